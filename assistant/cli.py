@@ -1,0 +1,145 @@
+"""The `assistant` command line: thin over corpus, index and retrieval; formats only."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import AssistantError
+
+
+def _settings():
+    from .settings import Settings
+
+    try:
+        return Settings()
+    except Exception as e:  # pydantic's ValidationError: show which variable is wrong
+        raise click.ClickException(f"invalid setting: {e}") from None
+
+
+class _Group(click.Group):
+    """Turns every AssistantError into one clear line and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except AssistantError as e:
+            raise click.ClickException(str(e)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted; the index is as it was before the last completed batch.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="paper-assistant")
+def cli():
+    """Chat with a corpus of research papers, with citations. Works offline.
+
+    Quick start:
+
+        assistant ingest                 # index the pages in seeds/
+
+        assistant retrieve "zeroth-order fine-tuning" -k 5
+
+        assistant papers --json          # every parsed paper record
+
+    Settings come from environment variables: ASSISTANT_DATA_DIR (where the index lives),
+    ASSISTANT_CHROMA_HOST/PORT (use a Chroma server), OPENAI_BASE_URL, OPENAI_API_KEY and
+    ASSISTANT_MODEL (an OpenAI-compatible LLM).
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths, quiet):
+    """Index the paper pages under PATHS (default: seeds/).
+
+    The index mirrors PATHS: new papers are embedded, changed ones replaced, papers no longer
+    found are removed, unchanged ones cost nothing.
+    """
+    from .index import ingest as run_ingest
+
+    settings = _settings()
+    paths = list(paths) or [settings.seeds_dir]
+    for p in paths:
+        if not p.exists():
+            raise click.ClickException(f"path not found: {str(p)!r}")
+    bar = None
+
+    def progress(done, total):
+        nonlocal bar
+        if quiet:
+            return
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, desc="embedding", unit="chunk", file=sys.stderr)
+        bar.update(done - bar.n)
+
+    report = run_ingest(paths, settings, progress=progress)
+    if bar:
+        bar.close()
+    for f, reason in report.skipped.items():
+        click.echo(f"skipped {f}: {reason}", err=True)
+    for label, titles in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
+        for t in titles:
+            click.echo(f"{label}: {t}")
+    click.echo(
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
+        f"{report.unchanged} unchanged, {len(report.skipped)} files skipped; {report.chunks_embedded} chunks embedded"
+        + ("" if report.changed else " (nothing to do)")
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def papers(paths, as_json):
+    """List the indexed papers, or the papers parsed from PATHS if given."""
+    if paths:
+        from .corpus import load_corpus
+
+        report = load_corpus(list(paths))
+        for f, reason in report.skipped.items():
+            click.echo(f"skipped {f}: {reason}", err=True)
+        found = report.papers
+    else:
+        from .index import Store
+
+        found = Store(_settings()).papers()
+        if not found:
+            raise click.ClickException("the index is empty: run `assistant ingest` first.")
+        found.sort(key=lambda p: (p.sources[0], p.title))
+    keys = ["id", "title", "authors", "author_count", "date", "venue", "affiliation", "category", "sources", "abstract"]
+    for p in found:
+        d = p.to_dict()
+        if as_json:
+            click.echo(json.dumps({k: d[k] for k in keys} | {"authors_truncated": p.authors_truncated, "year": p.year}))
+        else:
+            click.echo(f"{p.id}  {p.date or '----':10}  {p.title}")
+
+
+@cli.command()
+@click.argument("question")
+@click.option("-k", "k", type=click.IntRange(1, 100), default=None, help="How many papers (default: ASSISTANT_TOP_K).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def retrieve(question, k, as_json):
+    """Show the papers retrieved for QUESTION, best first."""
+    from .retrieval import Retriever
+
+    if not question.strip():
+        raise click.ClickException("the question is empty: type a question about the papers.")
+    hits = Retriever(_settings()).retrieve(question, k)
+    for rank, h in enumerate(hits, 1):
+        if as_json:
+            click.echo(json.dumps({"rank": rank, "id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)}))
+        else:
+            click.echo(f"{rank:2}. {h.score:.3f}  {h.paper.title}")
+
+
+def main():
+    cli()

@@ -1,0 +1,250 @@
+"""Indexing: paper records -> chunks -> embeddings -> Chroma (through llama-index).
+
+Each paper becomes a llama-index `Document` whose metadata (title, authors, date, venue, ...)
+the embedder and the LLM see as text and Chroma can filter on; `SentenceSplitter` keeps it
+one chunk unless the text is longer than `chunk_size`. Chunk ids carry the record's hash, so:
+
+* an unchanged paper is skipped (no embedding work);
+* a changed paper's new chunks are added *before* its old ones are deleted, and a removed
+  paper is deleted last; a crash or Ctrl-C at any point leaves every paper queryable and the
+  next ingest finishes the job;
+* the state lives in Chroma alone (no side file to drift), so the embedded database and a
+  `chroma run` server behave the same.
+
+`ingest` mirrors the given paths: papers no longer found there are removed. One ingest at a
+time per data directory (a lock file); a second one fails fast with `IndexBusyError`.
+
+Out of scope: ranking beyond dense similarity (see retrieval.py), documents other than the
+listing pages corpus.py parses.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .corpus import Paper, load_corpus
+from .errors import IndexBusyError, IndexError_
+from .settings import Settings
+
+# Metadata keys that are bookkeeping: neither embedded nor shown to the LLM.
+_HIDDEN = ["paper_id", "record_hash", "record", "chunk", "n_chunks", "year", "category", "sources", "title_listed"]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: dict[str, str] = field(default_factory=dict)  # file -> reason
+    per_file: dict[str, int] = field(default_factory=dict)
+    chunks_embedded: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as e:
+            raise IndexError_(
+                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({e.__class__.__name__}). "
+                "Start it (chroma run --path DIR --host 127.0.0.1 --port PORT) or unset ASSISTANT_CHROMA_HOST to use the embedded database."
+            ) from None
+        return client
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def collection_name(settings: Settings) -> str:
+    from .embeddings import model_id
+
+    return f"{settings.collection}-{model_id(settings)}"
+
+
+class Store:
+    """The Chroma collection for the configured embedding model, with its llama-index wrapper."""
+
+    def __init__(self, settings: Settings):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.settings = settings
+        self.client = _client(settings)
+        self.collection = self.client.get_or_create_collection(
+            collection_name(settings), metadata={"hnsw:space": "cosine"}
+        )
+        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def chunk_state(self) -> dict[str, dict[str, Any]]:
+        """paper_id -> {'hash': record hash, 'ids': its chunk ids}, read from Chroma itself."""
+        got = self.collection.get(include=["metadatas"])
+        state: dict[str, dict[str, Any]] = {}
+        for cid, meta in zip(got["ids"], got["metadatas"]):
+            entry = state.setdefault(meta["paper_id"], {"hashes": set(), "ids": []})
+            entry["hashes"].add(meta["record_hash"])
+            entry["ids"].append(cid)
+            entry["n_chunks"] = meta.get("n_chunks", 1)
+        return state
+
+    def papers(self) -> list[Paper]:
+        """Every indexed paper record (chunk 0 of each paper carries the record)."""
+        got = self.collection.get(where={"chunk": 0}, include=["metadatas"])
+        seen: dict[str, Paper] = {}
+        for meta in got["metadatas"]:
+            seen.setdefault(meta["paper_id"], Paper(**json.loads(meta["record"])))
+        return list(seen.values())
+
+
+def paper_document(p: Paper):
+    from llama_index.core import Document
+
+    meta = {
+        "title": p.title,
+        "authors": ", ".join(p.authors) + (" et al." if p.authors_truncated else "") if p.authors else "not listed",
+        "date": p.date or "not listed",
+        "venue": p.venue or "",
+        "affiliation": p.affiliation or "",
+        "paper_id": p.id,
+        "year": p.year if p.year is not None else -1,
+        "category": p.category or "",
+        "sources": ", ".join(p.sources),
+        "title_listed": p.title_listed,
+        "record_hash": record_hash(p),
+    }
+    return Document(
+        text=p.abstract or p.title,
+        id_=p.id,
+        metadata=meta,
+        excluded_embed_metadata_keys=list(_HIDDEN),
+        excluded_llm_metadata_keys=list(_HIDDEN),
+        metadata_template="{key}: {value}",
+    )
+
+
+def record_hash(p: Paper) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(p.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def chunk_papers(papers: list[Paper], settings: Settings):
+    """Papers -> TextNodes with stable ids `<paper>:<hash>:<n>` and the record on chunk 0."""
+    from llama_index.core.node_parser import SentenceSplitter
+
+    splitter = SentenceSplitter(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+    nodes = []
+    for p in papers:
+        doc = paper_document(p)
+        parts = splitter.get_nodes_from_documents([doc])
+        h = doc.metadata["record_hash"]
+        for n, node in enumerate(parts):
+            node.id_ = f"{p.id}:{h}:{n}"
+            node.metadata["chunk"] = n
+            node.metadata["n_chunks"] = len(parts)
+            if n == 0:
+                node.metadata["record"] = json.dumps(p.to_dict())
+            node.excluded_embed_metadata_keys = list(_HIDDEN)
+            node.excluded_llm_metadata_keys = list(_HIDDEN)
+            nodes.append(node)
+    return nodes
+
+
+@contextmanager
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.data_dir / "ingest.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="ignore").strip() or "?"
+            raise IndexBusyError(
+                f"another ingest is running on {settings.data_dir} (pid {holder}); wait for it to finish and run this again."
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock, also when the process is killed
+
+
+def ingest(
+    paths: list[Path],
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    store: Store | None = None,
+) -> IngestReport:
+    """Bring the index in line with the pages under `paths`; returns what changed."""
+    parsed = load_corpus(paths)
+    report = IngestReport(skipped=parsed.skipped, per_file=parsed.per_file)
+    if not parsed.papers and not parsed.per_file:
+        raise IndexError_(
+            f"no readable paper pages under {', '.join(map(str, paths))}; nothing was changed in the index."
+        )
+    with ingest_lock(settings):
+        store = store or Store(settings)
+        state = store.chunk_state()
+        todo: list[Paper] = []
+        stale_ids: list[str] = []
+        present: set[str] = set()  # chunks of the current version already stored (an interrupted run)
+        for p in parsed.papers:
+            old = state.pop(p.id, None)
+            h = record_hash(p)
+            if old and old["hashes"] == {h} and len(old["ids"]) == old["n_chunks"]:
+                report.unchanged += 1
+                continue
+            todo.append(p)
+            (report.updated if old else report.added).append(p.title)
+            if old:
+                current = [cid for cid in old["ids"] if cid.startswith(f"{p.id}:{h}:")]
+                present.update(current)
+                stale_ids += [cid for cid in old["ids"] if cid not in current]
+        removed_ids = [cid for entry in state.values() for cid in entry["ids"]]
+        if state:
+            titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.collection.get(
+                where={"chunk": 0}, include=["metadatas"])["metadatas"]}
+            report.removed = [titles.get(pid, pid) for pid in state]
+
+        if todo:
+            from .embeddings import get_embed_model
+
+            embed_model = get_embed_model(settings)
+            nodes = [n for n in chunk_papers(todo, settings) if n.id_ not in present]
+            step = settings.embed_batch_size
+            for start in range(0, len(nodes), step):
+                batch = nodes[start : start + step]
+                from llama_index.core.schema import MetadataMode
+
+                vectors = embed_model.get_text_embedding_batch(
+                    [n.get_content(metadata_mode=MetadataMode.EMBED) for n in batch]
+                )
+                for node, vec in zip(batch, vectors):
+                    node.embedding = vec
+                store.vector_store.add(batch)  # committed per batch: a crash keeps what is done
+                report.chunks_embedded += len(batch)
+                if progress:
+                    progress(min(start + step, len(nodes)), len(nodes))
+        # Old versions go only after the new ones are in.
+        for ids in (stale_ids, removed_ids):
+            for s in range(0, len(ids), 500):
+                store.collection.delete(ids=ids[s : s + 500])
+    return report
