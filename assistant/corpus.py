@@ -62,6 +62,7 @@ class Paper:
     affiliation: str | None = None
     sources: list[str] = field(default_factory=list)  # file names of the pages listing it
     title_listed: bool = True
+    profiles: list[str] = field(default_factory=list)  # owners of the profile pages listing it (authors too)
     has_code: bool = False
     upvotes: int | None = None
 
@@ -276,7 +277,20 @@ def parse_text(text: str, source: str) -> list[Paper]:
     lines = _paragraphs(text)
     if not lines:
         raise CorpusError("file is empty")
-    return PARSERS[detect_layout(lines)](lines, source)
+    layout = detect_layout(lines)
+    papers = PARSERS[layout](lines, source)
+    # A profile or publications page belongs to one author, who is an author of every entry
+    # even where the page's author line leaves them out.
+    owner = None
+    if layout == "profile":
+        owner = lines[0]
+    elif layout == "publications":
+        k = lines.index("Authored Publications")
+        owner = lines[k - 1] if k else None
+    if owner:
+        for p in papers:
+            p.profiles = [owner]
+    return papers
 
 
 def parse_file(path: Path) -> list[Paper]:
@@ -312,6 +326,7 @@ def merge(papers: list[Paper]) -> list[Paper]:
             continue
         kept = by_key[key]
         kept.sources += [s for s in p.sources if s not in kept.sources]
+        kept.profiles += [s for s in p.profiles if s not in kept.profiles]
         for name, value in p.to_dict().items():
             if getattr(kept, name) in (None, [], False) and value not in (None, [], False):
                 setattr(kept, name, value)

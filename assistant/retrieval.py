@@ -1,30 +1,121 @@
-"""Retrieval: a question -> ranked papers, each with the passages that matched.
+"""Retrieval: a question -> a plan (what kind of question, which papers and authors it names)
+-> the papers an answer needs, each with the passages that matched.
 
-Dense retrieval over the Chroma index through llama-index's `VectorStoreIndex` retriever;
-chunks are folded into papers (a paper ranks by its best chunk).
+* Hybrid: dense (Chroma, through llama-index's `VectorStoreIndex` retriever) and lexical
+  (llama-index's `BM25Retriever` over the same chunks) fused by reciprocal rank, so exact
+  names and numbers ("ZO2", "71.59%") are found even when the embedder misses them. The
+  fusion is per paper, not per chunk (llama-index's `QueryFusionRetriever` fuses chunks by
+  content hash, which would let one paper take several slots).
+* Comparison-aware: names in the question (title prefixes like "ZO2", method names that
+  appear only inside abstracts like "FlashOverlap") resolve to papers through a name index;
+  each named paper gets its own slot in the context; a name found nowhere in the corpus is
+  reported as missing.
+* Metadata-aware: author names (including the owner of a profile page) and years restrict
+  the search with Chroma `where` filters; list and count questions are answered from records.
+* Aggregate questions retrieve widely and keep every paper that matches the topic.
 
-Out of scope here: answer composition (answer.py).
+Out of scope: answer composition (answer.py), query rewriting of follow-ups (answer.py).
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .corpus import Paper
+from .corpus import Paper, plain_title
 from .errors import IndexError_
 from .index import Store
 from .settings import Settings
+
+STOPWORDS = set(
+    """a an the of in on for to and or with by from at as is are was were be been being this that these those
+    it its they them their there here which what who whom whose when where why how do does did done can could
+    should would will shall may might must paper papers work works study studies method methods approach
+    approaches about into than then also any all each every some such both between other others more most
+    use used uses using me my we our you your i tell show give list find describe explain summarize
+    summarise please compare comparison differ difference differences versus vs contrast collection corpus
+    propose proposed proposes present presents main key new does not no yes many much one two three
+    written wrote author authors published appear appeared venue year years""".split()
+)
+_NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
+_INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
+_COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|contrast\w*|similarit\w*|better than|trade-?offs? between)\b", re.I)
+_AGGREGATE = re.compile(
+    r"\b((which|what|list|all|any|how many)\s+(of the\s+)?(other\s+)?(papers|works|methods|studies|systems|approaches|ones)|"
+    r"papers\s+(that|which|in the collection|about|on|using|use)|list (all|every|the papers))\b", re.I
+)
+_COUNT = re.compile(r"\bhow many\b", re.I)
+_VENUE_Q = re.compile(r"\b(venue|conference|journal|appear(?:ed|s)? (?:in|at)|published (?:in|at)|where was .* published|accepted (?:at|to))\b", re.I)
+_AUTHORS_Q = re.compile(r"\b(who (?:wrote|are the authors|authored|is the author)|authors? of|written by whom|how many authors)\b", re.I)
+_DATE_Q = re.compile(r"\b(when (?:was|did|were)|what year|which year|what date|dated?)\b", re.I)
+RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
+_YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
+
+
+def content_words(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]", text.lower())
+    return [w for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+def stem(word: str) -> str:
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
+
+
+def coverage(terms: list[str], text: str) -> float:
+    """Share of the question's content words that occur (stemmed) in `text`."""
+    if not terms:
+        return 0.0
+    have = {stem(w) for w in content_words(text)}
+    joined = " " + text.lower() + " "
+    hits = sum(1 for t in terms if stem(t) in have or (len(t) > 3 and t in joined))
+    return hits / len(terms)
+
+
+def _looks_like_name(tok: str) -> bool:
+    """'ZO2', 'FlashOverlap', 'db-SP', 'LLM.int8()': capitals inside, or letters with digits."""
+    core = tok.rstrip("()")
+    if len(core) < 2:
+        return False
+    inner_caps = sum(c.isupper() for c in core[1:])
+    has_digit = any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
+    return inner_caps >= 1 or has_digit
 
 
 @dataclass
 class Hit:
     paper: Paper
-    score: float
+    score: float  # fused rank score; comparable within one retrieval only
     passages: list[str] = field(default_factory=list)
+    dense: float = 0.0  # cosine similarity of the best chunk, -1..1
+    reason: str = ""  # why it is in the context: "named: ZO2", "author: ...", "search"
+
+
+@dataclass
+class Plan:
+    question: str
+    kind: str  # factoid | comparative | aggregate | metadata
+    names: dict[str, list[str]] = field(default_factory=dict)  # name in question -> paper ids
+    missing: list[str] = field(default_factory=list)  # names found nowhere in the corpus
+    authors: dict[str, list[str]] = field(default_factory=dict)  # author -> paper ids
+    year: tuple[str, int] | None = None  # ("in"|"since"|"before", year)
+    meta_field: str | None = None  # venue | authors | date | count
+    topic_terms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Retrieval:
+    plan: Plan
+    hits: list[Hit]
+    groups: dict[str, list[Hit]] = field(default_factory=dict)  # compared name -> its hits
 
 
 class Retriever:
-    """Holds the store, the embedding model and the paper records for repeated questions."""
+    """Holds the store, models and lookup tables; build once, ask many questions."""
 
     def __init__(self, settings: Settings, store: Store | None = None):
         from llama_index.core import VectorStoreIndex
@@ -38,20 +129,269 @@ class Retriever:
         self.papers = {p.id: p for p in self.store.papers()}
         self.embed_model = get_embed_model(settings)
         self.index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embed_model)
+        self._nodes = self._load_nodes()
+        self._lower = [(n.get_content() + " " + n.metadata.get("title", "")).lower() for n in self._nodes]
+        self._bm25 = self._build_bm25()
+        self._names, self._vocab = self._build_names()
+        self._authors = self._build_authors()
 
-    def dense(self, question: str, k: int) -> list[Hit]:
-        # Over-fetch chunks: several may belong to one paper.
-        retriever = self.index.as_retriever(similarity_top_k=min(max(k * 3, 10), len(self.papers) * 4))
-        hits: dict[str, Hit] = {}
-        for nws in retriever.retrieve(question):
-            pid = nws.node.metadata.get("paper_id")
-            if pid not in self.papers:
+    # ---- tables -------------------------------------------------------------------------
+    def _load_nodes(self):
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        got = self.store.collection.get(include=["metadatas", "documents"])
+        nodes = []
+        for meta, doc in zip(got["metadatas"], got["documents"]):
+            node = metadata_dict_to_node(meta, text=doc)
+            nodes.append(node)
+        return nodes
+
+    def _build_bm25(self):
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        # Keep "71.59", "int8", "zo2" whole: the default pattern splits on dots.
+        return BM25Retriever(nodes=self._nodes, similarity_top_k=min(50, len(self._nodes)),
+                             token_pattern=r"(?u)\b\w(?:[\w.]*\w)?\b")
+
+    def _build_names(self):
+        names: dict[str, dict[str, int]] = defaultdict(dict)  # name -> paper id -> strength
+        vocab: set[str] = set()
+        df: dict[str, set[str]] = defaultdict(set)
+        for p in self.papers.values():
+            text = f"{p.title} {p.abstract}"
+            vocab.update(w.lower() for w in _NAME_TOKEN.findall(text))
+            vocab.update(content_words(text))
+            if p.title_listed and ":" in p.title:
+                prefix = p.title.split(":", 1)[0].strip()
+                if len(prefix.split()) <= 3:
+                    for key in {prefix.lower(), plain_title(prefix)}:
+                        names[key][p.id] = 3
+            for tok in _NAME_TOKEN.findall(p.title):
+                if _looks_like_name(tok):
+                    df[tok.lower()].add(p.id)
+                    names[tok.lower()].setdefault(p.id, 2)
+            for m in _INTRO.finditer(p.abstract):
+                tok = _NAME_TOKEN.match(p.abstract, m.end())
+                if tok and _looks_like_name(tok.group()):
+                    names[tok.group().lower()].setdefault(p.id, 2)
+            for tok in set(_NAME_TOKEN.findall(p.abstract)):
+                if _looks_like_name(tok):
+                    df[tok.lower()].add(p.id)
+        # A name-like token in one or two abstracts names a method (FlashOverlap, STWeaver);
+        # in more it is vocabulary (GPU, LLMs, ImageNet).
+        for tok, ids in df.items():
+            if len(ids) <= 2:
+                for pid in ids:
+                    names[tok].setdefault(pid, 1)
+        return {k: v for k, v in names.items() if len(v) <= 3}, vocab
+
+    def _build_authors(self):
+        authors: dict[str, set[str]] = defaultdict(set)
+        for p in self.papers.values():
+            for a in p.authors + p.profiles:
+                authors[a.lower()].add(p.id)
+        return authors
+
+    # ---- planning -----------------------------------------------------------------------
+    def plan(self, question: str) -> Plan:
+        q = question.strip()
+        low = q.lower()
+        plan = Plan(question=q, kind="factoid")
+        for author, ids in self._authors.items():
+            if re.search(r"(?<!\w)" + re.escape(author) + r"(?!\w)", low):
+                plan.authors[author.title()] = sorted(ids)
+        author_words = {w for a in plan.authors for w in a.lower().split()}
+        seen: set[str] = set()
+        for tok in _NAME_TOKEN.findall(q):
+            key = tok.lower()
+            if key in seen or key in author_words:
                 continue
-            hit = hits.get(pid)
-            if hit is None:
-                hit = hits[pid] = Hit(paper=self.papers[pid], score=float(nws.score or 0.0))
-            hit.passages.append(nws.node.get_content())
+            seen.add(key)
+            cands = self._names.get(key) or self._names.get(plain_title(tok))
+            if cands:
+                best = max(cands.values())
+                plan.names[tok] = sorted((pid for pid, s in cands.items() if s == best), key=lambda i: self.papers[i].title)
+            elif _looks_like_name(tok) and key not in self._vocab and key.rstrip("s") not in self._vocab:
+                plan.missing.append(tok)
+        # Multi-word title prefixes ("Late Breaking Results") and quoted titles.
+        for key, cands in self._names.items():
+            if " " in key and key in low and key not in {n.lower() for n in plan.names}:
+                plan.names[key] = sorted(cands)
+        ym = _YEAR.search(q)
+        if ym:
+            plan.year = ((ym.group(1) or "in").lower(), int(ym.group(2)))
+        if _VENUE_Q.search(q):
+            plan.meta_field = "venue"
+        elif _AUTHORS_Q.search(q):
+            plan.meta_field = "authors"
+        elif _DATE_Q.search(q) and (plan.names or plan.year is None):
+            plan.meta_field = "date"
+        if _COUNT.search(q) and plan.meta_field != "authors":
+            plan.meta_field = "count" if not plan.names else plan.meta_field
+        named = {n.lower() for n in list(plan.names) + plan.missing} | author_words
+        plan.topic_terms = [w for w in content_words(q) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
+        if len(plan.names) + len(plan.missing) >= 2 and (_COMPARE.search(q) or " and " in low or "," in q):
+            plan.kind = "comparative"
+        elif plan.meta_field and (plan.names or plan.authors or plan.meta_field == "count"):
+            plan.kind = "metadata"
+        elif plan.authors or _AGGREGATE.search(q) or (plan.year and not plan.names):
+            plan.kind = "aggregate"
+        return plan
+
+    # ---- searching ----------------------------------------------------------------------
+    def _where(self, ids: list[str] | None, year: tuple[str, int] | None) -> dict | None:
+        clauses = []
+        if ids is not None:
+            clauses.append({"paper_id": {"$in": ids}})
+        if year:
+            op = {"since": "$gte", "after": "$gt", "before": "$lt"}.get(year[0], "$eq")
+            clauses.append({"year": {op: year[1]}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
+        """Hybrid search: dense and BM25 rankings fused by reciprocal rank, per paper."""
+        if ids is not None and not ids:
+            return []
+        n_chunks = max(k * 3, 10)
+        where = self._where(ids, year)
+        allowed = None
+        if where:
+            allowed = {pid for pid, p in self.papers.items() if (ids is None or pid in ids) and self._year_ok(p, year)}
+        dense = self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {})
+        rankings = [
+            dense.retrieve(query),
+            _bm25_retrieve(self._bm25, query, allowed, n_chunks),
+            self._exact(query, allowed),
+        ]
+        hits: dict[str, Hit] = {}
+        for r, ranking in enumerate(rankings):
+            seen: set[str] = set()
+            for nws in ranking:
+                pid = nws.node.metadata.get("paper_id")
+                if pid not in self.papers or (allowed is not None and pid not in allowed):
+                    continue
+                hit = hits.setdefault(pid, Hit(paper=self.papers[pid], score=0.0))
+                text = nws.node.get_content()
+                if text not in hit.passages:
+                    hit.passages.append(text)
+                if r == 0:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
+                    hit.dense = max(hit.dense, 1.0 + math.log(max(nws.score or 1e-9, 1e-9)))
+                if pid not in seen:  # a paper counts once per ranking, at its best chunk
+                    seen.add(pid)
+                    # The exact-term ranking weighs by how rare its matches are (see _exact).
+                    weight = 1.0 if r < 2 else 2.0 * (nws.score or 0) / (ranking[0].score or 1)
+                    hit.score += weight / (RRF_K + len(seen))
         return sorted(hits.values(), key=lambda h: -h.score)[:k]
 
-    def retrieve(self, question: str, k: int | None = None) -> list[Hit]:
-        return self.dense(question, k or self.settings.top_k)
+    def _exact(self, query: str, allowed: set[str] | None):
+        """A third ranking: chunks containing the query's rare literal terms ("71.59%", "ZO2").
+        RRF alone buries a paper that only BM25 finds; exact names and numbers deserve better."""
+        from llama_index.core.schema import NodeWithScore
+
+        terms = [t for t in re.findall(r"[\w.%\-]+", query) if _looks_like_name(t) or re.search(r"\d", t)]
+        terms = [t.strip(".") for t in terms if len(t.strip(".")) >= 2]
+        if not terms:
+            return []
+        found: dict[str, list] = {}
+        for t in terms:
+            low = t.lower()
+            pat = re.compile(r"(?<![\w.])" + re.escape(low) + r"(?![\w])")
+            found[t] = [i for i, text in enumerate(self._lower) if low in text and pat.search(text)]
+        # Rare terms weigh more (idf): "71.59%" names one paper, "top-1" names many.
+        n_docs = len(self._nodes)
+        weight: dict[int, float] = defaultdict(float)
+        for t, idxs in found.items():
+            for i in idxs:
+                weight[i] += math.log(1 + n_docs / len(idxs))
+        scored = []
+        for i, w in weight.items():
+            node = self._nodes[i]
+            if allowed is None or node.metadata.get("paper_id") in allowed:
+                scored.append(NodeWithScore(node=node, score=w))
+        return sorted(scored, key=lambda x: -x.score)
+
+    @staticmethod
+    def _year_ok(p: Paper, year) -> bool:
+        if not year:
+            return True
+        if p.year is None:
+            return False
+        op, y = year
+        return {"since": p.year >= y, "after": p.year > y, "before": p.year < y}.get(op, p.year == y)
+
+    def _hit_for(self, pid: str, query: str, reason: str) -> Hit:
+        found = self.search(query, 1, ids=[pid])
+        hit = found[0] if found else Hit(paper=self.papers[pid], score=0.0, passages=[self.papers[pid].abstract])
+        hit.reason = reason
+        return hit
+
+    def retrieve(self, question: str, k: int | None = None, plan: Plan | None = None) -> list[Hit]:
+        return self.run(question, k, plan).hits
+
+    def run(self, question: str, k: int | None = None, plan: Plan | None = None) -> Retrieval:
+        k = k or self.settings.top_k
+        plan = plan or self.plan(question)
+        topic = " ".join(plan.topic_terms) or question
+        groups: dict[str, list[Hit]] = {}
+        context: list[Hit] = []
+
+        def add(hit: Hit):
+            if all(h.paper.id != hit.paper.id for h in context):
+                context.append(hit)
+
+        if plan.names:
+            # Every named paper gets its own slot, whatever the fused ranking thinks.
+            for name, ids in plan.names.items():
+                groups[name] = [self._hit_for(pid, f"{name} {topic}", f"named: {name}") for pid in ids]
+            width = max(len(g) for g in groups.values())
+            for i in range(width):
+                for g in groups.values():
+                    if i < len(g):
+                        add(g[i])
+        if plan.authors:
+            ids = sorted({pid for v in plan.authors.values() for pid in v})
+            ranked = self.search(question if plan.topic_terms else " ".join(plan.authors), len(ids), ids=ids, year=plan.year)
+            if plan.topic_terms:
+                ranked = [h for h in ranked if self._matches(h, plan)] or ranked[:3]
+            for h in ranked:
+                h.reason = "author"
+                add(h)
+        elif plan.kind == "aggregate" or (plan.meta_field == "count" and not plan.names):
+            wide = self.search(question, max(30, k * 3), year=plan.year)
+            keep = [h for h in wide if self._matches(h, plan)] if plan.topic_terms else wide
+            for h in keep:
+                h.reason = "topic"
+                add(h)
+        if len(context) < k and not (plan.kind == "aggregate" and context):
+            for h in self.search(question, k, year=plan.year):
+                if len(context) >= k and not plan.names:
+                    break
+                h.reason = h.reason or "search"
+                add(h)
+        limit = max(k, sum(len(g) for g in groups.values()))
+        if plan.kind == "aggregate" or plan.authors:
+            limit = max(limit, len(context))
+        return Retrieval(plan=plan, hits=context[:limit], groups=groups)
+
+    def _matches(self, hit: Hit, plan: Plan) -> bool:
+        """Does this paper really speak of the question's topic (for list questions)?"""
+        p = hit.paper
+        text = f"{p.title} {p.abstract}"
+        phrase = " ".join(plan.topic_terms)
+        low = re.sub(r"[\-\s]+", " ", text.lower())
+        if len(plan.topic_terms) >= 2 and re.sub(r"[\-\s]+", " ", phrase) in low:
+            return True
+        return coverage(plan.topic_terms, text) >= 0.75 or (hit.dense >= 0.55 and coverage(plan.topic_terms, text) >= 0.5)
+
+
+def _bm25_retrieve(bm25, query: str, allowed: set[str] | None, k: int):
+    """BM25 ranking, restricted to `allowed` papers (Chroma filters the dense side)."""
+    if not content_words(query):
+        return []
+    bm25.similarity_top_k = len(bm25.corpus) if allowed is not None else min(k, len(bm25.corpus))
+    out = [n for n in bm25.retrieve(query) if (n.score or 0) > 0]
+    if allowed is not None:
+        out = [n for n in out if n.node.metadata.get("paper_id") in allowed]
+    return out[:k]

@@ -66,6 +66,7 @@ def test_profile_layout_fields(corpus):
     assert dbsp.category == "CV" and dbsp.date == "2025-11-28" and dbsp.has_code  # "CVNov 28, 2025Code"
     late = by_title(corpus, "Late Breaking Results")
     assert late.date == "Jan 29" and late.year is None and late.has_code  # "LGJan 29Code"
+    assert epim.profiles == ["Zhenhua Zhu"]
     two = by_title(corpus, "Enhanced Computationally Efficient Long LoRA")
     assert two.authors == ["Kaleel Mahmood", "Shaoyi Huang"] and not two.authors_truncated and two.author_count == 2
 
@@ -96,6 +97,7 @@ def test_publications_layout_fields(corpus):
     # The abstract runs over two lines on the page; both are kept.
     assert auto.abstract.endswith("validating the effectiveness and advantages of AutoAI2C")
     assert "resource consumption using a customized graph-based" in auto.abstract
+    assert ssd.profiles == ["Xiaofan Zhang"]
     ehd = by_title(corpus, "EH-DNAS")
     assert ehd.venue.startswith("ICML 2023 Workshop") and ehd.year == 2023
 
