@@ -155,34 +155,28 @@ class Retriever:
 
     def _build_names(self):
         names: dict[str, dict[str, int]] = defaultdict(dict)  # name -> paper id -> strength
-        vocab: set[str] = set()
-        df: dict[str, set[str]] = defaultdict(set)
+        # In how many papers each word occurs: a name-like word in one or two papers names a
+        # method (FlashOverlap, STWeaver); in more it is vocabulary (GPU, On-Device, LLMs).
+        word_df: dict[str, int] = defaultdict(int)
         for p in self.papers.values():
-            text = f"{p.title} {p.abstract}"
-            vocab.update(w.lower() for w in _NAME_TOKEN.findall(text))
-            vocab.update(content_words(text))
+            for w in {w.lower() for w in _NAME_TOKEN.findall(f"{p.title} {p.abstract}")}:
+                word_df[w] += 1
+        for p in self.papers.values():
             if p.title_listed and ":" in p.title:
                 prefix = p.title.split(":", 1)[0].strip()
                 if len(prefix.split()) <= 3:
                     for key in {prefix.lower(), plain_title(prefix)}:
                         names[key][p.id] = 3
-            for tok in _NAME_TOKEN.findall(p.title):
-                if _looks_like_name(tok):
-                    df[tok.lower()].add(p.id)
-                    names[tok.lower()].setdefault(p.id, 2)
-            for m in _INTRO.finditer(p.abstract):
-                tok = _NAME_TOKEN.match(p.abstract, m.end())
-                if tok and _looks_like_name(tok.group()):
-                    names[tok.group().lower()].setdefault(p.id, 2)
-            for tok in set(_NAME_TOKEN.findall(p.abstract)):
-                if _looks_like_name(tok):
-                    df[tok.lower()].add(p.id)
-        # A name-like token in one or two abstracts names a method (FlashOverlap, STWeaver);
-        # in more it is vocabulary (GPU, LLMs, ImageNet).
-        for tok, ids in df.items():
-            if len(ids) <= 2:
-                for pid in ids:
-                    names[tok].setdefault(pid, 1)
+            found = list(_NAME_TOKEN.findall(p.title)) + [
+                tok.group() for m in _INTRO.finditer(p.abstract) if (tok := _NAME_TOKEN.match(p.abstract, m.end()))
+            ] + list(_NAME_TOKEN.findall(p.abstract))
+            for i, tok in enumerate(found):
+                if _looks_like_name(tok) and word_df[tok.lower()] <= 2:
+                    names[tok.lower()].setdefault(p.id, 2 if i < len(found) - len(p.abstract) else 1)
+        self._word_df = word_df
+        vocab = set(word_df)
+        for p in self.papers.values():
+            vocab.update(content_words(f"{p.title} {p.abstract}"))
         return {k: v for k, v in names.items() if len(v) <= 3}, vocab
 
     def _build_authors(self):
@@ -208,6 +202,10 @@ class Retriever:
                 continue
             seen.add(key)
             cands = self._names.get(key) or self._names.get(plain_title(tok))
+            # A lower-case common word ("zero", "microcontrollers") is not a name as typed.
+            if cands and not _looks_like_name(tok):
+                rare = self._word_df.get(key, 0) <= 2
+                cands = {pid: v for pid, v in cands.items() if v == 3} if rare else None
             if cands:
                 best = max(cands.values())
                 plan.names[tok] = sorted((pid for pid, s in cands.items() if s == best), key=lambda i: self.papers[i].title)
@@ -281,7 +279,7 @@ class Retriever:
                 if pid not in seen:  # a paper counts once per ranking, at its best chunk
                     seen.add(pid)
                     # The exact-term ranking weighs by how rare its matches are (see _exact).
-                    weight = 1.0 if r < 2 else 2.0 * (nws.score or 0) / (ranking[0].score or 1)
+                    weight = 1.0 if r < 2 else 3.0 * min(1.0, nws.score or 0)
                     hit.score += weight / (RRF_K + len(seen))
         return sorted(hits.values(), key=lambda h: -h.score)[:k]
 
@@ -304,7 +302,7 @@ class Retriever:
         weight: dict[int, float] = defaultdict(float)
         for t, idxs in found.items():
             for i in idxs:
-                weight[i] += math.log(1 + n_docs / len(idxs))
+                weight[i] += (math.log(1 + n_docs / len(idxs)) / math.log(1 + n_docs)) ** 2
         scored = []
         for i, w in weight.items():
             node = self._nodes[i]
