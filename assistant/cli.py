@@ -128,17 +128,92 @@ def papers(paths, as_json):
 @click.option("-k", "k", type=click.IntRange(1, 100), default=None, help="How many papers (default: ASSISTANT_TOP_K).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def retrieve(question, k, as_json):
-    """Show the papers retrieved for QUESTION, best first."""
+    """Show the papers retrieved for QUESTION, best first (the answer's context)."""
+    from .answer import check_question
     from .retrieval import Retriever
 
-    if not question.strip():
-        raise click.ClickException("the question is empty: type a question about the papers.")
-    hits = Retriever(_settings()).retrieve(question, k)
+    hits = Retriever(_settings()).retrieve(check_question(question), k)
     for rank, h in enumerate(hits, 1):
         if as_json:
             click.echo(json.dumps({"rank": rank, "id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)}))
         else:
             click.echo(f"{rank:2}. {h.score:.3f}  {h.paper.title}")
+
+
+def format_answer(answer) -> str:
+    """Plain-text rendering: the answer, then its numbered references."""
+    lines = [answer.text]
+    if answer.notice:
+        lines += ["", f"Note: {answer.notice}"]
+    if answer.sources:
+        lines += ["", "References:"]
+        for s in answer.sources:
+            meta = ", ".join(x for x in (s.authors, s.date, s.venue) if x)
+            lines.append(f"  [{s.marker}] {s.title}" + (f" — {meta}" if meta else ""))
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("question")
+@click.option("-k", "k", type=click.IntRange(1, 100), default=None, help="Papers to retrieve (default: ASSISTANT_TOP_K).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+def ask(question, k, as_json):
+    """Answer QUESTION from the papers, with numbered references.
+
+    Extractive (quotes from the abstracts) unless OPENAI_BASE_URL is set.
+    """
+    from .answer import Assistant
+
+    answer = Assistant(_settings()).ask(question, k=k)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        click.echo(format_answer(answer))
+    if answer.incomplete:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("-k", "k", type=click.IntRange(1, 100), default=None, help="Papers to retrieve per question.")
+def chat(k):
+    """A conversation in the terminal; follow-up questions may refer to earlier answers.
+
+    Empty line or Ctrl-D to quit.
+    """
+    from .answer import Answer, Assistant, Delta, Turn
+
+    assistant = Assistant(_settings())
+    click.echo(f"Chatting about {len(assistant.retriever.papers)} papers ({assistant.mode}). Empty line to quit.")
+    history: list[Turn] = []
+    while True:
+        try:
+            question = click.prompt("you", default="", show_default=False, prompt_suffix="> ")
+        except (EOFError, click.Abort):
+            break
+        if not question.strip():
+            break
+        try:
+            answer = None
+            streamed = False
+            for event in assistant.stream(question, history, k):
+                if isinstance(event, Delta) and assistant.settings.llm_configured:
+                    if not streamed:
+                        click.echo("assistant> ", nl=False)
+                    streamed = True
+                    click.echo(event.text, nl=False)
+                elif isinstance(event, Answer):
+                    answer = event
+        except AssistantError as e:
+            click.echo(f"\nerror: {e}", err=True)
+            continue
+        if answer.standalone_question != question.strip():
+            click.echo(f"(searched for: {answer.standalone_question})")
+        if streamed:
+            click.echo("")
+            click.echo(format_answer(answer).split(answer.text, 1)[-1].strip("\n") or "")
+        else:
+            click.echo("assistant> " + format_answer(answer))
+        history.append(Turn(question, answer))
 
 
 def main():

@@ -37,7 +37,7 @@ STOPWORDS = set(
     use used uses using me my we our you your i tell show give list find describe explain summarize
     summarise please compare comparison differ difference differences versus vs contrast collection corpus
     propose proposed proposes present presents main key new does not no yes many much one two three
-    written wrote author authors published appear appeared venue year years""".split()
+    written wrote write writes authored author authors published appear appeared venue year years did""".split()
 )
 _NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
@@ -213,7 +213,8 @@ class Retriever:
                 plan.missing.append(tok)
         # Multi-word title prefixes ("Late Breaking Results") and quoted titles.
         for key, cands in self._names.items():
-            if " " in key and key in low and key not in {n.lower() for n in plan.names}:
+            if " " in key and key in low and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low) \
+                    and key not in {n.lower() for n in plan.names}:
                 plan.names[key] = sorted(cands)
         ym = _YEAR.search(q)
         if ym:
@@ -230,7 +231,7 @@ class Retriever:
         plan.topic_terms = [w for w in content_words(q) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         if len(plan.names) + len(plan.missing) >= 2 and (_COMPARE.search(q) or " and " in low or "," in q):
             plan.kind = "comparative"
-        elif plan.meta_field and (plan.names or plan.authors or plan.meta_field == "count"):
+        elif plan.meta_field and (plan.names or (plan.authors and plan.meta_field != "count")):
             plan.kind = "metadata"
         elif plan.authors or _AGGREGATE.search(q) or (plan.year and not plan.names):
             plan.kind = "aggregate"
