@@ -430,8 +430,9 @@ class Assistant:
         return [s for _, s in scored if s in keep]  # in the abstract's order
 
     def _fact_answer(self, plan: Plan, hits: list[Hit], cite: _Cites) -> str:
-        ranked = sorted(((self._relevance(plan, h), h) for h in hits[:5]), key=lambda x: -x[0])
-        if not ranked or ranked[0][0] < RELEVANCE_FLOOR:
+        # Retrieval order decides (it weighs exact names and numbers); relevance only gates.
+        ranked = [(rel, h) for h in hits[:5] if (rel := self._relevance(plan, h)) >= RELEVANCE_FLOOR]
+        if not ranked:
             return ""
         top_rel = ranked[0][0]
         parts = []

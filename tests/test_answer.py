@@ -1,0 +1,133 @@
+"""Extractive answers (the default, no LLM) on real questions over the seeds: the cited papers
+and the key fact in the text, for each kind of question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import CANNOT_ANSWER, Assistant, Turn, check_question, sentences
+from assistant.errors import AssistantError
+
+
+@pytest.fixture(scope="module")
+def assistant(seeded):
+    return Assistant(seeded)
+
+
+def cited(answer):
+    return [c.title for c in answer.citations]
+
+
+def test_factoid_quotes_the_fact_and_cites_its_paper(assistant):
+    a = assistant.ask("Which paper reports 71.59% top-1 accuracy on ImageNet?")
+    assert cited(a)[0].startswith("EPIM:")
+    assert "71.59% top-1 accuracy" in a.text and "[1]" in a.text
+    assert a.mode == "extractive" and not a.refused
+    assert a.sources[0].marker == 1 and "71.59%" in a.sources[0].passage
+
+
+def test_definition_question_gets_the_introducing_sentence(assistant):
+    a = assistant.ask("What is FlashOverlap?")
+    assert cited(a) == ["Efficient and Adaptable Overlapping for Computation and Communication via Signaling and Reordering"]
+    assert "we propose FlashOverlap" in a.text
+
+
+def test_number_question_gets_the_number(assistant):
+    a = assistant.ask("How much speedup does db-SP achieve?")
+    assert cited(a)[0].startswith("db-SP") and "1.25x" in a.text
+
+
+@pytest.mark.parametrize(
+    "question,prefixes",
+    [
+        ("How do ZO2 and DistZO2 differ in how they use GPU memory?", ["ZO2:", "DistZO2:"]),
+        ("Compare AutoReP with RRNet", ["AutoReP:", "RRNet:"]),
+        ("FastSwitch vs DualMap: how do they schedule LLM serving?", ["FastSwitch:", "DualMap:"]),
+        ("How do ZO2, DistZO2 and KerZOO differ?", ["ZO2:", "DistZO2:", "KerZOO:"]),
+    ],
+)
+def test_comparison_puts_every_compared_paper_in_context_and_answer(assistant, question, prefixes):
+    retrieval = assistant.retriever.run(question, 8)
+    in_context = [h.paper.title for h in retrieval.hits]
+    for prefix in prefixes:
+        assert any(t.startswith(prefix) for t in in_context), (prefix, in_context)
+    a = assistant.ask(question)
+    for prefix in prefixes:
+        assert any(t.startswith(prefix) for t in cited(a)), (prefix, cited(a))
+    assert "| Approach |" in a.text  # side by side
+
+
+def test_comparison_with_a_paper_not_in_the_collection_says_so(assistant):
+    a = assistant.ask("Compare FlashOverlap and GaLore")
+    assert "GaLore** is not in the collection" in a.text
+    assert cited(a) == ["Efficient and Adaptable Overlapping for Computation and Communication via Signaling and Reordering"]
+
+
+def test_method_named_only_inside_an_abstract_is_found(assistant):
+    a = assistant.ask("What does STWeaver do?")
+    assert cited(a)[0].startswith("Reducing GPU Memory Fragmentation")
+
+
+def test_aggregate_lists_every_matching_paper(assistant):
+    a = assistant.ask("Which papers in the collection use zeroth-order optimization?")
+    titles = cited(a)
+    for prefix in ("ZO2:", "DistZO2:", "KerZOO:", "Towards Fast LLM Fine-tuning through Zeroth-Order",
+                   "End-to-End On-Device Quantization-Aware Training"):
+        assert any(t.startswith(prefix) for t in titles), (prefix, titles)
+    assert len(titles) == 5
+
+
+def test_author_and_topic(assistant):
+    a = assistant.ask("papers by Shaoyi Huang on private inference")
+    titles = cited(a)
+    assert any(t.startswith("AutoReP") for t in titles) and any(t.startswith("RRNet") for t in titles)
+    assert any(t.startswith("PolyMPCNet") for t in titles)
+    assert not any("Graph Neural" in t for t in titles)
+
+
+def test_count_by_author_uses_the_profile_page(assistant):
+    a = assistant.ask("How many papers did Shaoyi Huang write?")
+    assert a.text.startswith("**30 papers**")
+
+
+def test_venue_question_answers_from_the_records(assistant):
+    a = assistant.ask("What did SSDTrain appear in?")
+    assert "Design Automation Conference (DAC)" in a.text
+    assert len(a.citations) == 2  # two SSDTrain records: one with a venue, one without
+    assert "listed without a venue" in a.text
+
+
+def test_year_question(assistant):
+    a = assistant.ask("Which papers were published in 2019?")
+    assert sorted(t[:20] for t in cited(a)) == sorted(
+        ["Efficient Deep Neura", "FT-ClipAct: Resilien", "Sequential Training ", "ZeRO: Memory Optimiz"]
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the capital of France?", "What does the paper say about protein folding?",
+     "How does GaLore reduce optimizer memory?", "Who won the 2022 football world cup?"],
+)
+def test_unanswerable_is_refused(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and CANNOT_ANSWER in a.text and a.citations == []
+
+
+def test_follow_up_carries_the_subject(assistant):
+    first = assistant.ask("What is FlashOverlap?")
+    follow = assistant.ask("How much speedup does it achieve?", [Turn("What is FlashOverlap?", first)])
+    assert "FlashOverlap" in follow.standalone_question
+    assert "1.65x" in follow.text and cited(follow) == cited(first)
+
+
+def test_bad_questions_get_clear_errors():
+    for q, msg in [("", "empty"), ("   \n ", "empty"), ("x" * 20000, "20,000 characters"), ("\x00\x01 123 !!", "no words")]:
+        with pytest.raises(AssistantError, match=msg):
+            check_question(q)
+
+
+def test_sentence_splitting_keeps_abbreviations():
+    assert sentences("We use e.g. GPUs vs. CPUs. It works (Fig. 1). db-SP is fast.") == [
+        "We use e.g. GPUs vs. CPUs.", "It works (Fig. 1).", "db-SP is fast."
+    ]

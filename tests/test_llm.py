@@ -1,0 +1,150 @@
+"""LLM mode against a real HTTP server speaking the OpenAI protocol (tests/openai_server.py):
+what the prompt holds, how citations are checked, and every way the endpoint can fail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from pydantic import SecretStr
+
+from assistant.answer import CANNOT_ANSWER, Assistant, Delta, Turn
+from assistant.cli import cli
+from assistant.errors import LLMError
+
+from .conftest import free_port
+from .openai_server import CutStream, Error, Hang, Malformed, OpenAIServer, Reply
+
+KEY = "sk-test-secret-4242"
+
+
+@pytest.fixture(scope="module")
+def base(seeded):
+    return Assistant(seeded)  # shares one retriever across the tests below
+
+
+@pytest.fixture
+def server():
+    with OpenAIServer(require_key=KEY, models=["test-model"], supports_stream_options=False) as s:
+        yield s
+
+
+def llm_mode(base, server, **kw):
+    settings = base.settings.model_copy(update={
+        "openai_base_url": server.base_url, "openai_api_key": SecretStr(KEY), "model": "test-model",
+        "llm_timeout": 3.0, "llm_max_retries": 0, **kw,
+    })
+    return base.with_settings(settings)
+
+
+def chat_requests(server):
+    return [r for r in server.requests if r["path"].endswith("/chat/completions")]
+
+
+def test_prompt_numbers_the_compared_papers_and_citations_map_back(base, server):
+    server.script(Reply("ZO2 offloads parameters to CPU memory [1]. DistZO2 spreads the work over GPUs [2]."))
+    a = llm_mode(base, server).ask("How do ZO2 and DistZO2 differ?")
+    req = chat_requests(server)[-1]["json"]
+    assert req["stream"] is True and "stream_options" not in req
+    system, user = req["messages"][0]["content"], req["messages"][1]["content"]
+    assert CANNOT_ANSWER in system
+    assert "[1] Title: ZO2: Scalable Zeroth-Order" in user and "[2] Title: DistZO2:" in user
+    assert "The question compares: ZO2 = [1]; DistZO2 = [2]" in user
+    assert [(c.marker, c.title.split(":")[0]) for c in a.citations] == [(1, "ZO2"), (2, "DistZO2")]
+    assert [s.marker for s in a.sources] == [1, 2] and a.sources[0].passage
+    assert a.mode == "llm:test-model" and not a.refused
+
+
+def test_answer_streams_in_pieces(base, server):
+    server.script(Reply("FlashOverlap overlaps computation and communication [1].", chunk_size=5))
+    events = list(llm_mode(base, server).stream("What is FlashOverlap?"))
+    deltas = [e.text for e in events if isinstance(e, Delta)]
+    assert len(deltas) > 5 and "".join(deltas) == events[-1].text
+
+
+def test_markers_that_point_to_no_source_are_removed_and_flagged(base, server):
+    server.script(Reply("EPIM reaches 71.59% [1]. It also cures cancer [12]. See [1, 99]."))
+    a = llm_mode(base, server).ask("Which paper reports 71.59% top-1 accuracy?")
+    assert "[12]" not in a.text and "[99]" not in a.text and "[1]" in a.text
+    assert a.invalid_markers == ["[12]", "[99]"]
+    assert [c.marker for c in a.citations] == [1] and "[12]" in a.notice
+
+
+def test_refusal_sentinel_means_no_citations(base, server):
+    server.script(Reply(CANNOT_ANSWER))
+    a = llm_mode(base, server).ask("What is the capital of France?")
+    assert a.refused and a.citations == [] and a.sources == []
+
+
+def test_429_then_success_is_retried(base, server):
+    server.script(Error(429, "slow down", headers={"retry-after": "0"}), Reply("Fine [1]."))
+    a = llm_mode(base, server, llm_max_retries=2).ask("What is FlashOverlap?")
+    assert a.text == "Fine [1]." and len(chat_requests(server)) == 2
+
+
+@pytest.mark.parametrize(
+    "step,kw,message",
+    [
+        (Error(500, "boom"), {}, "failed with HTTP 500"),
+        (Hang(6), {"llm_timeout": 1.0}, "did not answer within 1 s"),
+        (Malformed(["data: {not json"]), {}, "malformed streaming response"),
+    ],
+)
+def test_endpoint_failures_are_one_clear_error(base, server, step, kw, message):
+    server.script(step)
+    with pytest.raises(LLMError, match=message) as e:
+        llm_mode(base, server, **kw).ask("What is FlashOverlap?")
+    assert KEY not in str(e.value)
+
+
+def test_wrong_key_and_wrong_model(base, server):
+    with pytest.raises(LLMError, match=r"rejected the API key \(401\)") as e:
+        llm_mode(base, server).with_settings(
+            llm_mode(base, server).settings.model_copy(update={"openai_api_key": SecretStr("sk-wrong")})
+        ).ask("What is FlashOverlap?")
+    assert "sk-wrong" not in str(e.value)
+    with pytest.raises(LLMError, match=r"model 'nope' was not found"):
+        llm_mode(base, server, model="nope").ask("What is FlashOverlap?")
+
+
+def test_cut_stream_keeps_the_partial_text_marked_incomplete(base, server):
+    server.script(CutStream("FlashOverlap uses a signaling mechanism [1] to overlap work.", after_chars=24))
+    a = llm_mode(base, server).ask("What is FlashOverlap?")
+    assert a.incomplete and a.text.startswith("FlashOverlap uses a sign") and "incomplete" in a.text
+    assert "cut off" in a.notice
+
+
+def test_follow_up_is_rewritten_by_the_llm(base, server):
+    first = llm_mode(base, server).ask("What is FlashOverlap?")
+    server.script(Reply("How much speedup does FlashOverlap achieve?"), Reply("Up to 1.65x [1]."))
+    a = llm_mode(base, server).ask("How much speedup does it get?", [Turn("What is FlashOverlap?", first)])
+    condense = chat_requests(server)[-2]["json"]
+    assert "What is FlashOverlap?" in condense["messages"][0]["content"] and not condense.get("stream")
+    assert a.standalone_question == "How much speedup does FlashOverlap achieve?"
+    assert a.citations[0].title.startswith("Efficient and Adaptable Overlapping")
+
+
+def test_cli_ask_json_in_llm_mode(seeded, server, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(seeded.data_dir))
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("ASSISTANT_MODEL", "test-model")
+    server.script(Reply("It overlaps communication with computation [1]."))
+    result = CliRunner().invoke(cli, ["ask", "What is FlashOverlap?", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"answer", "mode", "standalone_question", "citations", "sources"}
+    assert data["citations"][0]["marker"] == 1 and data["citations"][0]["paper_id"]
+    assert set(data["sources"][0]) >= {"paper_id", "title", "authors", "date", "venue", "passage"}
+
+
+def test_cli_dead_endpoint_is_one_line_and_nonzero(seeded, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(seeded.data_dir))
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{free_port()}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+    result = CliRunner().invoke(cli, ["ask", "What is FlashOverlap?"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot connect to the LLM endpoint http://127.0.0.1:")
+    assert "Traceback" not in result.output and KEY not in result.output
