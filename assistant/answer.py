@@ -91,6 +91,7 @@ class Answer:
 class Turn:
     question: str
     answer: Answer | None = None
+    error: str = ""  # what went wrong instead of an answer (shown, never used as context)
 
 
 @dataclass
@@ -167,8 +168,9 @@ class _Cites:
         if p.id not in self.passages:
             self.order.append(p)
             self.passages[p.id] = []
-        if passage and passage not in self.passages[p.id]:
-            self.passages[p.id].append(passage)
+        for sent in sentences(passage or ""):
+            if sent not in self.passages[p.id]:
+                self.passages[p.id].append(sent)
         return f"[{self.order.index(p) + 1}]"
 
 

@@ -216,5 +216,42 @@ def chat(k):
         history.append(Turn(question, answer))
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs --auth.")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--auth", "auth", envvar="ASSISTANT_UI_AUTH", default=None, metavar="USER:PASSWORD",
+              help="Require this login (or set ASSISTANT_UI_AUTH).")
+@click.option("--no-auth", is_flag=True, help="Allow a non-loopback address without a login (you accept the risk).")
+def ui(host, port, auth, no_auth):
+    """Serve the chat in a browser (indexes seeds/ first if the index is empty)."""
+    import os
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    credentials = None
+    if auth:
+        if ":" not in auth or auth.startswith(":") or auth.endswith(":"):
+            raise click.ClickException("--auth / ASSISTANT_UI_AUTH must look like 'user:password'.")
+        credentials = tuple(auth.split(":", 1))
+    elif host not in ("127.0.0.1", "localhost", "::1") and not no_auth:
+        raise click.ClickException(
+            f"binding to {host!r} exposes the assistant to the network: set --auth user:password "
+            "(or ASSISTANT_UI_AUTH), or pass --no-auth to accept that."
+        )
+    from .answer import Assistant
+    from .index import Store
+
+    settings = _settings()
+    store = Store(settings)
+    if store.count() == 0:
+        click.echo(f"The index is empty: indexing {settings.seeds_dir} first.", err=True)
+        ctx = click.get_current_context()
+        ctx.invoke(ingest, paths=(settings.seeds_dir,), quiet=False)
+    from .ui import launch
+
+    assistant = Assistant(settings, None)
+    click.echo(f"Serving {len(assistant.retriever.papers)} papers ({assistant.mode}) on http://{host}:{port}", err=True)
+    launch(assistant, host, port, credentials)
+
+
 def main():
     cli()

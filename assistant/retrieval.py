@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -385,12 +386,16 @@ class Retriever:
         return coverage(plan.topic_terms, text) >= 0.75 or (hit.dense >= 0.55 and coverage(plan.topic_terms, text) >= 0.5)
 
 
+_BM25_LOCK = threading.Lock()
+
+
 def _bm25_retrieve(bm25, query: str, allowed: set[str] | None, k: int):
     """BM25 ranking, restricted to `allowed` papers (Chroma filters the dense side)."""
     if not content_words(query):
         return []
-    bm25.similarity_top_k = len(bm25.corpus) if allowed is not None else min(k, len(bm25.corpus))
-    out = [n for n in bm25.retrieve(query) if (n.score or 0) > 0]
+    with _BM25_LOCK:  # top_k is an attribute of the shared retriever; UI sessions run in threads
+        bm25.similarity_top_k = len(bm25.corpus) if allowed is not None else min(k, len(bm25.corpus))
+        out = [n for n in bm25.retrieve(query) if (n.score or 0) > 0]
     if allowed is not None:
         out = [n for n in out if n.node.metadata.get("paper_id") in allowed]
     return out[:k]

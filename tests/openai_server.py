@@ -50,6 +50,7 @@ class Reply:
 
     text: str
     chunk_size: int = 8
+    delay: float = 0.0  # seconds between streamed pieces, to watch a stream arrive
 
 
 @dataclass
@@ -294,7 +295,7 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(step, Error):
             self._error(step)
         elif isinstance(step, Reply) and stream:
-            self._stream(body, step.text, step.chunk_size)
+            self._stream(body, step.text, step.chunk_size, step.delay)
         elif isinstance(step, Reply):
             self._json(200, self._complete_payload(body, step.text))
         elif isinstance(step, CutStream):
@@ -340,19 +341,21 @@ class _Handler(BaseHTTPRequestHandler):
             "usage": self._usage(body, text),
         }
 
-    def _stream_pieces(self, body: dict, text: str, chunk_size: int) -> dict:
+    def _stream_pieces(self, body: dict, text: str, chunk_size: int, delay: float = 0.0) -> dict:
         meta = self._meta(body, "chat.completion.chunk")
         pieces = [text[i:i + chunk_size] for i in range(0, len(text), max(1, chunk_size))]
         for i, piece in enumerate(pieces):
+            if delay and i:
+                time.sleep(delay)
             delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}
             self._event({**meta, "choices": [
                 {"index": 0, "delta": delta, "finish_reason": None, "logprobs": None}
             ]})
         return meta
 
-    def _stream(self, body: dict, text: str, chunk_size: int) -> None:
+    def _stream(self, body: dict, text: str, chunk_size: int, delay: float = 0.0) -> None:
         self._start_sse()
-        meta = self._stream_pieces(body, text, chunk_size)
+        meta = self._stream_pieces(body, text, chunk_size, delay)
         self._event({**meta, "choices": [
             {"index": 0, "delta": {}, "finish_reason": "stop", "logprobs": None}
         ]})
