@@ -253,5 +253,35 @@ def ui(host, port, auth, no_auth):
     launch(assistant, host, port, credentials)
 
 
+@cli.command("eval")
+@click.option("--questions", type=click.Path(path_type=Path), default=None,
+              help="Question-answer checks, JSONL (default: eval/questions.jsonl).")
+@click.option("--k", "k", type=click.IntRange(1, 100), default=8, show_default=True, help="Papers retrieved per question.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("eval-report"), show_default=True,
+              help="Folder for report.md, results.jsonl, metrics.json, metrics.png.")
+@click.option("--gate/--no-gate", default=False, help="Exit 1 when a metric is below the floors in floors.json beside the questions.")
+def evaluate_cmd(questions, k, out, gate):
+    """Run the question-answer checks through the same answering function as the UI."""
+    from tqdm import tqdm
+
+    from . import evaluation
+    from .answer import Assistant
+
+    questions = questions or evaluation.DEFAULT_QUESTIONS
+    if not questions.exists():
+        raise click.ClickException(f"questions file not found: {str(questions)!r}")
+    items = evaluation.load_items(questions)
+    assistant = Assistant(_settings())
+    bar = tqdm(total=len(items), desc="evaluating", unit="item", file=sys.stderr)
+    rows, metrics = evaluation.evaluate(assistant, items, k, progress=lambda i, n: bar.update(1))
+    bar.close()
+    floors = evaluation.floors_for(questions) if gate else None
+    failures = evaluation.write_report(rows, metrics, out, floors)
+    click.echo(evaluation.table(metrics))
+    click.echo(f"\nreport: {out / 'report.md'}")
+    if failures:
+        raise click.ClickException("below the floors: " + "; ".join(failures))
+
+
 def main():
     cli()
