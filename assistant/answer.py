@@ -527,7 +527,7 @@ class Assistant:
             p = h.paper
             if plan.meta_field == "venue":
                 fact = (f"appeared in **{p.venue}**" + (f" ({p.year})" if p.year else "")) if p.venue else (
-                    "is listed without a venue" + (f" (an arXiv listing dated {p.date})" if p.date else ""))
+                    "is listed without a venue" + (f" (its page gives only a date, {p.date})" if p.date else ""))
                 passage = f"Venue: {p.venue or 'not listed'}; date: {p.date or 'not listed'}"
             elif plan.meta_field == "authors":
                 if p.authors:

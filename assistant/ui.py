@@ -53,6 +53,7 @@ CSS = """
 .source.active { border-left-color: #e36209; background: rgba(227, 98, 9, 0.08); }
 .source .meta { color: #57606a; font-size: 0.9em; }
 .source blockquote { margin: 6px 0; font-size: 0.92em; }
+#chat table td:first-child { white-space: nowrap; font-weight: 600; }
 """
 
 
