@@ -382,7 +382,7 @@ class Assistant:
             # The question is about something the collection does not have: say so, and
             # do not pass off neighbouring papers as the answer.
             note = f"{' and '.join(plan.missing)} {'is' if len(plan.missing) == 1 else 'are'} not in the collection."
-            if not plan.names and not plan.authors:
+            if plan.kind == "factoid" or (not plan.names and not plan.authors):
                 return Answer(text=f"{note} {CANNOT_ANSWER}", citations=[], sources=[], mode=self.mode,
                               standalone_question=question, refused=True)
             text = f"{note}\n\n{text}" if text else f"{note} {CANNOT_ANSWER}"
@@ -512,8 +512,9 @@ class Assistant:
             p = h.paper
             sent = self._best(plan.question, plan, p, 1)[0] if plan.topic_terms else ""
             marker = cite(p, sent or None)
-            date = f" ({p.date})" if p.date else ""
-            lines.append(f"{i}. **{p.title}**{date} {marker}" + (f" — “{_cell(sent, 300)}”" if sent else ""))
+            when = ", ".join(x for x in (p.venue, p.date) if x)
+            when = f" ({when})" if when else ""
+            lines.append(f"{i}. **{p.title}**{when} {marker}" + (f" — “{_cell(sent, 300)}”" if sent else ""))
         if plan.authors:
             owners = {o for h in hits for o in h.paper.profiles if o.lower() in {a.lower() for a in plan.authors}}
             if owners:
@@ -521,33 +522,68 @@ class Assistant:
         return "\n".join(lines)
 
     def _meta_answer(self, plan: Plan, hits: list[Hit], cite: _Cites) -> str:
-        named = [h for h in hits if h.reason.startswith("named")] or hits[:1]
+        """Answers from the paper records: venue, authors, date; oldest, newest, on several pages."""
+        if plan.meta_field in ("oldest", "newest", "multi_page"):
+            return self._record_answer(plan, hits, cite)
+        named = [h for h in hits if h.reason.startswith("named")]
+        if not named:
+            # The question describes its paper instead of naming it: take the best match.
+            named = [h for h in hits[:1] if self._relevance(plan, h) >= RELEVANCE_FLOOR]
         lines = []
         for h in named:
             p = h.paper
-            if plan.meta_field == "venue":
-                fact = (f"appeared in **{p.venue}**" + (f" ({p.year})" if p.year else "")) if p.venue else (
-                    "is listed without a venue" + (f" (its page gives only a date, {p.date})" if p.date else ""))
-                passage = f"Venue: {p.venue or 'not listed'}; date: {p.date or 'not listed'}"
-            elif plan.meta_field == "authors":
-                if p.authors:
-                    fact = f"is by {_authors_text(p)}"
-                    if p.authors_truncated:
-                        fact += " (the page lists only the first authors)"
-                elif p.author_count:
-                    fact = f"has {p.author_count} authors, whose names the page does not list"
-                else:
-                    fact = "has no authors listed on its page"
-                if p.profiles:
-                    fact += f"; it is listed on the profile page of {', '.join(p.profiles)}"
-                passage = f"Authors: {_authors_text(p) or 'not listed'}" + (f" ({p.author_count} authors)" if p.author_count else "")
-            elif plan.meta_field == "date":
-                fact = f"is dated **{p.date}**" if p.date else "has no date on its page"
-                passage = f"Date: {p.date or 'not listed'}"
-            else:  # count
-                fact = f"has {p.author_count} authors" if p.author_count else "has no author count on its page"
-                passage = f"Authors: {p.author_count or 'not listed'}"
-            lines.append(f"**{p.title}** {cite(p, passage)} {fact}.")
+            facts, passage = [], []
+            for f in plan.meta_fields or ["authors"]:
+                fact, line = self._record_fact(p, f)
+                facts.append(fact)
+                passage.append(line)
+            lines.append(f"**{p.title}** {cite(p, '. '.join(passage) + '.')} " + "; it ".join(facts) + ".")
+        if "authors" in plan.meta_fields and len(named) >= 2:
+            common = set(named[0].paper.authors + named[0].paper.profiles)
+            for h in named[1:]:
+                common &= set(h.paper.authors + h.paper.profiles)
+            if common:
+                lines.insert(0, f"Listed on all of them: **{', '.join(sorted(common))}**.")
+            else:
+                lines.insert(0, "No author is listed on all of them (the pages may truncate author lists).")
+        return "\n\n".join(lines)
+
+    @staticmethod
+    def _record_fact(p: Paper, field_name: str) -> tuple[str, str]:
+        if field_name == "venue":
+            if p.venue:
+                return f"appeared in **{p.venue}**" + (f" ({p.year})" if p.year else ""), f"Venue: {p.venue}"
+            return "is listed without a venue" + (f" (its page gives only a date, {p.date})" if p.date else ""), "Venue: not listed"
+        if field_name == "date":
+            return (f"is dated **{p.date}**" if p.date else "has no date on its page"), f"Date: {p.date or 'not listed'}"
+        if p.authors:
+            fact = f"is by {_authors_text(p)}" + (" (the page lists only the first authors)" if p.authors_truncated else "")
+        elif p.author_count:
+            fact = f"has {p.author_count} authors, whose names the page does not list"
+        else:
+            fact = "has no authors listed on its page"
+        if p.profiles:
+            fact += f", and is listed on the profile page of {', '.join(p.profiles)}"
+        count = f" ({p.author_count} authors)" if p.author_count else ""
+        return fact, f"Authors: {_authors_text(p) or 'not listed'}{count}"
+
+    def _record_answer(self, plan: Plan, hits: list[Hit], cite: _Cites) -> str:
+        papers = [h.paper for h in hits if h.reason == "record"]
+        if not papers:
+            return ""
+        if plan.meta_field == "multi_page":
+            lines = [f"**{len(papers)} papers** are listed on more than one page:", ""]
+            for p in papers:
+                lines.append(f"- **{p.title}** {cite(p, 'Pages: ' + ', '.join(p.sources))} — on {', '.join(p.sources)}")
+            return "\n".join(lines)
+        word = "oldest" if plan.meta_field == "oldest" else "newest"
+        first, rest = papers[0], papers[1:]
+        undated = sum(1 for p in self.retriever.papers.values() if not (p.date and re.match(r"\d{4}", p.date)))
+        lines = [f"The {word} paper in the collection is **{first.title}**, dated {first.date} {cite(first, 'Date: ' + first.date)}."]
+        if rest:
+            lines.append("Next: " + "; ".join(f"*{p.title}* ({p.date}) {cite(p, 'Date: ' + p.date)}" for p in rest) + ".")
+        if undated:
+            lines.append(f"({undated} entries give no year and are left out.)")
         return "\n\n".join(lines)
 
 

@@ -132,7 +132,8 @@ def retrieve(question, k, as_json):
     from .answer import check_question
     from .retrieval import Retriever
 
-    hits = Retriever(_settings()).retrieve(check_question(question), k)
+    question = check_question(question)
+    hits = Retriever(_settings()).retrieve(question, k)
     for rank, h in enumerate(hits, 1):
         if as_json:
             click.echo(json.dumps({"rank": rank, "id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)}))

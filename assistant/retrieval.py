@@ -38,7 +38,8 @@ STOPWORDS = set(
     use used uses using me my we our you your i tell show give list find describe explain summarize
     summarise please compare comparison differ difference differences versus vs contrast collection corpus
     propose proposed proposes present presents main key new does not no yes many much one two three
-    written wrote write writes authored author authors published appear appeared venue year years did""".split()
+    written wrote write writes authored author authors published appear appeared venue year years did
+    listed shown among entry entries page pages publication publications profile conference conferences""".split()
 )
 _NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
@@ -48,8 +49,12 @@ _AGGREGATE = re.compile(
     r"papers\s+(that|which|in the collection|about|on|using|use)|list (all|every|the papers))\b", re.I
 )
 _COUNT = re.compile(r"\bhow many\b", re.I)
-_VENUE_Q = re.compile(r"\b(venue|conference|journal|appear(?:ed|s)? (?:in|at)|published (?:in|at)|where was .* published|accepted (?:at|to))\b", re.I)
-_AUTHORS_Q = re.compile(r"\b(who (?:wrote|are the authors|authored|is the author)|authors? of|written by whom|how many authors)\b", re.I)
+_VENUE_Q = re.compile(r"\b(venue|conference|journal|appear(?:ed|s)? (?:in|at)|published (?:in|at)|accepted (?:at|to)|"
+                      r"where (?:did|was|were|is|has) .{0,80}?(?:appear|published|presented))", re.I)
+_AUTHORS_Q = re.compile(r"\b(who (?:wrote|authored|is the author|are the (?:\w+ )?authors)|authors? of|written by whom|how many authors|(?:listed|first|shown) authors?|which authors?)\b", re.I)
+_OLDEST = re.compile(r"\b(oldest|earliest)\b", re.I)
+_NEWEST = re.compile(r"\b(newest|latest|most recent)\b", re.I)
+_MULTI_PAGE = re.compile(r"\b(more than one|several|multiple|two|both) (?:of )?(?:the )?(?:[\w-]+ ){0,3}(pages|listings|lists)\b|\bduplicates?\b", re.I)
 _DATE_Q = re.compile(r"\b(when (?:was|did|were)|what year|which year|what date|dated?)\b", re.I)
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
@@ -104,7 +109,8 @@ class Plan:
     missing: list[str] = field(default_factory=list)  # names found nowhere in the corpus
     authors: dict[str, list[str]] = field(default_factory=dict)  # author -> paper ids
     year: tuple[str, int] | None = None  # ("in"|"since"|"before", year)
-    meta_field: str | None = None  # venue | authors | date | count
+    meta_field: str | None = None  # venue | authors | date | count | oldest | newest | multi_page
+    meta_fields: list[str] = field(default_factory=list)  # every record field asked for
     topic_terms: list[str] = field(default_factory=list)
 
 
@@ -210,7 +216,7 @@ class Retriever:
             if cands:
                 best = max(cands.values())
                 plan.names[tok] = sorted((pid for pid, s in cands.items() if s == best), key=lambda i: self.papers[i].title)
-            elif _looks_like_name(tok) and key not in self._vocab and key.rstrip("s") not in self._vocab:
+            elif _looks_like_name(tok) and not self._known(key):
                 plan.missing.append(tok)
         # Multi-word title prefixes ("Late Breaking Results") and quoted titles.
         for key, cands in self._names.items():
@@ -221,22 +227,34 @@ class Retriever:
         if ym:
             plan.year = ((ym.group(1) or "in").lower(), int(ym.group(2)))
         if _VENUE_Q.search(q):
-            plan.meta_field = "venue"
-        elif _AUTHORS_Q.search(q):
-            plan.meta_field = "authors"
-        elif _DATE_Q.search(q) and (plan.names or plan.year is None):
-            plan.meta_field = "date"
-        if _COUNT.search(q) and plan.meta_field != "authors":
-            plan.meta_field = "count" if not plan.names else plan.meta_field
+            plan.meta_fields.append("venue")
+        if _AUTHORS_Q.search(q):
+            plan.meta_fields.append("authors")
+        if _DATE_Q.search(q) and (plan.names or plan.year is None):
+            plan.meta_fields.append("date")
+        plan.meta_field = plan.meta_fields[0] if plan.meta_fields else None
+        if _COUNT.search(q) and not plan.names and "authors" not in plan.meta_fields:
+            plan.meta_field = "count"
+        for pattern, special in ((_OLDEST, "oldest"), (_NEWEST, "newest"), (_MULTI_PAGE, "multi_page")):
+            if pattern.search(q) and not plan.names:
+                plan.meta_field = special
         named = {n.lower() for n in list(plan.names) + plan.missing} | author_words
         plan.topic_terms = [w for w in content_words(q) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
-        if len(plan.names) + len(plan.missing) >= 2 and (_COMPARE.search(q) or " and " in low or "," in q):
+        compared = len(plan.names) + len(plan.missing)
+        if (compared >= 2 and _COMPARE.search(q)) or (len(plan.names) >= 2 and not plan.meta_fields and re.search(r"\band\b|,", q)):
             plan.kind = "comparative"
-        elif plan.meta_field and (plan.names or (plan.authors and plan.meta_field != "count")):
+        elif plan.meta_field in ("oldest", "newest", "multi_page"):
             plan.kind = "metadata"
-        elif plan.authors or _AGGREGATE.search(q) or (plan.year and not plan.names):
+        elif plan.meta_fields and not plan.authors and (plan.names or not _AGGREGATE.search(q)):
+            plan.kind = "metadata"
+        elif plan.authors or _AGGREGATE.search(q) or (plan.year and not plan.names) or plan.meta_field == "count":
             plan.kind = "aggregate"
         return plan
+
+    def _known(self, word: str) -> bool:
+        """Does the corpus use this word ("per-GPU": it uses "GPU"; "TrustZone-based": "TrustZone")?"""
+        parts = [word] + word.split("-")[:1]
+        return any(w in self._vocab or w.rstrip("s") in self._vocab for w in parts)
 
     # ---- searching ----------------------------------------------------------------------
     def _where(self, ids: list[str] | None, year: tuple[str, int] | None) -> dict | None:
@@ -341,6 +359,9 @@ class Retriever:
             if all(h.paper.id != hit.paper.id for h in context):
                 context.append(hit)
 
+        if plan.meta_field in ("oldest", "newest", "multi_page"):
+            for p in self.by_record(plan.meta_field):
+                add(Hit(paper=p, score=1.0, passages=[p.abstract], reason="record"))
         if plan.names:
             # Every named paper gets its own slot, whatever the fused ranking thinks.
             for name, ids in plan.names.items():
@@ -374,6 +395,14 @@ class Retriever:
         if plan.kind == "aggregate" or plan.authors:
             limit = max(limit, len(context))
         return Retrieval(plan=plan, hits=context[:limit], groups=groups)
+
+    def by_record(self, which: str) -> list[Paper]:
+        """Papers picked by their records: the oldest or newest (by date), or those on several pages."""
+        if which == "multi_page":
+            return sorted((p for p in self.papers.values() if len(p.sources) > 1), key=lambda p: p.title)
+        dated = [p for p in self.papers.values() if p.date and re.match(r"\d{4}", p.date)]
+        dated.sort(key=lambda p: p.date, reverse=(which == "newest"))
+        return dated[:3]
 
     def _matches(self, hit: Hit, plan: Plan) -> bool:
         """Does this paper really speak of the question's topic (for list questions)?"""
