@@ -135,7 +135,7 @@ _QUANT_Q = re.compile(r"\b(how (much|many|fast|large|big|well)|speed-?up|accurac
 _PROBLEM = re.compile(r"\b(challeng|bottleneck|limit|suffer|however|difficult|costly|expensive|hinder|struggl|problem|issue|pressure|demand)", re.I)
 _APPROACH = re.compile(r"\b(we (propose|present|introduce|develop|design|build|formali[sz]e)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
 _RESULT = re.compile(r"(\d+(\.\d+)?\s*(x|×|%|times)|\$\d|\bspeedup\b|\boutperform|\bachiev|\breduc|\bimprov)", re.I)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:x\b|×|\\?%|times\b|\\times)", re.I)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:x\b|×|\\?%|times\b|\\times|[GMT]B\b|B\b|billion\b|pp\b)", re.I)
 
 
 def short_name(p: Paper) -> str:
@@ -514,7 +514,9 @@ class Assistant:
             marker = cite(p, sent or None)
             when = ", ".join(x for x in (p.venue, p.date) if x)
             when = f" ({when})" if when else ""
-            lines.append(f"{i}. **{p.title}**{when} {marker}" + (f" — “{_cell(sent, 300)}”" if sent else ""))
+            label = self.retriever.label(p)
+            name = f"**{label}**: {p.title}" if label and not p.title.startswith(label) else f"**{p.title}**"
+            lines.append(f"{i}. {name}{when} {marker}" + (f" — “{_cell(sent, 300)}”" if sent else ""))
         if plan.authors:
             owners = {o for h in hits for o in h.paper.profiles if o.lower() in {a.lower() for a in plan.authors}}
             if owners:
