@@ -68,3 +68,10 @@ def test_retrieve_json_shape(run):
 def test_retrieve_empty_question_is_refused(run):
     result = CliRunner().invoke(cli, ["retrieve", "   "])
     assert result.exit_code == 1 and "question is empty" in result.output
+
+
+def test_ui_refuses_a_public_address_without_auth():
+    result = CliRunner().invoke(cli, ["ui", "--host", "0.0.0.0"])
+    assert result.exit_code == 1 and "'0.0.0.0'" in result.output and "--auth" in result.output
+    bad = CliRunner().invoke(cli, ["ui", "--host", "0.0.0.0", "--auth", "nopassword"])
+    assert bad.exit_code == 1 and "user:password" in bad.output

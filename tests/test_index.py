@@ -174,3 +174,29 @@ def test_unreachable_chroma_server_is_a_clear_error(make_settings):
     settings = make_settings(chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(IndexError_, match=r"cannot reach the Chroma server at 127\.0\.0\.1"):
         Store(settings)
+
+
+def test_corrupt_or_missing_model_is_a_clear_error(tmp_path):
+    from assistant.embeddings import LocalMiniLM
+    from assistant.errors import EmbeddingError
+
+    bad = tmp_path / "model.onnx"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(EmbeddingError, match="corrupt \\(sha256 mismatch\\)"):
+        LocalMiniLM(model_path=str(bad))
+    with pytest.raises(EmbeddingError, match="not found"):
+        LocalMiniLM(model_path=str(tmp_path / "missing.onnx"))
+
+
+def test_embeddings_through_an_openai_compatible_endpoint(make_settings):
+    from .openai_server import OpenAIServer
+
+    with OpenAIServer(embedding_dim=16) as server:
+        settings = make_settings(embed_backend="openai", openai_base_url=server.base_url, embed_model="emb-test")
+        report = ingest([SEEDS / PUBS], settings)
+        assert len(report.added) == 6
+        assert Store(settings).collection.name == "papers-oa-emb-test"  # its own vector space
+        calls = [r for r in server.requests if r["path"].endswith("/embeddings")]
+        assert calls and calls[0]["json"]["model"] == "emb-test"
+        hits = Retriever(settings).retrieve("SSDTrain activation offloading", 2)
+        assert hits[0].paper.title.startswith("SSDTrain")  # the exact-name ranking still finds it

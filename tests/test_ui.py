@@ -22,14 +22,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 KEY = "sk-ui-secret-7777"
 
 
-@pytest.fixture(scope="module")
-def ui_server(seeded, tmp_path_factory):
+def start_ui(env: dict, log: Path):
     port = free_port()
-    log = tmp_path_factory.mktemp("ui") / "ui.log"
-    env = os.environ | {"ASSISTANT_DATA_DIR": str(seeded.data_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "assistant", "ui", "--port", str(port)],
-                                env=env, stdout=out, stderr=subprocess.STDOUT)
+                                env=os.environ | {"GRADIO_ANALYTICS_ENABLED": "False"} | env,
+                                stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     start = time.time()
     while True:
@@ -37,14 +35,40 @@ def ui_server(seeded, tmp_path_factory):
             urllib.request.urlopen(url, timeout=2)
             break
         except Exception:
-            if proc.poll() is not None or time.time() - start > 90:
+            if proc.poll() is not None or time.time() - start > 120:
                 proc.kill()
                 pytest.fail("assistant ui did not come up:\n" + log.read_text())
             time.sleep(0.2)
     print(f"\nassistant ui ready after {time.time() - start:.1f} s")
+    return proc, url
+
+
+@pytest.fixture(scope="module")
+def ui_server(seeded, tmp_path_factory):
+    log = tmp_path_factory.mktemp("ui") / "ui.log"
+    proc, url = start_ui({"ASSISTANT_DATA_DIR": str(seeded.data_dir)}, log)
     yield url, log
     proc.terminate()
     proc.wait(15)
+
+
+def test_first_start_indexes_the_seeds(tmp_path, browser):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "pubs.txt").write_bytes((REPO / "seeds" / "004_a47dc055e8f78ddf.txt").read_bytes())
+    log = tmp_path / "ui.log"
+    proc, url = start_ui({"ASSISTANT_DATA_DIR": str(tmp_path / "fresh"), "ASSISTANT_SEEDS_DIR": str(pages)}, log)
+    try:
+        text = log.read_text()
+        assert "The index is empty: indexing" in text and "6 added" in text
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_selector("#question textarea")
+        assert "the 6 papers" in page.inner_text("body")
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(15)
 
 
 @pytest.fixture(scope="module")
