@@ -21,12 +21,12 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
 from .errors import EmbeddingError
-from .settings import Settings
+from .settings import LOCAL_MODEL_ID, Settings
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
-LOCAL_MODEL_ID = "minilm-l6-int8"
+
 
 
 def _sha256(path: Path) -> str:
@@ -191,13 +191,6 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
 
     async def _aget_text_embedding(self, text: str) -> list[float]:
         return self._get_text_embedding(text)
-
-
-def model_id(settings: Settings) -> str:
-    """Names the vector space: part of the Chroma collection name."""
-    if settings.embed_backend == "local":
-        return LOCAL_MODEL_ID
-    return "oa-" + re.sub(r"[^a-zA-Z0-9]+", "-", settings.embed_model).strip("-").lower()
 
 
 def get_embed_model(settings: Settings) -> BaseEmbedding:

@@ -72,23 +72,28 @@ def _client(settings: Settings):
 
 
 def collection_name(settings: Settings) -> str:
-    from .embeddings import model_id
-
-    return f"{settings.collection}-{model_id(settings)}"
+    return f"{settings.collection}-{settings.embed_id}"
 
 
 class Store:
     """The Chroma collection for the configured embedding model, with its llama-index wrapper."""
 
     def __init__(self, settings: Settings):
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.settings = settings
         self.client = _client(settings)
         self.collection = self.client.get_or_create_collection(
             collection_name(settings), metadata={"hnsw:space": "cosine"}
         )
-        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        self._vector_store = None
+
+    @property
+    def vector_store(self):
+        # llama-index is imported only when vectors move: a no-op ingest never needs it.
+        if self._vector_store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        return self._vector_store
 
     def count(self) -> int:
         return self.collection.count()

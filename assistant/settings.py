@@ -9,11 +9,13 @@ of this object (`Settings.model_copy(update=...)`), never written back.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+LOCAL_MODEL_ID = "minilm-l6-int8"
 _REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -75,6 +77,14 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def embed_id(self) -> str:
+        """Names the vector space (part of the Chroma collection name), so vectors of two
+        embedding models never share a collection."""
+        if self.embed_backend == "local":
+            return LOCAL_MODEL_ID
+        return "oa-" + re.sub(r"[^a-zA-Z0-9]+", "-", self.embed_model).strip("-").lower()
 
     @property
     def llm_configured(self) -> bool:
