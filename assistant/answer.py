@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
@@ -104,6 +105,9 @@ class Delta:
 def check_question(question: str) -> str:
     if question is None or not question.strip():
         raise AssistantError("the question is empty: type a question about the papers.")
+    controls = sum(1 for ch in question if unicodedata.category(ch)[0] == "C" and ch not in "\n\r\t")
+    if controls > max(2, len(question) // 10):
+        raise AssistantError("the question looks like binary data, not text: type or paste the question itself.")
     cleaned = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", question).strip()
     if len(cleaned) > MAX_QUESTION_CHARS:
         raise AssistantError(
