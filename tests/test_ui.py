@@ -161,7 +161,7 @@ def test_llm_streaming_and_script_injection_shows_as_text(page):
     reply = "FlashOverlap overlaps communication with computation [1]. " * 4
     evil = 'Look: <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> [1]'
     with OpenAIServer(require_key=KEY) as server:
-        server.script(Reply(reply, chunk_size=6, delay=0.05), Reply(evil))
+        server.script(Reply(reply, chunk_size=4, delay=0.1), Reply(evil))
         page.locator("#settings").click()
         page.locator("#endpoint textarea, #endpoint input").first.fill(server.base_url)
         page.locator("#model textarea, #model input").first.fill("test-model")
