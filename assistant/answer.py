@@ -74,7 +74,7 @@ class Answer:
             "answer": self.text,
             "mode": self.mode,
             "standalone_question": self.standalone_question,
-            "citations": [asdict(c) | {"paper_id": c.paper_id} for c in self.citations],
+            "citations": [asdict(c) for c in self.citations],
             "sources": [
                 {k: v for k, v in asdict(s).items() if k in ("marker", "paper_id", "title", "authors", "date", "venue", "passage", "pages")}
                 for s in self.sources
@@ -260,7 +260,6 @@ class Assistant:
             subject = short_name(self.retriever.papers[last.answer.sources[0].paper_id]) if last.answer.sources[0].paper_id in self.retriever.papers else last.answer.sources[0].title
         else:
             return question
-        plural = " and " in subject
         subs = [
             (r"\b(its|their)\b", f"{subject}'s"),
             (r"\bthe (paper|method|system|approach|work|model|framework)s?\b", subject),
@@ -270,7 +269,7 @@ class Assistant:
             new, n = re.subn(pattern, repl, question, count=1, flags=re.I)
             if n:
                 return new
-        return f"{question.rstrip('?')} ({subject})?" if not plural else f"{question.rstrip('?')} ({subject})?"
+        return f"{question.rstrip('?')} ({subject})?"
 
     def _llm_condense(self, question: str, previous: list[Turn]) -> str:
         from .prompts import render

@@ -178,12 +178,14 @@ def parse_profile(lines: list[str], source: str) -> list[Paper]:
     return papers
 
 
+def _after(lines: list[str], marker: str) -> int:
+    """Index of the line after the page-header line `marker` (0 when the page lacks it)."""
+    return lines.index(marker) + 1 if marker in lines else 0
+
+
 def parse_daily(lines: list[str], source: str) -> list[Paper]:
     # Skip the page header, up to and including the listing date that belongs to no paper.
-    try:
-        start = lines.index("byAK and the research community") + 1
-    except ValueError:
-        start = 0
+    start = _after(lines, "byAK and the research community")
     if start < len(lines) and _DAILY_DATE.match(lines[start]):
         start += 1
     papers: list[Paper] = []
@@ -218,10 +220,7 @@ def parse_daily(lines: list[str], source: str) -> list[Paper]:
 
 
 def parse_publications(lines: list[str], source: str) -> list[Paper]:
-    try:
-        start = lines.index("Sort By") + 1
-    except ValueError:
-        start = 0
+    start = _after(lines, "Sort By")
     papers: list[Paper] = []
     block: list[str] = []
     for ln in lines[start:]:

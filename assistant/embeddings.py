@@ -80,7 +80,29 @@ def _load_session(model_path: str, tokenizer_path: str, max_tokens: int):
     return session, tok
 
 
-class LocalMiniLM(BaseEmbedding):
+class _BatchEmbedding(BaseEmbedding):
+    """llama-index's single, batch and async entry points, all served by `embed(texts)`."""
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        raise NotImplementedError
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.embed([query])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)
+
+
+class LocalMiniLM(_BatchEmbedding):
     """Mean-pooled, L2-normalised all-MiniLM-L6-v2 sentence embeddings (384 dimensions)."""
 
     max_tokens: int = 512
@@ -130,23 +152,9 @@ class LocalMiniLM(BaseEmbedding):
                 out[i] = pooled[r].tolist()
         return out
 
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.embed([query])[0]
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.embed([text])[0]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.embed(texts)
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    async def _aget_text_embedding(self, text: str) -> list[float]:
-        return self._get_text_embedding(text)
 
 
-class OpenAICompatibleEmbedding(BaseEmbedding):
+class OpenAICompatibleEmbedding(_BatchEmbedding):
     """`/v1/embeddings` of any OpenAI-compatible server (vLLM, Ollama, LM Studio, OpenAI)."""
 
     base_url: str
@@ -176,21 +184,6 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
                 "Check OPENAI_BASE_URL, OPENAI_API_KEY and ASSISTANT_EMBED_MODEL, or use ASSISTANT_EMBED_BACKEND=local."
             ) from None
         return [d.embedding for d in sorted(resp.data, key=lambda d: d.index)]
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.embed([query])[0]
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.embed([text])[0]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.embed(texts)
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    async def _aget_text_embedding(self, text: str) -> list[float]:
-        return self._get_text_embedding(text)
 
 
 def get_embed_model(settings: Settings) -> BaseEmbedding:
