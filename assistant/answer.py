@@ -436,7 +436,11 @@ class Assistant:
 
     def _fact_answer(self, plan: Plan, hits: list[Hit], cite: _Cites) -> str:
         # Retrieval order decides (it weighs exact names and numbers); relevance only gates.
-        ranked = [(rel, h) for h in hits[:5] if (rel := self._relevance(plan, h)) >= RELEVANCE_FLOOR]
+        candidates = hits[:5]
+        if any(h.reason.startswith("named") for h in candidates):
+            # The question names its paper: neighbours are not part of the answer.
+            candidates = [h for h in candidates if h.reason.startswith("named")]
+        ranked = [(rel, h) for h in candidates if (rel := self._relevance(plan, h)) >= RELEVANCE_FLOOR]
         if not ranked:
             return ""
         top_rel = ranked[0][0]

@@ -83,6 +83,10 @@ def coverage(terms: list[str], text: str) -> float:
     return hits / len(terms)
 
 
+# "LLM-based", "PIM-aware", "Fault-Tolerant": descriptions, not names.
+_ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|task|specific|efficient|friendly|scale|wise|style|only)$", re.I)
+
+
 def _plain_latex(text: str) -> str:
     """'$\\textbf{PARSE}$' -> 'PARSE', so names inside LaTeX markup are found."""
     return re.sub(r"\\[a-zA-Z]+\{([^{}]*)\}", r"\1", text).replace("$", "")
@@ -91,7 +95,7 @@ def _plain_latex(text: str) -> str:
 def _looks_like_name(tok: str) -> bool:
     """'ZO2', 'FlashOverlap', 'db-SP', 'LLM.int8()': capitals inside, or letters with digits."""
     core = tok.rstrip("()")
-    if len(core) < 2:
+    if len(core) < 2 or _ADJECTIVE.search(core):
         return False
     inner_caps = sum(c.isupper() for c in core[1:])
     has_digit = any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
@@ -194,9 +198,8 @@ class Retriever:
                 word = tok.group()
                 if exact_df[word] <= 2 and (word_df[word.lower()] <= 2 or _looks_like_name(word)):
                     names[word.lower()].setdefault(p.id, 2)
-                    adjective = re.search(r"-(aware|based|tolerant|free|level|like|driven|task)$", word, re.I)
                     acronym = word.isupper() and exact_df[word] > 1
-                    if not (adjective or acronym) and (_looks_like_name(word) or abstract.count(word) >= 2):
+                    if not (_ADJECTIVE.search(word) or acronym) and (_looks_like_name(word) or abstract.count(word) >= 2):
                         self.method_names.setdefault(p.id, word)
             for tok in set(_NAME_TOKEN.findall(texts[p.id])):
                 if _looks_like_name(tok) and word_df[tok.lower()] <= 2:
