@@ -102,6 +102,27 @@ class Delta:
     text: str
 
 
+def normalise_markers(text: str) -> str:
+    """The ways models write citations -> '[1][2]': '[1-3]', '[ 1 ]', '[1, 2, and 3]',
+    '[Source 1]', '[^1]', '【1】'."""
+    text = re.sub(r"【\s*(\d+)\s*】", r"[\1]", text)
+
+    def one(m: re.Match) -> str:
+        inner = re.sub(r"(?i)\b(sources?|refs?\.?|and)\b|\^", " ", m.group(1))
+        nums: list[int] = []
+        for part in re.split(r"\s*[,;]\s*|\s+", inner.strip()):
+            rng = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", part)
+            if rng and int(rng.group(2)) - int(rng.group(1)) < 20:
+                nums += range(int(rng.group(1)), int(rng.group(2)) + 1)
+            elif part.isdigit():
+                nums.append(int(part))
+            elif part:
+                return m.group()
+        return "".join(f"[{n}]" for n in nums) if nums else m.group()
+
+    return re.sub(r"\[((?:\s*(?:(?i:sources?|refs?\.?)\s*)?\^?\d+(?:\s*[-–]\s*\d+)?\s*(?:,|;|,?\s*and)?)+\s*)\]", one, text)
+
+
 def check_question(question: str) -> str:
     if question is None or not question.strip():
         raise AssistantError("the question is empty: type a question about the papers.")
@@ -123,8 +144,14 @@ def check_question(question: str) -> str:
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
 
 
+def defuse_markers(text: str) -> str:
+    """'[3]' inside an abstract is the paper's own reference, not one of our citations."""
+    return MARKER.sub(lambda m: f"(ref. {m.group(1)})", text)
+
+
 def sentences(text: str) -> list[str]:
     """Abstract -> sentences; abbreviations ("e.g.", "vs.", "et al.") do not end one."""
+    text = defuse_markers(text)
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z])", text.strip())
     out: list[str] = []
     for part in parts:
@@ -330,7 +357,7 @@ class Assistant:
             meta.append(f"Affiliation: {p.affiliation}")
         if p.profiles:
             meta.append("Listed on the profile of: " + ", ".join(p.profiles))
-        return f"[{n}] Title: {p.title}\n" + " | ".join(meta) + f"\nAbstract: {p.abstract}"
+        return f"[{n}] Title: {p.title}\n" + " | ".join(meta) + f"\nAbstract: {defuse_markers(p.abstract)}"
 
     def _finish(self, text: str, hits: list[Hit], plan: Plan, incomplete=False, notice="") -> Answer:
         """Parse the model's markers; keep those that point at a source, drop the rest."""
@@ -349,9 +376,16 @@ class Assistant:
                     invalid.append(f"[{n}]")
             return "".join(f"[{n}]" for n in good)
 
-        text = MARKER.sub(fix, text)
+        text = MARKER.sub(fix, normalise_markers(text))
+        # Anything still shaped like a citation ("[7a]", "[Source x]") points at no source.
+        for m in re.finditer(r"\[(?:source\s*)?[^\]\s]{0,12}\d[^\]]{0,12}\]", text, re.I):
+            if not MARKER.fullmatch(m.group()):
+                invalid.append(m.group())
+        text = re.sub(r"\[(?:source\s*)?[^\]\s]{0,12}\d[^\]]{0,12}\]", lambda m: m.group() if MARKER.fullmatch(m.group()) else "", text, flags=re.I)
         text = re.sub(r"[ \t]+([.,;:])", r"\1", text).strip()
-        refused = CANNOT_ANSWER.lower().rstrip(".") in text.lower()
+        # A refusal is the sentinel alone; a text that also answers keeps its citations.
+        bare = re.sub(r"\s+", " ", MARKER.sub("", text)).strip().lower()
+        refused = bare == CANNOT_ANSWER.lower() or (CANNOT_ANSWER.lower() in bare and not cited)
         if refused:
             cited = []
         if incomplete:
@@ -430,8 +464,8 @@ class Assistant:
     def _best(self, question: str, plan: Plan, p: Paper, n: int = 2) -> list[str]:
         scored = self._sentence_scores(question, plan.topic_terms, p, list(plan.names))
         top = sorted(scored, key=lambda x: -x[0])[:n]
-        # A second sentence only if it is nearly as good as the first.
-        keep = {s for sc, s in top if sc >= 0.85 * top[0][0]}
+        # The best sentence always; a second only if it is nearly as good (scores can be < 0).
+        keep = {top[0][1]} | {s for sc, s in top[1:] if sc >= top[0][0] - 0.15 * abs(top[0][0])}
         return [s for _, s in scored if s in keep]  # in the abstract's order
 
     def _fact_answer(self, plan: Plan, hits: list[Hit], cite: _Cites) -> str:
@@ -502,13 +536,20 @@ class Assistant:
             n = len(self.retriever.papers)
             pages = sorted({s for p in self.retriever.papers.values() for s in p.sources})
             return f"The collection holds **{n} papers**, parsed from {len(pages)} pages."
-        if plan.topic_terms and not plan.authors:
+        if plan.topic_terms and not (plan.authors or plan.venues):
             hits = [h for h in hits if self._relevance(plan, h) >= RELEVANCE_FLOOR or self.retriever._matches(h, plan)]
+        if not hits and (plan.authors or plan.venues):
+            topic = f" about “{' '.join(plan.topic_terms)}”" if plan.topic_terms else ""
+            who = f" by {' and '.join(plan.authors)}" if plan.authors else ""
+            where = f" from {' and '.join(plan.venues)}" if plan.venues else ""
+            return f"No paper in the collection{who}{where}{topic}."
         if not hits:
             return ""
         what = []
         if plan.authors:
             what.append("by " + " and ".join(plan.authors))
+        if plan.venues:
+            what.append("from " + " and ".join(plan.venues))
         if plan.topic_terms:
             what.append("on “" + " ".join(plan.topic_terms) + "”")
         if plan.year:
@@ -588,7 +629,8 @@ class Assistant:
         word = "oldest" if plan.meta_field == "oldest" else "newest"
         first, rest = papers[0], papers[1:]
         undated = sum(1 for p in self.retriever.papers.values() if not (p.date and re.match(r"\d{4}", p.date)))
-        lines = [f"The {word} paper in the collection is **{first.title}**, dated {first.date} {cite(first, 'Date: ' + first.date)}."]
+        scope = f"by {' and '.join(plan.authors)}" if plan.authors else "in the collection"
+        lines = [f"The {word} paper {scope} is **{first.title}**, dated {first.date} {cite(first, 'Date: ' + first.date)}."]
         if rest:
             lines.append("Next: " + "; ".join(f"*{p.title}* ({p.date}) {cite(p, 'Date: ' + p.date)}" for p in rest) + ".")
         if undated:

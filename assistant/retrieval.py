@@ -40,7 +40,8 @@ STOPWORDS = set(
     propose proposed proposes present presents main key new does not no yes many much one two three
     written wrote write writes authored author authors published appear appeared venue year years did
     listed shown among entry entries deal deals dealing report reports reported result results constraints
-    implement implements part rather cope way ways page pages publication publications profile conference conferences""".split()
+    implement implements part rather cope way ways after since before during until together publish discuss
+    discusses discussed have has had come comes posted post released uploaded page pages publication publications profile conference conferences""".split()
 )
 _NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
@@ -53,6 +54,7 @@ _COUNT = re.compile(r"\bhow many\b", re.I)
 _VENUE_Q = re.compile(r"\b(venue|conference|journal|appear(?:ed|s)? (?:in|at)|published (?:in|at)|accepted (?:at|to)|"
                       r"where (?:did|was|were|is|has) .{0,80}?(?:appear|published|presented))", re.I)
 _AUTHORS_Q = re.compile(r"\b(who (?:wrote|authored|is the author|are the (?:\w+ )?authors)|authors? of|written by whom|how many authors|(?:listed|first|shown) authors?|which authors?)\b", re.I)
+_ALL = re.compile(r"\b(list|show|name) (all|every)( of)?( the)? (papers|entries)\b|\ball (the )?papers in the collection\b", re.I)
 _OLDEST = re.compile(r"\b(oldest|earliest)\b", re.I)
 _NEWEST = re.compile(r"\b(newest|latest|most recent)\b", re.I)
 _MULTI_PAGE = re.compile(r"\b(more than one|several|multiple|two|both) (?:of )?(?:the )?(?:[\w-]+ ){0,3}(pages|listings|lists)\b|\bduplicates?\b", re.I)
@@ -118,6 +120,7 @@ class Plan:
     names: dict[str, list[str]] = field(default_factory=dict)  # name in question -> paper ids
     missing: list[str] = field(default_factory=list)  # names found nowhere in the corpus
     authors: dict[str, list[str]] = field(default_factory=dict)  # author -> paper ids
+    venues: dict[str, list[str]] = field(default_factory=dict)  # venue or affiliation word -> paper ids
     year: tuple[str, int] | None = None  # ("in"|"since"|"before", year)
     meta_field: str | None = None  # venue | authors | date | count | oldest | newest | multi_page
     meta_fields: list[str] = field(default_factory=list)  # every record field asked for
@@ -151,6 +154,13 @@ class Retriever:
         self._bm25 = self._build_bm25()
         self._names, self._vocab = self._build_names()
         self._authors = self._build_authors()
+        self._years = {p.year for p in self.papers.values() if p.year}
+        self._venues: dict[str, set[str]] = defaultdict(set)
+        for p in self.papers.values():
+            for text in (p.venue or "", p.affiliation or ""):
+                for tok in _NAME_TOKEN.findall(text):
+                    if _looks_like_name(tok) or tok.isupper() or text == p.affiliation:
+                        self._venues[tok.lower()].add(p.id)
 
     # ---- tables -------------------------------------------------------------------------
     def _load_nodes(self):
@@ -206,8 +216,11 @@ class Retriever:
                     names[tok.lower()].setdefault(p.id, 2 if tok in p.title else 1)
         self._word_df = word_df
         vocab = set(word_df)
-        for text in texts.values():
-            vocab.update(content_words(text))
+        for pid, text in texts.items():
+            p = self.papers[pid]
+            extra = " ".join([p.venue or "", p.affiliation or "", *p.authors, *p.profiles])
+            vocab.update(content_words(text + " " + extra))
+            vocab.update(w.lower() for w in _NAME_TOKEN.findall(extra))
         return {k: v for k, v in names.items() if len(v) <= 3}, vocab
 
     def label(self, p: Paper) -> str | None:
@@ -239,6 +252,9 @@ class Retriever:
             if key in seen or key in author_words:
                 continue
             seen.add(key)
+            if key in self._venues and key not in self._names and (_looks_like_name(tok) or tok[0].isupper()):
+                plan.venues[tok] = sorted(self._venues[key])
+                continue
             cands = self._names.get(key) or self._names.get(plain_title(tok))
             # A lower-case common word ("zero", "microcontrollers") is not a name as typed.
             if cands and not _looks_like_name(tok):
@@ -257,9 +273,12 @@ class Retriever:
             if " " in key and key in low and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low) \
                     and key not in {n.lower() for n in plan.names}:
                 plan.names[key] = sorted(cands)
-        ym = _YEAR.search(q)
-        if ym:
+        for ym in _YEAR.finditer(q):
+            unit = re.match(r"\s*(-?\s*(tokens?|gpus?|gcds?|nodes?|samples?|images?|parameters?|params?|steps?|x\b|%|k\b|b\b|mb|gb))", q[ym.end():], re.I)
+            if unit or not (ym.group(1) or int(ym.group(2)) in self._years):
+                continue  # "a sequence length of 2048" is not a year
             plan.year = ((ym.group(1) or "in").lower(), int(ym.group(2)))
+            break
         if _VENUE_Q.search(q):
             plan.meta_fields.append("venue")
         if _AUTHORS_Q.search(q):
@@ -272,7 +291,9 @@ class Retriever:
         for pattern, special in ((_OLDEST, "oldest"), (_NEWEST, "newest"), (_MULTI_PAGE, "multi_page")):
             if pattern.search(q) and not plan.names:
                 plan.meta_field = special
-        named = {n.lower() for n in list(plan.names) + plan.missing} | author_words
+        if _ALL.search(q) and not plan.names:
+            plan.meta_field = plan.meta_field or "all"
+        named = {n.lower() for n in list(plan.names) + plan.missing + list(plan.venues)} | author_words
         plan.topic_terms = [w for w in content_words(q) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         compared = len(plan.names) + len(plan.missing)
         if (compared >= 2 and _COMPARE.search(q)) or (len(plan.names) >= 2 and not plan.meta_fields and re.search(r"\band\b|,", q)):
@@ -281,7 +302,7 @@ class Retriever:
             plan.kind = "metadata"
         elif plan.meta_fields and not plan.authors and (plan.names or not _AGGREGATE.search(q)):
             plan.kind = "metadata"
-        elif plan.authors or _AGGREGATE.search(q) or (plan.year and not plan.names) or plan.meta_field == "count":
+        elif plan.authors or plan.venues or _AGGREGATE.search(q) or (plan.year and not plan.names) or plan.meta_field == "count":
             plan.kind = "aggregate"
         return plan
 
@@ -394,7 +415,7 @@ class Retriever:
                 context.append(hit)
 
         if plan.meta_field in ("oldest", "newest", "multi_page"):
-            for p in self.by_record(plan.meta_field):
+            for p in self.by_record(plan.meta_field, plan):
                 add(Hit(paper=p, score=1.0, passages=[p.abstract], reason="record"))
         if plan.names:
             # Every named paper gets its own slot, whatever the fused ranking thinks.
@@ -405,36 +426,53 @@ class Retriever:
                 for g in groups.values():
                     if i < len(g):
                         add(g[i])
-        if plan.authors:
-            ids = sorted({pid for v in plan.authors.values() for pid in v})
-            ranked = self.search(question if plan.topic_terms else " ".join(plan.authors), len(ids), ids=ids, year=plan.year)
+        if plan.authors or plan.venues:
+            sets = [set(v) for v in plan.authors.values()]
+            joint = len(sets) > 1 and re.search(r"\b(together|both|co-?author|jointly|and)\b", question, re.I)
+            ids = set.intersection(*sets) if joint else set.union(*sets) if sets else set(self.papers)
+            for v in plan.venues.values():
+                ids &= set(v)
+            ids = sorted(ids)
+            ranked = self.search(question if plan.topic_terms else " ".join(plan.authors or plan.venues), len(ids), ids=ids, year=plan.year)
             if plan.topic_terms:
-                ranked = [h for h in ranked if self._matches(h, plan)] or ranked[:3]
+                ranked = [h for h in ranked if self._matches(h, plan)]
             for h in ranked:
                 h.reason = "author"
                 add(h)
+        elif (plan.meta_field == "all" or (plan.year and plan.kind == "aggregate")) and not plan.topic_terms:
+            # Lists by record alone ("all papers", "papers from 2019"): every match, not the top 30.
+            for p in sorted(self.papers.values(), key=lambda p: p.date or ""):
+                if self._year_ok(p, plan.year):
+                    add(Hit(paper=p, score=0.0, passages=[p.abstract], reason="record"))
         elif plan.kind == "aggregate" or (plan.meta_field == "count" and not plan.names):
             wide = self.search(question, max(30, k * 3), year=plan.year)
             keep = [h for h in wide if self._matches(h, plan)] if plan.topic_terms else wide
             for h in keep:
                 h.reason = "topic"
                 add(h)
-        if len(context) < k and not (plan.kind == "aggregate" and context):
+        if len(context) < k and not (plan.kind == "aggregate" and (context or plan.authors or plan.venues)):
             for h in self.search(question, k, year=plan.year):
                 if len(context) >= k and not plan.names:
                     break
                 h.reason = h.reason or "search"
                 add(h)
         limit = max(k, sum(len(g) for g in groups.values()))
-        if plan.kind == "aggregate" or plan.authors:
+        if plan.kind == "aggregate" or plan.authors or plan.venues:
             limit = max(limit, len(context))
         return Retrieval(plan=plan, hits=context[:limit], groups=groups)
 
-    def by_record(self, which: str) -> list[Paper]:
-        """Papers picked by their records: the oldest or newest (by date), or those on several pages."""
+    def by_record(self, which: str, plan: Plan | None = None) -> list[Paper]:
+        """Papers picked by their records: the oldest or newest (by date), or those on several
+        pages; within the question's authors and years when it names any."""
+        pool = list(self.papers.values())
+        if plan and plan.authors:
+            ids = set.intersection(*(set(v) for v in plan.authors.values()))
+            pool = [p for p in pool if p.id in ids]
+        if plan and plan.year:
+            pool = [p for p in pool if self._year_ok(p, plan.year)]
         if which == "multi_page":
-            return sorted((p for p in self.papers.values() if len(p.sources) > 1), key=lambda p: p.title)
-        dated = [p for p in self.papers.values() if p.date and re.match(r"\d{4}", p.date)]
+            return sorted((p for p in pool if len(p.sources) > 1), key=lambda p: p.title)
+        dated = [p for p in pool if p.date and re.match(r"\d{4}", p.date)]
         dated.sort(key=lambda p: p.date, reverse=(which == "newest"))
         return dated[:3]
 
