@@ -207,7 +207,7 @@ def chat(k):
         except AssistantError as e:
             click.echo(f"\nerror: {e}", err=True)
             continue
-        if answer.standalone_question != question.strip():
+        if answer.standalone_question != " ".join(question.split()):
             click.echo(f"(searched for: {answer.standalone_question})")
         if streamed:
             click.echo("")
@@ -277,6 +277,8 @@ def evaluate_cmd(questions, k, out, gate):
     rows, metrics = evaluation.evaluate(assistant, items, k, progress=lambda i, n: bar.update(1))
     bar.close()
     floors = evaluation.floors_for(questions) if gate else None
+    if gate and not floors:
+        raise click.ClickException(f"--gate needs floors.json beside {str(questions)!r}; none was found.")
     failures = evaluation.write_report(rows, metrics, out, floors)
     click.echo(evaluation.table(metrics))
     click.echo(f"\nreport: {out / 'report.md'}")

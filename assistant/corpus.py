@@ -32,7 +32,7 @@ MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS.split("|"))}
 # "Nov 12, 2023" or "Jan 29" (listing pages omit the current year).
 _DATE = rf"(?P<mon>{MONTHS}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?"
-_PROFILE_HEAD = re.compile(rf"^(?P<cat>[A-Z]{{2,4}}){_DATE}(?P<badges>(?:Code)*)\s*$")
+_PROFILE_HEAD = re.compile(rf"^(?P<cat>[A-Z]{{2,4}}){_DATE}(?P<badges>(?:[A-Z][a-z]+)*)\s*$")
 _DAILY_DATE = re.compile(rf"^{_DATE}(?: (?P<upvotes>\d+))?\s*$")
 _AUTHOR_COUNT = re.compile(r"^\s*•\s*(\d+)\s+authors?\s*$")
 _VENUE_YEAR = re.compile(r"^(?P<venue>.*?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
@@ -40,6 +40,8 @@ _VENUE_HINT = re.compile(
     r"\b(Conference|Symposium|Workshop|Transactions|Journal|Proceedings|Letters|ICML|NeurIPS|"
     r"ICLR|ISCA|DAC|MICRO|HPCA|ASPLOS|CVPR|ICCV|ECCV|AAAI|IJCAI|ACL|EMNLP|arXiv)\b"
 )
+# "A, B, C et al. · berkeley": an author line, never a title.
+_AUTHOR_LINE = re.compile(r"\bet al\.|\s·\s|^[^:,]{2,40}(?:, [^:,]{2,40}){2,}$")
 # A paragraph this long is prose, never a title, author or footer line.
 ABSTRACT_MIN_CHARS = 200
 
@@ -164,6 +166,8 @@ def parse_profile(lines: list[str], source: str) -> list[Paper]:
         # Short lines before the first long one are title then author line; either may be missing.
         short = [ln for ln in body if not _is_abstract(ln)]
         long = [ln for ln in body if _is_abstract(ln)]
+        if short and _AUTHOR_LINE.search(short[0]):
+            short.insert(0, "")  # no title on the page: the first short line is the author line
         title = short[0] if short else ""
         authors, truncated, affiliation = _split_authors(short[1]) if len(short) > 1 else ([], False, None)
         abstract = " ".join(long) or " ".join(short[2:])

@@ -159,6 +159,7 @@ class OpenAICompatibleEmbedding(_BatchEmbedding):
 
     base_url: str
     timeout: float = 60.0
+    max_retries: int = 2
     _client: Any = PrivateAttr(default=None)
 
     def __init__(self, api_key: str | None = None, **kw: Any) -> None:
@@ -166,7 +167,7 @@ class OpenAICompatibleEmbedding(_BatchEmbedding):
         import openai
 
         self._client = openai.OpenAI(
-            base_url=self.base_url, api_key=api_key or "not-needed", timeout=self.timeout, max_retries=2
+            base_url=self.base_url, api_key=api_key or "not-needed", timeout=self.timeout, max_retries=self.max_retries
         )
 
     @classmethod
@@ -195,6 +196,6 @@ def get_embed_model(settings: Settings) -> BaseEmbedding:
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         return OpenAICompatibleEmbedding(
             base_url=settings.openai_base_url, api_key=key, model_name=settings.embed_model,
-            timeout=settings.llm_timeout, embed_batch_size=settings.embed_batch_size,
+            timeout=settings.llm_timeout, max_retries=settings.llm_max_retries, embed_batch_size=settings.embed_batch_size,
         )
     raise EmbeddingError(f"unknown embedding backend {settings.embed_backend!r}: use 'local' or 'openai'.")

@@ -99,14 +99,14 @@ class Store:
         return self.collection.count()
 
     def chunk_state(self) -> dict[str, dict[str, Any]]:
-        """paper_id -> {'hash': record hash, 'ids': its chunk ids}, read from Chroma itself."""
+        """paper_id -> {'ids': its chunk ids, 'chunks': [(id, record hash, chunks in its version)]},
+        read from Chroma itself."""
         got = self.collection.get(include=["metadatas"])
         state: dict[str, dict[str, Any]] = {}
         for cid, meta in zip(got["ids"], got["metadatas"]):
-            entry = state.setdefault(meta["paper_id"], {"hashes": set(), "ids": []})
-            entry["hashes"].add(meta["record_hash"])
+            entry = state.setdefault(meta["paper_id"], {"ids": [], "chunks": []})
             entry["ids"].append(cid)
-            entry["n_chunks"] = meta.get("n_chunks", 1)
+            entry["chunks"].append((cid, meta["record_hash"], meta.get("n_chunks", 1)))
         return state
 
     def papers(self) -> list[Paper]:
@@ -123,7 +123,9 @@ def paper_document(p: Paper):
 
     meta = {
         "title": p.title,
-        "authors": ", ".join(p.authors) + (" et al." if p.authors_truncated else "") if p.authors else "not listed",
+        # Capped: the splitter must fit all metadata into one chunk (a page may list 80 authors).
+        "authors": (", ".join(p.authors[:12]) + (" et al." if p.authors_truncated or len(p.authors) > 12 else ""))
+        if p.authors else "not listed",
         "date": p.date or "not listed",
         "venue": p.venue or "",
         "affiliation": p.affiliation or "",
@@ -151,7 +153,7 @@ def record_hash(p: Paper) -> str:
 
 
 def chunk_papers(papers: list[Paper], settings: Settings):
-    """Papers -> TextNodes with stable ids `<paper>:<hash>:<n>` and the record on chunk 0."""
+    """Papers -> TextNodes with stable ids `<paper>:<content hash>:<n>` and the record on chunk 0."""
     from llama_index.core.node_parser import SentenceSplitter
 
     splitter = SentenceSplitter(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
@@ -159,9 +161,8 @@ def chunk_papers(papers: list[Paper], settings: Settings):
     for p in papers:
         doc = paper_document(p)
         parts = splitter.get_nodes_from_documents([doc])
-        h = doc.metadata["record_hash"]
         for n, node in enumerate(parts):
-            node.id_ = f"{p.id}:{h}:{n}"
+            node.id_ = f"{p.id}:{p.content_hash}:{n}"  # the embedded content names the vector
             node.metadata["chunk"] = n
             node.metadata["n_chunks"] = len(parts)
             if n == 0:
@@ -208,21 +209,28 @@ def ingest(
     with ingest_lock(settings):
         store = store or Store(settings)
         state = store.chunk_state()
-        todo: list[Paper] = []
+        todo: list[Paper] = []  # to embed
+        relabel: list[Paper] = []  # same text, other bookkeeping (sources, upvotes): no embedding
         stale_ids: list[str] = []
         present: set[str] = set()  # chunks of the current version already stored (an interrupted run)
         for p in parsed.papers:
             old = state.pop(p.id, None)
-            h = record_hash(p)
-            if old and old["hashes"] == {h} and len(old["ids"]) == old["n_chunks"]:
+            chunks = old["chunks"] if old else []
+            prefix = f"{p.id}:{p.content_hash}:"
+            current = [c for c in chunks if c[0].startswith(prefix)]
+            complete = bool(current) and len(current) == current[0][2]
+            others = [c[0] for c in chunks if not c[0].startswith(prefix)]
+            if complete and not others and all(c[1] == record_hash(p) for c in current):
                 report.unchanged += 1
                 continue
-            todo.append(p)
             (report.updated if old else report.added).append(p.title)
-            if old:
-                current = [cid for cid in old["ids"] if cid.startswith(f"{p.id}:{h}:")]
-                present.update(current)
-                stale_ids += [cid for cid in old["ids"] if cid not in current]
+            stale_ids += others
+            if complete:
+                if any(c[1] != record_hash(p) for c in current):
+                    relabel.append(p)
+            else:
+                todo.append(p)
+                present.update(c[0] for c in current)
         removed_ids = [cid for entry in state.values() for cid in entry["ids"]]
         if state:
             titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.collection.get(
@@ -248,6 +256,15 @@ def ingest(
                 report.chunks_embedded += len(batch)
                 if progress:
                     progress(min(start + step, len(nodes)), len(nodes))
+        if relabel:
+            from llama_index.core.vector_stores.utils import node_to_metadata_dict
+
+            nodes = chunk_papers(relabel, settings)
+            metas = [{k: ("" if v is None else v) for k, v in node_to_metadata_dict(n, remove_text=True, flat_metadata=True).items()}
+                     for n in nodes]  # as ChromaVectorStore.add writes them
+            # Metadata only: the text is the same, and documents without vectors would make
+            # Chroma reach for its default (downloading) embedding function.
+            store.collection.update(ids=[n.id_ for n in nodes], metadatas=metas)
         # Old versions go only after the new ones are in.
         for ids in (stale_ids, removed_ids):
             for s in range(0, len(ids), 500):

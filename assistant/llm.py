@@ -1,7 +1,7 @@
 """The OpenAI-compatible chat endpoint, through the `openai` package.
 
-Only what every server speaks: `/v1/chat/completions`, plain and streamed, and `/v1/models`
-for the connection test. No `stream_options`, tools or JSON mode, which vLLM, Ollama,
+Only what every server speaks: `/v1/chat/completions`, plain and streamed (the connection
+test is one tiny completion). No `stream_options`, tools or JSON mode, which vLLM, Ollama,
 llama.cpp and LM Studio do not all support. Retries with backoff on 429 and 5xx are the
 openai client's own (`max_retries`). Every failure becomes an `LLMError` whose message says
 what failed and what to change; the API key never appears in it.
@@ -86,16 +86,16 @@ class LLMClient:
 
         got: list[str] = []
         try:
-            stream = self.client.chat.completions.create(
+            with self.client.chat.completions.create(
                 model=self.settings.model, messages=messages, stream=True, temperature=temperature
-            )
-            for chunk in stream:
-                if not chunk.choices:
-                    continue
-                piece = chunk.choices[0].delta.content or ""
-                if piece:
-                    got.append(piece)
-                    yield piece
+            ) as stream:  # closed also when the reader stops early (a UI cancel)
+                for chunk in stream:
+                    if not chunk.choices:
+                        continue
+                    piece = chunk.choices[0].delta.content or ""
+                    if piece:
+                        got.append(piece)
+                        yield piece
         except (openai.OpenAIError, json.JSONDecodeError, ValueError) as e:
             message = explain(e, self.settings)
             if got:

@@ -78,14 +78,20 @@ def mode_text(s: Settings) -> str:
     return "**Mode:** extractive, no LLM configured (answers quote the abstracts)"
 
 
-def render_answer(text: str, turn: int) -> str:
-    """Escape HTML (the text is data), then make each [n] a link to source n of this turn."""
-    safe = html.escape(text, quote=False)
-    return re.sub(r"\[(\d+)\]", lambda m: f"[\\[{m.group(1)}\\]](#src-{turn}-{m.group(1)})", safe)
+def render_answer(text: str, turn: int, markers: set[int] | None = None) -> str:
+    """Escape HTML and Markdown link syntax (the text is data: no `<script>`, no `![](remote)`),
+    then make each cited [n] a link to source n of this turn."""
+    safe = html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        return m.group() if markers is not None and n not in markers else f"[\\[{n}\\]](#src-{turn}-{n})"
+
+    return re.sub(r"\\\[(\d+)\\\]", link, safe)
 
 
 def render_message(answer: Answer, turn: int) -> str:
-    parts = [render_answer(answer.text, turn)]
+    parts = [render_answer(answer.text, turn, {c.marker for c in answer.citations})]
     if answer.notice:
         parts.append(f"\n\n*Note: {html.escape(answer.notice, quote=False)}*")
     return "".join(parts)
@@ -134,14 +140,26 @@ def export_markdown(turns: list[Turn]) -> str:
     return "\n".join(out) + "\n"
 
 
+_EXPORT_DIR: Path | None = None
+
+
+def _export_path(request) -> Path:
+    """One Markdown file per browser session, in a folder only this user can read."""
+    global _EXPORT_DIR
+    if _EXPORT_DIR is None:
+        _EXPORT_DIR = Path(tempfile.mkdtemp(prefix="paper-assistant-"))
+    session = re.sub(r"[^A-Za-z0-9]", "", getattr(request, "session_hash", "") or "") or "default"
+    return _EXPORT_DIR / f"conversation-{session[:32]}.md"
+
+
 def build_app(assistant: Assistant):
     import gradio as gr
 
     base = assistant.settings
 
-    def respond(question, turns, url, model, key, top_k):
+    def respond(question, turns, url, model, key, top_k, request: gr.Request):
         turns = list(turns or [])
-        history = [m for t in turns for m in _messages(t, turns.index(t) + 1)]
+        history = [m for i, t in enumerate(turns, 1) for m in _messages(t, i)]
         question = (question or "")
         session = session_settings(base, url, model, key, top_k)
         shown_q = question if len(question) <= 300 else question[:300] + "…"
@@ -164,8 +182,9 @@ def build_app(assistant: Assistant):
         searched = ""
         if final.standalone_question and final.standalone_question != " ".join(question.split()):
             searched = f"*Searched for:* {html.escape(final.standalone_question, quote=False)}"
-        path = Path(tempfile.gettempdir()) / f"conversation-{id(turns)}.md"
+        path = _export_path(request)
         path.write_text(export_markdown(turns), encoding="utf-8")
+        path.chmod(0o600)
         yield (history + _messages(turns[-1], len(turns)), turns, render_sources(turns), searched, "",
                gr.update(value=str(path), interactive=True))
 
@@ -220,7 +239,7 @@ def build_app(assistant: Assistant):
         def ask(question: str, k: int = 0) -> dict:
             """Answer a question with the server's settings; returns the Answer as JSON."""
             try:
-                return assistant.ask(question, k=k or None).to_json()
+                return assistant.ask(question, k=max(1, min(int(k), 100)) if k else None).to_json()
             except AssistantError as e:
                 return {"error": str(e)}
 

@@ -200,3 +200,28 @@ def test_embeddings_through_an_openai_compatible_endpoint(make_settings):
         assert calls and calls[0]["json"]["model"] == "emb-test"
         hits = Retriever(settings).retrieve("SSDTrain activation offloading", 2)
         assert hits[0].paper.title.startswith("SSDTrain")  # the exact-name ranking still finds it
+
+
+def test_bookkeeping_changes_update_without_embedding(tmp_path, make_settings, monkeypatch):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a.txt", "b.txt"):  # the same six entries on two pages
+        shutil.copy(SEEDS / PUBS, pages / name)
+    settings = make_settings()
+    counter = CountingEmbeds(monkeypatch)
+    ingest([pages], settings)
+    assert counter.texts == 6 and all(p.sources == ["a.txt", "b.txt"] for p in Store(settings).papers())
+    (pages / "b.txt").unlink()
+    report = ingest([pages], settings)
+    assert len(report.updated) == 6 and report.chunks_embedded == 0 and counter.texts == 6
+    assert all(p.sources == ["a.txt"] for p in Store(settings).papers())
+    assert not ingest([pages], settings).changed
+
+
+def test_a_paper_with_eighty_authors_is_indexed(tmp_path, make_settings):
+    authors = "\n".join(f"Author Number{i}" for i in range(80))
+    page = tmp_path / "pubs.txt"
+    page.write_text(f"X\nAuthored Publications\nSort By\nBigTeam: Many Authors\n{authors}\nSome Conference (2024)\n"
+                    f"Preview abstract\n{'We study very large teams of authors and what they build together. ' * 5}\nView details\n")
+    report = ingest([page], make_settings())
+    assert len(report.added) == 1 and Store(make_settings()).papers()[0].author_count == 80
