@@ -98,6 +98,19 @@ class Store:
     def count(self) -> int:
         return self.collection.count()
 
+    def _state_collection(self):
+        # One record whose metadata counts completed ingests; a 1-d vector keeps Chroma from
+        # reaching for its (downloading) default embedding function.
+        return self.client.get_or_create_collection(self.collection.name + "-state")
+
+    def generation(self) -> int:
+        got = self._state_collection().get(ids=["generation"], include=["metadatas"])
+        return int(got["metadatas"][0]["value"]) if got["ids"] else 0
+
+    def bump_generation(self) -> None:
+        self._state_collection().upsert(ids=["generation"], embeddings=[[1.0]],
+                                        metadatas=[{"value": self.generation() + 1}])
+
     def chunk_state(self) -> dict[str, dict[str, Any]]:
         """paper_id -> {'ids': its chunk ids, 'chunks': [(id, record hash, chunks in its version)]},
         read from Chroma itself."""
@@ -269,4 +282,6 @@ def ingest(
         for ids in (stale_ids, removed_ids):
             for s in range(0, len(ids), 500):
                 store.collection.delete(ids=ids[s : s + 500])
+        if report.changed:
+            store.bump_generation()  # tells running retrievers to reload
     return report

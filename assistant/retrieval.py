@@ -146,9 +146,24 @@ class Retriever:
         self.store = store or Store(settings)
         if self.store.count() == 0:
             raise IndexError_("the index is empty: run `assistant ingest` first (it reads seeds/ by default).")
-        self.papers = {p.id: p for p in self.store.papers()}
         self.embed_model = get_embed_model(settings)
         self.index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embed_model)
+        self._lock = threading.Lock()
+        self._load()
+
+    def refresh(self) -> bool:
+        """Reload the tables if an ingest changed the index since they were built (a UI that
+        keeps running while `assistant ingest` adds papers). Cheap when nothing changed."""
+        if self.store.generation() == self._generation:
+            return False
+        with self._lock:
+            if self.store.generation() != self._generation:
+                self._load()
+        return True
+
+    def _load(self) -> None:
+        self._generation = self.store.generation()
+        self.papers = {p.id: p for p in self.store.papers()}
         self._nodes = self._load_nodes()
         self._lower = [(n.get_content() + " " + n.metadata.get("title", "")).lower() for n in self._nodes]
         self._bm25 = self._build_bm25()
@@ -404,6 +419,7 @@ class Retriever:
         return self.run(question, k, plan).hits
 
     def run(self, question: str, k: int | None = None, plan: Plan | None = None) -> Retrieval:
+        self.refresh()
         k = k or self.settings.top_k
         plan = plan or self.plan(question)
         topic = " ".join(plan.topic_terms) or question

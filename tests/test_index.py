@@ -225,3 +225,17 @@ def test_a_paper_with_eighty_authors_is_indexed(tmp_path, make_settings):
                     f"Preview abstract\n{'We study very large teams of authors and what they build together. ' * 5}\nView details\n")
     report = ingest([page], make_settings())
     assert len(report.added) == 1 and Store(make_settings()).papers()[0].author_count == 80
+
+
+def test_a_running_retriever_sees_a_new_ingest(tmp_path, make_settings):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / PUBS, pages)
+    settings = make_settings()
+    ingest([pages], settings)
+    retriever = Retriever(settings)
+    assert not retriever.refresh() and len(retriever.papers) == 6
+    shutil.copy(SEEDS / PROFILE, pages)
+    ingest([pages], settings)
+    hits = retriever.retrieve("EPIM processing-in-memory epitome", 3)  # no restart
+    assert hits[0].paper.title.startswith("EPIM") and len(retriever.papers) == 14
