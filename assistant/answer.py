@@ -259,6 +259,7 @@ class Assistant:
         yield answer
 
     # ---- follow-ups -------------------------------------------------------------------------
+    _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
     _FOLLOW = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the (paper|method|system|approach|work|model|framework)|both|the former|the latter|the first|the second|he|she)\b", re.I)
 
     def standalone(self, question: str, history: list[Turn]) -> str:
@@ -266,7 +267,8 @@ class Assistant:
         if not previous:
             return question
         plan = self.retriever.plan(question)
-        if plan.names or plan.authors:
+        refers_back = bool(self._FOLLOW_STRONG.search(question))  # "them", "both", "it": earlier subjects
+        if (plan.names or plan.authors) and not refers_back:
             return question  # it names its own subject
         if not (self._FOLLOW.search(question) or len(content_words(question)) <= 3):
             return question
@@ -275,14 +277,22 @@ class Assistant:
                 return self._llm_condense(question, previous)
             except LLMError:
                 pass  # the answer itself will report the endpoint's failure
-        return self._carry_subject(question, previous[-1])
+        return self._carry_subject(question, previous)
 
-    def _carry_subject(self, question: str, last: Turn) -> str:
-        prev_plan = self.retriever.plan(last.answer.standalone_question or last.question)
-        if prev_plan.names:
-            subject = " and ".join(prev_plan.names)
-        elif prev_plan.authors:
-            subject = " and ".join(prev_plan.authors)
+    def _subject(self, turn: Turn) -> list[str]:
+        plan = self.retriever.plan(turn.answer.standalone_question or turn.question)
+        return list(plan.names) or list(plan.authors)
+
+    def _carry_subject(self, question: str, previous: list[Turn]) -> str:
+        last = previous[-1]
+        names = self._subject(last)
+        # "both", "them": one subject per turn is not enough; gather the last two turns'.
+        if re.search(r"\b(both|them|they|their)\b", question, re.I) and len(names) < 2 and len(previous) > 1:
+            names = list(dict.fromkeys(self._subject(previous[-2]) + names))
+        own = set(self.retriever.plan(question).names)
+        names = [n for n in names if n not in own]
+        if names:
+            subject = " and ".join(names)
         elif last.answer.sources:
             subject = short_name(self.retriever.papers[last.answer.sources[0].paper_id]) if last.answer.sources[0].paper_id in self.retriever.papers else last.answer.sources[0].title
         else:

@@ -131,3 +131,15 @@ def test_sentence_splitting_keeps_abbreviations():
     assert sentences("We use e.g. GPUs vs. CPUs. It works (Fig. 1). db-SP is fast.") == [
         "We use e.g. GPUs vs. CPUs.", "It works (Fig. 1).", "db-SP is fast."
     ]
+
+
+def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):
+    history = []
+    for q in ["What is ZO2?", "What is DistZO2?"]:
+        history.append(Turn(q, assistant.ask(q, history)))
+    both = assistant.ask("When were both published?", history)
+    assert both.standalone_question == "When were ZO2 and DistZO2 published?"
+    assert "2025-03-16" in both.text and "2025-07-03" in both.text
+    flash = [Turn("What is FlashOverlap?", assistant.ask("What is FlashOverlap?"))]
+    mixed = assistant.ask("Compare them with ZO2", flash)
+    assert mixed.standalone_question == "Compare FlashOverlap with ZO2" and len(mixed.citations) == 2
