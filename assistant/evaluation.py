@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -260,13 +259,3 @@ def check_floors(metrics: dict, floors: dict) -> list[str]:
 def floors_for(questions: Path) -> dict | None:
     path = questions.parent / "floors.json"
     return json.loads(path.read_text()) if path.is_file() else None
-
-
-def summary_lines(metrics: dict) -> list[str]:
-    o = metrics["overall"]
-    return [f"{o['n']} items, mode {metrics['mode']}, k={metrics['k']}: "
-            + ", ".join(f"{n}={o[n]:.3f}" for n in HEADLINE if o.get(n) is not None)]
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

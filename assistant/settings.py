@@ -89,7 +89,3 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_base_url)
-
-
-def get_settings(**overrides) -> Settings:
-    return Settings(**overrides)
