@@ -98,6 +98,20 @@ class Store:
     def count(self) -> int:
         return self.collection.count()
 
+    def get_all(self, include: list[str], where: dict | None = None, page: int = 5000) -> dict:
+        """`collection.get` in pages: one call for every record fails past ~32k records
+        ('too many SQL variables')."""
+        out: dict = {"ids": [], **{k: [] for k in include}}
+        offset = 0
+        while True:
+            got = self.collection.get(include=include, where=where, limit=page, offset=offset)
+            out["ids"] += got["ids"]
+            for k in include:
+                out[k] += got[k]
+            if len(got["ids"]) < page:
+                return out
+            offset += page
+
     def _state_collection(self):
         # One record whose metadata counts completed ingests; a 1-d vector keeps Chroma from
         # reaching for its (downloading) default embedding function.
@@ -114,7 +128,7 @@ class Store:
     def chunk_state(self) -> dict[str, dict[str, Any]]:
         """paper_id -> {'ids': its chunk ids, 'chunks': [(id, record hash, chunks in its version)]},
         read from Chroma itself."""
-        got = self.collection.get(include=["metadatas"])
+        got = self.get_all(include=["metadatas"])
         state: dict[str, dict[str, Any]] = {}
         for cid, meta in zip(got["ids"], got["metadatas"]):
             entry = state.setdefault(meta["paper_id"], {"ids": [], "chunks": []})
@@ -124,7 +138,7 @@ class Store:
 
     def papers(self) -> list[Paper]:
         """Every indexed paper record (chunk 0 of each paper carries the record)."""
-        got = self.collection.get(where={"chunk": 0}, include=["metadatas"])
+        got = self.get_all(where={"chunk": 0}, include=["metadatas"])
         seen: dict[str, Paper] = {}
         for meta in got["metadatas"]:
             seen.setdefault(meta["paper_id"], Paper(**json.loads(meta["record"])))
@@ -246,7 +260,7 @@ def ingest(
                 present.update(c[0] for c in current)
         removed_ids = [cid for entry in state.values() for cid in entry["ids"]]
         if state:
-            titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.collection.get(
+            titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.get_all(
                 where={"chunk": 0}, include=["metadatas"])["metadatas"]}
             report.removed = [titles.get(pid, pid) for pid in state]
 

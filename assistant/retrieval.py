@@ -181,7 +181,7 @@ class Retriever:
     def _load_nodes(self):
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-        got = self.store.collection.get(include=["metadatas", "documents"])
+        got = self.store.get_all(include=["metadatas", "documents"])
         nodes = []
         for meta, doc in zip(got["metadatas"], got["documents"]):
             node = metadata_dict_to_node(meta, text=doc)

@@ -239,3 +239,9 @@ def test_a_running_retriever_sees_a_new_ingest(tmp_path, make_settings):
     ingest([pages], settings)
     hits = retriever.retrieve("EPIM processing-in-memory epitome", 3)  # no restart
     assert hits[0].paper.title.startswith("EPIM") and len(retriever.papers) == 14
+
+
+def test_reads_are_paginated(seeded):
+    store = Store(seeded)
+    assert len(store.get_all(include=["metadatas"], page=10)["ids"]) == 117  # 12 pages
+    assert len(store.get_all(include=["metadatas"], where={"chunk": 0}, page=50)["metadatas"]) == 117
