@@ -256,34 +256,42 @@ def ui(host, port, auth, no_auth):
 
 @cli.command("eval")
 @click.option("--questions", type=click.Path(path_type=Path), default=None,
-              help="Question-answer checks, JSONL (default: eval/questions.jsonl).")
+              help="Your own question-answer checks, JSONL (default: the dev and test splits in eval/).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
+              help="Which of the project's splits to run (ignored with --questions).")
 @click.option("--k", "k", type=click.IntRange(1, 100), default=8, show_default=True, help="Papers retrieved per question.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("eval-report"), show_default=True,
-              help="Folder for report.md, results.jsonl, metrics.json, metrics.png.")
+              help="Folder for report.md, results.jsonl, metrics.json, metrics.png (one subfolder per split).")
 @click.option("--gate/--no-gate", default=False, help="Exit 1 when a metric is below the floors in floors.json beside the questions.")
-def evaluate_cmd(questions, k, out, gate):
+def evaluate_cmd(questions, split, k, out, gate):
     """Run the question-answer checks through the same answering function as the UI."""
     from tqdm import tqdm
 
     from . import evaluation
     from .answer import Assistant
 
-    questions = questions or evaluation.DEFAULT_QUESTIONS
-    if not questions.exists():
-        raise click.ClickException(f"questions file not found: {str(questions)!r}")
-    items = evaluation.load_items(questions)
+    if questions:
+        runs = {questions.stem: questions}
+    else:
+        runs = {name: path for name, path in evaluation.SPLITS.items() if split in (name, "all")}
+    for path in runs.values():
+        if not path.exists():
+            raise click.ClickException(f"questions file not found: {str(path)!r}")
     assistant = Assistant(_settings())
-    bar = tqdm(total=len(items), desc="evaluating", unit="item", file=sys.stderr)
-    rows, metrics = evaluation.evaluate(assistant, items, k, progress=lambda i, n: bar.update(1))
-    bar.close()
-    floors = evaluation.floors_for(questions) if gate else None
-    if gate and not floors:
-        raise click.ClickException(f"--gate needs floors.json beside {str(questions)!r}; none was found.")
-    failures = evaluation.write_report(rows, metrics, out, floors)
-    click.echo(evaluation.table(metrics))
-    click.echo(f"\nreport: {out / 'report.md'}")
-    if failures:
-        raise click.ClickException("below the floors: " + "; ".join(failures))
+    failed = []
+    for name, path in runs.items():
+        items = evaluation.load_items(path)
+        bar = tqdm(total=len(items), desc=f"evaluating {name}", unit="item", file=sys.stderr)
+        rows, metrics = evaluation.evaluate(assistant, items, k, progress=lambda i, n: bar.update(1))
+        bar.close()
+        floors = evaluation.floors_for(path) if gate else None
+        if gate and not floors:
+            raise click.ClickException(f"--gate needs floors.json beside {str(path)!r}; none was found.")
+        where = out / name if len(runs) > 1 else out
+        failed += [f"{name}: {f}" for f in evaluation.write_report(rows, metrics, where, floors)]
+        click.echo(f"## {name} ({path.name})\n" + evaluation.table(metrics) + f"\n\nreport: {where / 'report.md'}\n")
+    if failed:
+        raise click.ClickException("below the floors: " + "; ".join(failed))
 
 
 def main():

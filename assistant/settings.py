@@ -60,6 +60,43 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(default=48, ge=0, description="Tokens shared by consecutive chunks of one paper.")
     top_k: int = Field(default=8, ge=1, le=100, description="Papers retrieved per question.")
 
+    # ---- question understanding and evidence (calibrated on eval/dev.jsonl: `python -m eval.calibrate`) ----
+    name_min_df: int = Field(default=2, ge=1, description="A word used by at most this many papers can be a paper's name, whatever the corpus size.")
+    name_max_df_share: float = Field(
+        default=0.005, gt=0, le=1,
+        description="...or by at most this share of the papers: the limit grows with the corpus (a method name is cited by more papers in a bigger field).",
+    )
+    statistics_sample: int = Field(default=3000, ge=100, description="Papers read to learn word statistics (which words are measures), so start-up costs the same at any size.")
+    quantity_affinity: float = Field(
+        default=0.6, ge=0, le=1,
+        description="A question word the corpus states with a number at least this often (\"speedup\", \"accuracy\") asks for a number.",
+    )
+    describe_min_similarity: float = Field(
+        default=0.35, ge=-1, le=1,
+        description="Cosine similarity a described paper's best passage needs to the description; below it the paper is 'not in the collection'.",
+    )
+    describe_min_margin: float = Field(
+        default=0.03, ge=0, le=1,
+        description="For a single described paper: how far (in cosine similarity) the best match must stand above the next to be taken as the one meant.",
+    )
+    evidence_dense_weight: float = Field(default=0.6, ge=0, description="Weight of a sentence's cosine similarity to the asked aspect when choosing evidence.")
+    evidence_lexical_weight: float = Field(default=0.4, ge=0, description="Weight of the share of the aspect's words a sentence contains.")
+    evidence_number_bonus: float = Field(default=0.15, ge=0, description="Added to a sentence that states a number when a number is asked.")
+    evidence_sentences: int = Field(default=2, ge=1, le=6, description="Sentences quoted per paper for a factoid answer.")
+    relevance_floor: float = Field(
+        default=0.3, ge=0, le=1,
+        description="A paper found by search (not named) whose relevance (dense + lexical) is below this does not answer the question.",
+    )
+    list_min_score: float = Field(
+        default=0.23, ge=0, le=1,
+        description="A paper belongs in a topic list when its best sentence scores at least this against the topic (cosine and word overlap).",
+    )
+    list_relative_score: float = Field(
+        default=0.7, ge=0, le=1,
+        description="...and at least this share of the best-matching paper's score (a topic stated strongly by some papers raises the bar).",
+    )
+    list_max: int = Field(default=60, ge=1, description="Most papers a topic list shows.")
+
     openai_base_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("OPENAI_BASE_URL", "ASSISTANT_OPENAI_BASE_URL"),

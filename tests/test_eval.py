@@ -1,5 +1,6 @@
 """The evaluation suite: metric arithmetic, the runner on a user's own file, and the gate that
-holds the assistant's quality in CI (extractive mode, eval/questions.jsonl, eval/floors.json)."""
+holds the assistant's quality in CI (extractive mode, both splits: eval/dev.jsonl and the held-out
+eval/test.jsonl, each against its floors in eval/floors.json)."""
 
 from __future__ import annotations
 
@@ -75,11 +76,24 @@ def test_eval_command_on_a_users_own_checks(seeded, tmp_path, monkeypatch):
     assert (out / "metrics.png").stat().st_size > 10_000 and "| **overall** |" in (out / "report.md").read_text()
 
 
-def test_quality_gate_extractive(seeded):
-    """The suite in extractive mode must stay at or above eval/floors.json."""
-    questions = REPO / "eval" / "questions.jsonl"
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_quality_gate_extractive(seeded, split):
+    """Each split in extractive mode must stay at or above its floors in eval/floors.json."""
+    questions = evaluation.SPLITS[split]
     items = evaluation.load_items(questions)
     rows, metrics = evaluation.evaluate(Assistant(seeded), items, k=8)
-    failures = evaluation.write_report(rows, metrics, REPO / "artifacts" / "eval", evaluation.floors_for(questions))
+    floors = evaluation.floors_for(questions)
+    assert floors, f"no floors for {split}"
+    failures = evaluation.write_report(rows, metrics, REPO / "artifacts" / "eval" / split, floors)
     print("\n" + evaluation.table(metrics))
     assert not failures, failures
+
+
+def test_near_miss_counts_as_refused_only_for_unanswerable_items():
+    answer = {"answer": "The abstract of X [1] does not mention CIFAR-10.", "refused": False,
+              "refused_parts": ["X: does not mention CIFAR-10"], "invalid_markers": [], "citations": [{"title": "X"}]}
+    near = evaluation.Item("u", "unanswerable", "q?", ["X"], [])
+    assert evaluation.answer_scores(near, answer)["refusal_acc"] == 1.0
+    # A partial refusal inside an answer to an answerable question is still an answer.
+    asked = evaluation.Item("f", "factoid", "q?", ["X"], ["CIFAR-10"])
+    assert evaluation.answer_scores(asked, answer)["refusal_acc"] == 1.0

@@ -1,0 +1,88 @@
+"""Conversation: a follow-up ("what about its speedup?", "when were both published?") ->
+a standalone question, by the LLM when one is configured, else by carrying the earlier
+subjects (the names the previous turns' plans resolved) into the pronoun's place.
+
+Out of scope: answering; the plan of the rewritten question is computed once, later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import LLMError
+from ..models import Turn, short_name
+from ..prompts import render
+from ..text import MARKER, content_words
+
+_FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
+_FOLLOW = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the (paper|method|system|approach|work|model|framework)|both|the former|the latter|the first|the second|he|she)\b", re.I)
+MAX_CONDENSED = 4000
+
+
+class Conversation:
+    def __init__(self, retriever, llm_factory, llm_configured: bool):
+        self.retriever = retriever
+        self._llm = llm_factory
+        self.llm_configured = llm_configured
+
+    def standalone(self, question: str, history: list[Turn]) -> str:
+        previous = [t for t in history if t.answer is not None]
+        if not previous:
+            return question
+        plan = self.retriever.plan(question)
+        refers_back = bool(_FOLLOW_STRONG.search(question))
+        if (plan.names or plan.authors) and not refers_back:
+            return question  # it names its own subject
+        if not (_FOLLOW.search(question) or len(content_words(question)) <= 3):
+            return question
+        if self.llm_configured:
+            try:
+                return self._llm_condense(question, previous)
+            except LLMError:
+                pass  # the answer itself will report the endpoint's failure
+        return self._carry_subject(question, previous)
+
+    def _subject(self, turn: Turn) -> list[str]:
+        plan = self.retriever.plan(turn.answer.standalone_question or turn.question)
+        named = [t.phrase for t in plan.targets if t.by == "name" and not t.missing]
+        if named:
+            return named
+        described = [short_name(self.retriever.papers[t.paper_ids[0]]) for t in plan.targets
+                     if t.by == "description" and t.paper_ids and t.paper_ids[0] in self.retriever.papers]
+        return described or list(plan.authors)
+
+    def _carry_subject(self, question: str, previous: list[Turn]) -> str:
+        last = previous[-1]
+        names = self._subject(last)
+        # "both", "them": one subject per turn is not enough; gather the last two turns'.
+        if re.search(r"\b(both|them|they|their)\b", question, re.I) and len(names) < 2 and len(previous) > 1:
+            names = list(dict.fromkeys(self._subject(previous[-2]) + names))
+        own = set(self.retriever.plan(question).names)
+        names = [n for n in names if n not in own]
+        if names:
+            subject = " and ".join(names)
+        elif last.answer.sources:
+            pid = last.answer.sources[0].paper_id
+            subject = short_name(self.retriever.papers[pid]) if pid in self.retriever.papers else last.answer.sources[0].title
+        else:
+            return question
+        subs = [
+            (r"\b(its|their)\b", f"{subject}'s"),
+            (r"\bthe (paper|method|system|approach|work|model|framework)s?\b", subject),
+            (r"\b(it|they|them|this|that|these|those|both)\b", subject),
+        ]
+        for pattern, repl in subs:
+            new, n = re.subn(pattern, repl, question, count=1, flags=re.I)
+            if n:
+                return new
+        return f"{question.rstrip('?')} ({subject})?"
+
+    def _llm_condense(self, question: str, previous: list[Turn]) -> str:
+        lines = []
+        for t in previous[-3:]:
+            lines.append(f"User: {t.question}")
+            lines.append(f"Assistant: {MARKER.sub('', t.answer.text)[:600]}")
+        prompt = render("condense", history="\n".join(lines), question=question)
+        out = self._llm().complete([{"role": "user", "content": prompt}], max_tokens=120)
+        out = out.strip().strip('"').splitlines()[0].strip() if out.strip() else ""
+        return out if 3 <= len(out) <= MAX_CONDENSED else question

@@ -1,0 +1,131 @@
+"""Evidence: for each paper an answer needs, the sentences that answer the *asked aspect*,
+best first, or what the paper does not report.
+
+A sentence's score mixes its meaning (cosine to the aspect, with the paper's own name in the
+query) and the aspect's words it contains, plus a bonus when a number is asked and it states
+one. The asked thing is *absent* from a paper when a qualifier the question insists on ("on
+CIFAR-10", "4-bit", "over vLLM") occurs nowhere in it, or when a number is asked and none of
+the best sentences states one. (A third rule, "too few of the aspect's words and a weak best
+sentence", was tried and dropped: on the dev split no threshold refused a near-miss without
+refusing answerable questions that use other words: see eval/calibrate.py's history.)
+Both modes use this evidence: the extractive composer quotes it, the LLM composer gets it as
+context.
+
+Out of scope: which papers are needed (retrieval/) and the wording of answers (composers).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+from ..corpus import Paper
+from ..models import Aspect, Hit, PaperEvidence, Plan
+from ..settings import Settings
+from ..text import content_words, coverage, plain_latex, quantities, sentences, stem, stems
+
+# "we propose X", "this paper presents": the sentence that says what a paper is.
+_INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
+
+
+class EvidenceSelector:
+    def __init__(self, embed_model, settings: Settings, cache_size: int = 4096):
+        self.embed = embed_model
+        self.settings = settings
+        self._cache: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def _sentences(self, p: Paper, passages: list[str]) -> tuple[list[str], np.ndarray]:
+        """The paper's sentences (abstract first, then passages of its full text) with their
+        vectors, cached per paper (bounded, least recently used out first)."""
+        key = p.id + str(hash(tuple(passages)))
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        sents = sentences(p.abstract) or [p.title]
+        for passage in passages:
+            for s in sentences(passage):
+                if s not in sents and s not in p.abstract:
+                    sents.append(s)
+        vecs = np.array(self.embed.get_text_embedding_batch(sents))
+        with self._lock:
+            self._cache[key] = (sents, vecs)
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return sents, vecs
+
+    def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
+              qualifiers: bool = True) -> list[tuple[float, str]]:
+        """Every sentence of `p` scored against `query` (the aspect, with the paper's name)."""
+        sents, vecs = self._sentences(p, list(passages))
+        q = np.array(self.embed.get_query_embedding(query))
+        cos = vecs @ q
+        s = self.settings
+        number = plan.aspect is Aspect.NUMBER
+        names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
+        specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
+        out = []
+        for sent, c in zip(sents, cos):
+            score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent)
+            if number and quantities(sent):
+                score += s.evidence_number_bonus
+            # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
+            flat = _norm(sent)
+            score += s.evidence_number_bonus * min(2, sum(1 for x in specifics if x and x in flat))
+            if plan.aspect is Aspect.DEFINITION and _INTRODUCES.search(sent) and (
+                    not names or any(n in sent.lower() for n in names)):
+                score += s.evidence_number_bonus
+            out.append((score, sent))
+        return out
+
+    def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "") -> PaperEvidence:
+        """The best sentences of one paper for the asked aspect (or one facet of it)."""
+        p = hit.paper
+        terms = content_words(facet) if facet else plan.aspect_terms
+        name = label or p.title
+        query = f"{name}: {facet or ' '.join(plan.aspect_terms) or plan.question}"
+        passages = [x for x in hit.passages if x not in p.abstract]
+        scored = self.score(plan, p, query, terms, passages)
+        n = n or self.settings.evidence_sentences
+        if plan.aspect is Aspect.NUMBER and any(quantities(x[1]) for x in scored):
+            # A number is asked: a sentence without one cannot be the answer.
+            scored = [x for x in scored if quantities(x[1])]
+        top = sorted(scored, key=lambda x: -x[0])[:n]
+        # The best sentence always; more only if nearly as good (scores can be < 0).
+        keep = [top[0]] + [x for x in top[1:] if x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
+        ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label)
+        ev.absent = self.absent(plan, p, passages, ev, facet)
+        return ev
+
+    def absent(self, plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
+        """What the paper does not report, or "" when the evidence answers the aspect."""
+        text = _norm(" ".join([p.title, p.abstract, *passages]))
+        own = _norm(" ".join(t.phrase for t in plan.targets))
+        lacking = [q for q in plan.specifics if _norm(q) not in text and _norm(q) not in own]
+        if lacking:
+            return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
+        if plan.measure and not facet and not any(stem(plan.measure) in stems(s) for s in ev.sentences if quantities(s)):
+            # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
+            return f"does not state the number of {plan.measure}"
+        if plan.aspect is Aspect.NUMBER and not any(quantities(s) for s in ev.sentences):
+            what = facet or " ".join(plan.aspect_terms)
+            return f"does not state a number for “{what}”" if what else "does not state the number asked for"
+        return ""
+
+    def list_match(self, plan: Plan, hit: Hit) -> tuple[float, str]:
+        """How well a paper matches a list's topic: its best sentence's score, and the sentence."""
+        topic = " ".join(plan.topic_terms)
+        scored = self.score(plan, hit.paper, topic, plan.topic_terms, [x for x in hit.passages if x not in hit.paper.abstract],
+                            qualifiers=False)
+        title = self.settings.evidence_lexical_weight * coverage(plan.topic_terms, hit.paper.title)
+        best = max(scored, key=lambda x: x[0])
+        return max(best[0], title + self.settings.evidence_dense_weight * max(hit.dense, 0.0)), best[1]

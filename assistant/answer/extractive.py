@@ -1,0 +1,188 @@
+"""The extractive composer (no LLM): evidence -> Markdown text with a marker after every quote.
+
+* factoid: the best sentences of the paper the question is about, quoted and cited;
+* comparison: one table row per asked facet, one column per compared paper, each cell the
+  sentence of that paper that best answers that facet (Problem/Approach/Results rows only
+  when no aspect was asked);
+* list: every paper whose best sentence matches the topic, with that sentence;
+* metadata: the record fields asked, from the records.
+When the asked thing is absent from a paper, the answer says so first ("The abstract of X
+does not report ...") and offers the closest evidence labelled as such.
+
+Out of scope: choosing evidence (evidence.py); record lookups (retrieval/records.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import CANNOT_ANSWER, Aspect, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
+from ..text import cell, coverage, quantities, sentences
+from .citations import Cites
+from .evidence import EvidenceSelector
+from .records import record_answer
+
+_PROBLEM = re.compile(r"\b(challeng|bottleneck|limit|suffer|however|difficult|costly|expensive|hinder|struggl|problem|issue|pressure|demand)", re.I)
+_APPROACH = re.compile(r"\b(we (propose|present|introduce|develop|design|build|formali[sz]e)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
+_RESULT = re.compile(r"(\d+(\.\d+)?\s*(x|×|%|times)|\$\d|\bspeedup\b|\boutperform|\bachiev|\breduc|\bimprov)", re.I)
+
+
+class Composition:
+    def __init__(self):
+        self.cite = Cites()
+        self.refused_parts: list[str] = []
+        self.text = ""
+
+
+def _quote(sents: list[str], marker: str) -> str:
+    return " ".join(f"“{s}” {marker}" for s in sents)
+
+
+def _heading(h: Hit, marker: str) -> str:
+    name = short_name(h.paper)
+    return f"**{name}** ({h.paper.title}) {marker}" if name != h.paper.title else f"**{h.paper.title}** {marker}"
+
+
+class ExtractiveComposer:
+    def __init__(self, retriever, evidence: EvidenceSelector, settings):
+        self.retriever = retriever
+        self.evidence = evidence
+        self.settings = settings
+
+    def compose(self, plan: Plan, retrieval: Retrieval) -> Composition:
+        out = Composition()
+        if plan.kind is Kind.METADATA or plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
+            out.text = record_answer(plan, retrieval, out.cite, self.retriever)
+        elif plan.kind is Kind.COMPARATIVE:
+            out.text = self._compare(plan, retrieval, out)
+        elif plan.kind is Kind.AGGREGATE:
+            out.text = self._list(plan, retrieval, out)
+        else:
+            out.text = self._fact(plan, retrieval, out)
+        return out
+
+    def relevance(self, plan: Plan, h: Hit) -> float:
+        if h.reason.startswith(("named", "described", "author")):
+            return 1.0
+        cov = coverage(plan.topic_terms, f"{h.paper.title} {h.paper.abstract}") if plan.topic_terms else 0.0
+        return 0.5 * max(h.dense, 0.0) + 0.5 * cov
+
+    def _fact(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
+        floor = self.settings.relevance_floor
+        candidates = retrieval.hits[:5]
+        targeted = [h for h in candidates if h.reason.startswith(("named", "described"))]
+        ranked = [(1.0, h) for h in targeted] if targeted else \
+            [(r, h) for h in candidates if (r := self.relevance(plan, h)) >= floor]
+        if not ranked:
+            return ""
+        parts = []
+        top_rel = ranked[0][0]
+        for rel, h in ranked[: 3 if not targeted else len(targeted)]:
+            if parts and not targeted and rel < max(floor, 0.8 * top_rel):
+                break
+            label = next((t.phrase for t in plan.targets if h.paper.id in t.paper_ids and t.by == "name"), "")
+            ev = self.evidence.for_paper(plan, h, n=self.settings.evidence_sentences if not parts else 1, label=label)
+            marker = out.cite(h.paper, " ".join(ev.sentences))
+            if ev.absent:
+                out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
+                parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker)}")
+                continue
+            lead = "Also relevant: " if parts else ""
+            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker)}")
+        text = "\n\n".join(parts)
+        if out.refused_parts and len(out.refused_parts) == len(parts):
+            text = f"{CANNOT_ANSWER}\n\n{text}"
+        return text
+
+    def _compare(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
+        columns: list[tuple[str, Hit]] = []
+        for name, group in retrieval.groups.items():
+            for h in group:
+                label = name if len(group) == 1 else f"{short_name(h.paper)} ({h.paper.date or h.paper.sources[0]})"
+                if all(c.paper.id != h.paper.id for _, c in columns):
+                    columns.append((label, h))
+        lines: list[str] = []
+        if columns:
+            marks = [out.cite(h.paper) for _, h in columns]
+            lines += ["Comparing " + " and ".join(f"**{label}** {m}" for (label, _), m in zip(columns, marks)) + ":", ""]
+            lines.append("| | " + " | ".join(f"{label} {m}" for (label, _), m in zip(columns, marks)) + " |")
+            lines.append("|---" * (len(columns) + 1) + "|")
+            if plan.facets:
+                for facet in plan.facets:
+                    cells = []
+                    for (label, h), m in zip(columns, marks):
+                        if facet == "approach":  # what each one is: the sentence introducing it
+                            pick = [x for x in sentences(h.paper.abstract) if _APPROACH.search(x)] or sentences(h.paper.abstract)[:1]
+                            out.cite(h.paper, pick[0])
+                            cells.append(f"{cell(pick[0])} {m}")
+                            continue
+                        ev = self.evidence.for_paper(plan, h, facet=facet, n=1, label=label)
+                        if ev.absent:
+                            out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
+                            cells.append(f"*not reported* ({ev.absent})")
+                        else:
+                            out.cite(h.paper, ev.sentences[0])
+                            cells.append(f"{cell(ev.sentences[0])} {m}")
+                    lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
+            else:
+                for row, pattern in (("Problem", _PROBLEM), ("Approach", _APPROACH), ("Results", _RESULT)):
+                    cells = []
+                    for (label, h), m in zip(columns, marks):
+                        pick = [s for s in sentences(h.paper.abstract) if pattern.search(s)]
+                        if row == "Results" and pick:
+                            pick = sorted(pick, key=lambda s: -len(quantities(s)))
+                        if pick:
+                            out.cite(h.paper, pick[0])
+                        cells.append(f"{cell(pick[0])} {m}" if pick else "—")
+                    lines.append(f"| {row} | " + " | ".join(cells) + " |")
+            lines.append("")
+        if plan.missing:
+            missing = " and ".join(plan.missing)
+            one = len(plan.missing) == 1
+            lines.append(f"**{missing}** {'is' if one else 'are'} not in the collection, so {'it' if one else 'they'} cannot be compared from these papers.")
+        return "\n".join(lines).strip()
+
+    def _list(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
+        hits = retrieval.hits
+        if plan.record_query is RecordQuery.COUNT and not (plan.topic_terms or plan.authors or plan.venues or plan.year):
+            n = len(self.retriever.papers)
+            pages = sorted({s for p in self.retriever.papers.values() for s in p.sources})
+            return f"The collection holds **{n} papers**, parsed from {len(pages)} pages."
+        matched: list[tuple[Hit, str]] = []
+        # Within an author's or venue's papers, leftover words filter only if some paper has them.
+        by_topic = plan.topic_terms and (not (plan.authors or plan.venues) or any(
+            coverage(plan.topic_terms, f"{h.paper.title} {h.paper.abstract}") > 0 for h in hits))
+        scored = [(h, *self.evidence.list_match(plan, h)) if by_topic and h.reason in ("topic", "author", "venue")
+                  else (h, None, "") for h in hits]
+        top = max((s for _, s, _ in scored if s is not None), default=0.0)
+        floor = max(self.settings.list_min_score, self.settings.list_relative_score * top)
+        for h, score, sent in scored:
+            if score is None or score >= floor:
+                matched.append((h, sent))
+        matched = matched[: self.settings.list_max]
+        what = []
+        if plan.authors:
+            what.append("by " + " and ".join(plan.authors))
+        if plan.venues:
+            what.append("from " + " and ".join(plan.venues))
+        if plan.topic_terms:
+            what.append("on “" + " ".join(plan.topic_terms) + "”")
+        if plan.year:
+            op, y = plan.year
+            what.append({"since": f"from {y} on", "after": f"after {y}", "before": f"before {y}"}.get(op, f"from {y}"))
+        if not matched:
+            return f"No paper in the collection {' '.join(what)}." if (plan.authors or plan.venues) else ""
+        n = len(matched)
+        lines = [f"**{n} paper{'s' if n != 1 else ''}** in the collection {' '.join(what) or 'match'}:", ""]
+        for i, (h, sent) in enumerate(matched, 1):
+            p = h.paper
+            marker = out.cite(p, sent or None)
+            when = ", ".join(x for x in (p.venue, p.date) if x)
+            label = self.retriever.label(p)
+            name = f"**{label}**: {p.title}" if label and not p.title.startswith(label) else f"**{p.title}**"
+            lines.append(f"{i}. {name}{f' ({when})' if when else ''} {marker}" + (f" — “{cell(sent, 300)}”" if sent else ""))
+        if plan.authors:
+            owners = {o for h, _ in matched for o in h.paper.profiles if o.lower() in {a.lower() for a in plan.authors}}
+            if owners:
+                lines += ["", f"(Papers listed on the profile page of {', '.join(sorted(owners))} count as theirs.)"]
+        return "\n".join(lines)

@@ -1,0 +1,224 @@
+"""The data that flows between stages: the question's `Plan`, retrieved `Hit`s, per-paper
+`Evidence`, and the `Answer` every edge (CLI, UI, eval) formats.
+
+Out of scope: behaviour. These are plain records; the stages that fill them live in
+retrieval/ and answer/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+from .corpus import Paper
+
+# The sentinel of a whole refusal and the citation format: constants the tests import.
+CANNOT_ANSWER = "I cannot answer this from the papers in the collection."
+CITATION_EXAMPLE = "[1] or [2][3]"
+
+
+class Kind(str, Enum):
+    FACTOID = "factoid"  # a fact about one paper (named, described, or found by search)
+    COMPARATIVE = "comparative"  # the same asked fact for two or more papers, side by side
+    AGGREGATE = "aggregate"  # which papers match a topic, an author, a venue or a year
+    METADATA = "metadata"  # a field of the paper records (authors, date, venue, ...)
+
+
+class Aspect(str, Enum):
+    """What kind of answer is wanted."""
+
+    NUMBER = "number"  # a quantity with its unit or metric
+    METHOD = "method"  # how it works: a technique or mechanism
+    PROBLEM = "problem"  # what it addresses
+    DEFINITION = "definition"  # what it is
+    YES_NO = "yes_no"
+    LIST = "list"  # which papers
+    RECORD = "record"  # one or more record fields (see Plan.fields)
+    GENERAL = "general"
+
+
+class RecordField(str, Enum):
+    AUTHORS = "authors"
+    FIRST_AUTHOR = "first_author"
+    LAST_AUTHOR = "last_author"
+    AUTHOR_COUNT = "author_count"
+    DATE = "date"
+    VENUE = "venue"
+    ORGANISATION = "organisation"
+    PAGE = "page"
+
+
+class RecordQuery(str, Enum):
+    """Questions about the collection as a whole, answered from the records."""
+
+    COUNT = "count"
+    OLDEST = "oldest"
+    NEWEST = "newest"
+    MULTI_PAGE = "multi_page"
+    ALL = "all"
+
+
+@dataclass
+class Target:
+    """A paper the question refers to, by name ("ZO2") or by description ("the allocator that
+    plans offline"); `paper_ids` empty means it is not in the collection."""
+
+    phrase: str
+    paper_ids: list[str]
+    by: str = "name"  # name | description
+    confidence: float = 1.0  # 1.0 for a name; a description's margin over the next paper
+    baseline: bool = False  # named as what another paper is measured against ("over vLLM")
+
+    @property
+    def missing(self) -> bool:
+        return not self.paper_ids
+
+
+@dataclass
+class Plan:
+    """Computed once per question by the planner and passed along every later stage."""
+
+    question: str
+    kind: Kind = Kind.FACTOID
+    aspect: Aspect = Aspect.GENERAL
+    targets: list[Target] = field(default_factory=list)
+    facets: list[str] = field(default_factory=list)  # the asked aspect, one phrase per table row
+    aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
+    specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")
+    measure: str = ""  # the thing a "how many" question counts ("tokens"): the answer's number must count it
+    fields: list[RecordField] = field(default_factory=list)
+    record_query: RecordQuery | None = None
+    record_n: int = 3  # how many papers a superlative asks for ("the oldest paper": 1)
+    authors: dict[str, list[str]] = field(default_factory=dict)  # author -> paper ids
+    venues: dict[str, list[str]] = field(default_factory=dict)  # venue/organisation -> paper ids
+    year: tuple[str, int] | None = None  # ("in"|"since"|"after"|"before", year)
+    topic_terms: list[str] = field(default_factory=list)  # content words minus names, authors, years
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        return {t.phrase: t.paper_ids for t in self.targets if not t.missing}
+
+    @property
+    def missing(self) -> list[str]:
+        return [t.phrase for t in self.targets if t.missing]
+
+
+@dataclass
+class Hit:
+    paper: Paper
+    score: float  # fused rank score; comparable within one retrieval only
+    passages: list[str] = field(default_factory=list)
+    dense: float = 0.0  # cosine similarity of the best chunk, -1..1
+    reason: str = ""  # why it is in the context: "named: ZO2", "described: ...", "author", "topic", "search"
+
+
+@dataclass
+class Retrieval:
+    plan: Plan
+    hits: list[Hit]
+    groups: dict[str, list[Hit]] = field(default_factory=dict)  # target phrase -> its hits
+
+
+@dataclass
+class PaperEvidence:
+    """The sentences of one paper that answer the asked aspect, best first; `absent` says
+    what the paper does not report when the asked thing is not there."""
+
+    paper: Paper
+    sentences: list[str]
+    scores: list[float] = field(default_factory=list)
+    absent: str = ""  # e.g. "does not mention CIFAR-10"
+    label: str = ""  # the name the question used
+
+
+@dataclass
+class Citation:
+    marker: int
+    paper_id: str
+    title: str
+
+
+@dataclass
+class Source:
+    marker: int
+    paper_id: str
+    title: str
+    authors: str
+    date: str
+    venue: str
+    passage: str
+    pages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    text: str
+    citations: list[Citation]
+    sources: list[Source]
+    mode: str
+    standalone_question: str
+    refused: bool = False
+    incomplete: bool = False
+    invalid_markers: list[str] = field(default_factory=list)
+    retrieved: list[str] = field(default_factory=list)  # titles, ranked, as in the context
+    timings: dict[str, float] = field(default_factory=dict)
+    notice: str = ""  # a failure the user should see next to the answer
+    refused_parts: list[str] = field(default_factory=list)  # "X: does not report ..." per absent fact
+    kind: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "answer": self.text,
+            "mode": self.mode,
+            "kind": self.kind,
+            "standalone_question": self.standalone_question,
+            "citations": [asdict(c) for c in self.citations],
+            "sources": [asdict(s) for s in self.sources],
+            "refused": self.refused,
+            "refused_parts": self.refused_parts,
+            "incomplete": self.incomplete,
+            "invalid_markers": self.invalid_markers,
+            "retrieved": self.retrieved,
+            "timings": self.timings,
+            "notice": self.notice,
+        }
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: Answer | None = None
+    error: str = ""  # what went wrong instead of an answer (shown, never used as context)
+
+
+@dataclass
+class Delta:
+    """A piece of streamed answer text."""
+
+    text: str
+
+
+def authors_text(p: Paper) -> str:
+    if p.authors:
+        return ", ".join(p.authors) + (" et al." if p.authors_truncated else "")
+    return ""
+
+
+def page_date(p: Paper) -> str:
+    """The date as listing pages write it ("Nov 27, 2024"), beside the ISO form we keep."""
+    import datetime as dt
+
+    try:
+        d = dt.date.fromisoformat(p.date or "")
+    except ValueError:
+        return p.date or ""
+    return f"{d:%b} {d.day}, {d.year}"
+
+
+def short_name(p: Paper) -> str:
+    """The title's prefix when it is a short name ("ZO2"), else the whole title."""
+    if p.title_listed and ":" in p.title:
+        prefix = p.title.split(":", 1)[0].strip()
+        if len(prefix.split()) <= 3:
+            return prefix
+    return p.title

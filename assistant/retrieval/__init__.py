@@ -1,0 +1,139 @@
+"""Retrieval: a question's `Plan` -> the papers an answer needs, each with its passages.
+
+`Retriever` wires the stages: the name tables (names.py), the planner (planner.py), hybrid
+search (search.py) and record queries (records.py). Every target of the plan (named or
+described) gets its own slot, whatever the fused ranking thinks; author, venue and year
+filters run inside the search; list questions retrieve widely (the evidence stage decides
+which papers really match).
+
+Out of scope: choosing sentences and composing answers (answer/).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from ..corpus import Paper
+from ..errors import IndexError_
+from ..index import Store
+from ..models import Hit, Kind, Plan, RecordQuery, Retrieval
+from ..settings import Settings
+from . import records
+from .names import NameIndex
+from .planner import Planner
+from .search import HybridSearch
+
+__all__ = ["Retriever", "Hit", "Plan", "Retrieval"]
+
+
+class Retriever:
+    """Holds the store, models and lookup tables; build once, ask many questions."""
+
+    def __init__(self, settings: Settings, store: Store | None = None):
+        from ..embeddings import get_embed_model
+
+        self.settings = settings
+        self.store = store or Store(settings)
+        if self.store.count() == 0:
+            raise IndexError_("the index is empty: run `assistant ingest` first (it reads seeds/ by default).")
+        self.embed_model = get_embed_model(settings)
+        self._lock = threading.Lock()
+        self._load()
+
+    def refresh(self) -> bool:
+        """Reload the tables if an ingest changed the index since they were built (a UI that
+        keeps running while `assistant ingest` adds papers). Cheap when nothing changed."""
+        if self.store.generation() == self._generation:
+            return False
+        with self._lock:
+            if self.store.generation() != self._generation:
+                self._load()
+        return True
+
+    def _load(self) -> None:
+        self._generation = self.store.generation()
+        papers = {p.id: p for p in self.store.papers()}
+        search = HybridSearch(self.settings, self.store, self.embed_model, papers)
+        names = NameIndex(papers, self.settings)
+        # Swap all tables at once: a question running meanwhile sees the old or the new set.
+        self.papers, self.searcher, self.names = papers, search, names
+        self.planner = Planner(names, search.search, self.settings)
+
+    # ---- the stages, for callers that need one ---------------------------------------------
+    def plan(self, question: str) -> Plan:
+        return self.planner.plan(question)
+
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
+        return self.searcher.search(query, k, ids, year)
+
+    def label(self, p: Paper) -> str | None:
+        return self.names.label(p)
+
+    def retrieve(self, question: str, k: int | None = None, plan: Plan | None = None) -> list[Hit]:
+        return self.run(question, k, plan).hits
+
+    # ---- gathering the context --------------------------------------------------------------
+    def _hit_for(self, pid: str, query: str, reason: str) -> Hit:
+        found = self.search(query, 1, ids=[pid])
+        hit = found[0] if found else Hit(paper=self.papers[pid], score=0.0, passages=[self.papers[pid].abstract])
+        hit.reason = reason
+        return hit
+
+    def run(self, question: str, k: int | None = None, plan: Plan | None = None) -> Retrieval:
+        self.refresh()
+        k = k or self.settings.top_k
+        plan = plan or self.plan(question)
+        aspect = " ".join(plan.aspect_terms) or question
+        groups: dict[str, list[Hit]] = {}
+        context: list[Hit] = []
+        ids_in: set[str] = set()
+
+        def add(hit: Hit) -> None:
+            if hit.paper.id not in ids_in:
+                ids_in.add(hit.paper.id)
+                context.append(hit)
+
+        if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
+            for p in records.by_record(self.papers, plan):
+                add(Hit(paper=p, score=1.0, passages=[p.abstract], reason="record"))
+        for t in plan.targets:
+            if t.missing:
+                continue
+            how = "named" if t.by == "name" else "described"
+            groups[t.phrase] = [self._hit_for(pid, f"{t.phrase} {aspect}", f"{how}: {t.phrase}") for pid in t.paper_ids]
+        width = max((len(g) for g in groups.values()), default=0)
+        for i in range(width):  # interleaved, so every target is in the first slots
+            for g in groups.values():
+                if i < len(g):
+                    add(g[i])
+        if plan.kind is Kind.AGGREGATE:
+            self._gather_list(question, plan, k, add)
+        elif len(context) < k:  # neighbours after the targets: context for the LLM, and for the ranking
+            for h in self.search(question, k, year=plan.year):
+                if len(context) >= k:
+                    break
+                h.reason = h.reason or "search"
+                add(h)
+        limit = max(k, sum(len(g) for g in groups.values()))
+        if plan.kind is Kind.AGGREGATE or plan.record_query:
+            limit = max(limit, len(context))
+        return Retrieval(plan=plan, hits=context[:limit], groups=groups)
+
+    def _gather_list(self, question: str, plan: Plan, k: int, add) -> None:
+        topic = " ".join(plan.topic_terms)
+        if plan.authors or plan.venues:
+            ids = records.author_ids(plan, question)
+            ranked = self.search(topic or question, len(ids), ids=ids, year=plan.year) if ids else []
+            for h in ranked:
+                h.reason = "author" if plan.authors else "venue"
+                add(h)
+            return
+        if plan.record_query is RecordQuery.ALL or (plan.year and not topic):
+            for p in records.by_record(self.papers, plan):
+                add(Hit(paper=p, score=0.0, passages=[p.abstract], reason="record"))
+            return
+        if topic:
+            width = min(len(self.papers), max(self.settings.list_max, k * 3))
+            for h in self.search(topic, width, year=plan.year):
+                h.reason = "topic"
+                add(h)

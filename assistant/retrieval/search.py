@@ -1,0 +1,133 @@
+"""Hybrid search: one query -> papers, each with the chunks that matched.
+
+Dense (Chroma through llama-index's `VectorStoreIndex` retriever, metadata filters inside the
+query) and lexical (BM25 over the same chunks) rankings, plus a ranking by the query's rare
+literal terms ("71.59%", "ZO2"), fused by reciprocal rank *per paper* (llama-index's
+`QueryFusionRetriever` fuses chunks, which would let one paper take several slots).
+
+Out of scope: deciding what to search for (planner) and which papers an answer needs
+(retrieval/__init__.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import defaultdict
+
+from ..corpus import Paper
+from ..models import Hit
+from ..settings import Settings
+from ..text import content_words, looks_like_name
+
+RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
+
+
+def year_ok(p: Paper, year: tuple[str, int] | None) -> bool:
+    if not year:
+        return True
+    if p.year is None:
+        return False
+    op, y = year
+    return {"since": p.year >= y, "after": p.year > y, "before": p.year < y}.get(op, p.year == y)
+
+
+class HybridSearch:
+    def __init__(self, settings: Settings, store, embed_model, papers: dict[str, Paper]):
+        from llama_index.core import VectorStoreIndex
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        self.settings = settings
+        self.papers = papers
+        self.index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model)
+        got = store.get_all(include=["metadatas", "documents"])
+        self.nodes = [metadata_dict_to_node(m, text=d) for m, d in zip(got["metadatas"], got["documents"])]
+        self._lower = [(n.get_content() + " " + n.metadata.get("title", "")).lower() for n in self.nodes]
+        self._bm25 = self._build_bm25()
+        self._bm25_lock = threading.Lock()
+
+    def _build_bm25(self):
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        # Keep "71.59", "int8", "zo2" whole: the default pattern splits on dots.
+        return BM25Retriever(nodes=self.nodes, similarity_top_k=min(50, len(self.nodes)),
+                             token_pattern=r"(?u)\b\w(?:[\w.]*\w)?\b")
+
+    @staticmethod
+    def where(ids: list[str] | None, year: tuple[str, int] | None) -> dict | None:
+        clauses = []
+        if ids is not None:
+            clauses.append({"paper_id": {"$in": ids}})
+        if year:
+            op = {"since": "$gte", "after": "$gt", "before": "$lt"}.get(year[0], "$eq")
+            clauses.append({"year": {op: year[1]}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
+        """The `k` best papers for `query`, restricted to `ids` and `year` when given."""
+        if ids is not None and not ids:
+            return []
+        n_chunks = max(k * 3, 10)
+        where = self.where(ids, year)
+        allowed = None
+        if where:
+            allowed = {pid for pid, p in self.papers.items() if (ids is None or pid in ids) and year_ok(p, year)}
+        dense = self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {})
+        rankings = [dense.retrieve(query), self._bm25_retrieve(query, allowed, n_chunks), self._exact(query, allowed)]
+        hits: dict[str, Hit] = {}
+        for r, ranking in enumerate(rankings):
+            seen: set[str] = set()
+            for nws in ranking:
+                pid = nws.node.metadata.get("paper_id")
+                if pid not in self.papers or (allowed is not None and pid not in allowed):
+                    continue
+                hit = hits.setdefault(pid, Hit(paper=self.papers[pid], score=0.0))
+                text = nws.node.get_content()
+                if text not in hit.passages:
+                    hit.passages.append(text)
+                if r == 0:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
+                    hit.dense = max(hit.dense, 1.0 + math.log(max(nws.score or 1e-9, 1e-9)))
+                if pid not in seen:  # a paper counts once per ranking, at its best chunk
+                    seen.add(pid)
+                    # The exact-term ranking weighs by how rare its matches are (see _exact).
+                    weight = 1.0 if r < 2 else 3.0 * min(1.0, nws.score or 0)
+                    hit.score += weight / (RRF_K + len(seen))
+        return sorted(hits.values(), key=lambda h: -h.score)[:k]
+
+    def _bm25_retrieve(self, query: str, allowed: set[str] | None, k: int):
+        if not content_words(query):
+            return []
+        bm25 = self._bm25
+        with self._bm25_lock:  # top_k is an attribute of the shared retriever
+            bm25.similarity_top_k = len(bm25.corpus) if allowed is not None else min(k, len(bm25.corpus))
+            out = [n for n in bm25.retrieve(query) if (n.score or 0) > 0]
+        if allowed is not None:
+            out = [n for n in out if n.node.metadata.get("paper_id") in allowed]
+        return out[:k]
+
+    def _exact(self, query: str, allowed: set[str] | None):
+        """Chunks containing the query's rare literal terms ("71.59%", "ZO2"). RRF alone buries
+        a paper only BM25 finds; exact names and numbers deserve better."""
+        from llama_index.core.schema import NodeWithScore
+
+        terms = [t for t in re.findall(r"[\w.%\-]+", query) if looks_like_name(t) or re.search(r"\d", t)]
+        terms = [t.strip(".") for t in terms if len(t.strip(".")) >= 2]
+        if not terms:
+            return []
+        found: dict[str, list[int]] = {}
+        for t in terms:
+            low = t.lower()
+            pat = re.compile(r"(?<![\w.])" + re.escape(low) + r"(?![\w])")
+            found[t] = [i for i, text in enumerate(self._lower) if low in text and pat.search(text)]
+        # Rare terms weigh more (idf): "71.59%" names one paper, "top-1" names many.
+        n_docs = len(self.nodes)
+        weight: dict[int, float] = defaultdict(float)
+        for t, idxs in found.items():
+            for i in idxs:
+                weight[i] += (math.log(1 + n_docs / len(idxs)) / math.log(1 + n_docs)) ** 2
+        scored = [NodeWithScore(node=self.nodes[i], score=w) for i, w in weight.items()
+                  if allowed is None or self.nodes[i].metadata.get("paper_id") in allowed]
+        return sorted(scored, key=lambda x: -x.score)

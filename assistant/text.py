@@ -1,0 +1,132 @@
+"""Text utilities every stage shares: sentences, content words, stems, names, quantities.
+
+Stop words are NLTK's English list (shipped inside llama-index-core, no download) plus the
+words that frame a question *about papers* rather than naming its subject ("paper",
+"compare", "list"): a property of the genre, not of any question set. Stemming is Snowball
+(PyStemmer).
+
+Out of scope: tokenising for the embedder (embeddings.py) or for BM25 (search).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# How people ask about a collection of papers: request verbs, comparison verbs and the
+# collection's own nouns. They shape the question; they never say what it is about.
+QUESTION_FRAME = frozenset(
+    """paper papers work works study studies article articles entry entries publication publications
+    collection corpus listed list lists tell show give describe explain summarize summarise please
+    compare compared comparing comparison differ differs difference differences versus vs contrast
+    propose proposed proposes present presents presented introduce introduces introduced
+    one ones also each both either respective respectively way ways use used uses using many much""".split()
+)
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]")
+# "ZO2", "FlashOverlap", "db-SP", "LLM.int8()", "CIFAR-10": a token as a name is written.
+NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
+# "LLM-based", "PIM-aware": descriptions made of a name and a suffix, not names.
+_ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|specific|efficient|friendly|scale|wise|style|only)$", re.I)
+# A number with what it counts: "1.25x", "71.59%", "3-bit", "175B", "18GB", "2.5 times".
+QUANTITY = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)*\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"
+    r"thousand\b|pp\b|ms\b|s\b|hours?\b|GPUs?\b|tokens?\b|[kMG]?Hz\b|W\b|mW\b|J\b|FLOPS\b|TOPS\b|fps\b)?",
+)
+_YEARLIKE = re.compile(r"^(19|20)\d\d$")
+MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from llama_index.core.utils import globals_helper
+
+    return frozenset(globals_helper.stopwords) | QUESTION_FRAME
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry meaning: no stop words, no question frame, no 1-letter words."""
+    stop = stopwords()
+    return [w for w in words(text) if w not in stop and len(w) > 1]
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text)}
+
+
+def coverage(terms: list[str], text: str) -> float:
+    """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`."""
+    if not terms:
+        return 0.0
+    have = stems(text)
+    low = " " + text.lower() + " "
+    return sum(1 for t in terms if stem(t) in have or (len(t) > 3 and t in low)) / len(terms)
+
+
+def plain_latex(text: str) -> str:
+    """'$\\textbf{PARSE}$' -> 'PARSE', so names inside LaTeX markup are found."""
+    return re.sub(r"\\[a-zA-Z]+\{([^{}]*)\}", r"\1", text).replace("$", "")
+
+
+def looks_like_name(tok: str) -> bool:
+    """'ZO2', 'FlashOverlap', 'db-SP', 'LLM.int8()': capitals inside, or letters with digits."""
+    core = tok.rstrip("()")
+    if len(core) < 2 or _ADJECTIVE.search(core):
+        return False
+    inner_caps = sum(c.isupper() for c in core[1:])
+    has_digit = any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
+    return inner_caps >= 1 or has_digit
+
+
+def quantities(text: str) -> list[str]:
+    """The numbers a sentence states, years and reference numbers left out."""
+    out = []
+    for m in QUANTITY.finditer(text):
+        q = m.group().strip()
+        enumerator = text[m.start() - 1: m.start()] == "(" and text[m.end(): m.end() + 1] == ")"  # "(1)"
+        in_name = bool(re.search(r"[A-Za-z][\w.\-]*-$", text[max(0, m.start() - 20): m.start()]))  # "Qwen3-4B"
+        if _YEARLIKE.match(q) or not q or enumerator or in_name:
+            continue
+        out.append(q)
+    return out
+
+
+def defuse_markers(text: str) -> str:
+    """'[3]' inside an abstract is the paper's own reference, not one of our citations."""
+    return MARKER.sub(lambda m: f"(ref. {m.group(1)})", text)
+
+
+def sentences(text: str) -> list[str]:
+    """Text -> sentences; abbreviations ("e.g.", "vs.", "et al.") do not end one."""
+    text = defuse_markers(text)
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z])", text.strip())
+    out: list[str] = []
+    for part in parts:
+        if out and _ABBREV.search(out[-1]):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return [s.strip() for s in out if len(s.strip()) > 2]
+
+
+def cell(text: str, limit: int = 260) -> str:
+    """Text safe for one Markdown table cell, cut at a word boundary."""
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"

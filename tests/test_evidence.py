@@ -1,0 +1,50 @@
+"""Evidence and the extractive composer on the seeds: the asked fact is chosen, and a near-miss
+(the paper is there, the asked fact is not) says so instead of quoting the nearest sentence.
+Each near-miss shape has an answerable twin beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import CANNOT_ANSWER, Assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(seeded):
+    return Assistant(seeded)
+
+
+@pytest.mark.parametrize("question,absent,twin,fact", [
+    # A qualifier the abstract never mentions (another dataset).
+    ("What accuracy does EPIM reach on CIFAR-100?", "CIFAR-100",
+     "What accuracy does EPIM reach on ImageNet?", "71.59%"),
+    # A number of something else ("8.3B total parameters" for "how many tokens").
+    ("How many training tokens was ZAYA1 pretrained on?", "number of tokens",
+     "How many bugs did NeuRI find?", "100 new bugs"),
+])
+def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
+    a = assistant.ask(question)
+    assert a.refused and CANNOT_ANSWER in a.text and absent in a.text, a.text
+    assert a.refused_parts and absent in a.refused_parts[0]
+    assert "closest it comes" in a.text  # the nearest evidence is offered, labelled as such
+    b = assistant.ask(twin)
+    assert not b.refused and not b.refused_parts and fact in b.text, b.text
+
+
+def test_a_number_question_quotes_a_sentence_with_the_number(assistant):
+    # The description matches the method sentences best; the asked number is elsewhere.
+    a = assistant.ask("What speedup does the system that overlaps computation and communication through signaling achieve?")
+    assert "1.65x" in a.text and a.citations[0].title.startswith("Efficient and Adaptable Overlapping")
+
+
+def test_comparison_rows_follow_the_asked_aspects(assistant):
+    a = assistant.ask("How does DistZO2 differ from ZO2, and how much faster is it?")
+    rows = [r.split("|")[1].strip() for r in a.text.splitlines() if r.startswith("| ") and not r.startswith("| |")]
+    assert rows[0] == "approach" and any("faster" in r for r in rows)
+    faster = next(r for r in a.text.splitlines() if r.startswith("| how much faster"))
+    assert "3x speedup over ZO2" in faster.split("|")[2] and not a.refused
+
+
+def test_qualifiers_pick_the_sentence_about_that_setting(assistant):
+    a = assistant.ask("What does ZO2 achieve on OPT-175B?")
+    assert "OPT-175B" in a.text and "18GB" in a.text

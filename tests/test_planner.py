@@ -1,0 +1,118 @@
+"""The planner on the seeds: question -> typed Plan. Each misfire found by people who did not
+write the code is here with a negative case beside it (the same words in a question that
+must be read the other way)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Aspect, Kind, RecordField, RecordQuery
+from assistant.retrieval import Retriever
+
+
+@pytest.fixture(scope="module")
+def planner(seeded):
+    r = Retriever(seeded)
+    return r, r.plan
+
+
+def titles(r, target):
+    return [r.papers[i].title for i in target.paper_ids]
+
+
+def test_how_many_counts_papers_only_when_it_asks_for_papers(planner):
+    _, plan = planner
+    assert plan("How many papers are in the collection?").record_query is RecordQuery.COUNT
+    p = plan("How many GPUs was DeepSeek-V3 trained on?")
+    assert p.record_query is None and p.kind is Kind.FACTOID and p.aspect is Aspect.NUMBER
+    assert [t.phrase for t in p.targets] == ["DeepSeek-V3"]
+
+
+def test_latest_orders_by_date_only_when_it_qualifies_papers(planner):
+    _, plan = planner
+    assert plan("What is the latest paper in the collection?").record_query is RecordQuery.NEWEST
+    assert plan("What is the latest paper in the collection?").record_n == 1
+    assert plan("Which are the three oldest papers?").record_query is RecordQuery.OLDEST
+    p = plan("Which GPU generation is the latest one that FlashOverlap was tested on?")
+    assert p.record_query is None and p.kind is Kind.FACTOID
+
+
+def test_when_as_a_conjunction_is_not_a_date_question(planner):
+    _, plan = planner
+    p = plan("How much faster is db-SP when running diffusion transformers?")
+    assert p.kind is Kind.FACTOID and p.aspect is Aspect.NUMBER and RecordField.DATE not in p.fields
+    p = plan("When was db-SP posted?")
+    assert p.kind is Kind.METADATA and p.fields == [RecordField.DATE]
+
+
+def test_a_baseline_is_not_a_second_subject(planner):
+    _, plan = planner
+    p = plan("What speedups does FastSwitch achieve over vLLM?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"] and "vLLM" in p.specifics
+    p = plan("Compare FastSwitch and DualMap")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["FastSwitch", "DualMap"]
+    p = plan("How did the throughput claims change from the original ZeRO paper to ZeRO-Infinity?")
+    assert p.kind is Kind.COMPARATIVE
+
+
+def test_record_fields_in_other_words(planner):
+    _, plan = planner
+    for q, field in [("Who wrote ZO2?", RecordField.AUTHORS), ("Who are the people behind KerZOO?", RecordField.AUTHORS),
+                     ("Which organisation is DeepSeek-V3 associated with?", RecordField.ORGANISATION),
+                     ("Who is the first author of KerZOO?", RecordField.FIRST_AUTHOR),
+                     ("How many authors does ZO2 have?", RecordField.AUTHOR_COUNT),
+                     ("Which conference did SSDTrain appear at?", RecordField.VENUE)]:
+        p = plan(q)
+        assert p.kind is Kind.METADATA and field in p.fields, (q, p)
+    # The same words as ordinary vocabulary: not record questions.
+    assert plan("How does ZO2 reduce the memory people need for fine-tuning?").kind is Kind.FACTOID
+
+
+def test_a_singular_paper_is_a_factoid_a_plural_is_a_list(planner):
+    _, plan = planner
+    assert plan("Which paper reports 71.59% top-1 accuracy?").kind is Kind.FACTOID
+    assert plan("Which papers use zeroth-order optimization?").kind is Kind.AGGREGATE
+
+
+def test_an_unknown_qualifier_beside_a_known_paper_is_a_specific(planner):
+    _, plan = planner
+    p = plan("What accuracy does EPIM reach on CIFAR-100?")
+    assert [t.phrase for t in p.targets] == ["EPIM"] and "CIFAR-100" in p.specifics and not p.missing
+    p = plan("Compare FlashOverlap and GaLore")
+    assert p.missing == ["GaLore"] and p.kind is Kind.COMPARATIVE
+
+
+def test_described_papers_are_resolved_by_their_own_search(planner):
+    r, plan = planner
+    p = plan("Compare the GPU memory allocator that plans with spatio-temporal planning and the zeroth-order "
+             "offloading framework that fine-tunes on limited GPU memory")
+    assert p.kind is Kind.COMPARATIVE and [t.by for t in p.targets] == ["description", "description"]
+    assert titles(r, p.targets[0])[0].startswith("Reducing GPU Memory Fragmentation")
+    assert titles(r, p.targets[1])[0].startswith("ZO2:")
+    p = plan("Who is the first author of the allocator that reduces GPU memory fragmentation by spatio-temporal planning?")
+    assert p.kind is Kind.METADATA and titles(r, p.targets[0])[0].startswith("Reducing GPU Memory Fragmentation")
+
+
+def test_a_shared_name_is_narrowed_by_the_rest_of_the_question(planner):
+    r, plan = planner
+    p = plan("Where was the SSDTrain version that evaluates on Llama published?")
+    assert len(p.targets) == 1 and titles(r, p.targets[0]) == [
+        "SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"]
+    both = plan("What did SSDTrain appear in?")
+    assert len(both.targets[0].paper_ids) == 2  # nothing in the question tells them apart
+
+
+def test_organisation_words_filter_lists_only(planner):
+    _, plan = planner
+    assert plan("Which papers are from berkeley?").venues
+    p = plan("What does EPIM do at Berkeley?")
+    assert p.kind is Kind.FACTOID and not p.venues
+
+
+def test_comparison_facets_come_from_the_question(planner):
+    _, plan = planner
+    p = plan("How do ZO2 and DistZO2 differ in memory use and throughput?")
+    assert p.facets == ["memory use", "throughput"]
+    p = plan("How does DistZO2 differ from ZO2, and how much faster is it?")
+    assert p.facets[0] == "approach" and any("faster" in f for f in p.facets)
+    assert plan("Compare AutoReP with RRNet").facets == []  # nothing asked: the default rows
