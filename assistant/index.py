@@ -14,8 +14,8 @@ one chunk unless the text is longer than `chunk_size`. Chunk ids carry the recor
 `ingest` mirrors the given paths: papers no longer found there are removed. One ingest at a
 time per data directory (a lock file); a second one fails fast with `IndexBusyError`.
 
-Out of scope: ranking beyond dense similarity (see retrieval.py), documents other than the
-listing pages corpus.py parses.
+Out of scope: ranking beyond dense similarity (see retrieval.py), reading files (corpus/: a
+PDF or document is embedded as its full text, each chunk with its page from corpus/chunks.py).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ def mixed(tmp_path_factory):
     for name in ("000_63b382e736ceb520.txt", "004_a47dc055e8f78ddf.txt"):
         shutil.copy(SEEDS / name, folder)
     for f in DATA.iterdir():
-        if f.suffix in {".pdf", ".bib", ".md", ".html"}:
+        if f.suffix in {".pdf", ".bib", ".md", ".html"} and f.name != "README.md":
             shutil.copy(f, folder)
     encrypted_copy(S2ORC, folder / "locked.pdf")
     (folder / "scan.pdf").write_bytes(b"\x00\xff" * 3000)

@@ -71,7 +71,8 @@ def read_file(path: Path, settings=None) -> FileRead:
             text = UnicodeDammit(data, is_html=True).unicode_markup or ""
         return read_html(text, path.name, settings.document_min_chars)
     text = _decode(data)
-    if suffix == ".bib" or looks_like_bibtex(text[:20000]):
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("%")), "")
+    if suffix == ".bib" or (suffix not in {".md", ".markdown"} and first.startswith("@") and looks_like_bibtex(text[:20000])):
         return read_bibtex(text, path.name)
     lines = _paragraphs(text)
     try:
