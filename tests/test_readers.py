@@ -34,7 +34,7 @@ def test_pdf_with_metadata_title_authors_year_venue_abstract_pages():
     assert read.how == "PDF: 15 pages"
     (p,) = read.papers
     assert p.title == "S2ORC: The Semantic Scholar Open Research Corpus"
-    assert p.authors == ["Kyle Lo", "Lucy Lu Wang", "Mark Neumann", "Rodney Kinney", "Daniel Weld"]
+    assert p.authors == ["Kyle Lo", "Lucy Lu Wang", "Mark Neumann", "Rodney Kinney", "Daniel S. Weld"]  # page 1 over metadata
     assert p.year == 2020 and p.venue.startswith("Proceedings of the 58th Annual Meeting of the Association")
     assert p.abstract.startswith("We introduce S2ORC") and p.abstract.endswith("text mining over academic text.")
     assert "1 Introduction" not in p.abstract
@@ -202,3 +202,28 @@ def test_folder_with_every_format_merges_duplicates_and_reports_broken_files(tmp
     longeval = one(report.papers, "LongEval")  # the .bib's casing; its missing abstract filled from the PDF
     assert longeval.sources == ["longeval-eacl2023.pdf", "references.bib"]
     assert longeval.abstract.startswith("While human evaluation") and longeval.pages == 6
+
+
+@pytest.mark.parametrize("lines, title, authors", [
+    # ACM layout: one author per line, then e-mail, affiliation and place lines.
+    (["CiteSee: Augmenting Citations in Scientific Papers with", "Persistent and Personalized Historical Context",
+      "Joseph Chee Chang", "josephc@allenai.org", "Allen Institute for AI", "Seattle, WA, USA", "Amy X. Zhang",
+      "axz@cs.uw.edu", "University of Washington", "Kyle Lo", "Doug Downey", "kylel@allenai.org"],
+     "CiteSee: Augmenting Citations in Scientific Papers with Persistent and Personalized Historical Context",
+     ["Joseph Chee Chang", "Amy X. Zhang", "Kyle Lo", "Doug Downey"]),
+    # ACM journal layout: "NAME, Affiliation" in capitals.
+    (["Paper Plain: Making Medical Research Papers Approachable", "TAL AUGUST, University of Washington, USA",
+      "MARTI A. HEARST, University of California, Berkeley, USA"],
+     "Paper Plain: Making Medical Research Papers Approachable", ["Tal August", "Marti A. Hearst"]),
+    # NeurIPS layout: marks after names, several names per line, a page header first.
+    (["36th Conference on Neural Information Processing Systems (NeurIPS 2022)", "Multi-LexSum: Real-World Summaries",
+      "Zejiang Shen† Kyle Lo† Lauren Yu♦ Nathan Dahlberg", "Margo Schlanger♦ Doug Downey†,♣",
+      "†Allen Institute for AI ♦University of Michigan"],
+     "Multi-LexSum: Real-World Summaries",
+     ["Zejiang Shen", "Kyle Lo", "Lauren Yu", "Nathan Dahlberg", "Margo Schlanger", "Doug Downey"]),
+])
+def test_first_page_layouts(lines, title, authors):
+    from assistant.corpus.pdf import _front_matter
+
+    _header, title_lines, names = _front_matter(lines)
+    assert " ".join(title_lines) == title and names == authors

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import CorpusError
 from .records import FileRead, make_paper
 
-_MARKS = "†‡∗*♠♢♡♣♥□⋄§¶#"
+_MARKS = "†‡∗*♠♢♡♣♥♦□⋄§¶#★⋆αβγδεζ"
 _HEADER = re.compile(
     r"Proceedings|©|\bpages\s+\d|arXiv:|Published as|Preprint|Under review|Conference|Workshop|Vol\.|"
     r"^\d+$|^[A-Z][a-z]+ \d{1,2}\s*[-–]\s*\d{1,2}, (19|20)\d\d", re.I)
@@ -72,6 +72,30 @@ def _looks_like_authors(line: str) -> bool:
     return line.count(",") >= 1 and len(_names(line)) >= 2 and not re.search(r"\b(of|for|in|on|the|with|to)\b", line)
 
 
+def _bare_name(line: str) -> bool:
+    """'Joseph Chee Chang' alone on a line (ACM layout: one author per line)."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?( [A-Z][A-Za-z'’\-]*\.?){1,3}", line)) and not _AFFILIATION.search(line)
+
+
+def _line_names(line: str) -> list[str]:
+    if "@" in line:
+        return []
+    if _looks_like_authors(line):
+        return _names(line)
+    if _bare_name(line):
+        return [line.title() if line.isupper() else line]
+    m = re.match(r"^([A-Z][A-Z'\-. ]+[A-Z]),", line)  # "TAL AUGUST, University of Washington, USA"
+    return [m.group(1).title()] if m and _bare_name(m.group(1).title()) else []
+
+
+def _authors_start(lines: list[str], i: int) -> bool:
+    line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
+    affiliation = _AFFILIATION.search(line) and ("," in line or any(m in line for m in _MARKS) or line[:1].isdigit())
+    if _looks_like_authors(line) or affiliation or re.match(r"^[A-Z][A-Z'\-. ]+[A-Z],", line):
+        return True
+    return _bare_name(line) and ("@" in nxt or bool(_AFFILIATION.search(nxt)) or _bare_name(nxt))
+
+
 def _front_matter(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """First-page lines before 'Abstract' -> (header lines, title lines, author names)."""
     header, title, authors = [], [], []
@@ -79,12 +103,11 @@ def _front_matter(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     while i < len(lines) and _HEADER.search(lines[i]) and not title:
         header.append(lines[i])
         i += 1
-    while i < len(lines) and not _looks_like_authors(lines[i]) and not _AFFILIATION.search(lines[i]) and len(title) < 4:
+    while i < len(lines) and len(title) < 4 and not (title and _authors_start(lines, i)):  # line 1 is title
         title.append(lines[i])
         i += 1
-    while i < len(lines) and _looks_like_authors(lines[i]):
-        authors += _names(lines[i])
-        i += 1
+    for line in lines[i:]:
+        authors += [n for n in _line_names(line) if n not in authors]
     return header, title, authors
 
 
