@@ -83,16 +83,29 @@ def ingest(paths, quiet):
     report = run_ingest(paths, settings, progress=progress)
     if bar:
         bar.close()
+    for line in file_summaries(report):
+        click.echo(line)
     for f, reason in report.skipped.items():
         click.echo(f"skipped {f}: {reason}", err=True)
-    for label, titles in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
-        for t in titles:
-            click.echo(f"{label}: {t}")
+    if report.removed:
+        shown = report.removed[:10]
+        click.echo("removed: " + "; ".join(shown) + (f"; and {len(report.removed) - 10} more" if len(report.removed) > 10 else ""))
     click.echo(
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
         f"{report.unchanged} unchanged, {len(report.skipped)} files skipped; {report.chunks_embedded} chunks embedded"
         + ("" if report.changed else " (nothing to do)")
     )
+
+
+def file_summaries(report) -> list[str]:
+    """One line per file read: how it was read, then what changed among its papers."""
+    width = max((len(f) for f in report.read_as), default=0)
+    lines = []
+    for f, how in report.read_as.items():
+        counts = report.changes_by_file.get(f, {})
+        change = ", ".join(f"{n} {what}" for what in ("added", "updated", "unchanged") if (n := counts.get(what)))
+        lines.append(f"{f:<{width}}  {how}" + (f" ({change})" if change else ""))
+    return lines
 
 
 @cli.command()
@@ -118,9 +131,10 @@ def papers(paths, as_json):
     for p in found:
         d = p.to_dict()
         if as_json:
-            click.echo(json.dumps({k: d[k] for k in keys} | {"authors_truncated": p.authors_truncated, "year": p.year}))
+            click.echo(json.dumps({k: d[k] for k in keys} | {"authors_truncated": p.authors_truncated, "year": p.year,
+                                                             "doi": p.doi, "url": p.url, "pages": p.pages or None}))
         else:
-            click.echo(f"{p.id}  {p.date or '----':10}  {p.title}")
+            click.echo(f"{p.id}  {p.date or '----':10}  {p.title}  [{', '.join(p.sources)}]")
 
 
 @cli.command()

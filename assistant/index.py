@@ -14,8 +14,8 @@ one chunk unless the text is longer than `chunk_size`. Chunk ids carry the recor
 `ingest` mirrors the given paths: papers no longer found there are removed. One ingest at a
 time per data directory (a lock file); a second one fails fast with `IndexBusyError`.
 
-Out of scope: ranking beyond dense similarity (see retrieval.py), documents other than the
-listing pages corpus.py parses.
+Out of scope: ranking beyond dense similarity (see retrieval.py), reading files (corpus/: a
+PDF or document is embedded as its full text, each chunk with its page from corpus/chunks.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from .errors import IndexBusyError, IndexError_
 from .settings import Settings
 
 # Metadata keys that are bookkeeping: neither embedded nor shown to the LLM.
-_HIDDEN = ["paper_id", "record_hash", "record", "chunk", "n_chunks", "year", "category", "sources", "title_listed"]
+_HIDDEN = ["paper_id", "record_hash", "record", "chunk", "n_chunks", "year", "category", "sources", "title_listed",
+           "page", "page_end"]
 
 
 @dataclass
@@ -45,6 +46,8 @@ class IngestReport:
     unchanged: int = 0
     skipped: dict[str, str] = field(default_factory=dict)  # file -> reason
     per_file: dict[str, int] = field(default_factory=dict)
+    read_as: dict[str, str] = field(default_factory=dict)  # file name -> how it was read ("PDF: 14 pages")
+    changes_by_file: dict[str, dict[str, int]] = field(default_factory=dict)  # file name -> {"added": n, ...}
     chunks_embedded: int = 0
 
     @property
@@ -164,7 +167,7 @@ def paper_document(p: Paper):
         "record_hash": record_hash(p),
     }
     return Document(
-        text=p.abstract or p.title,
+        text=p.text or p.abstract or p.title,  # full text of a PDF or document, else the abstract
         id_=p.id,
         metadata=meta,
         excluded_embed_metadata_keys=list(_HIDDEN),
@@ -183,11 +186,14 @@ def chunk_papers(papers: list[Paper], settings: Settings):
     """Papers -> TextNodes with stable ids `<paper>:<content hash>:<n>` and the record on chunk 0."""
     from llama_index.core.node_parser import SentenceSplitter
 
+    from .corpus import add_pages
+
     splitter = SentenceSplitter(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
     nodes = []
     for p in papers:
         doc = paper_document(p)
         parts = splitter.get_nodes_from_documents([doc])
+        add_pages(p, parts)  # a PDF's chunks name their page
         for n, node in enumerate(parts):
             node.id_ = f"{p.id}:{p.content_hash}:{n}"  # the embedded content names the vector
             node.metadata["chunk"] = n
@@ -198,6 +204,12 @@ def chunk_papers(papers: list[Paper], settings: Settings):
             node.excluded_llm_metadata_keys = list(_HIDDEN)
             nodes.append(node)
     return nodes
+
+
+def _count(report: IngestReport, p: Paper, what: str) -> None:
+    for source in p.sources:
+        counts = report.changes_by_file.setdefault(source, {})
+        counts[what] = counts.get(what, 0) + 1
 
 
 @contextmanager
@@ -225,10 +237,12 @@ def ingest(
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
     store: Store | None = None,
+    prune: bool = True,
 ) -> IngestReport:
-    """Bring the index in line with the pages under `paths`; returns what changed."""
-    parsed = load_corpus(paths)
-    report = IngestReport(skipped=parsed.skipped, per_file=parsed.per_file)
+    """Bring the index in line with the files under `paths`; returns what changed. With
+    `prune=False` (uploads) papers found elsewhere are kept."""
+    parsed = load_corpus(paths, settings)
+    report = IngestReport(skipped=parsed.skipped, per_file=parsed.per_file, read_as=parsed.read_as)
     if not parsed.papers and not parsed.per_file:
         raise IndexError_(
             f"no readable paper pages under {', '.join(map(str, paths))}; nothing was changed in the index."
@@ -249,8 +263,10 @@ def ingest(
             others = [c[0] for c in chunks if not c[0].startswith(prefix)]
             if complete and not others and all(c[1] == record_hash(p) for c in current):
                 report.unchanged += 1
+                _count(report, p, "unchanged")
                 continue
             (report.updated if old else report.added).append(p.title)
+            _count(report, p, "updated" if old else "added")
             stale_ids += others
             if complete:
                 if any(c[1] != record_hash(p) for c in current):
@@ -258,6 +274,8 @@ def ingest(
             else:
                 todo.append(p)
                 present.update(c[0] for c in current)
+        if not prune:
+            state = {}  # papers from elsewhere stay
         removed_ids = [cid for entry in state.values() for cid in entry["ids"]]
         if state:
             titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.get_all(

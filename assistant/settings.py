@@ -59,6 +59,18 @@ class Settings(BaseSettings):
     )
     chunk_overlap: int = Field(default=48, ge=0, description="Tokens shared by consecutive chunks of one paper.")
     top_k: int = Field(default=8, ge=1, le=100, description="Papers retrieved per question.")
+    pdf_max_pages: int = Field(
+        default=500, ge=1, description="Pages read from one PDF; a longer PDF is read up to here and the rest reported as left out."
+    )
+    document_min_chars: int = Field(
+        default=200, ge=1, description="A Markdown/HTML/plain file with less text than this is reported, not indexed as a document."
+    )
+    duplicate_min_similarity: float = Field(
+        default=0.9, ge=0.5, le=1.0,
+        description="Word-sequence similarity at which a PDF's abstract and a listed abstract of the same title count as one paper.",
+    )
+    upload_max_mb: float = Field(default=50.0, gt=0, description="Largest file the browser upload accepts, in MB.")
+    upload_max_files: int = Field(default=20, ge=1, description="Files one browser upload may add at once.")
 
     # ---- question understanding and evidence (calibrated on eval/dev.jsonl: `python -m eval.calibrate`) ----
     name_min_df: int = Field(default=2, ge=1, description="A word used by at most this many papers can be a paper's name, whatever the corpus size.")
@@ -114,6 +126,11 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def upload_dir(self) -> Path:
+        """Where files added from the browser are kept (their papers' sources)."""
+        return self.data_dir / "uploads"
 
     @property
     def embed_id(self) -> str:

@@ -5,7 +5,10 @@ Each browser session keeps its own conversation (a `gr.State`) and its own endpo
 key is neither stored, logged, written to disk nor sent back to the page). Everything shown
 that comes from the corpus or a model is HTML-escaped before Markdown renders it.
 
-Out of scope: user accounts, persistent chat history, uploading papers from the browser.
+Papers can be added from the page (uploads.py checks and ingests them into the same index);
+the header's paper count and the example questions come from the index.
+
+Out of scope: user accounts, persistent chat history, removing papers from the browser.
 """
 
 from __future__ import annotations
@@ -21,16 +24,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 from .answer import Answer, Assistant, Delta, Turn  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .settings import Settings  # noqa: E402
+from .uploads import UPLOAD_TYPES, add_uploads, collection_line, example_questions  # noqa: E402
 
 MAX_SHOWN = 2000  # characters of a (rejected, huge) question kept for display
-
-EXAMPLES = [
-    "What is FlashOverlap and how much speedup does it give?",
-    "How do ZO2 and DistZO2 differ in how they use GPU memory?",
-    "Which papers in the collection use zeroth-order optimization?",
-    "Which venue published SSDTrain?",
-    "Papers by Shaoyi Huang on private inference",
-]
 
 # Clicking a citation marker scrolls its source into view and highlights it.
 HEAD = """
@@ -54,7 +50,23 @@ CSS = """
 .source .meta { color: #57606a; font-size: 0.9em; }
 .source blockquote { margin: 6px 0; font-size: 0.92em; }
 #chat table td:first-child { white-space: nowrap; font-weight: 600; }
+#chat table th:first-child, #chat table td:first-child { min-width: 7.5em; }
+/* Words stay whole in comparison tables ("activatio / n"); a table too wide for the bubble scrolls. */
+#chat table { display: block; overflow-x: auto; max-width: 100%; }
+#chat table th, #chat table td { word-break: normal; overflow-wrap: normal; hyphens: manual; }
+#upload-status ul { margin: 4px 0; padding-left: 1.2em; }
 """
+# System fonts only: the theme's web fonts cannot load offline, and Chromium's fallback for
+# them drew bold capitals as small caps ("Full-Stack ᴀMD").
+FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Liberation Sans",
+         "DejaVu Sans", "Noto Sans", "sans-serif"]
+MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "DejaVu Sans Mono", "monospace"]
+
+
+def theme():
+    import gradio as gr
+
+    return gr.themes.Default(font=FONTS, font_mono=MONO_FONTS)
 
 
 def session_settings(base: Settings, url: str, model: str, key: str, top_k: float) -> Settings:
@@ -202,9 +214,24 @@ def build_app(assistant: Assistant):
     def new_conversation():
         return [], [], render_sources([]), "", gr.update(value=None, interactive=False)
 
+    def header_text() -> str:
+        assistant.retriever.refresh()  # another session or `assistant ingest` may have added papers
+        return f"## Paper assistant\n{collection_line(len(assistant.retriever.papers))}"
+
+    def add_papers(files, progress=gr.Progress()):
+        if not files:
+            return gr.skip(), gr.skip(), gr.skip()
+        pairs = [(Path(f), Path(f).name) for f in files]  # Gradio keeps the uploaded name
+        try:
+            lines, _ = add_uploads(pairs, base, progress=lambda frac, desc: progress(frac, desc=desc))
+        except AssistantError as e:
+            lines = [f"✗ {e}"]
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        return f"<ul>{items}</ul>", header_text(), gr.update(value=None)
+
     with gr.Blocks(title="Paper assistant") as app:
         turns_state = gr.State([])
-        gr.Markdown(f"## Paper assistant\nAsk about the {len(assistant.retriever.papers)} papers in the collection; every claim cites its paper.")
+        header = gr.Markdown(header_text(), elem_id="collection")
         mode = gr.Markdown(mode_text(base), elem_id="mode")
         with gr.Row():
             with gr.Column(scale=3):
@@ -213,12 +240,17 @@ def build_app(assistant: Assistant):
                 question = gr.Textbox(placeholder="Ask a question about the papers…", show_label=False,
                                       elem_id="question", submit_btn=True, max_lines=6)
                 searched = gr.Markdown(elem_id="searched")
-                gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                gr.Examples(example_questions(list(assistant.retriever.papers.values())), inputs=question,
+                            label="Examples")
                 with gr.Row():
                     clear = gr.Button("New conversation", size="sm")
                     download = gr.DownloadButton("Download as Markdown", size="sm", interactive=False, elem_id="download")
             with gr.Column(scale=2):
                 sources = gr.HTML(render_sources([]), elem_id="sources", label="Sources")
+                with gr.Accordion("Add papers (PDF, .bib, .md, .txt, .html)", open=False, elem_id="add-papers"):
+                    upload = gr.File(label=f"Files (several at once; up to {base.upload_max_mb:g} MB each)",
+                                     file_count="multiple", file_types=UPLOAD_TYPES, elem_id="upload")
+                    upload_status = gr.HTML(elem_id="upload-status")
                 with gr.Accordion("Settings (this browser session only)", open=False, elem_id="settings"):
                     url = gr.Textbox(label="Endpoint URL (OpenAI-compatible, ends in /v1; empty = extractive)",
                                      value=base.openai_base_url or "", elem_id="endpoint")
@@ -234,6 +266,8 @@ def build_app(assistant: Assistant):
         for box in (url, model):
             box.change(lambda u, m, k, t: mode_text(session_settings(base, u, m, k, t)), [url, model, key, top_k], mode,
                        api_visibility="private")
+        upload.upload(add_papers, upload, [upload_status, header, upload], api_visibility="private")
+        app.load(header_text, None, header, api_visibility="private")
         clear.click(new_conversation, None, [chatbot, turns_state, sources, searched, download], api_visibility="private")
 
         def ask(question: str, k: int = 0) -> dict:
@@ -261,4 +295,5 @@ def launch(assistant: Assistant, host: str, port: int, auth: tuple[str, str] | N
     app = build_app(assistant)
     app.queue(default_concurrency_limit=4, max_size=64)
     app.launch(server_name=host, server_port=port, auth=auth, inbrowser=False, ssr_mode=False,
-               show_error=False, quiet=False, head=HEAD, css=CSS)
+               show_error=False, quiet=False, head=HEAD, css=CSS, theme=theme(),
+               max_file_size=int(assistant.settings.upload_max_mb * 1024 * 1024))

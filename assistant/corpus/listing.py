@@ -1,4 +1,4 @@
-"""Corpus parsing: scraped paper-listing pages -> `Paper` records.
+"""Listing pages: scraped paper-listing pages -> `Paper` records.
 
 Three page layouts are recognised, by their first lines:
 
@@ -13,20 +13,16 @@ Three page layouts are recognised, by their first lines:
   title, one author per line, a venue line ending in "(YEAR)", "Preview abstract", abstract
   lines, "View details". Entries may lack title, authors or venue.
 
-Exact duplicates (same title and abstract) found on several pages merge into one record that
-lists every source. Out of scope: PDFs, HTML, fetching pages, and fuzzy de-duplication (two
-versions of one paper with different titles and abstracts stay two records).
+Out of scope: other formats (pdf.py, bibtex.py, markup.py read those; registry.py picks the
+reader), fetching pages, merging duplicates (records.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
-from .errors import CorpusError
+from ..errors import CorpusError
+from .records import Paper, make_paper
 
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS.split("|"))}
@@ -46,60 +42,6 @@ _AUTHOR_LINE = re.compile(r"\bet al\.|\s·\s|^[^:,]{2,40}(?:, [^:,]{2,40}){2,}$"
 ABSTRACT_MIN_CHARS = 200
 
 
-@dataclass
-class Paper:
-    """One paper as the pages describe it. `title` is always displayable; `title_listed`
-    says whether the page gave it or it was made up from the abstract."""
-
-    id: str
-    title: str
-    abstract: str
-    authors: list[str] = field(default_factory=list)
-    authors_truncated: bool = False  # the page listed "et al."
-    author_count: int | None = None
-    date: str | None = None  # ISO "2023-11-12" when the year is known, else as shown ("Jan 29")
-    year: int | None = None
-    category: str | None = None
-    venue: str | None = None
-    affiliation: str | None = None
-    sources: list[str] = field(default_factory=list)  # file names of the pages listing it
-    title_listed: bool = True
-    profiles: list[str] = field(default_factory=list)  # owners of the profile pages listing it (authors too)
-    has_code: bool = False
-    upvotes: int | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @property
-    def content_hash(self) -> str:
-        """Hash of everything that is embedded; sources are bookkeeping, not content."""
-        d = self.to_dict()
-        d.pop("sources")
-        d.pop("upvotes")
-        return hashlib.sha256(repr(sorted(d.items())).encode()).hexdigest()[:16]
-
-
-@dataclass
-class ParseReport:
-    papers: list[Paper]
-    per_file: dict[str, int]  # entries found in each file, before merging duplicates
-    skipped: dict[str, str]  # file name -> why it was skipped
-
-
-def plain_title(text: str) -> str:
-    """LaTeX-free, lower-case, punctuation-free form of a title, for matching and ids."""
-    t = re.sub(r"\\[a-zA-Z]+", " ", text)
-    t = re.sub(r"[\$\^\{\}_]", "", t)
-    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
-
-
-def _paper_id(title: str, abstract: str) -> str:
-    key = plain_title(title) if title else "abstract:" + plain_title(abstract)[:300]
-    return "p" + hashlib.sha1(key.encode()).hexdigest()[:10]
-
-
 def _iso_date(m: re.Match) -> tuple[str, int | None]:
     mon, day, year = m.group("mon"), int(m.group("day")), m.group("year")
     if year:
@@ -117,20 +59,6 @@ def _split_authors(line: str) -> tuple[list[str], bool, str | None]:
     line = re.sub(r",?\s*\bet al\.?\s*$", "", line)
     authors = [a.strip() for a in re.split(r",\s*|\s+and\s+", line) if a.strip()]
     return authors, truncated, affiliation
-
-
-def _name_from_abstract(abstract: str) -> str:
-    """A display name for an entry the page gave no title: the method the abstract names
-    ("we propose AutoDistill, ...") or else its opening words."""
-    m = re.search(
-        r"\b(?:we|We)\s+(?:propose|present|introduce|develop|design)\s+(?:a |an |the )?"
-        r"([A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*)",
-        abstract,
-    )
-    if m:
-        return f"{m.group(1)} (untitled entry)"
-    words = abstract.split()[:8]
-    return " ".join(words).rstrip(".,;:") + "… (untitled entry)"
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -261,16 +189,7 @@ def _publication_entry(block: list[str], source: str) -> Paper:
     )
 
 
-def _make(title: str, abstract: str, source: str, **fields) -> Paper:
-    title = title.strip()
-    abstract = re.sub(r"\s+", " ", abstract).strip()
-    listed = bool(title)
-    if not listed:
-        title = _name_from_abstract(abstract) if abstract else "(untitled entry)"
-    return Paper(
-        id=_paper_id(title if listed else "", abstract), title=title, abstract=abstract,
-        sources=[source], title_listed=listed, **fields,
-    )
+_make = make_paper
 
 
 PARSERS = {"profile": parse_profile, "daily": parse_daily, "publications": parse_publications}
@@ -294,69 +213,3 @@ def parse_text(text: str, source: str) -> list[Paper]:
         for p in papers:
             p.profiles = [owner]
     return papers
-
-
-def parse_file(path: Path) -> list[Paper]:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise CorpusError(f"not UTF-8 text (byte {e.start})") from None
-    except OSError as e:
-        raise CorpusError(f"cannot read: {e.strerror}") from None
-    return parse_text(text, path.name)
-
-
-def source_files(paths: list[Path]) -> list[Path]:
-    """The .txt/.md files under the given files and folders, sorted, each once."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(q for q in sorted(p.rglob("*")) if q.is_file() and q.suffix in {".txt", ".md"})
-        else:
-            out.append(p)
-    seen: set[Path] = set()
-    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
-
-
-def merge(papers: list[Paper]) -> list[Paper]:
-    """Fold exact duplicates (same id and abstract) into one record listing every source;
-    fields one copy lacks are taken from the other."""
-    by_key: dict[tuple[str, str], Paper] = {}
-    for p in papers:
-        key = (p.id, p.abstract)
-        if key not in by_key:
-            by_key[key] = p
-            continue
-        kept = by_key[key]
-        kept.sources += [s for s in p.sources if s not in kept.sources]
-        kept.profiles += [s for s in p.profiles if s not in kept.profiles]
-        for name, value in p.to_dict().items():
-            if getattr(kept, name) in (None, [], False) and value not in (None, [], False):
-                setattr(kept, name, value)
-    out = list(by_key.values())
-    # Same title, different abstract: distinct records need distinct ids.
-    seen: dict[str, int] = {}
-    for p in out:
-        seen[p.id] = seen.get(p.id, 0) + 1
-        if seen[p.id] > 1:
-            p.id = f"{p.id}-{seen[p.id]}"
-    return out
-
-
-def load_corpus(paths: list[Path]) -> ParseReport:
-    """Parse every file under `paths`; a broken file is reported and skipped, not fatal."""
-    per_file: dict[str, int] = {}
-    skipped: dict[str, str] = {}
-    everything: list[Paper] = []
-    for f in source_files(paths):
-        try:
-            found = parse_file(f)
-        except CorpusError as e:
-            skipped[str(f)] = str(e)
-            continue
-        if not found:
-            skipped[str(f)] = "no paper entries found"
-            continue
-        per_file[f.name] = len(found)
-        everything.extend(found)
-    return ParseReport(papers=merge(everything), per_file=per_file, skipped=skipped)
