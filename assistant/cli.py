@@ -164,7 +164,7 @@ def format_answer(answer) -> str:
         lines += ["", "References:"]
         for s in answer.sources:
             meta = ", ".join(x for x in (s.authors, s.date, s.venue) if x)
-            lines.append(f"  [{s.marker}] {s.title}" + (f" — {meta}" if meta else ""))
+            lines.append(f"  [{s.marker}] {s.title}" + (f", {s.locator}" if s.locator else "") + (f" — {meta}" if meta else ""))
     return "\n".join(lines)
 
 

@@ -110,6 +110,7 @@ class Hit:
     passages: list[str] = field(default_factory=list)
     dense: float = 0.0  # cosine similarity of the best chunk, -1..1
     reason: str = ""  # why it is in the context: "named: ZO2", "described: ...", "author", "topic", "search"
+    locators: dict[str, str] = field(default_factory=dict)  # passage -> "p. 7" (full texts with pages)
 
 
 @dataclass
@@ -128,6 +129,7 @@ class PaperEvidence:
     sentences: list[str]
     scores: list[float] = field(default_factory=list)
     absent: str = ""  # e.g. "does not mention CIFAR-10"
+    locators: list[str] = field(default_factory=list)  # per sentence: "p. 7", or "" (abstract)
     label: str = ""  # the name the question used
 
 
@@ -147,7 +149,8 @@ class Source:
     date: str
     venue: str
     passage: str
-    pages: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # the files listing the paper
+    locator: str = ""  # where in a full text the quoted passage is: "p. 7", "pp. 7–8"
 
 
 @dataclass

@@ -118,9 +118,9 @@ def render_sources(turns: list[Turn]) -> str:
         e = html.escape
         items = []
         for s in t.answer.sources:
-            meta = " · ".join(x for x in (s.authors, s.date, s.venue, "page: " + ", ".join(s.pages) if s.pages else "") if x)
+            meta = " · ".join(x for x in (s.authors, s.date, s.venue, "listed in: " + ", ".join(s.pages) if s.pages else "") if x)
             items.append(
-                f'<div class="source" id="src-{t_index + 1}-{s.marker}"><b>[{s.marker}] {e(s.title)}</b>'
+                f'<div class="source" id="src-{t_index + 1}-{s.marker}"><b>[{s.marker}] {e(s.title)}{", " + e(s.locator) if s.locator else ""}</b>'
                 f'<div class="meta">{e(meta)}</div><blockquote>{e(s.passage[:1500])}</blockquote></div>'
             )
         blocks.append(f"<h4>Sources for: {e(t.question[:200])}</h4>" + "".join(items))
@@ -148,7 +148,7 @@ def export_markdown(turns: list[Turn]) -> str:
         for pid, n in sorted(refs.items(), key=lambda x: x[1]):
             s = papers[pid]
             meta = ", ".join(x for x in (s.authors, s.date, s.venue) if x)
-            out.append(f"{n}. {s.title}" + (f". {meta}" if meta else ""))
+            out.append(f"{n}. {s.title}" + (f", {s.locator}" if s.locator else "") + (f". {meta}" if meta else ""))
     return "\n".join(out) + "\n"
 
 

@@ -23,6 +23,9 @@ def titles(r, target):
 def test_how_many_counts_papers_only_when_it_asks_for_papers(planner):
     _, plan = planner
     assert plan("How many papers are in the collection?").record_query is RecordQuery.COUNT
+    assert plan("How many papers did Shaoyi Huang write?").record_query is RecordQuery.COUNT
+    p = plan("How many papers does the survey in ZO2 cover?")  # a number a named paper states
+    assert p.record_query is None and p.kind is Kind.FACTOID
     p = plan("How many GPUs was DeepSeek-V3 trained on?")
     assert p.record_query is None and p.kind is Kind.FACTOID and p.aspect is Aspect.NUMBER
     assert [t.phrase for t in p.targets] == ["DeepSeek-V3"]

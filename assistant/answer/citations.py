@@ -22,23 +22,27 @@ class Cites:
     def __init__(self):
         self.order: list[Paper] = []
         self.passages: dict[str, list[str]] = {}
+        self.locators: dict[str, str] = {}
 
-    def __call__(self, p: Paper, passage: str | None = None) -> str:
+    def __call__(self, p: Paper, passage: str | None = None, locator: str = "") -> str:
         if p.id not in self.passages:
             self.order.append(p)
             self.passages[p.id] = []
+        if locator and not self.locators.get(p.id):
+            self.locators[p.id] = locator
         for sent in sentences(passage or ""):
             if sent not in self.passages[p.id]:
                 self.passages[p.id].append(sent)
         return f"[{self.order.index(p) + 1}]"
 
     def sources(self) -> list[Source]:
-        return [source(i, p, self.passages[p.id] or [p.abstract[:400]]) for i, p in enumerate(self.order, 1)]
+        return [source(i, p, self.passages[p.id] or [p.abstract[:400]], self.locators.get(p.id, ""))
+                for i, p in enumerate(self.order, 1)]
 
 
-def source(marker: int, p: Paper, passages: list[str]) -> Source:
+def source(marker: int, p: Paper, passages: list[str], locator: str = "") -> Source:
     return Source(marker=marker, paper_id=p.id, title=p.title, authors=authors_text(p), date=p.date or "",
-                  venue=p.venue or "", passage=" … ".join(passages), pages=list(p.sources))
+                  venue=p.venue or "", passage=" … ".join(passages), pages=list(p.sources), locator=locator)
 
 
 def normalise_markers(text: str) -> str:

@@ -43,30 +43,34 @@ class EvidenceSelector:
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
-    def _sentences(self, p: Paper, passages: list[str]) -> tuple[list[str], np.ndarray]:
+    def _sentences(self, p: Paper, passages: list[str], locators: dict[str, str] | None = None
+                   ) -> tuple[list[str], np.ndarray, list[str]]:
         """The paper's sentences (abstract first, then passages of its full text) with their
-        vectors, cached per paper (bounded, least recently used out first)."""
+        vectors and pages, cached per paper (bounded, least recently used out first)."""
         key = p.id + str(hash(tuple(passages)))
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
         sents = sentences(p.abstract) or [p.title]
+        where = [""] * len(sents)
         for passage in passages:
             for s in sentences(passage):
                 if s not in sents and s not in p.abstract:
                     sents.append(s)
+                    where.append((locators or {}).get(passage, ""))
         vecs = np.array(self.embed.get_text_embedding_batch(sents))
         with self._lock:
-            self._cache[key] = (sents, vecs)
+            self._cache[key] = (sents, vecs, where)
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        return sents, vecs
+        return sents, vecs, where
 
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
-              qualifiers: bool = True) -> list[tuple[float, str]]:
-        """Every sentence of `p` scored against `query` (the aspect, with the paper's name)."""
-        sents, vecs = self._sentences(p, list(passages))
+              qualifiers: bool = True, locators: dict[str, str] | None = None) -> list[tuple[float, str, str]]:
+        """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
+        with the page it is on ("" for the abstract)."""
+        sents, vecs, where = self._sentences(p, list(passages), locators)
         q = np.array(self.embed.get_query_embedding(query))
         cos = vecs @ q
         s = self.settings
@@ -74,7 +78,7 @@ class EvidenceSelector:
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
         out = []
-        for sent, c in zip(sents, cos):
+        for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent)
             if number and quantities(sent):
                 score += s.evidence_number_bonus
@@ -84,7 +88,7 @@ class EvidenceSelector:
             if plan.aspect is Aspect.DEFINITION and _INTRODUCES.search(sent) and (
                     not names or any(n in sent.lower() for n in names)):
                 score += s.evidence_number_bonus
-            out.append((score, sent))
+            out.append((score, sent, loc))
         return out
 
     def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "") -> PaperEvidence:
@@ -94,7 +98,7 @@ class EvidenceSelector:
         name = label or p.title
         query = f"{name}: {facet or ' '.join(plan.aspect_terms) or plan.question}"
         passages = [x for x in hit.passages if x not in p.abstract]
-        scored = self.score(plan, p, query, terms, passages)
+        scored = self.score(plan, p, query, terms, passages, locators=hit.locators)
         n = n or self.settings.evidence_sentences
         if plan.aspect is Aspect.NUMBER and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer.
@@ -102,7 +106,8 @@ class EvidenceSelector:
         top = sorted(scored, key=lambda x: -x[0])[:n]
         # The best sentence always; more only if nearly as good (scores can be < 0).
         keep = [top[0]] + [x for x in top[1:] if x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
-        ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label)
+        ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,
+                           locators=[x[2] for x in keep])
         ev.absent = self.absent(plan, p, passages, ev, facet)
         return ev
 
@@ -125,7 +130,7 @@ class EvidenceSelector:
         """How well a paper matches a list's topic: its best sentence's score, and the sentence."""
         topic = " ".join(plan.topic_terms)
         scored = self.score(plan, hit.paper, topic, plan.topic_terms, [x for x in hit.passages if x not in hit.paper.abstract],
-                            qualifiers=False)
+                            qualifiers=False, locators=hit.locators)
         title = self.settings.evidence_lexical_weight * coverage(plan.topic_terms, hit.paper.title)
         best = max(scored, key=lambda x: x[0])
         return max(best[0], title + self.settings.evidence_dense_weight * max(hit.dense, 0.0)), best[1]

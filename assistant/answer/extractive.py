@@ -34,8 +34,10 @@ class Composition:
         self.text = ""
 
 
-def _quote(sents: list[str], marker: str) -> str:
-    return " ".join(f"“{s}” {marker}" for s in sents)
+def _quote(sents: list[str], marker: str, locators: list[str] = ()) -> str:
+    """Quotes, each cited; a passage from a full text also says its page."""
+    locs = list(locators) + [""] * (len(sents) - len(locators))
+    return " ".join(f"“{s}” {marker}" + (f" ({loc})" if loc else "") for s, loc in zip(sents, locs))
 
 
 def _heading(h: Hit, marker: str) -> str:
@@ -82,13 +84,13 @@ class ExtractiveComposer:
                 break
             label = next((t.phrase for t in plan.targets if h.paper.id in t.paper_ids and t.by == "name"), "")
             ev = self.evidence.for_paper(plan, h, n=self.settings.evidence_sentences if not parts else 1, label=label)
-            marker = out.cite(h.paper, " ".join(ev.sentences))
+            marker = out.cite(h.paper, " ".join(ev.sentences), next((x for x in ev.locators if x), ""))
             if ev.absent:
                 out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
-                parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker)}")
+                parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker, ev.locators[:1])}")
                 continue
             lead = "Also relevant: " if parts else ""
-            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker)}")
+            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}")
         text = "\n\n".join(parts)
         if out.refused_parts and len(out.refused_parts) == len(parts):
             text = f"{CANNOT_ANSWER}\n\n{text}"
@@ -121,7 +123,7 @@ class ExtractiveComposer:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                             cells.append(f"*not reported* ({ev.absent})")
                         else:
-                            out.cite(h.paper, ev.sentences[0])
+                            out.cite(h.paper, ev.sentences[0], ev.locators[0])
                             cells.append(f"{cell(ev.sentences[0])} {m}")
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
             else:

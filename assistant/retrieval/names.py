@@ -79,7 +79,8 @@ class NameIndex:
                 if looks_like_name(tok) and self.word_df[tok.lower()] <= rare:
                     names[tok.lower()].setdefault(p.id, 2 if tok in p.title else 1)
             extra = " ".join([p.venue or "", p.affiliation or "", *p.authors, *p.profiles])
-            self.vocab.update(content_words(texts[p.id] + " " + extra))
+            # A full text's words are the corpus's words too ("PDFs" in a paper's body).
+            self.vocab.update(content_words(texts[p.id] + " " + extra + " " + getattr(p, "text", "")))
             self.vocab.update(w.lower() for w in NAME_TOKEN.findall(extra))
             for a in p.authors + p.profiles:
                 self.authors[a.lower()].add(p.id)

@@ -172,6 +172,8 @@ class Planner:
 
     def _kind(self, q: str, plan: Plan, unknown: list[str]) -> None:
         collection = bool(_COLLECTION_Q.search(q)) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
+        if plan.record_query is RecordQuery.COUNT and any(not t.baseline for t in plan.targets):
+            plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
         compare = bool(_COMPARE.search(q))
         if unknown:
             # An unknown name-like word is a missing paper when the question is about papers

@@ -16,12 +16,20 @@ import re
 import threading
 from collections import defaultdict
 
-from ..corpus import Paper
+from ..corpus import PAGE, PAGE_END, Paper
 from ..models import Hit
 from ..settings import Settings
 from ..text import content_words, looks_like_name
 
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
+
+
+def locator(meta: dict) -> str:
+    """A chunk's page as a reader cites it: "p. 7", or "pp. 7–8" across a page break."""
+    first, last = meta.get(PAGE), meta.get(PAGE_END)
+    if not first:
+        return ""
+    return f"p. {first}" if not last or last == first else f"pp. {first}–{last}"
 
 
 def year_ok(p: Paper, year: tuple[str, int] | None) -> bool:
@@ -88,6 +96,8 @@ class HybridSearch:
                 text = nws.node.get_content()
                 if text not in hit.passages:
                     hit.passages.append(text)
+                    if (loc := locator(nws.node.metadata)):
+                        hit.locators[text] = loc
                 if r == 0:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
                     hit.dense = max(hit.dense, 1.0 + math.log(max(nws.score or 1e-9, 1e-9)))
                 if pid not in seen:  # a paper counts once per ranking, at its best chunk
