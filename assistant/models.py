@@ -93,6 +93,7 @@ class Plan:
     venues: dict[str, list[str]] = field(default_factory=dict)  # venue/organisation -> paper ids
     year: tuple[str, int] | None = None  # ("in"|"since"|"after"|"before", year)
     topic_terms: list[str] = field(default_factory=list)  # content words minus names, authors, years
+    generation: int = -1  # the index generation whose tables resolved the targets
 
     @property
     def names(self) -> dict[str, list[str]]:

@@ -25,7 +25,7 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import content_words, coverage, plain_latex, quantities, sentences, stem, stems
+from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stems
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
@@ -77,10 +77,14 @@ class EvidenceSelector:
         number = plan.aspect is Aspect.NUMBER
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
+        # "How many papers": a number followed, within a few words, by what is counted.
+        counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure)), re.I) if plan.measure else None
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent)
             if number and quantities(sent):
+                score += s.evidence_number_bonus
+            if counted and counted.search(sent):
                 score += s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = _norm(sent)
@@ -91,7 +95,8 @@ class EvidenceSelector:
             out.append((score, sent, loc))
         return out
 
-    def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "") -> PaperEvidence:
+    def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "",
+                  close_only: bool = True) -> PaperEvidence:
         """The best sentences of one paper for the asked aspect (or one facet of it)."""
         p = hit.paper
         terms = content_words(facet) if facet else plan.aspect_terms
@@ -105,7 +110,7 @@ class EvidenceSelector:
             scored = [x for x in scored if quantities(x[1])]
         top = sorted(scored, key=lambda x: -x[0])[:n]
         # The best sentence always; more only if nearly as good (scores can be < 0).
-        keep = [top[0]] + [x for x in top[1:] if x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
+        keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
         ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,
                            locators=[x[2] for x in keep])
         ev.absent = self.absent(plan, p, passages, ev, facet)

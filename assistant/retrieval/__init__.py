@@ -51,17 +51,26 @@ class Retriever:
         return True
 
     def _load(self) -> None:
-        self._generation = self.store.generation()
+        generation = self.store.generation()
         papers = {p.id: p for p in self.store.papers()}
         search = HybridSearch(self.settings, self.store, self.embed_model, papers)
         names = NameIndex(papers, self.settings)
-        # Swap all tables at once: a question running meanwhile sees the old or the new set.
-        self.papers, self.searcher, self.names = papers, search, names
-        self.planner = Planner(names, search.search, self.settings)
+        # One tuple, swapped at once: a question running meanwhile keeps the set it started with.
+        self._tables = (papers, search, names, Planner(names, search.search, self.settings), generation)
+
+    papers = property(lambda self: self._tables[0])
+    searcher = property(lambda self: self._tables[1])
+    names = property(lambda self: self._tables[2])
+    planner = property(lambda self: self._tables[3])
+    _generation = property(lambda self: self._tables[4])
 
     # ---- the stages, for callers that need one ---------------------------------------------
     def plan(self, question: str) -> Plan:
-        return self.planner.plan(question)
+        self.refresh()
+        _, _, _, planner, generation = self._tables
+        plan = planner.plan(question)
+        plan.generation = generation
+        return plan
 
     def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
         return self.searcher.search(query, k, ids, year)
@@ -73,16 +82,21 @@ class Retriever:
         return self.run(question, k, plan).hits
 
     # ---- gathering the context --------------------------------------------------------------
-    def _hit_for(self, pid: str, query: str, reason: str) -> Hit:
-        found = self.search(query, 1, ids=[pid])
-        hit = found[0] if found else Hit(paper=self.papers[pid], score=0.0, passages=[self.papers[pid].abstract])
+    @staticmethod
+    def _hit_for(papers, search, pid: str, query: str, reason: str) -> Hit:
+        found = search(query, 1, ids=[pid])
+        hit = found[0] if found else Hit(paper=papers[pid], score=0.0, passages=[papers[pid].abstract])
         hit.reason = reason
         return hit
 
     def run(self, question: str, k: int | None = None, plan: Plan | None = None) -> Retrieval:
         self.refresh()
         k = k or self.settings.top_k
-        plan = plan or self.plan(question)
+        papers, searcher, _, planner, generation = self._tables
+        search = searcher.search
+        if plan is None or plan.generation != generation:
+            plan = planner.plan(question)  # an ingest changed the papers since: their ids may have too
+            plan.generation = generation
         aspect = " ".join(plan.aspect_terms) or question
         groups: dict[str, list[Hit]] = {}
         context: list[Hit] = []
@@ -94,22 +108,23 @@ class Retriever:
                 context.append(hit)
 
         if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
-            for p in records.by_record(self.papers, plan):
+            for p in records.by_record(papers, plan):
                 add(Hit(paper=p, score=1.0, passages=[p.abstract], reason="record"))
         for t in plan.targets:
             if t.missing:
                 continue
             how = "named" if t.by == "name" else "described"
-            groups[t.phrase] = [self._hit_for(pid, f"{t.phrase} {aspect}", f"{how}: {t.phrase}") for pid in t.paper_ids]
+            groups[t.phrase] = [self._hit_for(papers, search, pid, f"{t.phrase} {aspect}", f"{how}: {t.phrase}")
+                                for pid in t.paper_ids]
         width = max((len(g) for g in groups.values()), default=0)
         for i in range(width):  # interleaved, so every target is in the first slots
             for g in groups.values():
                 if i < len(g):
                     add(g[i])
         if plan.kind is Kind.AGGREGATE:
-            self._gather_list(question, plan, k, add)
+            self._gather_list(papers, search, question, plan, k, add)
         elif len(context) < k:  # neighbours after the targets: context for the LLM, and for the ranking
-            for h in self.search(question, k, year=plan.year):
+            for h in search(question, k, year=plan.year):
                 if len(context) >= k:
                     break
                 h.reason = h.reason or "search"
@@ -119,21 +134,21 @@ class Retriever:
             limit = max(limit, len(context))
         return Retrieval(plan=plan, hits=context[:limit], groups=groups)
 
-    def _gather_list(self, question: str, plan: Plan, k: int, add) -> None:
+    def _gather_list(self, papers, search, question: str, plan: Plan, k: int, add) -> None:
         topic = " ".join(plan.topic_terms)
         if plan.authors or plan.venues:
             ids = records.author_ids(plan, question)
-            ranked = self.search(topic or question, len(ids), ids=ids, year=plan.year) if ids else []
+            ranked = search(topic or question, len(ids), ids=ids, year=plan.year) if ids else []
             for h in ranked:
                 h.reason = "author" if plan.authors else "venue"
                 add(h)
             return
         if plan.record_query is RecordQuery.ALL or (plan.year and not topic):
-            for p in records.by_record(self.papers, plan):
+            for p in records.by_record(papers, plan):
                 add(Hit(paper=p, score=0.0, passages=[p.abstract], reason="record"))
             return
         if topic:
-            width = min(len(self.papers), max(self.settings.list_max, k * 3))
-            for h in self.search(topic, width, year=plan.year):
+            width = min(len(papers), max(self.settings.list_max, k * 3))
+            for h in search(topic, width, year=plan.year):
                 h.reason = "topic"
                 add(h)

@@ -1,0 +1,98 @@
+"""The LLM's context: the evidence for the question fitted into a token budget.
+
+Each needed paper appears once, numbered [1], [2] ... in retrieval order: its title, people,
+date and venue on two lines, then its sentences that best answer the asked aspect (per facet
+for a comparison), best first, until the paper's share of `Settings.llm_context_tokens` is
+spent. The papers the question names or describes share the budget equally and come first;
+the rest of the context gets what they leave. Tokens are counted with tiktoken's cl100k_base
+(shipped inside llama-index-core, no download): any model's tokenizer is within a few percent.
+
+Out of scope: the prompt's wording (prompts/), the model call (llm_composer.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..models import Hit, Kind, Plan, Retrieval, authors_text, page_date
+from ..text import defuse_markers
+from .evidence import EvidenceSelector
+
+
+@lru_cache(maxsize=1)
+def _encoding():
+    import tiktoken
+
+    return tiktoken.get_encoding("cl100k_base")
+
+
+def count_tokens(text: str) -> int:
+    return len(_encoding().encode(text, disallowed_special=()))
+
+
+@dataclass
+class Entry:
+    number: int
+    hit: Hit
+    header: str
+    sentences: list[str] = field(default_factory=list)
+    locators: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        body = " ".join(defuse_markers(s) for s in self.sentences)
+        return f"{self.header}\nEvidence: {body}" if body else self.header
+
+    @property
+    def passage(self) -> str:
+        return " … ".join(self.sentences) or self.hit.paper.abstract[:400]
+
+
+def header(n: int, h: Hit) -> str:
+    p = h.paper
+    meta = [f"Authors: {authors_text(p) or 'not listed'}" + (f" ({p.author_count} authors)" if p.author_count else "")]
+    meta.append(f"Date: {p.date or 'not listed'}" + (f" ({page_date(p)})" if p.date and page_date(p) != p.date else ""))
+    if p.venue:
+        meta.append(f"Venue: {p.venue}")
+    if p.affiliation:
+        meta.append(f"Affiliation: {p.affiliation}")
+    if p.profiles:
+        meta.append("Listed on the profile of: " + ", ".join(p.profiles))
+    return f"[{n}] Title: {p.title}\n" + " | ".join(meta)
+
+
+def build(plan: Plan, retrieval: Retrieval, evidence: EvidenceSelector, budget: int) -> list[Entry]:
+    """The entries of the context, every one within its share of `budget` tokens."""
+    hits = retrieval.hits
+    if not hits:
+        return []
+    targeted = {h.paper.id for g in retrieval.groups.values() for h in g}
+    entries = [Entry(i, h, header(i, h)) for i, h in enumerate(hits, 1)]
+    first = [e for e in entries if e.hit.paper.id in targeted] or entries[:1]
+    rest = [e for e in entries if e not in first]
+    spent = sum(count_tokens(e.header) + 2 for e in entries)
+    share = max(0, budget - spent) // max(1, len(first) + (1 if rest else 0))
+    for e in first:
+        spent += _fill(e, plan, evidence, share)
+    for e in rest:  # the neighbours share what the targets left, best ranked first
+        spent += _fill(e, plan, evidence, max(0, min(share, budget - spent)))
+    return entries
+
+
+def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
+    facets = plan.facets if plan.kind is Kind.COMPARATIVE and plan.facets else [None]
+    ranked: list[tuple[str, str]] = []
+    for facet in facets:
+        if facet == "approach":
+            facet = None
+        ev = evidence.for_paper(plan, e.hit, facet=facet, n=6, close_only=False)
+        ranked += [(s, loc) for s, loc in zip(ev.sentences, ev.locators) if (s, loc) not in ranked]
+    used = 0
+    for s, loc in ranked:
+        cost = count_tokens(s) + 1
+        if used + cost > tokens:
+            break
+        e.sentences.append(s)
+        e.locators.append(loc)
+        used += cost
+    return used
