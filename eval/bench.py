@@ -195,7 +195,11 @@ def fmt(v: float | None, unit: str) -> str:
     return f"{v:.3f}"
 
 
-def print_table(rows: list[Row], footnotes: list[str]) -> str:
+SECTION_KEYS = {"ingest": "ingest", "start-up": "startup", "query path": "query", "vs plain": "side_by_side",
+                "growth": "growth", "memory": "memory"}
+
+
+def print_table(rows: list[Row], footnotes: list[str], loads: dict[str, float] | None = None) -> str:
     head = ["measurement", "value", "reference", "ratio", "goal", "status"]
     body = []
     for r in rows:
@@ -215,7 +219,9 @@ def print_table(rows: list[Row], footnotes: list[str]) -> str:
     prev = None
     for r, cells in zip(rows, body):
         if r.section != prev:
-            out.append(f"[{r.section}]")
+            key = next((v for k, v in SECTION_KEYS.items() if r.section.startswith(k)), None)
+            load = (loads or {}).get(key)
+            out.append(f"[{r.section}]" + (f"  (load average {load:.1f} when it started)" if load is not None else ""))
         prev = r.section
         out.append(line(cells))
     out += [""] + footnotes
@@ -899,6 +905,11 @@ def plot_growth(growth: dict, path: Path) -> None:
 
     pts = [e for e in growth["sizes"].values() if "p50_ms" in e]
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
+    if not pts:
+        fig.text(0.5, 0.5, "no growth size was measured (see bench.json)", ha="center")
+        fig.savefig(path, dpi=100)
+        plt.close(fig)
+        return
     xs = [e["papers"] for e in pts]
     real = [i for i, e in enumerate(pts) if not e["synthetic_embeddings"]]
     synth = [i for i, e in enumerate(pts) if e["synthetic_embeddings"]]
@@ -1128,28 +1139,41 @@ def main(argv: list[str] | None = None) -> int:
                               "cpus": os.cpu_count(), "loadavg_start": list(os.getloadavg()),
                               "date": time.strftime("%Y-%m-%d %H:%M:%S"), "python": sys.version.split()[0]},
                      "errors": {}}
+    loads = results["meta"]["loadavg_at_section_start"] = {}
+
+    def mark(section: str) -> None:
+        loads[section] = os.getloadavg()[0]
+
+    steps = [
+        ("startup", lambda: bench_startup(tmp, seeded, runs_heavy, runs_cheap)),
+        ("query", lambda: bench_query(seeded, passes)),
+        ("side_by_side", lambda: bench_plain(shared["retriever"], passes)),
+        ("memory", lambda: bench_ui_memory(tmp, seeded, 10)),
+        ("growth", lambda: bench_growth(tmp, seeded, sizes, quick, passes, args.budget)),
+    ]
+    shared: dict = {}
     try:
-        results["ingest"], seeded = bench_ingest(tmp, runs_heavy, runs_cheap)
-        for name, fn in (("startup", lambda: bench_startup(tmp, seeded, runs_heavy, runs_cheap)),):
+        mark("ingest")
+        try:
+            results["ingest"], seeded = bench_ingest(tmp, runs_heavy, runs_cheap)
+        except Exception as e:  # nothing else can run without an index; the table still prints
+            results["errors"]["ingest"] = f"{e.__class__.__name__}: {e}"
+            steps = []
+        for name, step in steps:
+            if name == "side_by_side" and "retriever" not in shared:
+                continue
+            mark(name)
             try:
-                results[name] = fn()
+                got = step()
             except Exception as e:
                 results["errors"][name] = f"{e.__class__.__name__}: {e}"
-        try:
-            results["query"], retriever = bench_query(seeded, passes)
-            results["side_by_side"] = bench_plain(retriever, passes)
-            del retriever
-        except Exception as e:
-            results["errors"]["query"] = f"{e.__class__.__name__}: {e}"
-        try:
-            results["memory"] = bench_ui_memory(tmp, seeded, 10)
-        except Exception as e:
-            results["errors"]["memory"] = f"{e.__class__.__name__}: {e}"
-        try:
-            results["growth"] = bench_growth(tmp, seeded, sizes, quick, passes, args.budget)
-        except Exception as e:
-            results["errors"]["growth"] = f"{e.__class__.__name__}: {e}"
-            results["growth"] = {"sizes": {}}
+                continue
+            if name == "query":
+                results["query"], shared["retriever"] = got
+            else:
+                results[name] = got
+        shared.clear()
+        results.setdefault("growth", {"sizes": {}})
         plot_growth(results["growth"], args.out / "growth.png")
     finally:
         if not args.keep:
@@ -1165,7 +1189,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'--quick, ' if quick else ''}medians of {runs_heavy} (heavy) / {runs_cheap} (cheap) runs, "
           f"{passes} pass(es) per question; load average {meta['loadavg_start'][0]:.1f} at start, "
           f"{meta['loadavg_end'][0]:.1f} at end\n")
-    results["table"] = print_table(rows, footnotes)
+    results["table"] = print_table(rows, footnotes, loads)
     results["rows"] = [r.to_json() for r in rows]
     goals = [r for r in rows if r.goal]
     results["goals"] = {f"{r.section}: {r.name}": {"goal": r.goal, "value": r.value, "met": r.met} for r in goals}
@@ -1218,6 +1242,9 @@ def main(argv: list[str] | None = None) -> int:
     met = sum(1 for r in goals if r.met)
     print(f"Goals met: {met} of {len(goals)}.  bench.json and growth.png in {args.out}")
     (args.out / "bench.json").write_text(json.dumps(results, indent=2, default=str))
+    if results["errors"]:
+        print("Failed measurements: " + "; ".join(f"{k}: {v[-300:]}" for k, v in results["errors"].items()))
+        return 1
     return 0
 
 
