@@ -56,6 +56,7 @@ class LexicalIndex:
         self._lock = threading.Lock()  # writers and reloads only
         self._snap = Snapshot(None, frozenset(), [], -1, (0, 0))
         self.rebuilt = False  # did open() rebuild it from Chroma
+        self._handled: str | None = None  # the sync marker it was last rebuilt for
 
     @classmethod
     def open(cls, settings: Settings, store=None, locked: bool = False, force: bool = False,
@@ -66,7 +67,7 @@ class LexicalIndex:
         self = cls(settings)
         problem = "an earlier ingest stopped before updating it" if force else self._load()
         if problem is None and store is not None:
-            if not locked and sync.stale(settings):
+            if not locked and sync.stale(settings, self._handled):
                 problem = "an ingest stopped before updating it"
             elif self._snap.generation != store.generation():
                 problem = f"it matches ingest generation {self._snap.generation}, Chroma is at {store.generation()}"
@@ -173,6 +174,7 @@ class LexicalIndex:
             dead = frozenset(state["dead"])
             if main and any(not 0 <= r < main.n for r in dead):
                 raise ValueError("tombstones outside the main segment")
+            self._handled = state.get("marker")
             self._snap = Snapshot(main, dead, [tuple(d) for d in state["delta"]], int(state["generation"]), stamp)
             return None
         except FileNotFoundError:
@@ -192,7 +194,7 @@ class LexicalIndex:
     def _write(self, main: str | None, dead, delta, generation: int) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         tmp = self.path / f"{_STATE}.{uuid.uuid4().hex}.tmp"
-        tmp.write_text(json.dumps({"version": 1, "main": main, "generation": generation,
+        tmp.write_text(json.dumps({"version": 1, "main": main, "generation": generation, "marker": self._handled,
                                    "dead": sorted(dead), "delta": [list(d) for d in delta]}))
         os.replace(tmp, self.path / _STATE)
         for old in self.path.glob("seg-*"):  # segments no state names (readers keep their mmaps)
@@ -217,6 +219,7 @@ class LexicalIndex:
         (log.info if quiet else log.warning)("lexical index in %s: %s; rebuilding it from Chroma (%d chunks)",
                                              self.path, reason, store.count())
         gen = store.generation() if generation is None else generation
+        self._handled = None if locked else sync.marker_stamp(self.settings)
         docs = [(cid, meta["paper_id"], tokenize(f"{meta.get('title', '')}\n{doc or ''}"))
                 for cid, meta, doc in sync.chunks(store, self.settings)]
         self.rebuilt = True

@@ -52,6 +52,7 @@ class Records:
         self.path: Path = sync.side_dir(settings, "records").with_suffix(".sqlite")
         self._local = threading.local()
         self.rebuilt = False
+        self._handled: str | None = None
 
     @classmethod
     def open(cls, settings: Settings, store=None, locked: bool = False, force: bool = False,
@@ -62,7 +63,7 @@ class Records:
         self = cls(settings)
         problem = "an earlier ingest stopped before updating it" if force else self._check()
         if problem is None and store is not None:
-            if not locked and sync.stale(settings):
+            if not locked and sync.stale(settings, self._meta("marker")):
                 problem = "an ingest stopped before updating it"
             elif self.generation() != store.generation():
                 problem = f"it matches ingest generation {self.generation()}, Chroma is at {store.generation()}"
@@ -101,9 +102,12 @@ class Records:
         except OSError:
             return -1
 
+    def _meta(self, key: str) -> str | None:
+        row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
     def generation(self) -> int:
-        row = self._db().execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        return int(row[0]) if row else -1
+        return int(self._meta("generation") or -1)
 
     def count(self) -> int:
         return self._db().execute("SELECT count(*) FROM papers").fetchone()[0]
@@ -196,6 +200,8 @@ class Records:
                     words = set(_WORD.findall(f"{p.venue or ''} {p.affiliation or ''}".lower()))
                     con.executemany("INSERT INTO venue_words VALUES (?, ?)", [(w, p.id) for w in words])
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
+                if fresh:
+                    con.execute("INSERT OR REPLACE INTO meta VALUES ('marker', ?)", (self._handled,))
         finally:
             con.close()
         if fresh:
@@ -208,6 +214,7 @@ class Records:
         quiet = locked and reason == "it is missing"  # the first ingest: nothing went wrong
         (log.info if quiet else log.warning)("paper table %s: %s; rebuilding it from Chroma", self.path, reason)
         gen = store.generation() if generation is None else generation
+        self._handled = None if locked else sync.marker_stamp(self.settings)
         self.rebuilt = True
         if locked:
             return self._write(self._records(store, self.settings, None), [], gen, fresh=True)

@@ -57,10 +57,21 @@ def ingest_running(settings: Settings) -> bool:
         os.close(fd)
 
 
-def stale(settings: Settings, locked: bool = False) -> bool:
-    """An ingest wrote to Chroma and never updated the side indexes (`locked`: the caller holds
-    the ingest lock, so the marker cannot belong to a running ingest)."""
-    return marker(settings).exists() and (locked or not ingest_running(settings))
+def marker_stamp(settings: Settings) -> str | None:
+    """Names the current marker (None: no marker); a side index rebuilt because of it keeps
+    this stamp, so the marker of one dead ingest causes one rebuild per side index, not one per start."""
+    try:
+        st = marker(settings).stat()
+    except OSError:
+        return None
+    return f"{st.st_mtime_ns}-{st.st_ino}"
+
+
+def stale(settings: Settings, handled: str | None = None) -> bool:
+    """An ingest wrote to Chroma and died before updating the side indexes: a marker that no
+    running ingest holds and that the caller has not already rebuilt for (`handled`)."""
+    stamp = marker_stamp(settings)
+    return stamp is not None and stamp != handled and not ingest_running(settings)
 
 
 def finish(store, settings: Settings, paper_ids: list[str]) -> None:
