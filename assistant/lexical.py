@@ -39,7 +39,7 @@ import numpy as np
 
 from . import sync
 from .errors import IndexBusyError, IndexError_
-from .lexical_segment import Main, Snapshot
+from .lexical_segment import Builder, Main, Snapshot
 from .settings import Settings
 from .tokens import terms, tokenize
 
@@ -203,14 +203,14 @@ class LexicalIndex:
         if self._load():
             raise IndexError_(f"the lexical index just written to {self.path} cannot be read back")
 
-    def _commit(self, docs_main: list | None, dead, delta, generation: int) -> None:
-        """Persist (building a new main segment from `docs_main` when given) and swap snapshots."""
+    def _commit(self, main: Builder | None, dead, delta, generation: int) -> None:
+        """Persist (writing `main` as the new main segment when given) and swap snapshots."""
         name = self._snap.main.path.name if self._snap.main else None
-        if docs_main is not None:
+        if main is not None:
             name = None
-            if docs_main:
+            if len(main):
                 name = f"seg-{uuid.uuid4().hex[:12]}"
-                Main.build(self.path / name, docs_main, self.settings.lexical_k1, self.settings.lexical_b)
+                main.write(self.path / name, self.settings.lexical_k1, self.settings.lexical_b)
         self._write(name, dead, delta, generation)
 
     def rebuild(self, store, reason: str = "asked to", locked: bool = False, generation: int | None = None) -> None:
@@ -220,8 +220,9 @@ class LexicalIndex:
                                              self.path, reason, store.count())
         gen = store.generation() if generation is None else generation
         self._handled = None if locked else sync.marker_stamp(self.settings)
-        docs = [(cid, meta["paper_id"], tokenize(f"{meta.get('title', '')}\n{doc or ''}"))
-                for cid, meta, doc in sync.chunks(store, self.settings)]
+        docs = Builder()
+        for cid, meta, doc in sync.chunks(store, self.settings):
+            docs.add(cid, meta["paper_id"], tokenize(f"{meta.get('title', '')}\n{doc or ''}"))
         self.rebuilt = True
         with self._lock:
             if locked:
@@ -231,8 +232,8 @@ class LexicalIndex:
             try:
                 with ingest_lock(self.settings):
                     self._commit(docs, (), [], gen)
-            except IndexBusyError:  # an ingest is running and will write its own update: memory only
-                self._snap = Snapshot(None, frozenset(), docs, gen, (0, 0))
+            except IndexBusyError:  # the running ingest brings it up to date when it finishes
+                raise IndexError_("the lexical index is being updated by a running ingest; try again when it finishes.") from None
 
     def update(self, store, paper_ids: list[str], generation: int) -> None:
         """Make `paper_ids`' chunks match Chroma (added, changed or removed papers); the caller
@@ -247,9 +248,8 @@ class LexicalIndex:
             n_main = s.main.n if s.main else 0
             if not s.main or len(delta) + len(dead) > max(self.settings.lexical_merge_min,
                                                           self.settings.lexical_merge_fraction * n_main):
-                live = []
-                if s.main:
-                    lists = s.main.token_lists()
-                    live = [(s.main.chunk_ids[r], s.main.paper_ids[r], lists[r]) for r in range(n_main) if r not in dead]
-                return self._commit(live + delta, (), [], generation)
+                merged = s.main.builder(dead) if s.main else Builder()
+                for d in delta:
+                    merged.add(*d)
+                return self._commit(merged, (), [], generation)
             self._commit(None, dead, delta, generation)

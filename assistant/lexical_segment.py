@@ -45,30 +45,68 @@ class Main:
         t = self.vocab.get(tok)
         return self.indices[self.indptr[t]:self.indptr[t + 1]] if t is not None else np.empty(0, np.int32)
 
-    def token_lists(self) -> list[list[str]]:
-        inv = np.empty(len(self.vocab), dtype=object)
-        for tok, i in self.vocab.items():
-            inv[i] = tok
+    def builder(self, dead) -> Builder:
+        """A Builder holding this segment's live chunks (by token id: nothing re-tokenised)."""
         flat, offs = np.load(self.path / "tokens.npy"), np.load(self.path / "offsets.npy")
-        return [inv[flat[offs[r]:offs[r + 1]]].tolist() for r in range(self.n)]
+        lengths = np.diff(offs)
+        live = np.ones(self.n, bool)
+        live[list(dead)] = False
+        out = Builder(self.vocab)
+        out.flat = flat[np.repeat(live, lengths)].astype(np.int32)
+        out.lengths = lengths[live].tolist()
+        out.chunk_ids = [c for c, ok in zip(self.chunk_ids, live) if ok]
+        out.paper_ids = [p for p, ok in zip(self.paper_ids, live) if ok]
+        return out
 
-    @staticmethod
-    def build(path: Path, docs: list[tuple[str, str, list[str]]], k1: float, b: float) -> None:
+
+class Builder:
+    """Collects chunks as token ids, then writes a bm25s segment: the Lucene BM25 score matrix
+    (the same numbers bm25s's own `index()` computes, tests/test_lexical.py checks) built with
+    vectorised numpy instead of bm25s's per-document Python loop, which needs gigabytes at
+    100,000+ chunks."""
+
+    def __init__(self, vocab: dict[str, int] | None = None):
+        self.vocab = dict(vocab or {})
+        self.flat = np.empty(0, np.int32)
+        self._pending: list[int] = []
+        self.lengths: list[int] = []
+        self.chunk_ids: list[str] = []
+        self.paper_ids: list[str] = []
+
+    def add(self, chunk_id: str, paper_id: str, tokens: list[str]) -> None:
+        setdefault = self.vocab.setdefault
+        self._pending += [setdefault(t, len(self.vocab)) for t in tokens]
+        self.lengths.append(len(tokens))
+        self.chunk_ids.append(chunk_id)
+        self.paper_ids.append(paper_id)
+
+    def __len__(self) -> int:
+        return len(self.chunk_ids)
+
+    def write(self, path: Path, k1: float, b: float) -> None:
         import bm25s
 
+        flat = np.concatenate([self.flat, np.asarray(self._pending, np.int32)])
+        n, v = len(self.lengths), len(self.vocab)
+        lengths = np.asarray(self.lengths, np.int64)
+        doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        keys, tf = np.unique(flat.astype(np.int64) * n + doc, return_counts=True)  # sorted by (token, doc)
+        tok, doc = keys // n, (keys % n).astype(np.int32)
+        df = np.bincount(tok, minlength=v)
+        idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        avgdl = float(lengths.mean()) if n else 1.0
+        tf = tf.astype(np.float32)
+        data = (idf[tok] * tf / (tf + k1 * (1 - b + b * lengths[doc] / avgdl))).astype(np.float32)
+        indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        bm = bm25s.BM25(k1=k1, b=b, method="lucene")
+        bm.scores = {"data": data, "indices": doc, "indptr": indptr, "num_docs": n}
+        bm.vocab_dict, bm.nonoccurrence_array = self.vocab, None
         tmp = path.with_name(path.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        vocab: dict[str, int] = {}
-        ids = [[vocab.setdefault(t, len(vocab)) for t in toks] for _, _, toks in docs]
-        bm = bm25s.BM25(k1=k1, b=b, method="lucene")
-        bm.scores = bm.build_index_from_ids(list(range(len(vocab))), ids, show_progress=False)
-        bm.vocab_dict = vocab
         bm.save(str(tmp), show_progress=False)
-        lengths = [len(x) for x in ids]
-        np.save(tmp / "tokens.npy", np.fromiter((t for x in ids for t in x), np.int32, sum(lengths)))
-        np.save(tmp / "offsets.npy", np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]))
-        (tmp / "docs.json").write_text(json.dumps({"chunk_ids": [d[0] for d in docs], "paper_ids": [d[1] for d in docs],
-                                                   "avgdl": float(np.mean(lengths))}))
+        np.save(tmp / "tokens.npy", flat)
+        np.save(tmp / "offsets.npy", np.concatenate([[0], np.cumsum(lengths)]))
+        (tmp / "docs.json").write_text(json.dumps({"chunk_ids": self.chunk_ids, "paper_ids": self.paper_ids, "avgdl": avgdl}))
         os.replace(tmp, path)
 
 
