@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 from . import __doc__ as DOC
+from .components import measure_size, worker_components_build, worker_components_measure
+from .concurrency import bench_concurrency
 from .common import REPO, SIZES_FULL, SIZES_QUICK, log, now
-from .growth import bench_growth, worker_build, worker_measure
+from .growth import bench_growth, run_worker, worker_build, worker_measure
 from .ingest import bench_ingest
 from .memory import bench_ui_memory
 from .plot import plot_growth
@@ -23,18 +25,24 @@ from .side_by_side import bench_plain
 from .startup import bench_startup
 from .table import fmt, print_table
 
+SECTIONS = ["ingest", "startup", "query", "side_by_side", "memory", "concurrency", "growth", "components"]
+WORKERS = {"build": worker_build, "measure": worker_measure, "components-build": worker_components_build,
+           "components-measure": worker_components_measure}
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m eval.bench", description=DOC.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="Fewer runs; growth at 1x and 10x only (for the smoke test).")
     ap.add_argument("--out", type=Path, default=REPO / "artifacts" / "bench", help="Folder for bench.json and growth.png.")
     ap.add_argument("--budget", type=float, default=600.0, help="Seconds allowed to build one growth size (default 600).")
     ap.add_argument("--keep", action="store_true", help="Keep the temporary data directories.")
-    ap.add_argument("--worker", choices=["build", "measure"], help=argparse.SUPPRESS)
+    ap.add_argument("--only", help=f"Comma-separated sections to run (of {', '.join(SECTIONS)}); ingest always runs.")
+    ap.add_argument("--sizes", help="Comma-separated growth sizes, e.g. 1,100,1000 (default 1,10,100,1000; --quick 1,10).")
+    ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     ap.add_argument("--spec", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
-        fn = worker_build if args.worker == "build" else worker_measure
-        print(json.dumps(fn(json.loads(args.spec))), flush=True)
+        print(json.dumps(WORKERS[args.worker](json.loads(args.spec))), flush=True)
         return 0
 
     import signal
@@ -42,13 +50,19 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the temporary directories are removed
     quick = args.quick
     runs_heavy, runs_cheap, passes = (1, 3, 1) if quick else (3, 5, 3)
-    sizes = SIZES_QUICK if quick else SIZES_FULL
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else SIZES_QUICK if quick else SIZES_FULL
+    only = set(args.only.split(",")) if args.only else set(SECTIONS)
+    if only - set(SECTIONS):
+        ap.error(f"unknown sections: {', '.join(sorted(only - set(SECTIONS)))}")
+    if "ingest" not in only:  # still needed for the seed index; once is enough
+        runs_heavy, runs_cheap = 1, 1
     args.out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
     t_start = now()
     results: dict = {"meta": {"quick": quick, "runs_heavy": runs_heavy, "runs_cheap": runs_cheap, "passes": passes,
                               "cpus": os.cpu_count(), "loadavg_start": list(os.getloadavg()),
-                              "date": time.strftime("%Y-%m-%d %H:%M:%S"), "python": sys.version.split()[0]},
+                              "date": time.strftime("%Y-%m-%d %H:%M:%S"), "python": sys.version.split()[0],
+                              "sections": sorted(only), "sizes": sizes},
                      "errors": {}}
     loads = results["meta"]["loadavg_at_section_start"] = {}
 
@@ -60,9 +74,23 @@ def main(argv: list[str] | None = None) -> int:
         ("query", lambda: bench_query(seeded, passes)),
         ("side_by_side", lambda: bench_plain(shared["retriever"], passes)),
         ("memory", lambda: bench_ui_memory(tmp, seeded, 10)),
-        ("growth", lambda: bench_growth(tmp, seeded, sizes, quick, passes, args.budget)),
+        ("concurrency", lambda: bench_concurrency(tmp, seeded, 8, 1 if quick else 3)),
+        ("growth", lambda: bench_growth(tmp, seeded, sizes, quick, passes, args.budget,
+                                        on_built=on_built if "components" in only else None,
+                                        retriever="growth" in only)),
+        ("components", lambda: components),
     ]
+    steps = [(name, fn) for name, fn in steps if name in only or (name == "growth" and "components" in only)]
     shared: dict = {}
+    components: dict = {"sizes": {}}
+
+    def on_built(size: int, data_dir: Path) -> None:
+        try:
+            components["sizes"][str(size)] = measure_size(size, data_dir, tmp, run_worker, passes)
+        except Exception as e:  # the table still prints; the failure is reported
+            components["sizes"][str(size)] = {"error": f"{e.__class__.__name__}: {str(e)[-600:]}"}
+            log(f"components at {size}x failed: {components['sizes'][str(size)]['error']}")
+
     try:
         mark("ingest")
         try:
@@ -81,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if name == "query":
                 results["query"], shared["retriever"] = got
-            else:
+            elif name != "growth" or "growth" in only:
                 results[name] = got
         shared.clear()
         results.setdefault("growth", {"sizes": {}})
-        plot_growth(results["growth"], args.out / "growth.png")
+        if "growth" in only:
+            plot_growth(results["growth"], args.out / "growth.png")
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -109,24 +138,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Ingest goal judged on the in-process ratio ({results['ingest']['inproc_ratio']:.2f}x); the whole-process "
               f"ratio ({results['ingest']['process_ratio']:.2f}x) includes interpreter, import and model start-up.")
     g = results["growth"]
-    real = [f"{k}x" for k, e in g["sizes"].items() if not e.get("synthetic_embeddings")]
-    synth = [f"{k}x" for k, e in g["sizes"].items() if e.get("synthetic_embeddings")]
-    print(f"Growth embeddings: real (the local model) at {', '.join(real) or 'none'}; synthesized at "
-          f"{', '.join(synth + (['100x on the chroma server'] if 'chroma_server_100x' in g else [])) or 'none'}"
-          + (" (10x is synthesized only under --quick)." if quick else "."))
-    for k, e in g["sizes"].items():
-        if e.get("cut_by_budget"):
-            print(f"{k}x: the build budget ({args.budget:.0f} s) ran out at {e['papers']:,} papers; measured on those.")
-        if e.get("questions_measured", 0) < e.get("questions_total", 0):
-            print(f"{k}x: {e['questions_measured']} of {e['questions_total']} questions fit in the measuring budget "
-                  f"(Retriever load {e['load_s']:.0f} s, then {g.get('budget_s_per_size', 0) / 3:.0f} s of questions).")
-    walls = [f"{k}x {e['wall_s'] / 60:.1f} min" + (f" (build {e['build_s']:.0f} s)" if e.get("build_s") else "")
-             for k, e in g["sizes"].items() if "wall_s" in e]
-    if walls:
-        print("Growth wall time per size (build + measure): " + ", ".join(walls) + ".")
-    missing = [f"{s}x" for s in sizes if "p50_ms" not in g["sizes"].get(str(s), {})]
-    if missing:
-        print(f"Not measured: {', '.join(missing)} (see bench.json).")
+    if "growth" in only:
+        real = [f"{k}x" for k, e in g["sizes"].items() if not e.get("synthetic_embeddings")]
+        synth = [f"{k}x" for k, e in g["sizes"].items() if e.get("synthetic_embeddings")]
+        print(f"Growth embeddings: real (the local model) at {', '.join(real) or 'none'}; synthesized at "
+              f"{', '.join(synth + (['100x on the chroma server'] if 'chroma_server_100x' in g else [])) or 'none'}"
+              + (" (10x is synthesized only under --quick)." if quick else "."))
+        for k, e in g["sizes"].items():
+            if e.get("cut_by_budget"):
+                print(f"{k}x: the build budget ({args.budget:.0f} s) ran out at {e['papers']:,} papers; measured on those.")
+            if e.get("questions_measured", 0) < e.get("questions_total", 0):
+                print(f"{k}x: {e['questions_measured']} of {e['questions_total']} questions fit in the measuring budget "
+                      f"(Retriever load {e['load_s']:.0f} s, then {g.get('budget_s_per_size', 0) / 3:.0f} s of questions).")
+        walls = [f"{k}x {e['wall_s'] / 60:.1f} min" + (f" (build {e['build_s']:.0f} s)" if e.get("build_s") else "")
+                 for k, e in g["sizes"].items() if "wall_s" in e]
+        if walls:
+            print("Growth wall time per size (build + measure): " + ", ".join(walls) + ".")
+        missing = [f"{s}x" for s in sizes if "p50_ms" not in g["sizes"].get(str(s), {})]
+        if missing:
+            print(f"Not measured: {', '.join(missing)} (see bench.json).")
     not_met = [f"{r.name} ({fmt(r.value, r.unit)}, goal {r.goal})" for r in goals if r.met is False]
     if not_met:
         print("Goals NOT met: " + "; ".join(not_met) + ".")

@@ -223,7 +223,8 @@ def start_chroma(path: Path) -> tuple[subprocess.Popen, int]:
 
 
 def bench_growth(tmp: Path, seeded: Path, sizes: list[int], quick: bool, passes: int, budget_s: float,
-                 on_built=None) -> dict:
+                 on_built=None, retriever: bool = True) -> dict:
+    """`retriever=False`: build the stores for `on_built` only (no Retriever measurement, no server)."""
     prep = prepare_growth(seeded, tmp)
     out: dict = {"sizes": {}, "budget_s_per_size": budget_s, "noise_norm": NOISE_NORM}
     for size in sizes:
@@ -244,8 +245,8 @@ def bench_growth(tmp: Path, seeded: Path, sizes: list[int], quick: bool, passes:
             log(f"growth {size}x: measuring")
             mspec = {"data_dir": str(d), "passes": passes if size <= 100 else 1,
                      "budget_s": budget_s / 2 if size <= 100 else budget_s / 3}
-            m = run_worker("measure", mspec, timeout=budget_s * 3 + 900, log_path=tmp / f"measure-{size}.log")
-            entry.update(m)
+            if retriever:
+                entry.update(run_worker("measure", mspec, timeout=budget_s * 3 + 900, log_path=tmp / f"measure-{size}.log"))
             if on_built is not None:  # another section measures the same store (components.py)
                 on_built(size, d)
         except Exception as e:  # the table still prints; the failure is reported
@@ -254,7 +255,7 @@ def bench_growth(tmp: Path, seeded: Path, sizes: list[int], quick: bool, passes:
         entry["wall_s"] = now() - t_size
         out["sizes"][str(size)] = entry
         shutil.rmtree(d, ignore_errors=True)
-    if not quick:
+    if not quick and retriever:
         size = 100
         server_path = tmp / "chroma-server"
         entry = {"size": size, "synthetic_embeddings": True}
