@@ -134,8 +134,9 @@ class LexicalIndex:
         else:
             weight = s.live_mask
         scores = m.bm25.get_scores_from_ids(qids.tolist(), weight_mask=weight)
-        kk = min(k, m.n)
-        top = np.argpartition(-scores, kk - 1)[:kk]
+        top = np.flatnonzero(scores)  # only chunks with a query term: selection cost ~ matches
+        if len(top) > k:
+            top = top[np.argpartition(-scores[top], k - 1)[:k]]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(m.chunk_ids[i], m.paper_ids[i], float(scores[i])) for i in top if scores[i] > 0]
 

@@ -76,6 +76,9 @@ class Builder:
     def add(self, chunk_id: str, paper_id: str, tokens: list[str]) -> None:
         setdefault = self.vocab.setdefault
         self._pending += [setdefault(t, len(self.vocab)) for t in tokens]
+        if len(self._pending) > 1_000_000:  # Python ints cost 8-36 bytes each; numpy 4
+            self.flat = np.concatenate([self.flat, np.asarray(self._pending, np.int32)])
+            self._pending = []
         self.lengths.append(len(tokens))
         self.chunk_ids.append(chunk_id)
         self.paper_ids.append(paper_id)

@@ -242,7 +242,8 @@ def bench_growth(tmp: Path, seeded: Path, sizes: list[int], quick: bool, passes:
                                              "budget_s": budget_s}, timeout=budget_s * 3 + 600, log_path=tmp / f"build-{size}.log")
                 entry.update(build_s=built["build_s"], cut_by_budget=built["cut_by_budget"])
             entry["disk_mb"] = du_mb(d)
-            log(f"growth {size}x: measuring")
+            if retriever:
+                log(f"growth {size}x: measuring")
             mspec = {"data_dir": str(d), "passes": passes if size <= 100 else 1,
                      "budget_s": budget_s / 2 if size <= 100 else budget_s / 3}
             if retriever:

@@ -37,7 +37,7 @@ def fmt(v: float | None, unit: str) -> str:
     if unit == "s":
         return f"{v:.2f} s" if v < 100 else f"{v:.0f} s"
     if unit == "ms":
-        return f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
+        return f"{v:.3f} ms" if v < 1 else f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
     if unit == "MB":
         return f"{v:.0f} MB" if v >= 10 else f"{v:.1f} MB"
     if unit == "x":
