@@ -171,6 +171,8 @@ class LexicalIndex:
         try:
             stamp = self._stamp()
             state = json.loads((self.path / _STATE).read_text())
+            if state.get("version") != 1:
+                raise ValueError(f"unknown layout version {state.get('version')!r}")
             main = Main(self.path / state["main"]) if state["main"] else None
             dead = frozenset(state["dead"])
             if main and any(not 0 <= r < main.n for r in dead):

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import sync
-from .corpus import Paper
+from .corpus import Paper, plain_title
 from .errors import IndexBusyError, IndexError_
 from .settings import Settings
 
@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT);
 CREATE TABLE IF NOT EXISTS authors (name TEXT NOT NULL, paper_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venue_words (word TEXT NOT NULL, paper_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, paper_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS labels_label ON labels(label);
+CREATE INDEX IF NOT EXISTS labels_paper ON labels(paper_id);
 CREATE INDEX IF NOT EXISTS authors_name ON authors(name);
 CREATE INDEX IF NOT EXISTS authors_paper ON authors(paper_id);
 CREATE INDEX IF NOT EXISTS venue_word ON venue_words(word);
@@ -41,7 +44,15 @@ CREATE INDEX IF NOT EXISTS venue_paper ON venue_words(paper_id);
 CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
 """
 _YEAR_OPS = {"in": "=", "since": ">=", "after": ">", "before": "<"}
+SCHEMA_VERSION = "1"  # bump when _SCHEMA changes: older tables are rebuilt
 MAX_AUTHOR_WORDS = 5  # longest author name authors_in() tries, in words
+
+
+def _labels(p: Paper) -> set[str]:
+    if not (p.title_listed and ":" in p.title):
+        return set()
+    prefix = p.title.split(":", 1)[0].strip()
+    return {prefix.lower(), plain_title(prefix)} - {""} if len(prefix.split()) <= 3 else set()
 
 
 class Records:
@@ -91,6 +102,8 @@ class Records:
         try:
             self._db().execute("SELECT count(*) FROM papers WHERE rowid = 1").fetchone()
             self.generation()
+            if self._meta("schema") != SCHEMA_VERSION:
+                return f"it has an older layout ({self._meta('schema')})"
             return None
         except (sqlite3.Error, ValueError, TypeError) as e:
             self._local.con = None
@@ -146,6 +159,24 @@ class Records:
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return [r[0] for r in self._db().execute(f"SELECT id FROM papers{where} ORDER BY id", args)]
 
+    def titled(self, label: str) -> list[str]:
+        """Papers whose listed title starts with `label` before a colon ("ZO2" for "ZO2: Scalable
+        ..."; prefixes of at most three words), case, LaTeX and punctuation ignored."""
+        keys = {label.strip().lower(), plain_title(label)}
+        q = f"SELECT DISTINCT paper_id FROM labels WHERE label IN ({','.join('?' * len(keys))}) ORDER BY paper_id"
+        return [r[0] for r in self._db().execute(q, sorted(keys))]
+
+    def venues_in(self, text: str) -> dict[str, list[str]]:
+        """Words of `text` that occur in some paper's venue or affiliation, with those papers."""
+        words = sorted(set(_WORD.findall(text.lower())))
+        found: dict[str, list[str]] = {}
+        for s in range(0, len(words), 500):
+            batch = words[s:s + 500]
+            q = f"SELECT word, paper_id FROM venue_words WHERE word IN ({','.join('?' * len(batch))}) ORDER BY paper_id"
+            for word, pid in self._db().execute(q, batch):
+                found.setdefault(word, []).append(pid)
+        return found
+
     def authors_in(self, text: str) -> dict[str, list[str]]:
         """Author names (as indexed, lower-case) written in `text`, each with its paper ids: every
         run of 1..MAX_AUTHOR_WORDS words is looked up, nothing is scanned."""
@@ -191,7 +222,8 @@ class Records:
             with con:
                 for s in range(0, len(drop), 500):
                     batch, marks = drop[s:s + 500], ",".join("?" * len(drop[s:s + 500]))
-                    for table, col in (("papers", "id"), ("authors", "paper_id"), ("venue_words", "paper_id")):
+                    for table, col in (("papers", "id"), ("authors", "paper_id"), ("venue_words", "paper_id"),
+                                       ("labels", "paper_id")):
                         con.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", batch)
                 for p in papers:
                     con.execute("INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?)", (p.id, json.dumps(p.to_dict()), p.year, p.date))
@@ -199,7 +231,9 @@ class Records:
                     con.executemany("INSERT INTO authors VALUES (?, ?)", [(n, p.id) for n in names])
                     words = set(_WORD.findall(f"{p.venue or ''} {p.affiliation or ''}".lower()))
                     con.executemany("INSERT INTO venue_words VALUES (?, ?)", [(w, p.id) for w in words])
+                    con.executemany("INSERT INTO labels VALUES (?, ?)", [(x, p.id) for x in _labels(p)])
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
                 if fresh:
                     con.execute("INSERT OR REPLACE INTO meta VALUES ('marker', ?)", (self._handled,))
         finally:

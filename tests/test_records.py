@@ -61,6 +61,18 @@ def test_authors_in_looks_names_up_without_scanning(records):
     assert records.authors_in("What is sparse attention?") == {}
 
 
+def test_titled_and_venues_in(records, seeded):
+    chroma = Store(seeded).papers()
+    zo2 = records.titled("ZO2")
+    assert [records.get(p).title.split(":")[0] for p in zo2] == ["ZO2"]
+    assert records.titled("zo2") == zo2 and records.titled("db-SP") == records.titled("DB-SP") != []
+    assert records.titled("Scalable") == []  # a title word, not a label
+    with_venue = next(p for p in chroma if p.venue)
+    word = with_venue.venue.split()[0]
+    found = records.venues_in(f"papers at {word} please")
+    assert with_venue.id in found[word.lower()] and "please" not in found
+
+
 def test_many_threads_read_at_once(records):
     out, errors = [], []
 
