@@ -224,10 +224,11 @@ class LexicalIndex:
         gen = store.generation() if generation is None else generation
         self._handled = None if locked else sync.marker_stamp(self.settings)
         docs = Builder()
-        for cid, meta, doc in sync.chunks(store, self.settings):
-            docs.add(cid, meta["paper_id"], tokenize(f"{meta.get('title', '')}\n{doc or ''}"))
+        with sync.rebuilding("the lexical index"):
+            for cid, meta, doc in sync.chunks(store, self.settings):
+                docs.add(cid, meta["paper_id"], tokenize(f"{meta.get('title', '')}\n{doc or ''}"))
         self.rebuilt = True
-        with self._lock:
+        with self._lock, sync.rebuilding("the lexical index"):
             if locked:
                 return self._commit(docs, (), [], gen)
             from .index import ingest_lock

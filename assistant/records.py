@@ -45,7 +45,6 @@ CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
 """
 _YEAR_OPS = {"in": "=", "since": ">=", "after": ">", "before": "<"}
 SCHEMA_VERSION = "1"  # bump when _SCHEMA changes: older tables are rebuilt
-MAX_AUTHOR_WORDS = 5  # longest author name authors_in() tries, in words
 
 
 def _labels(p: Paper) -> set[str]:
@@ -179,9 +178,10 @@ class Records:
 
     def authors_in(self, text: str) -> dict[str, list[str]]:
         """Author names (as indexed, lower-case) written in `text`, each with its paper ids: every
-        run of 1..MAX_AUTHOR_WORDS words is looked up, nothing is scanned."""
+        run of 1..author_max_words (settings) words is looked up, nothing is scanned."""
         words = re.findall(r"[^\W\d_][\w.'\-]*", text.lower())
-        grams = {" ".join(words[i:i + n]) for n in range(1, MAX_AUTHOR_WORDS + 1) for i in range(len(words) - n + 1)}
+        longest = self.settings.author_max_words
+        grams = {" ".join(words[i:i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
         found: dict[str, list[str]] = {}
         grams_l = sorted(grams)
         for s in range(0, len(grams_l), 500):
@@ -251,11 +251,12 @@ class Records:
         self._handled = None if locked else sync.marker_stamp(self.settings)
         self.rebuilt = True
         if locked:
-            return self._write(self._records(store, self.settings, None), [], gen, fresh=True)
+            with sync.rebuilding("the paper table"):
+                return self._write(self._records(store, self.settings, None), [], gen, fresh=True)
         from .index import ingest_lock
 
         try:
-            with ingest_lock(self.settings):
+            with ingest_lock(self.settings), sync.rebuilding("the paper table"):
                 self._write(self._records(store, self.settings, None), [], gen, fresh=True)
         except IndexBusyError:
             raise IndexError_("the paper table is being rebuilt by a running ingest; try again when it finishes.") from None

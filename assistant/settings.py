@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     )
     lexical_k1: float = Field(default=1.5, gt=0, description="BM25 k1 (term-frequency saturation) of the lexical index; a change applies at its next full build.")
     lexical_b: float = Field(default=0.75, ge=0, le=1, description="BM25 b (length normalisation) of the lexical index; a change applies at its next full build.")
+    author_max_words: int = Field(
+        default=5, ge=1, le=12, description="Longest author name, in words, that the paper table looks for in a question."
+    )
     chroma_page_size: int = Field(
         default=5000, ge=100, description="Records per Chroma read when the side indexes (lexical, records) are rebuilt or synced."
     )

@@ -18,8 +18,10 @@ import fcntl
 import logging
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import AssistantError, IndexError_
 from .settings import Settings
 
 log = logging.getLogger("assistant.sync")
@@ -118,3 +120,15 @@ def chunks(store, settings: Settings, paper_ids: list[str] | None = None,
 def _rows(got: dict, include) -> Iterator[tuple]:
     docs = got["documents"] if "documents" in include else [None] * len(got["ids"])
     yield from zip(got["ids"], got["metadatas"], docs)
+
+
+@contextmanager
+def rebuilding(what: str) -> Iterator[None]:
+    """Turn a library failure while rebuilding a side index into one clear IndexError_."""
+    try:
+        yield
+    except AssistantError:
+        raise
+    except Exception as e:  # noqa: BLE001 - Chroma, SQLite, disk: all mean the same to the user
+        raise IndexError_(f"could not rebuild {what} from Chroma ({e.__class__.__name__}: {str(e)[:200]}); "
+                          "check the data directory and run `assistant ingest` again.") from None

@@ -205,3 +205,18 @@ def test_segment_scores_equal_bm25s_own_index(tmp_path):
         got = mine.bm25.get_scores_from_ids([mine.vocab[t] for t in q if t in mine.vocab])
         want = ref.get_scores([t for t in q if t in ref.vocab_dict])
         assert np.allclose(got, want, rtol=1e-5) and got.max() > 0, query
+
+
+def test_a_chroma_failure_during_a_rebuild_is_one_clear_error(small, monkeypatch):
+    from assistant.errors import IndexError_
+
+    settings, _ = small
+    store = Store(settings)
+    shutil.rmtree(LexicalIndex.open(settings).path)
+
+    def broken(*a, **k):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(store.collection, "get", broken)
+    with pytest.raises(IndexError_, match="could not rebuild the lexical index from Chroma .RuntimeError: disk I/O error"):
+        LexicalIndex.open(settings, store)
