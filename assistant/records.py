@@ -31,7 +31,7 @@ log = logging.getLogger("assistant.records")
 _WORD = re.compile(r"[^\W_]+")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT);
+CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT, n_sources INTEGER);
 CREATE TABLE IF NOT EXISTS authors (name TEXT NOT NULL, paper_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venue_words (word TEXT NOT NULL, paper_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, paper_id TEXT NOT NULL);
@@ -42,9 +42,10 @@ CREATE INDEX IF NOT EXISTS authors_paper ON authors(paper_id);
 CREATE INDEX IF NOT EXISTS venue_word ON venue_words(word);
 CREATE INDEX IF NOT EXISTS venue_paper ON venue_words(paper_id);
 CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
+CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
 """
 _YEAR_OPS = {"in": "=", "since": ">=", "after": ">", "before": "<"}
-SCHEMA_VERSION = "1"  # bump when _SCHEMA changes: older tables are rebuilt
+SCHEMA_VERSION = "2"  # bump when _SCHEMA changes: older tables are rebuilt
 
 
 def _labels(p: Paper) -> set[str]:
@@ -158,6 +159,23 @@ class Records:
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return [r[0] for r in self._db().execute(f"SELECT id FROM papers{where} ORDER BY id", args)]
 
+    def by_date(self, paper_ids: Iterable[str] | None = None, newest: bool = False, limit: int = 3) -> list[str]:
+        """The oldest (or newest) papers by ISO date, among `paper_ids` or all; papers whose date
+        lacks a year ("Jan 29") are left out. Index-ordered: no scan of all records."""
+        where, args = "date GLOB '[0-9][0-9][0-9][0-9]*'", []
+        if paper_ids is not None:
+            ids = list(paper_ids)
+            if len(ids) > 30000:
+                raise ValueError("by_date takes at most 30,000 ids; pass none for every paper")
+            where += f" AND id IN ({','.join('?' * len(ids))})"
+            args = ids
+        q = f"SELECT id FROM papers WHERE {where} ORDER BY date {'DESC' if newest else 'ASC'}, id LIMIT ?"
+        return [r[0] for r in self._db().execute(q, [*args, limit])]
+
+    def multi_source(self) -> list[str]:
+        """Papers listed on more than one page."""
+        return [r[0] for r in self._db().execute("SELECT id FROM papers WHERE n_sources > 1 ORDER BY id")]
+
     def titled(self, label: str) -> list[str]:
         """Papers whose listed title starts with `label` before a colon ("ZO2" for "ZO2: Scalable
         ..."; prefixes of at most three words), case, LaTeX and punctuation ignored."""
@@ -226,7 +244,8 @@ class Records:
                                        ("labels", "paper_id")):
                         con.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", batch)
                 for p in papers:
-                    con.execute("INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?)", (p.id, json.dumps(p.to_dict()), p.year, p.date))
+                    con.execute("INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?, ?)",
+                                (p.id, json.dumps(p.to_dict()), p.year, p.date, len(p.sources)))
                     names = {a.strip().lower() for a in p.authors + p.profiles if a.strip()}
                     con.executemany("INSERT INTO authors VALUES (?, ?)", [(n, p.id) for n in names])
                     words = set(_WORD.findall(f"{p.venue or ''} {p.affiliation or ''}".lower()))

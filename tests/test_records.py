@@ -73,6 +73,18 @@ def test_titled_and_venues_in(records, seeded):
     assert with_venue.id in found[word.lower()] and "please" not in found
 
 
+def test_by_date_and_multi_source(records, seeded):
+    chroma = Store(seeded).papers()
+    dated = sorted((p for p in chroma if p.date and p.date[:4].isdigit()), key=lambda p: (p.date, p.id))
+    assert records.by_date() == [p.id for p in dated[:3]]
+    newest = sorted(dated, key=lambda p: p.id)
+    newest.sort(key=lambda p: p.date, reverse=True)  # stable: ties stay in id order
+    assert records.by_date(newest=True, limit=2) == [p.id for p in newest[:2]]
+    zhu = records.ids_where(author="Zhenhua Zhu")
+    assert set(records.by_date(zhu, limit=100)) <= set(zhu) and records.by_date([]) == []
+    assert records.multi_source() == sorted(p.id for p in chroma if len(p.sources) > 1) and len(records.multi_source()) == 3
+
+
 def test_many_threads_read_at_once(records):
     out, errors = [], []
 
