@@ -66,6 +66,8 @@ class LexicalIndex:
         `locked`, `force`, `generation`: for sync.finish (inside an ingest) only."""
         self = cls(settings)
         problem = "an earlier ingest stopped before updating it" if force else self._load()
+        if problem and not force:  # a merge may have replaced the segment between two reads
+            problem = self._load()
         if problem is None and store is not None:
             if not locked and sync.stale(settings, self._handled):
                 problem = "an ingest stopped before updating it"
