@@ -36,6 +36,24 @@ class Main:
         self.rows_of: dict[str, list[int]] = defaultdict(list)
         for row, pid in enumerate(self.paper_ids):
             self.rows_of[pid].append(row)
+        self.code = {pid: i for i, pid in enumerate(self.rows_of)}  # paper -> small int
+        self.row_code = np.fromiter((self.code[pid] for pid in self.paper_ids), np.int32, self.n)
+
+    def rows_for(self, paper_ids, dead) -> np.ndarray:
+        """Sorted live rows of these papers: dict lookups for a few papers, a vectorised mask
+        over the rows for many (a year filter can allow half the corpus)."""
+        ids = paper_ids if isinstance(paper_ids, (list, tuple, set, frozenset)) else list(paper_ids)
+        if len(ids) * 64 < self.n:
+            rows = sorted(r for pid in ids for r in self.rows_of.get(pid, ()) if r not in dead)
+            return np.asarray(rows, np.int64)
+        codes = np.fromiter((self.code.get(pid, -1) for pid in ids), np.int64, len(ids))
+        chosen = np.zeros(len(self.code) + 1, bool)  # the last slot takes unknown ids (-1)
+        chosen[codes] = True
+        chosen[-1] = False
+        mask = chosen[self.row_code]
+        if dead:
+            mask[list(dead)] = False
+        return np.flatnonzero(mask)
 
     def df(self, tok: str) -> int:
         t = self.vocab.get(tok)

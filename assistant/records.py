@@ -41,11 +41,11 @@ CREATE INDEX IF NOT EXISTS authors_name ON authors(name);
 CREATE INDEX IF NOT EXISTS authors_paper ON authors(paper_id);
 CREATE INDEX IF NOT EXISTS venue_word ON venue_words(word);
 CREATE INDEX IF NOT EXISTS venue_paper ON venue_words(paper_id);
-CREATE INDEX IF NOT EXISTS papers_year ON papers(year);
+CREATE INDEX IF NOT EXISTS papers_year ON papers(year, id);
 CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
 """
 _YEAR_OPS = {"in": "=", "since": ">=", "after": ">", "before": "<"}
-SCHEMA_VERSION = "2"  # bump when _SCHEMA changes: older tables are rebuilt
+SCHEMA_VERSION = "3"  # bump when _SCHEMA changes: older tables are rebuilt
 
 
 def _labels(p: Paper) -> set[str]:

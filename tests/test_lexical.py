@@ -220,3 +220,43 @@ def test_a_chroma_failure_during_a_rebuild_is_one_clear_error(small, monkeypatch
     monkeypatch.setattr(store.collection, "get", broken)
     with pytest.raises(IndexError_, match="could not rebuild the lexical index from Chroma .RuntimeError: disk I/O error"):
         LexicalIndex.open(settings, store)
+
+
+def test_a_prepared_filter_gives_the_same_results_and_follows_updates(small):
+    from assistant.lexical import PaperFilter
+
+    settings, corpus = small
+    lex = LexicalIndex.open(settings, Store(settings))
+    every = {h[1] for h in lex.search("memory accelerator model", 50)}
+    allowed = sorted(every)[: len(every) // 2 + 1]
+    prepared = PaperFilter(allowed)
+    for query in ("memory accelerator", "71.59% top-1 accuracy", "sparse attention"):
+        assert lex.search(query, 10, allowed_paper_ids=prepared) == lex.search(query, 10, allowed_paper_ids=allowed)
+    epim = next(iter(lex.docs_with_term("71.59%")))
+    page = corpus / PROFILE
+    page.write_text(page.read_text().replace("71.59% top-1 accuracy", "72.00% top-1 accuracy"))
+    ingest([corpus], settings)
+    lex.refresh()
+    only = PaperFilter([epim])
+    assert only.rows(lex._snap.main, lex._snap.dead).size == 0  # its old row is a tombstone now
+    assert [h[1] for h in lex.search("72.00% top-1 accuracy", 3, allowed_paper_ids=only)] == [epim]  # from the delta
+
+
+def test_rows_for_few_and_many_papers_agree(tmp_path):
+    import numpy as np
+
+    from assistant.lexical_segment import Builder, Main
+
+    builder = Builder()
+    for i in range(300):  # 150 papers of two chunks each
+        builder.add(f"c{i}", f"p{i // 2}", ["word", f"t{i}"])
+    builder.write(tmp_path / "seg", 1.5, 0.75)
+    m = Main(tmp_path / "seg")
+    dead = frozenset({4, 7})
+    few = m.rows_for(["p2", "p3", "nope"], dead)  # 3 * 64 < 300: dictionary lookups
+    assert few.tolist() == [5, 6]
+    many_ids = [f"p{i}" for i in range(0, 150, 2)] + ["nope"]  # vectorised mask
+    many = m.rows_for(many_ids, dead)
+    expect = [r for r in range(300) if (r // 2) % 2 == 0 and r not in dead]
+    assert many.tolist() == expect and many.dtype.kind == "i"
+    assert m.rows_for([], dead).size == 0 and isinstance(few, np.ndarray)

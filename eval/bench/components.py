@@ -105,7 +105,11 @@ def worker_components_measure(spec: dict) -> dict:
     res = {"papers": n_papers, "chunks": len(lex), "startup_s": startup_s,
            "rss_after_start_mb": after_start.get("VmRSS"), "rss_before_mb": base.get("VmRSS"),
            "large_filter_papers": len(large)}
-    for name, allowed in (("unfiltered", None), ("small_filter", small), ("large_filter", large)):
+    from assistant.lexical import PaperFilter
+
+    prepared = PaperFilter(large)
+    for name, allowed in (("unfiltered", None), ("small_filter", small), ("large_filter", large),
+                          ("prepared_filter", prepared)):
         t = _timed(lambda q: lex.search(q, 30, allowed_paper_ids=allowed), questions, passes)
         res[f"search_{name}_p50_ms"], res[f"search_{name}_p95_ms"] = pct(t, 0.5), pct(t, 0.95)
     terms = _terms(questions)
