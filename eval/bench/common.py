@@ -23,7 +23,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # tests.openai_server, and the package when not installed
 
 SEEDS = REPO / "seeds"
-QUESTIONS = REPO / "eval" / "questions.jsonl"
+QUESTIONS = next((p for p in (REPO / "eval" / "questions.jsonl", REPO / "eval" / "dev.jsonl") if p.exists()),
+                 REPO / "eval" / "questions.jsonl")  # renamed dev.jsonl on main (eval splits)
 BIN = Path(sys.executable).parent
 ASSISTANT = str(BIN / "assistant") if (BIN / "assistant").exists() else shutil.which("assistant") or "assistant"
 SIZES_FULL = [1, 10, 100, 1000]

@@ -189,7 +189,7 @@ def worker_measure(spec: dict) -> dict:
     st = proc_status()
     return {"load_s": load_s, "p50_ms": pct(per_q, 0.5), "p95_ms": pct(per_q, 0.95), "passes": passes,
             "questions_measured": len(per_q), "questions_total": len(questions),
-            "papers": len(retriever.papers), "chunks": len(retriever._nodes), "rss_mb": st.get("VmRSS"),
+            "papers": len(retriever.papers), "chunks": retriever.store.count(), "rss_mb": st.get("VmRSS"),
             "peak_rss_mb": st.get("VmHWM"), "rss_before_load_mb": base.get("VmRSS"), "stages_ms": stages}
 
 

@@ -20,7 +20,9 @@ class StageClock:
         self._undo: list = []
 
     def wrap(self, owner, attr: str, stage):
-        original = getattr(owner, attr)
+        original = getattr(owner, attr, None)
+        if original is None:  # a stage the code no longer has (the retrieval rewrite): not timed
+            return
         clock = self
 
         def wrapper(*a, **kw):
