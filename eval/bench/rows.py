@@ -159,7 +159,7 @@ def component_rows(comp: dict | None, notes: list[str]) -> list[Row]:
             continue
         tag = f"{size}x ({e['papers']:,} papers, {e['chunks']:,} chunks)"
         ref = (lambda key: one.get(key) if size != "1" else None)  # noqa: E731
-        lbl = "1x" if size != "1" else ""
+        lbl = "1x" if size != "1" and one else ""
         big = e["papers"] >= 100_000
         rows += [
             Row(sec, f"{tag} lexical search p50, no filter", e["search_unfiltered_p50_ms"], "ms", ref("search_unfiltered_p50_ms"), lbl),
