@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import sync
 from .corpus import Paper, load_corpus
 from .errors import IndexBusyError, IndexError_
 from .settings import Settings
@@ -277,6 +278,9 @@ def ingest(
         if not prune:
             state = {}  # papers from elsewhere stay
         removed_ids = [cid for entry in state.values() for cid in entry["ids"]]
+        touched = [p.id for p in todo + relabel] + [c.rsplit(":", 2)[0] for c in stale_ids] + list(state)
+        if touched:  # the side indexes (lexical.py, records.py) follow Chroma: see sync.py
+            sync.begin(settings)
         if state:
             titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.get_all(
                 where={"chunk": 0}, include=["metadatas"])["metadatas"]}
@@ -314,6 +318,8 @@ def ingest(
         for ids in (stale_ids, removed_ids):
             for s in range(0, len(ids), 500):
                 store.collection.delete(ids=ids[s : s + 500])
+        if touched:
+            sync.finish(store, settings, touched)
         if report.changed:
             store.bump_generation()  # tells running retrievers to reload
     return report

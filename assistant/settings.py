@@ -108,6 +108,22 @@ class Settings(BaseSettings):
         description="...and at least this share of the best-matching paper's score (a topic stated strongly by some papers raises the bar).",
     )
     list_max: int = Field(default=60, ge=1, description="Most papers a topic list shows.")
+    lexical_merge_min: int = Field(
+        default=1000, ge=1,
+        description="Lexical index: chunks added or removed since the last merge below which changes stay in the small delta segment.",
+    )
+    lexical_merge_fraction: float = Field(
+        default=0.1, gt=0,
+        description="Lexical index: the delta segment (added plus removed chunks) is merged into the main one once it exceeds this share of the main segment (and lexical_merge_min).",
+    )
+    lexical_k1: float = Field(default=1.5, gt=0, description="BM25 k1 (term-frequency saturation) of the lexical index; a change applies at its next full build.")
+    lexical_b: float = Field(default=0.75, ge=0, le=1, description="BM25 b (length normalisation) of the lexical index; a change applies at its next full build.")
+    author_max_words: int = Field(
+        default=5, ge=1, le=12, description="Longest author name, in words, that the paper table looks for in a question."
+    )
+    chroma_page_size: int = Field(
+        default=5000, ge=100, description="Records per Chroma read when the side indexes (lexical, records) are rebuilt or synced."
+    )
 
     openai_base_url: str | None = Field(
         default=None,

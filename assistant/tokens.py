@@ -1,0 +1,61 @@
+"""The lexical tokenizer shared by the BM25 index and exact-term lookup.
+
+Lower-cased; "71.59%", "ZO2", "db-SP", "int8", "LLM.int8()" stay whole (a trailing "()" is
+dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"), so a query may name either;
+plain alphabetic words are Snowball-stemmed (PyStemmer) and English stopwords dropped (bm25s's
+list). Decimal numbers are never split ("71.59" stays one token).
+
+Out of scope: other languages, LaTeX markup (its commands become ordinary tokens), phrases.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+
+_TOKEN = re.compile(r"\w(?:[\w.\-/%]*[\w%])?(?:\(\))?")
+_SPLIT = re.compile(r"[-/%]|(?<=[^\W\d])\.|\.(?=[^\W\d])")
+_local = threading.local()
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    if not hasattr(_local, "stemmer"):  # PyStemmer objects are not thread-safe: one per thread
+        import Stemmer
+
+        _local.stemmer = Stemmer.Stemmer("english")
+    return _local.stemmer.stemWord(word)
+
+
+def _norm(tok: str) -> str | None:
+    if tok in _stopwords():
+        return None
+    return _stem(tok) if tok.isalpha() else tok
+
+
+def terms(text: str) -> list[tuple[str, list[str]]]:
+    """Each written token as (whole, parts): 'LLM.int8()' -> ('llm.int8', ['llm', 'int8'])."""
+    out = []
+    for m in _TOKEN.finditer(text.lower()):
+        whole = m.group().removesuffix("()")
+        parts = []
+        if any(c in whole for c in "-./%"):
+            parts = [p for p in _SPLIT.split(whole) if p and p != whole and (len(p) > 1 or p.isdigit())]
+        w = _norm(whole)
+        ps = [n for n in map(_norm, parts) if n]
+        if w or ps:
+            out.append((w, ps))
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """The bag of tokens BM25 indexes and queries with: every whole token and its parts."""
+    return [t for whole, parts in terms(text) for t in ([whole] if whole else []) + parts]
