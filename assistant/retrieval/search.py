@@ -1,9 +1,11 @@
 """Hybrid search: one query -> papers, each with the chunks that matched.
 
 Dense (Chroma through llama-index's `VectorStoreIndex` retriever, metadata filters inside the
-query) and lexical (BM25 over the same chunks) rankings, plus a ranking by the query's rare
-literal terms ("71.59%", "ZO2"), fused by reciprocal rank *per paper* (llama-index's
-`QueryFusionRetriever` fuses chunks, which would let one paper take several slots).
+query) and lexical (the persisted bm25s index of assistant/lexical.py, filters inside the
+search, no lock) rankings, plus a ranking by the query's rare literal terms ("71.59%", "ZO2")
+looked up in that index's vocabulary, fused by reciprocal rank *per paper* (llama-index's
+`QueryFusionRetriever` fuses chunks, which would let one paper take several slots). No step
+scans the corpus per question.
 
 Out of scope: deciding what to search for (planner) and which papers an answer needs
 (retrieval/__init__.py).
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections import defaultdict
 
 from ..corpus import PAGE, PAGE_END, Paper
@@ -46,21 +47,19 @@ class HybridSearch:
         from llama_index.core import VectorStoreIndex
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
+        from ..lexical import LexicalIndex
+
         self.settings = settings
         self.papers = papers
         self.index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model)
+        self.lexical = LexicalIndex.open(settings, store)
         got = store.get_all(include=["metadatas", "documents"])
-        self.nodes = [metadata_dict_to_node(m, text=d) for m, d in zip(got["metadatas"], got["documents"])]
-        self._lower = [(n.get_content() + " " + n.metadata.get("title", "")).lower() for n in self.nodes]
-        self._bm25 = self._build_bm25()
-        self._bm25_lock = threading.Lock()
-
-    def _build_bm25(self):
-        from llama_index.retrievers.bm25 import BM25Retriever
-
-        # Keep "71.59", "int8", "zo2" whole: the default pattern splits on dots.
-        return BM25Retriever(nodes=self.nodes, similarity_top_k=min(50, len(self.nodes)),
-                             token_pattern=r"(?u)\b\w(?:[\w.]*\w)?\b")
+        self._chunks: dict[str, object] = {}
+        self._first_chunk: dict[str, object] = {}
+        for cid, m, d in zip(got["ids"], got["metadatas"], got["documents"]):
+            node = metadata_dict_to_node(m, text=d)
+            self._chunks[cid] = node
+            self._first_chunk.setdefault(m.get("paper_id"), node)
 
     @staticmethod
     def where(ids: list[str] | None, year: tuple[str, int] | None) -> dict | None:
@@ -108,36 +107,36 @@ class HybridSearch:
         return sorted(hits.values(), key=lambda h: -h.score)[:k]
 
     def _bm25_retrieve(self, query: str, allowed: set[str] | None, k: int):
+        from llama_index.core.schema import NodeWithScore
+
         if not content_words(query):
             return []
-        bm25 = self._bm25
-        with self._bm25_lock:  # top_k is an attribute of the shared retriever
-            bm25.similarity_top_k = len(bm25.corpus) if allowed is not None else min(k, len(bm25.corpus))
-            out = [n for n in bm25.retrieve(query) if (n.score or 0) > 0]
-        if allowed is not None:
-            out = [n for n in out if n.node.metadata.get("paper_id") in allowed]
-        return out[:k]
+        out = []
+        for cid, _pid, score in self.lexical.search(query, k, allowed_paper_ids=allowed):
+            node = self._chunks.get(cid)
+            if node is not None:
+                out.append(NodeWithScore(node=node, score=score))
+        return out
 
     def _exact(self, query: str, allowed: set[str] | None):
-        """Chunks containing the query's rare literal terms ("71.59%", "ZO2"). RRF alone buries
-        a paper only BM25 finds; exact names and numbers deserve better."""
+        """Papers containing the query's rare literal terms ("71.59%", "ZO2"), looked up in the
+        lexical index's vocabulary. RRF alone buries a paper only BM25 finds; exact names and
+        numbers deserve better."""
         from llama_index.core.schema import NodeWithScore
 
         terms = [t for t in re.findall(r"[\w.%\-]+", query) if looks_like_name(t) or re.search(r"\d", t)]
         terms = [t.strip(".") for t in terms if len(t.strip(".")) >= 2]
         if not terms:
             return []
-        found: dict[str, list[int]] = {}
-        for t in terms:
-            low = t.lower()
-            pat = re.compile(r"(?<![\w.])" + re.escape(low) + r"(?![\w])")
-            found[t] = [i for i, text in enumerate(self._lower) if low in text and pat.search(text)]
         # Rare terms weigh more (idf): "71.59%" names one paper, "top-1" names many.
-        n_docs = len(self.nodes)
-        weight: dict[int, float] = defaultdict(float)
-        for t, idxs in found.items():
-            for i in idxs:
-                weight[i] += (math.log(1 + n_docs / len(idxs)) / math.log(1 + n_docs)) ** 2
-        scored = [NodeWithScore(node=self.nodes[i], score=w) for i, w in weight.items()
-                  if allowed is None or self.nodes[i].metadata.get("paper_id") in allowed]
+        n_docs = max(1, len(self.lexical))
+        weight: dict[str, float] = defaultdict(float)
+        for t in dict.fromkeys(terms):
+            df = self.lexical.chunk_frequency(t)
+            if not df:
+                continue
+            for pid in self.lexical.docs_with_term(t):
+                if allowed is None or pid in allowed:
+                    weight[pid] += (math.log(1 + n_docs / df) / math.log(1 + n_docs)) ** 2
+        scored = [NodeWithScore(node=self._first_chunk[pid], score=w) for pid, w in weight.items() if pid in self._first_chunk]
         return sorted(scored, key=lambda x: -x.score)
