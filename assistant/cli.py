@@ -160,6 +160,8 @@ def format_answer(answer) -> str:
     lines = [answer.text]
     if answer.notice:
         lines += ["", f"Note: {answer.notice}"]
+    for claim in getattr(answer, "unsupported", []):
+        lines.append(f"Unsupported by the cited papers: “{claim}”")
     if answer.sources:
         lines += ["", "References:"]
         for s in answer.sources:
@@ -177,9 +179,15 @@ def ask(question, k, as_json):
 
     Extractive (quotes from the abstracts) unless OPENAI_BASE_URL is set.
     """
-    from .answer import Assistant
+    from .answer import Answer, Assistant, Status
 
-    answer = Assistant(_settings()).ask(question, k=k)
+    assistant = Assistant(_settings())
+    answer = None
+    for event in assistant.stream(question, k=k):
+        if isinstance(event, Status) and assistant.settings.llm_configured and not as_json:
+            click.echo(event.text, err=True)  # a small local model can take a minute to its first token
+        elif isinstance(event, Answer):
+            answer = event
     if as_json:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
     else:

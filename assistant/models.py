@@ -168,6 +168,7 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""  # a failure the user should see next to the answer
     refused_parts: list[str] = field(default_factory=list)  # "X: does not report ..." per absent fact
+    unsupported: list[str] = field(default_factory=list)  # LLM claims no source supports (or with numbers none states)
     kind: str = ""
 
     def to_json(self) -> dict:
@@ -180,6 +181,7 @@ class Answer:
             "sources": [asdict(s) for s in self.sources],
             "refused": self.refused,
             "refused_parts": self.refused_parts,
+            "unsupported": self.unsupported,
             "incomplete": self.incomplete,
             "invalid_markers": self.invalid_markers,
             "retrieved": self.retrieved,
@@ -198,6 +200,13 @@ class Turn:
 @dataclass
 class Delta:
     """A piece of streamed answer text."""
+
+    text: str
+
+
+@dataclass
+class Status:
+    """What the pipeline is doing before the first token ("searching…", "waiting for the model…")."""
 
     text: str
 

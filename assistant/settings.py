@@ -136,6 +136,14 @@ class Settings(BaseSettings):
         description="API key for the endpoint; never logged, shown or written to disk.",
     )
     model: str = Field(default="gpt-4o-mini", description="Chat model name at the endpoint.")
+    llm_context_tokens: int = Field(
+        default=1100, ge=200, le=100_000,
+        description="Token budget of the evidence in the prompt (cl100k_base count); a small local model reads ~30 tokens/s on 2 cores.",
+    )
+    llm_claim_min_support: float = Field(
+        default=0.5, ge=0, le=1,
+        description="A claim of the model's answer is supported by a source when its numbers occur there and this share of its words does.",
+    )
     llm_timeout: float = Field(default=60.0, gt=0, description="Seconds before a request to the endpoint is abandoned.")
     llm_max_retries: int = Field(default=2, ge=0, description="Retries with backoff on 429 and 5xx answers.")
 

@@ -5,10 +5,10 @@
 Out of scope: retrieval (assistant/retrieval/), formatting (cli.py, ui.py).
 """
 
-from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, Source, Turn
+from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, Source, Status, Turn
 from ..text import MARKER, sentences
 from .citations import normalise_markers
 from .service import MAX_QUESTION_CHARS, Assistant, answer, check_question
 
 __all__ = ["CANNOT_ANSWER", "CITATION_EXAMPLE", "MARKER", "MAX_QUESTION_CHARS", "Answer", "Assistant", "Citation",
-           "Delta", "Source", "Turn", "answer", "check_question", "normalise_markers", "sentences"]
+           "Delta", "Source", "Status", "Turn", "answer", "check_question", "normalise_markers", "sentences"]

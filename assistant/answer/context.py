@@ -4,7 +4,7 @@ Each needed paper appears once, numbered [1], [2] ... in retrieval order: its ti
 date and venue on two lines, then its sentences that best answer the asked aspect (per facet
 for a comparison), best first, until the paper's share of `Settings.llm_context_tokens` is
 spent. The papers the question names or describes share the budget equally and come first;
-the rest of the context gets what they leave. Tokens are counted with tiktoken's cl100k_base
+the rest of the context gets what they leave (headers first, so every paper is at least named). Tokens are counted with tiktoken's cl100k_base
 (shipped inside llama-index-core, no download): any model's tokenizer is within a few percent.
 
 Out of scope: the prompt's wording (prompts/), the model call (llm_composer.py).
@@ -71,7 +71,7 @@ def build(plan: Plan, retrieval: Retrieval, evidence: EvidenceSelector, budget: 
     first = [e for e in entries if e.hit.paper.id in targeted] or entries[:1]
     rest = [e for e in entries if e not in first]
     spent = sum(count_tokens(e.header) + 2 for e in entries)
-    share = max(0, budget - spent) // max(1, len(first) + (1 if rest else 0))
+    share = max(0, budget - spent) // max(1, len(first))
     for e in first:
         spent += _fill(e, plan, evidence, share)
     for e in rest:  # the neighbours share what the targets left, best ranked first
@@ -85,7 +85,7 @@ def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
     for facet in facets:
         if facet == "approach":
             facet = None
-        ev = evidence.for_paper(plan, e.hit, facet=facet, n=6, close_only=False)
+        ev = evidence.for_paper(plan, e.hit, facet=facet, n=12, close_only=False)
         ranked += [(s, loc) for s, loc in zip(ev.sentences, ev.locators) if (s, loc) not in ranked]
     used = 0
     for s, loc in ranked:

@@ -1,35 +1,28 @@
-"""The LLM composer: the needed papers go into the prompt numbered [1], [2] ...; the model's
-answer streams back; its markers are parsed and checked against those sources.
+"""The LLM composer: the evidence, fitted into a token budget (context.py), goes into the
+prompt numbered [1], [2] ...; the model's answer streams back; then the pipeline owns the
+result: markers are parsed and checked, claims are attributed to the sources that support
+them and numbers no source states are flagged (attribution.py), and a degenerate answer
+(empty, only markers, cut off, or a refusal although the evidence answers the question)
+is replaced by the extractive answer, labelled as such in the text and in `Answer.mode`.
 
 Out of scope: the HTTP client and its failures (assistant/llm.py); evidence selection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, Hit, Kind, Retrieval, authors_text
+from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, Kind, Retrieval
 from ..prompts import render
-from ..text import MARKER, defuse_markers
+from ..text import MARKER
+from . import context as ctx
+from .attribution import attribute, degenerate
 from .citations import check_markers, source
 
 
-def context_entry(n: int, h: Hit) -> str:
-    p = h.paper
-    meta = [f"Authors: {authors_text(p) or 'not listed'}" + (f" ({p.author_count} authors)" if p.author_count else "")]
-    meta.append(f"Date: {p.date or 'not listed'}")
-    if p.venue:
-        meta.append(f"Venue: {p.venue}")
-    if p.affiliation:
-        meta.append(f"Affiliation: {p.affiliation}")
-    if p.profiles:
-        meta.append("Listed on the profile of: " + ", ".join(p.profiles))
-    return f"[{n}] Title: {p.title}\n" + " | ".join(meta) + f"\nAbstract: {defuse_markers(p.abstract)}"
-
-
-def messages(question: str, retrieval: Retrieval) -> list[dict]:
-    hits, plan = retrieval.hits, retrieval.plan
-    pos = {h.paper.id: i for i, h in enumerate(hits, 1)}
+def messages(question: str, retrieval: Retrieval, entries: list[ctx.Entry]) -> list[dict]:
+    plan = retrieval.plan
+    pos = {e.hit.paper.id: e.number for e in entries}
     notes = []
     if plan.kind is Kind.COMPARATIVE and retrieval.groups:
         parts = [f"{name} = " + ", ".join(f"[{pos[h.paper.id]}]" for h in group) for name, group in retrieval.groups.items()]
@@ -37,44 +30,71 @@ def messages(question: str, retrieval: Retrieval) -> list[dict]:
     if plan.missing:
         notes.append("Not in the collection (say so in the answer): " + ", ".join(plan.missing) + ".")
     system = render("system", cannot_answer=CANNOT_ANSWER, citation_example=CITATION_EXAMPLE)
-    context = "\n\n".join(context_entry(i, h) for i, h in enumerate(hits, 1))
-    user = render("answer", context=context, notes="\n".join(notes), question=question)
+    user = render("answer", context="\n\n".join(e.render() for e in entries), notes="\n".join(notes), question=question)
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
-def stream_answer(llm, question: str, retrieval: Retrieval, mode: str) -> Iterator[Delta]:
+def stream_answer(llm, question: str, retrieval: Retrieval, mode: str, evidence, settings,
+                  fallback: Callable[[], Answer]) -> Iterator[Delta]:
     """Yields the model's text as it comes; returns the checked `Answer`."""
     from ..llm import StreamCut
 
     if not retrieval.hits:
         yield Delta(CANNOT_ANSWER)
-        return finish(CANNOT_ANSWER, retrieval, mode)
+        return finish(CANNOT_ANSWER, retrieval, [], mode, settings, fallback)
+    entries = ctx.build(retrieval.plan, retrieval, evidence, settings.llm_context_tokens)
     pieces: list[str] = []
     incomplete, notice = False, ""
     try:
-        for piece in llm.stream(messages(question, retrieval)):
+        for piece in llm.stream(messages(question, retrieval, entries)):
             pieces.append(piece)
             yield Delta(piece)
     except StreamCut as e:
         incomplete, notice = True, str(e)
-    return finish("".join(pieces).strip(), retrieval, mode, incomplete=incomplete, notice=notice)
+    return finish("".join(pieces).strip(), retrieval, entries, mode, settings, fallback, incomplete, notice)
 
 
-def finish(text: str, retrieval: Retrieval, mode: str, incomplete: bool = False, notice: str = "") -> Answer:
-    """Keep the markers that point at a source, drop the rest; detect a refusal."""
+def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str, settings,
+           fallback: Callable[[], Answer], incomplete: bool = False, notice: str = "") -> Answer:
+    """Check markers, attribute claims, and fall back when the model gave no answer."""
     hits = retrieval.hits
     text, cited, invalid = check_markers(text, len(hits))
-    # A refusal is the sentinel alone; a text that also answers keeps its citations.
     bare = " ".join(MARKER.sub("", text).split()).lower()
     refused = bare == CANNOT_ANSWER.lower() or (CANNOT_ANSWER.lower() in bare and not cited)
+    why = degenerate(text) or ("the answer was cut off" if incomplete else "")
+    replacement = None
+    if not why and refused and hits:
+        extractive = fallback()
+        if not extractive.refused:
+            why, replacement = "the model refused although the evidence answers the question", extractive
+    if why:
+        return _labelled(replacement or fallback(), why, mode, notice)
+    unsupported: list[str] = []
+    if not refused and entries:
+        sources = {e.number: e.hit.paper.title + ". " + e.passage for e in entries}
+        text, unsupported = attribute(text, sources, settings.llm_claim_min_support)
+        text, cited, more_invalid = check_markers(text, len(hits))
+        invalid += more_invalid
     if refused:
         cited = []
-    if incomplete:
-        text += "\n\n*(answer incomplete: the connection to the model broke off)*"
+    by_number = {e.number: e for e in entries}
     citations = [Citation(n, hits[n - 1].paper.id, hits[n - 1].paper.title) for n in cited]
-    sources = [source(n, hits[n - 1].paper, hits[n - 1].passages[:1] or [hits[n - 1].paper.abstract]) for n in sorted(cited)]
+    sources_out = []
+    for n in sorted(cited):
+        e = by_number.get(n)
+        passages = [e.passage] if e else (hits[n - 1].passages[:1] or [hits[n - 1].paper.abstract])
+        sources_out.append(source(n, hits[n - 1].paper, passages, next((x for x in (e.locators if e else []) if x), "")))
     if invalid and not notice:
         notice = f"removed citation markers that match no source: {', '.join(dict.fromkeys(invalid))}"
-    return Answer(text=text or CANNOT_ANSWER, citations=citations, sources=sources, mode=mode,
+    if unsupported and not notice:
+        notice = f"{len(unsupported)} statement(s) not supported by the cited papers are marked"
+    return Answer(text=text or CANNOT_ANSWER, citations=citations, sources=sources_out, mode=mode,
                   standalone_question=retrieval.plan.question, refused=refused or not text, incomplete=incomplete,
-                  invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value)
+                  invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value, unsupported=unsupported)
+
+
+def _labelled(answer: Answer, why: str, mode: str, notice: str) -> Answer:
+    answer.text = f"*({why}; this answer is extractive, quoted from the papers)*\n\n{answer.text}"
+    answer.mode = f"extractive (fallback from {mode})"
+    answer.notice = notice or why
+    return answer

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from ..errors import AssistantError
-from ..models import CANNOT_ANSWER, Answer, Citation, Delta, Turn
+from ..models import CANNOT_ANSWER, Answer, Citation, Delta, Status, Turn
 from ..retrieval import Retriever
 from ..settings import Settings
 from .conversation import Conversation
@@ -79,6 +79,7 @@ class Assistant:
     def stream(self, question: str, history: list[Turn] | None = None, k: int | None = None) -> Iterator[Delta | Answer]:
         t0 = time.perf_counter()
         question = check_question(question)
+        yield Status("searching…")
         conversation = Conversation(self.retriever, lambda: self.llm, self.settings.llm_configured)
         standalone = conversation.standalone(question, history or [])
         t1 = time.perf_counter()
@@ -86,7 +87,9 @@ class Assistant:
         retrieval = self.retriever.run(standalone, k or self.settings.top_k, plan)
         t2 = time.perf_counter()
         if self.settings.llm_configured:
-            answer = yield from stream_answer(self.llm, standalone, retrieval, self.mode)
+            yield Status(f"reading {len(retrieval.hits)} papers… waiting for the model (first token)…")
+            answer = yield from stream_answer(self.llm, standalone, retrieval, self.mode, self.evidence, self.settings,
+                                              fallback=lambda: self._extractive(standalone, retrieval))
         else:
             answer = self._extractive(standalone, retrieval)
             yield Delta(answer.text)
