@@ -184,7 +184,7 @@ def ask(question, k, as_json):
     assistant = Assistant(_settings())
     answer = None
     for event in assistant.stream(question, k=k):
-        if isinstance(event, Status) and assistant.settings.llm_configured and not as_json:
+        if isinstance(event, Status) and assistant.settings.llm_configured and not as_json and sys.stderr.isatty():
             click.echo(event.text, err=True)  # a small local model can take a minute to its first token
         elif isinstance(event, Answer):
             answer = event

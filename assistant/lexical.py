@@ -110,7 +110,8 @@ class LexicalIndex:
         prepared = allowed_paper_ids if isinstance(allowed_paper_ids, PaperFilter) else None
         allowed = None if allowed_paper_ids is None else prepared.ids if prepared else (
             allowed_paper_ids if isinstance(allowed_paper_ids, (set, frozenset)) else set(allowed_paper_ids))
-        out = self._search_main(s, toks, k, allowed, prepared) if s.main else []
+        # A few extra, so ties at the cut are broken the same way whatever the rows' order on disk.
+        out = self._search_main(s, toks, k + 16, allowed, prepared) if s.main else []
         n_all = (s.main.n if s.main else 0) + len(s.delta)
         avgdl = s.main.avgdl if s.main else max(1.0, sum(len(d[2]) for d in s.delta) / max(1, len(s.delta)))
         k1, b = self.settings.lexical_k1, self.settings.lexical_b
@@ -125,7 +126,7 @@ class LexicalIndex:
                 if allowed is None or s.delta[i][1] in allowed:
                     scores[i] += idf * tf / (tf + k1 * (1 - b + b * len(s.delta[i][2]) / avgdl))
         out += [(s.delta[i][0], s.delta[i][1], sc) for i, sc in scores.items()]
-        return sorted(out, key=lambda x: -x[2])[:k]
+        return sorted(out, key=lambda x: (-round(x[2], 6), x[0]))[:k]
 
     @staticmethod
     def _search_main(s: Snapshot, toks: list[str], k: int, allowed, prepared=None) -> list[tuple[str, str, float]]:
