@@ -67,14 +67,15 @@ class EvidenceSelector:
         return sents, vecs, where
 
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
-              qualifiers: bool = True, locators: dict[str, str] | None = None) -> list[tuple[float, str, str]]:
+              qualifiers: bool = True, locators: dict[str, str] | None = None,
+              number: bool | None = None) -> list[tuple[float, str, str]]:
         """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
         with the page it is on ("" for the abstract)."""
         sents, vecs, where = self._sentences(p, list(passages), locators)
         q = np.array(self.embed.get_query_embedding(query))
         cos = vecs @ q
         s = self.settings
-        number = plan.aspect is Aspect.NUMBER
+        number = plan.aspect is Aspect.NUMBER if number is None else number
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
         # "How many papers": a number followed, within a few words, by what is counted.
@@ -101,11 +102,14 @@ class EvidenceSelector:
         p = hit.paper
         terms = content_words(facet) if facet else plan.aspect_terms
         name = label or p.title
-        query = f"{name}: {facet or ' '.join(plan.aspect_terms) or plan.question}"
+        # A facet is asked of every compared paper alike: the paper's name would only favour
+        # the sentences that repeat it.
+        query = facet if facet else f"{name}: {' '.join(plan.aspect_terms) or plan.question}"
         passages = [x for x in hit.passages if x not in p.abstract]
-        scored = self.score(plan, p, query, terms, passages, locators=hit.locators)
+        number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
+        scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number)
         n = n or self.settings.evidence_sentences
-        if plan.aspect is Aspect.NUMBER and any(quantities(x[1]) for x in scored):
+        if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer.
             scored = [x for x in scored if quantities(x[1])]
         top = sorted(scored, key=lambda x: -x[0])[:n]
@@ -126,7 +130,8 @@ class EvidenceSelector:
         if plan.measure and not facet and not any(stem(plan.measure) in stems(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
-        if plan.aspect is Aspect.NUMBER and not any(quantities(s) for s in ev.sentences):
+        number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
+        if number and not any(quantities(s) for s in ev.sentences):
             what = facet or " ".join(plan.aspect_terms)
             return f"does not state a number for “{what}”" if what else "does not state the number asked for"
         return ""

@@ -190,6 +190,7 @@ class Planner:
         elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, subjects)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
+            plan.specifics += [t.phrase for t in plan.targets if t not in subjects]  # "over FP16": a qualifier
             plan.targets = subjects
         elif compare and not collection and len(papers) < 2 and not field_head and self._describe_compared(q, plan):
             plan.kind = Kind.COMPARATIVE
@@ -239,6 +240,7 @@ class Planner:
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
         if plan.kind is Kind.COMPARATIVE:
             plan.facets = self._facets(q, plan)
+            plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))]
 
     def _facets(self, q: str, plan: Plan) -> list[str]:
         """The asked aspects of a comparison, one per table row, in the question's words."""
