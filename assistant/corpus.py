@@ -343,12 +343,16 @@ def merge(papers: list[Paper]) -> list[Paper]:
     return out
 
 
-def load_corpus(paths: list[Path]) -> ParseReport:
-    """Parse every file under `paths`; a broken file is reported and skipped, not fatal."""
+def load_corpus(paths: list[Path], on_file=None) -> ParseReport:
+    """Parse every file under `paths`; a broken file is reported and skipped, not fatal.
+    `on_file(i, n, path)` is called before each file, so a slow one shows which it is."""
     per_file: dict[str, int] = {}
     skipped: dict[str, str] = {}
     everything: list[Paper] = []
-    for f in source_files(paths):
+    files = source_files(paths)
+    for i, f in enumerate(files):
+        if on_file:
+            on_file(i, len(files), f)
         try:
             found = parse_file(f)
         except CorpusError as e:
