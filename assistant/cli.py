@@ -58,7 +58,7 @@ def _confirm(yes: bool):
     def ask(titles: list[str]) -> bool:
         if yes:
             return True
-        if not click.get_text_stream("stdin").isatty():
+        if not sys.stdin.isatty():
             return False
         click.echo(f"This removes {len(titles)} papers from the index:", err=True)
         for t in titles[:20]:

@@ -83,13 +83,14 @@ class Store:
     """The Chroma collection for the configured embedding model, with its llama-index wrapper."""
 
     def __init__(self, settings: Settings):
-        from .store_health import Guarded, check_files, translate
+        from .store_health import Guarded, check_files, forget, translate
 
         self.settings = settings
         check_files(settings)
         try:
             self.client = Guarded(_client(settings), settings)
         except Exception as e:
+            forget(settings)
             raise translate(settings, e) from None
         self.collection = self.client.get_or_create_collection(
             collection_name(settings), metadata={"hnsw:space": "cosine"}

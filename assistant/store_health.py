@@ -136,12 +136,19 @@ def rebuild(settings: Settings) -> Path | None:
     while aside.exists():
         aside = aside.with_name(aside.name.split("~")[0] + f"~{n}")
         n += 1
+    forget(settings)  # the cached system would keep the moved file open
     shutil.move(str(settings.chroma_path), aside)
-    # Chroma caches one system per path in-process; a stale one would keep the moved file open.
-    try:
-        from chromadb.api.client import SharedSystemClient
-
-        SharedSystemClient.clear_system_cache()
-    except Exception:  # noqa: BLE001 - older chromadb without the cache
-        pass
     return aside
+
+
+def forget(settings: Settings) -> None:
+    """Drop Chroma's in-process system for this path: after a failed open it is half-built,
+    and every later client for the path would fail with an unrelated AttributeError."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        key = str(settings.chroma_path)
+        SharedSystemClient._identifier_to_system.pop(key, None)
+        SharedSystemClient._identifier_to_refcount.pop(key, None)
+    except Exception:  # noqa: BLE001 - a chromadb without this cache has nothing to forget
+        pass
