@@ -295,10 +295,17 @@ def ui(host, port, auth, auth_file, no_auth):
     """Serve the chat in a browser (indexes seeds/ first if the index is empty)."""
     import os
 
-    from .ui_security import read_auth
+    from click.core import ParameterSource
+
+    from .ui_security import auth_file_warning, read_auth
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     credentials = read_auth(auth, auth_file)
+    warning = auth_file_warning(auth_file)
+    if auth and not auth_file and click.get_current_context().get_parameter_source("auth") == ParameterSource.COMMANDLINE:
+        warning = "warning: a password given with --auth is visible to other users in `ps`; use --auth-file FILE or ASSISTANT_UI_AUTH."
+    if warning:
+        click.echo(warning, err=True)
     if credentials is None and host not in ("127.0.0.1", "localhost", "::1") and not no_auth:
         raise click.ClickException(
             f"binding to {host!r} exposes the assistant to the network: set --auth-file FILE (or ASSISTANT_UI_AUTH), "
