@@ -191,7 +191,8 @@ def build_app(assistant: Assistant, files: SessionFiles | None = None):
         except AssistantError as e:
             return "❌ " + html.escape(str(e), quote=False)
 
-    def new_conversation():
+    def new_conversation(request: gr.Request):
+        files.drop(request.session_hash)  # the old transcript goes with the conversation
         return [], [], render_sources([]), "", gr.update(value=None, interactive=False)
 
     with gr.Blocks(title="Paper assistant") as app:

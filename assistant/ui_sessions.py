@@ -9,6 +9,7 @@ when the UI stops, and a root left behind by a killed UI is swept at the next st
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import secrets
@@ -48,6 +49,7 @@ class SessionFiles:
         parent = Path(parent or tempfile.gettempdir())
         sweep_stale(parent)
         self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=parent))  # mode 0700
+        atexit.register(self.close)  # also when the app was built without launch()
         self._dirs: dict[str, Path] = {}
         self._lock = threading.Lock()
 
