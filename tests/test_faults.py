@@ -399,3 +399,21 @@ def test_limits_and_silent_drops_are_reported(index_copy, tmp_path, case):
         assert re.search(pattern, r.output.strip(), re.M), (pattern, r.output)
     assert time.time() - t0 < 60
     assert _count(index_copy) == 117
+
+
+def test_prune_in_a_terminal_lists_what_goes_and_asks(index_copy, tmp_path):
+    import pty
+
+    folder = _pages(tmp_path, "004_a47dc055e8f78ddf.txt")
+    for answer, code, count in (("n", 1, 117), ("y", 0, 6)):
+        master, slave = pty.openpty()  # stdin is a terminal: the user is asked, not refused
+        proc = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "-q", "--prune", str(folder)],
+                                stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=os.environ | {"ASSISTANT_DATA_DIR": str(index_copy)})
+        os.close(slave)
+        os.write(master, f"{answer}\n".encode())  # typed ahead: the terminal holds the line
+        out, err = proc.communicate(timeout=120)
+        os.close(master)
+        assert proc.returncode == code, err
+        assert "This removes 111 papers from the index:" in err and "  - EPIM:" in err and "... and 91 more" in err and "Remove them? [y/N]" in err
+        assert "Traceback" not in err and _count(index_copy) == count
