@@ -80,7 +80,13 @@ def _questions(q: str) -> list[str]:
     return re.findall(r"^\*\*Q:\*\* (.*)$", q, re.M)
 
 
-def test_concurrent_sessions_each_download_only_their_own_turns(seeded, tmp_path):
+# The "20 runs in a row" check: ASSISTANT_TEST_SESSION_RUNS=20 repeats this test in one pytest
+# session (each run with its own UI process, clients and browser; only the index is shared).
+RUNS = int(os.environ.get("ASSISTANT_TEST_SESSION_RUNS", "1"))
+
+
+@pytest.mark.parametrize("run", range(RUNS))
+def test_concurrent_sessions_each_download_only_their_own_turns(seeded, tmp_path, run):
     from gradio_client import Client
     from playwright.sync_api import sync_playwright
 
