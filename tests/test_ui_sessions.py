@@ -233,3 +233,17 @@ def test_auth_file_problems_are_one_line(tmp_path):
     bad.write_text("no-colon-here\n")
     malformed = CliRunner().invoke(cli, ["ui", "--auth-file", str(bad)])
     assert malformed.exit_code == 1 and "must look like 'user:password'" in malformed.output
+
+
+def test_a_killed_uis_folder_is_swept_at_the_next_start(tmp_path):
+    from assistant.ui_sessions import SessionFiles
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"paper-assistant-ui-{dead.stdout.strip()}-abc"
+    (stale / "sessions" / "s1").mkdir(parents=True)
+    (stale / "sessions" / "s1" / "conversation.md").write_text("**Q:** private\n")
+    live = tmp_path / f"paper-assistant-ui-{os.getpid()}-xyz"  # a running UI's folder is left alone
+    live.mkdir()
+    files = SessionFiles(tmp_path)
+    assert not stale.exists() and live.exists() and oct(files.root.stat().st_mode & 0o777) == "0o700"
+    files.close()
