@@ -52,14 +52,37 @@ def cli():
     """
 
 
+def _confirm(yes: bool):
+    """Asks before a removal of many papers; a script (no terminal) must say --yes."""
+
+    def ask(titles: list[str]) -> bool:
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            return False
+        click.echo(f"This removes {len(titles)} papers from the index:", err=True)
+        for t in titles[:20]:
+            click.echo(f"  - {t}", err=True)
+        if len(titles) > 20:
+            click.echo(f"  ... and {len(titles) - 20} more", err=True)
+        return click.confirm("Remove them?", default=False, err=True)
+
+    return ask
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths, quiet):
-    """Index the paper pages under PATHS (default: seeds/).
+@click.option("--prune", "--sync", "prune", is_flag=True,
+              help="Also remove indexed papers not found under PATHS (the index mirrors PATHS).")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before a --prune removes many papers (for scripts).")
+@click.option("--rebuild", is_flag=True,
+              help="Start afresh: move the current (e.g. corrupt) database aside, kept not deleted, and index PATHS.")
+def ingest(paths, quiet, prune, yes, rebuild):
+    """Add and update the paper pages under PATHS (default: seeds/).
 
-    The index mirrors PATHS: new papers are embedded, changed ones replaced, papers no longer
-    found are removed, unchanged ones cost nothing.
+    New papers are embedded, changed ones replaced, unchanged ones cost nothing. Papers indexed
+    from elsewhere are kept unless --prune is given (then a removal of many asks first).
     """
     from .index import ingest as run_ingest
 
@@ -68,7 +91,26 @@ def ingest(paths, quiet):
     for p in paths:
         if not p.exists():
             raise click.ClickException(f"path not found: {str(p)!r}")
-    bar = None
+    if rebuild:
+        from .index import ingest_lock
+        from .store_health import rebuild as move_aside
+
+        with ingest_lock(settings):
+            aside = move_aside(settings)
+        if aside:
+            click.echo(f"moved the old index to {aside} (delete it once the new one works)", err=True)
+    bar = files_bar = None
+
+    def on_file(i, n, path):
+        nonlocal files_bar
+        if quiet:
+            return
+        if files_bar is None:
+            from tqdm import tqdm
+
+            files_bar = tqdm(total=n, desc="reading", unit="file", file=sys.stderr)
+        files_bar.set_postfix_str(path.name[-40:])
+        files_bar.update(i - files_bar.n)
 
     def progress(done, total):
         nonlocal bar
@@ -80,9 +122,12 @@ def ingest(paths, quiet):
             bar = tqdm(total=total, desc="embedding", unit="chunk", file=sys.stderr)
         bar.update(done - bar.n)
 
-    report = run_ingest(paths, settings, progress=progress)
-    if bar:
-        bar.close()
+    try:
+        report = run_ingest(paths, settings, progress=progress, prune=prune, confirm=_confirm(yes), on_file=on_file)
+    finally:
+        for b in (files_bar, bar):
+            if b:
+                b.close()
     for line in file_summaries(report):
         click.echo(line)
     for f, reason in report.skipped.items():
@@ -95,6 +140,26 @@ def ingest(paths, quiet):
         f"{report.unchanged} unchanged, {len(report.skipped)} files skipped; {report.chunks_embedded} chunks embedded"
         + ("" if report.changed else " (nothing to do)")
     )
+    if report.kept:
+        click.echo(f"{report.kept} indexed papers not under {', '.join(map(str, paths))} were kept (--prune removes them).")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before removing many papers (for scripts).")
+def remove(targets, yes):
+    """Remove papers from the index by paper id or by the page (file or folder) that listed them.
+
+    A paper also listed by another page stays. See `assistant papers` for the ids.
+    """
+    from .removal import remove as run_remove
+
+    report = run_remove(list(targets), _settings(), confirm=_confirm(yes))
+    for t in report.removed:
+        click.echo(f"removed: {t}")
+    for t, others in report.kept.items():
+        click.echo(f"kept: {t} (also listed in {', '.join(others)})")
+    click.echo(f"{len(report.removed)} removed, {len(report.kept)} kept")
 
 
 def file_summaries(report) -> list[str]:
@@ -243,22 +308,30 @@ def chat(k):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs --auth.")
 @click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--auth", "auth", envvar="ASSISTANT_UI_AUTH", default=None, metavar="USER:PASSWORD",
-              help="Require this login (or set ASSISTANT_UI_AUTH).")
+              help="Require this login (or set ASSISTANT_UI_AUTH). On the command line the password shows in `ps`: prefer --auth-file.")
+@click.option("--auth-file", "auth_file", envvar="ASSISTANT_UI_AUTH_FILE", default=None,
+              type=click.Path(path_type=Path), metavar="FILE",
+              help="Read the login from FILE's first line, 'user:password' (or set ASSISTANT_UI_AUTH_FILE).")
 @click.option("--no-auth", is_flag=True, help="Allow a non-loopback address without a login (you accept the risk).")
-def ui(host, port, auth, no_auth):
+def ui(host, port, auth, auth_file, no_auth):
     """Serve the chat in a browser (indexes seeds/ first if the index is empty)."""
     import os
 
+    from click.core import ParameterSource
+
+    from .ui_security import auth_file_warning, read_auth
+
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    credentials = None
-    if auth:
-        if ":" not in auth or auth.startswith(":") or auth.endswith(":"):
-            raise click.ClickException("--auth / ASSISTANT_UI_AUTH must look like 'user:password'.")
-        credentials = tuple(auth.split(":", 1))
-    elif host not in ("127.0.0.1", "localhost", "::1") and not no_auth:
+    credentials = read_auth(auth, auth_file)
+    warning = auth_file_warning(auth_file)
+    if auth and not auth_file and click.get_current_context().get_parameter_source("auth") == ParameterSource.COMMANDLINE:
+        warning = "warning: a password given with --auth is visible to other users in `ps`; use --auth-file FILE or ASSISTANT_UI_AUTH."
+    if warning:
+        click.echo(warning, err=True)
+    if credentials is None and host not in ("127.0.0.1", "localhost", "::1") and not no_auth:
         raise click.ClickException(
-            f"binding to {host!r} exposes the assistant to the network: set --auth user:password "
-            "(or ASSISTANT_UI_AUTH), or pass --no-auth to accept that."
+            f"binding to {host!r} exposes the assistant to the network: set --auth-file FILE (or ASSISTANT_UI_AUTH), "
+            "or pass --no-auth to accept that."
         )
     from .answer import Assistant
     from .index import Store

@@ -7,7 +7,9 @@ as it is, never a traceback.
     ├── CorpusError        a source file cannot be parsed (reported and skipped at ingest)
     ├── EmbeddingError     the embedding model is missing, corrupt or unreachable
     ├── IndexError_        the vector store is unreachable, locked or empty
-    │   └── IndexBusyError another ingest holds the lock
+    │   ├── IndexBusyError another ingest holds the lock
+    │   ├── StoreCorruptError the database is unreadable (0 bytes, truncated, garbled): rebuild it
+    │   └── ConfirmationNeeded a prune/remove would delete many papers and nobody said --yes
     └── LLMError           the OpenAI-compatible endpoint failed (connection, auth, model, timeout)
 """
 
@@ -33,6 +35,14 @@ class IndexError_(AssistantError):  # trailing underscore: the builtin IndexErro
 
 
 class IndexBusyError(IndexError_):
+    pass
+
+
+class StoreCorruptError(IndexError_):
+    pass
+
+
+class ConfirmationNeeded(IndexError_):
     pass
 
 

@@ -11,8 +11,11 @@ one chunk unless the text is longer than `chunk_size`. Chunk ids carry the recor
 * the state lives in Chroma alone (no side file to drift), so the embedded database and a
   `chroma run` server behave the same.
 
-`ingest` mirrors the given paths: papers no longer found there are removed. One ingest at a
-time per data directory (a lock file); a second one fails fast with `IndexBusyError`.
+`ingest` adds and updates the papers under the given paths and keeps every other paper;
+removing the ones no longer found there is explicit (`prune=True`), and a prune of more than
+`prune_confirm_over` papers needs `confirm(titles)` to say yes. One ingest at a time per data
+directory (a lock file); a second one fails fast with `IndexBusyError`. Chroma failures are
+translated by store_health.py (a damaged database is "corrupt", never "empty").
 
 Out of scope: ranking beyond dense similarity (see retrieval.py), reading files (corpus/: a
 PDF or document is embedded as its full text, each chunk with its page from corpus/chunks.py).
@@ -31,7 +34,7 @@ from typing import Any
 
 from . import sync
 from .corpus import Paper, load_corpus
-from .errors import IndexBusyError, IndexError_
+from .errors import ConfirmationNeeded, IndexBusyError, IndexError_
 from .settings import Settings
 
 # Metadata keys that are bookkeeping: neither embedded nor shown to the LLM.
@@ -50,6 +53,7 @@ class IngestReport:
     read_as: dict[str, str] = field(default_factory=dict)  # file name -> how it was read ("PDF: 14 pages")
     changes_by_file: dict[str, dict[str, int]] = field(default_factory=dict)  # file name -> {"added": n, ...}
     chunks_embedded: int = 0
+    kept: int = 0  # indexed papers not found under the paths, kept (no prune)
 
     @property
     def changed(self) -> bool:
@@ -83,8 +87,15 @@ class Store:
     """The Chroma collection for the configured embedding model, with its llama-index wrapper."""
 
     def __init__(self, settings: Settings):
+        from .store_health import Guarded, check_files, forget, translate
+
         self.settings = settings
-        self.client = _client(settings)
+        check_files(settings)
+        try:
+            self.client = Guarded(_client(settings), settings)
+        except Exception as e:
+            forget(settings)
+            raise translate(settings, e) from None
         self.collection = self.client.get_or_create_collection(
             collection_name(settings), metadata={"hnsw:space": "cosine"}
         )
@@ -238,16 +249,21 @@ def ingest(
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
     store: Store | None = None,
-    prune: bool = True,
+    prune: bool = False,
+    confirm: Callable[[list[str]], bool] | None = None,
+    on_file: Callable[[int, int, Path], None] | None = None,
 ) -> IngestReport:
-    """Bring the index in line with the files under `paths`; returns what changed. With
-    `prune=False` (uploads) papers found elsewhere are kept."""
-    parsed = load_corpus(paths, settings)
-    report = IngestReport(skipped=parsed.skipped, per_file=parsed.per_file, read_as=parsed.read_as)
+    """Add and update the papers under `paths` (and with `prune`, remove the indexed papers not
+    found there); returns what changed."""
+    from .limits import admit, cap_documents
+
+    files, refused = admit(paths, settings)
+    parsed = load_corpus(files, settings, on_file=on_file)
+    parsed.papers, too_long = cap_documents(parsed.papers, settings)
+    report = IngestReport(skipped={**refused, **parsed.skipped, **too_long}, per_file=parsed.per_file,
+                          read_as=parsed.read_as)
     if not parsed.papers and not parsed.per_file:
-        raise IndexError_(
-            f"no readable paper pages under {', '.join(map(str, paths))}; nothing was changed in the index."
-        )
+        raise no_readable_files(paths, report.skipped)
     with ingest_lock(settings):
         store = store or Store(settings)
         state = store.chunk_state()
@@ -276,7 +292,7 @@ def ingest(
                 todo.append(p)
                 present.update(c[0] for c in current)
         if not prune:
-            state = {}  # papers from elsewhere stay
+            report.kept, state = len(state), {}
         removed_ids = [cid for entry in state.values() for cid in entry["ids"]]
         touched = [p.id for p in todo + relabel] + [c.rsplit(":", 2)[0] for c in stale_ids] + list(state)
         if touched:  # the side indexes (lexical.py, records.py) follow Chroma: see sync.py
@@ -285,6 +301,12 @@ def ingest(
             titles = {m["paper_id"]: json.loads(m["record"])["title"] for m in store.get_all(
                 where={"chunk": 0}, include=["metadatas"])["metadatas"]}
             report.removed = [titles.get(pid, pid) for pid in state]
+            # Asked before any embedding or deletion: a "no" leaves the index as it was.
+            if len(report.removed) > settings.prune_confirm_over and not (confirm and confirm(report.removed)):
+                raise ConfirmationNeeded(
+                    f"--prune would remove {len(report.removed)} papers not found under {', '.join(map(str, paths))} "
+                    f"(e.g. {report.removed[0]!r}); nothing was changed. Re-run with --yes to remove them, or without --prune to keep them."
+                )
 
         if todo:
             from .embeddings import get_embed_model

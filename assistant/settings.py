@@ -147,6 +147,19 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0, description="Seconds before a request to the endpoint is abandoned.")
     llm_max_retries: int = Field(default=2, ge=0, description="Retries with backoff on 429 and 5xx answers.")
 
+    # Limits: a mis-aimed or hostile input gets a clear refusal instead of minutes of work.
+    max_file_mb: float = Field(default=10.0, gt=0, description="Files larger than this (MB) are skipped at ingest, unread.")
+    max_document_chars: int = Field(
+        default=500_000, ge=1000,
+        description="Longest abstract/document text indexed (characters); longer ones are chunked up to here, beyond it the entry is skipped.",
+    )
+    max_files_per_ingest: int = Field(default=5000, ge=1, description="Files one ingest may read; more is refused before anything changes.")
+    prune_confirm_over: int = Field(
+        default=5, ge=0, description="An ingest --prune or remove that would delete more papers than this lists them and asks (or needs --yes)."
+    )
+    login_max_failures: int = Field(default=5, ge=1, description="Failed UI logins per client address before it must wait.")
+    login_lockout_s: float = Field(default=60.0, gt=0, description="Seconds a client waits after too many failed logins; failures older than this are forgotten.")
+
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"

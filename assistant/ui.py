@@ -6,25 +6,26 @@ key is neither stored, logged, written to disk nor sent back to the page). Every
 that comes from the corpus or a model is HTML-escaped before Markdown renders it.
 
 Papers can be added from the page (uploads.py checks and ingests them into the same index);
-the header's paper count and the example questions come from the index.
+the header's paper count and the example questions come from the index. Per-session files (the
+export) live in a private folder per session (ui_sessions.py); the server's defences (headers,
+login throttle) are in ui_security.py. No `from __future__ import annotations` here: Gradio
+must see `gr.Request` as a class, or it silently passes None.
 
 Out of scope: user accounts, persistent chat history, removing papers from the browser.
 """
 
-from __future__ import annotations
-
 import html
 import os
 import re
-import tempfile
-from pathlib import Path
+import signal
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from .answer import Answer, Assistant, Delta, Turn  # noqa: E402
+from .answer import Answer, Assistant, Delta, Status, Turn  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .uploads import UPLOAD_TYPES, add_uploads, collection_line, example_questions  # noqa: E402
+from .ui_sessions import SessionFiles  # noqa: E402
 
 MAX_SHOWN = 2000  # characters of a (rejected, huge) question kept for display
 
@@ -106,6 +107,8 @@ def render_message(answer: Answer, turn: int) -> str:
     parts = [render_answer(answer.text, turn, {c.marker for c in answer.citations})]
     if answer.notice:
         parts.append(f"\n\n*Note: {html.escape(answer.notice, quote=False)}*")
+    for claim in answer.unsupported:  # the pipeline found no cited paper stating this
+        parts.append(f"\n\n⚠️ *Unsupported by the cited papers:* “{render_answer(claim, turn, set())}”")
     return "".join(parts)
 
 
@@ -152,22 +155,11 @@ def export_markdown(turns: list[Turn]) -> str:
     return "\n".join(out) + "\n"
 
 
-_EXPORT_DIR: Path | None = None
-
-
-def _export_path(request) -> Path:
-    """One Markdown file per browser session, in a folder only this user can read."""
-    global _EXPORT_DIR
-    if _EXPORT_DIR is None:
-        _EXPORT_DIR = Path(tempfile.mkdtemp(prefix="paper-assistant-"))
-    session = re.sub(r"[^A-Za-z0-9]", "", getattr(request, "session_hash", "") or "") or "default"
-    return _EXPORT_DIR / f"conversation-{session[:32]}.md"
-
-
-def build_app(assistant: Assistant):
+def build_app(assistant: Assistant, files: SessionFiles | None = None):
     import gradio as gr
 
     base = assistant.settings
+    files = files or SessionFiles()
 
     def respond(question, turns, url, model, key, top_k, request: gr.Request):
         turns = list(turns or [])
@@ -181,20 +173,24 @@ def build_app(assistant: Assistant):
             partial = ""
             final = None
             for event in worker.stream(question, turns, session.top_k):
-                if isinstance(event, Delta) and session.llm_configured:
+                if isinstance(event, Status) and session.llm_configured and not partial:
+                    # A small local model can take a minute to its first token: say what is happening.
+                    yield chat + [{"role": "assistant", "content": f"*{html.escape(event.text, quote=False)}*"}], turns, gr.skip(), gr.skip(), "", gr.skip()
+                elif isinstance(event, Delta) and session.llm_configured:
                     partial += event.text
                     yield chat + [{"role": "assistant", "content": render_answer(partial, len(turns) + 1)}], turns, gr.skip(), gr.skip(), "", gr.skip()
                 elif isinstance(event, Answer):
                     final = event
         except AssistantError as e:
             turns.append(Turn(question.strip()[:MAX_SHOWN], None, error=str(e)))
-            yield history + _messages(turns[-1], len(turns)), turns, gr.skip(), "", "", gr.skip()
+            # The question goes back into the box: a long paste must survive a failed answer.
+            yield history + _messages(turns[-1], len(turns)), turns, gr.skip(), "", question, gr.skip()
             return
         turns.append(Turn(question.strip(), final))
         searched = ""
         if final.standalone_question and final.standalone_question != " ".join(question.split()):
             searched = f"*Searched for:* {html.escape(final.standalone_question, quote=False)}"
-        path = _export_path(request)
+        path = files.folder(request.session_hash) / "conversation.md"
         path.write_text(export_markdown(turns), encoding="utf-8")
         path.chmod(0o600)
         yield (history + _messages(turns[-1], len(turns)), turns, render_sources(turns), searched, "",
@@ -211,7 +207,8 @@ def build_app(assistant: Assistant):
         except AssistantError as e:
             return "❌ " + html.escape(str(e), quote=False)
 
-    def new_conversation():
+    def new_conversation(request: gr.Request):
+        files.drop(request.session_hash)  # the old transcript goes with the conversation
         return [], [], render_sources([]), "", gr.update(value=None, interactive=False)
 
     def header_text() -> str:
@@ -261,7 +258,8 @@ def build_app(assistant: Assistant):
                     status = gr.Markdown(elem_id="status")
         inputs = [question, turns_state, url, model, key, top_k]
         outputs = [chatbot, turns_state, sources, searched, question, download]
-        question.submit(respond, inputs, outputs, api_visibility="private")
+        # Undocumented, not private: gradio_client must reach it to test session separation.
+        question.submit(respond, inputs, outputs, api_name="chat", api_visibility="undocumented")
         test.click(test_connection, [url, model, key, top_k], status, api_visibility="private")
         for box in (url, model):
             box.change(lambda u, m, k, t: mode_text(session_settings(base, u, m, k, t)), [url, model, key, top_k], mode,
@@ -278,6 +276,11 @@ def build_app(assistant: Assistant):
                 return {"error": str(e)}
 
         gr.api(ask, api_name="ask")
+
+        def end_session(request: gr.Request):
+            files.drop(request.session_hash)
+
+        app.unload(end_session)
     return app
 
 
@@ -292,8 +295,26 @@ def _messages(turn: Turn, index: int) -> list[dict]:
 
 
 def launch(assistant: Assistant, host: str, port: int, auth: tuple[str, str] | None):
-    app = build_app(assistant)
-    app.queue(default_concurrency_limit=4, max_size=64)
-    app.launch(server_name=host, server_port=port, auth=auth, inbrowser=False, ssr_mode=False,
-               show_error=False, quiet=False, head=HEAD, css=CSS, theme=theme(),
-               max_file_size=int(assistant.settings.upload_max_mb * 1024 * 1024))
+    from starlette.middleware import Middleware
+
+    from .ui_security import SecurityMiddleware
+
+    s = assistant.settings
+    files = SessionFiles()
+    # Before gradio is imported: its cache (uploads, served files) lives in the private root too.
+    os.environ["GRADIO_TEMP_DIR"] = str(files.root)
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not interrupt the clean-up
+        raise KeyboardInterrupt  # Gradio's main loop closes the server on it, then we clean up
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        app = build_app(assistant, files)
+        app.queue(default_concurrency_limit=4, max_size=64)
+        middleware = [Middleware(SecurityMiddleware, max_failures=s.login_max_failures, lockout_s=s.login_lockout_s)]
+        app.launch(server_name=host, server_port=port, auth=auth, inbrowser=False, ssr_mode=False,
+                   show_error=False, quiet=False, head=HEAD, css=CSS, theme=theme(), app_kwargs={"middleware": middleware},
+                   max_file_size=int(s.upload_max_mb * 1024 * 1024))
+    finally:
+        files.close()

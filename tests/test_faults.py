@@ -3,6 +3,7 @@ serving, and nothing indexed is lost."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -242,3 +243,177 @@ def test_api_key_never_leaks(seeded, tmp_path):
     for f in data.rglob("*"):
         if f.is_file():
             assert KEY.encode() not in f.read_bytes(), f
+
+
+# ---- store health, mis-aimed ingests, limits (issue 13) ------------------------------------
+def _cli(data: Path, *args, env: dict | None = None):
+    from click.testing import CliRunner
+
+    from assistant.cli import cli
+
+    # catch_exceptions=False: a raw library exception fails the test instead of being hidden.
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False,
+                              env={"ASSISTANT_DATA_DIR": str(data), **(env or {})})
+
+
+def _count(data: Path) -> int:
+    from assistant.settings import Settings
+
+    return len(Store(Settings(data_dir=data)).papers())
+
+
+def _damage(db: Path, how: str) -> None:
+    raw = db.read_bytes()
+    if how == "zero":
+        db.write_bytes(b"")
+    elif how == "truncated":
+        db.write_bytes(raw[: len(raw) // 2])
+    elif how == "garbled":  # the header survives, the pages behind it do not
+        b = bytearray(raw)
+        for i in range(8192, len(b) - 4096, 4096):
+            b[i + 100 : i + 400] = os.urandom(300)
+        db.write_bytes(bytes(b))
+    elif how == "header":
+        db.write_bytes(os.urandom(100) + raw[100:])
+    elif how == "missing":
+        db.unlink()
+
+
+@pytest.mark.parametrize("how,detail", [
+    ("zero", "chroma.sqlite3 is 0 bytes"), ("truncated", "chroma.sqlite3 is truncated"),
+    ("garbled", "database disk image is malformed"), ("header", "not a SQLite database"),
+    ("missing", "chroma.sqlite3 is missing but"),
+])
+def test_a_damaged_database_is_corrupt_never_empty(seeded, tmp_path, seeds_copy, how, detail):
+    data = tmp_path / "data"
+    shutil.copytree(seeded.data_dir, data)
+    db = data / "chroma" / "chroma.sqlite3"
+    _damage(db, how)
+    before = db.read_bytes() if db.exists() else None
+    for args in (["papers"], ["ask", "What is FlashOverlap?"], ["retrieve", "zeroth-order optimization"],
+                 ["ingest", "-q", str(seeds_copy)]):
+        r = _cli(data, *args)
+        line = r.output.strip()
+        assert r.exit_code == 1 and len(line.splitlines()) == 1, (args, r.output)
+        assert f"the index in {data} is corrupt" in line and detail in line and "assistant ingest --rebuild" in line, line
+        assert "empty" not in line
+    # The UI refuses to start instead of indexing the seeds over the damaged database.
+    ui = subprocess.run([sys.executable, "-m", "assistant", "ui", "--port", str(free_port())], capture_output=True,
+                        text=True, timeout=120, env=os.environ | {"ASSISTANT_DATA_DIR": str(data)})
+    assert ui.returncode == 1 and "is corrupt" in ui.stderr and "Traceback" not in ui.stderr, ui.stderr
+    assert "indexing" not in ui.stderr
+    assert (db.read_bytes() if db.exists() else None) == before  # nothing wrote over it
+    rebuilt = _cli(data, "ingest", "-q", "--rebuild", str(seeds_copy))
+    assert rebuilt.exit_code == 0 and "117 added" in rebuilt.output, rebuilt.output
+    aside = list(data.glob("chroma.old-*"))
+    assert len(aside) == 1 and f"moved the old index to {aside[0]}" in rebuilt.output
+    assert _count(data) == 117
+
+
+@pytest.fixture
+def index_copy(seeded, tmp_path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(seeded.data_dir, data)
+    return data
+
+
+def test_ingest_of_one_folder_adds_and_keeps_the_rest(index_copy, tmp_path, monkeypatch):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(SEEDS / "004_a47dc055e8f78ddf.txt", folder)
+    (folder / "new.txt").write_text("Xiaofan Zhang\nAuthored Publications\nSort By\nNovaNet: A New Paper\nAda Lovelace\n"
+                                    "Some Conference (2024)\nPreview abstract\nWe propose NovaNet for tiles.\nView details\n")
+    r = _cli(index_copy, "ingest", "-q", str(folder))
+    assert r.exit_code == 0 and "1 added, 0 updated, 0 removed, 6 unchanged" in r.output, r.output
+    assert f"111 indexed papers not under {folder} were kept (--prune removes them)" in r.output
+    assert _count(index_copy) == 118
+    # --prune asks for more than a handful; a script without --yes changes nothing.
+    refused = _cli(index_copy, "ingest", "-q", "--prune", str(folder))
+    assert refused.exit_code == 1 and len(refused.output.strip().splitlines()) == 1
+    assert "--prune would remove 111 papers not found under" in refused.output and "--yes" in refused.output
+    assert _count(index_copy) == 118
+    pruned = _cli(index_copy, "ingest", "-q", "--sync", "--yes", str(folder))
+    assert pruned.exit_code == 0 and "111 removed" in pruned.output and _count(index_copy) == 7
+
+
+def test_remove_by_id_or_page_and_asks_for_many(index_copy):
+    ids = [json.loads(line)["id"] for line in _cli(index_copy, "papers", "--json").output.splitlines()]
+    r = _cli(index_copy, "remove", ids[0])
+    assert r.exit_code == 0 and "1 removed" in r.output and _count(index_copy) == 116
+    missing = _cli(index_copy, "remove", "no-such-paper")
+    assert missing.exit_code == 1 and "no indexed paper has the id or source page 'no-such-paper'" in missing.output
+    many = _cli(index_copy, "remove", str(SEEDS / "003_3dd6cb56acdc61b4.txt"))
+    assert many.exit_code == 1 and "this would remove 47 papers" in many.output and "--yes" in many.output
+    assert _count(index_copy) == 116
+    done = _cli(index_copy, "remove", "--yes", "003_3dd6cb56acdc61b4.txt")
+    assert done.exit_code == 0 and "47 removed, 3 kept" in done.output  # 3 are also on page 001
+    assert _count(index_copy) == 69
+
+
+def _pages(tmp_path: Path, *names: str) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir(exist_ok=True)
+    for n in names:
+        shutil.copy(SEEDS / n, folder)
+    return folder
+
+
+@pytest.mark.parametrize("case", ["huge_file", "long_abstract", "too_many_files", "symlinks", "all_fail"])
+def test_limits_and_silent_drops_are_reported(index_copy, tmp_path, case):
+    folder = _pages(tmp_path, "004_a47dc055e8f78ddf.txt")
+    env, code = {}, 0
+    if case == "huge_file":  # the issue's 50 MB page: refused unread, in well under a second
+        (folder / "huge.txt").write_text("Daily Papers\n\n" + "x" * 50_000_000)
+        want = r"skipped .*huge\.txt: file is 47\.7 MB; the limit is 10 MB \(ASSISTANT_MAX_FILE_MB\)"
+    elif case == "long_abstract":
+        text = "We propose LongNet. " + "Tiles and kernels move memory. " * 1500
+        (folder / "long.txt").write_text(f"Xiaofan Zhang\nAuthored Publications\nSort By\nLongNet: Long\nAda Lovelace\n"
+                                         f"Some Conference (2024)\nPreview abstract\n{text}\nView details\n")
+        env = {"ASSISTANT_MAX_DOCUMENT_CHARS": "20000"}
+        want = r"skipped long\.txt: 'LongNet: Long': text is 46,519 characters; the limit is 20,000 \(ASSISTANT_MAX_DOCUMENT_CHARS\)"
+    elif case == "too_many_files":
+        folder = _pages(tmp_path, *sorted(p.name for p in SEEDS.iterdir()))
+        env, code = {"ASSISTANT_MAX_FILES_PER_INGEST": "3"}, 1
+        want = r"^Error: 5 files under .*; the limit per ingest is 3 \(ASSISTANT_MAX_FILES_PER_INGEST\).*nothing was changed\.$"
+    elif case == "symlinks":
+        (folder / "loop1.txt").symlink_to("loop2.txt")
+        (folder / "loop2.txt").symlink_to("loop1.txt")
+        (folder / "gone.txt").symlink_to("nowhere.txt")
+        (folder / "up").symlink_to("..")
+        want = [r"skipped .*loop1\.txt: symlink loop; remove or fix the link", r"skipped .*loop2\.txt: symlink loop",
+                r"skipped .*gone\.txt: dangling symlink to 'nowhere\.txt'",
+                r"skipped .*up: symlink loop \(points to a folder above it\); not followed"]
+    else:
+        (folder / "004_a47dc055e8f78ddf.txt").unlink()
+        (folder / "empty.txt").write_text("")
+        (folder / "latin1.txt").write_bytes("Caf\xe9\n".encode("latin-1"))
+        code = 1
+        want = (r"^Error: no readable paper pages under .* \(2 skipped: empty\.txt: file is empty; "
+                r"latin1\.txt: not UTF-8 text \(byte 3\)\); nothing was changed in the index\.$")
+    import re
+
+    t0 = time.time()
+    r = _cli(index_copy, "ingest", "-q", str(folder), env=env)
+    assert r.exit_code == code, r.output
+    for pattern in want if isinstance(want, list) else [want]:
+        assert re.search(pattern, r.output.strip(), re.M), (pattern, r.output)
+    assert time.time() - t0 < 60
+    assert _count(index_copy) == 117
+
+
+def test_prune_in_a_terminal_lists_what_goes_and_asks(index_copy, tmp_path):
+    import pty
+
+    folder = _pages(tmp_path, "004_a47dc055e8f78ddf.txt")
+    for answer, code, count in (("n", 1, 117), ("y", 0, 6)):
+        master, slave = pty.openpty()  # stdin is a terminal: the user is asked, not refused
+        proc = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "-q", "--prune", str(folder)],
+                                stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=os.environ | {"ASSISTANT_DATA_DIR": str(index_copy)})
+        os.close(slave)
+        os.write(master, f"{answer}\n".encode())  # typed ahead: the terminal holds the line
+        out, err = proc.communicate(timeout=120)
+        os.close(master)
+        assert proc.returncode == code, err
+        assert "This removes 111 papers from the index:" in err and "  - EPIM:" in err and "... and 91 more" in err and "Remove them? [y/N]" in err
+        assert "Traceback" not in err and _count(index_copy) == count

@@ -66,7 +66,12 @@ def test_incremental_ingest(tmp_path, make_settings, monkeypatch):
     assert "72.00%" in epim.abstract
 
     (corpus / PUBS).unlink()
-    removed = ingest([corpus], settings)
+    kept = ingest([corpus], settings)  # adding never removes: the vanished page's papers stay
+    assert kept.kept == 6 and not kept.removed and Store(settings).count() == 14
+    seen = []
+    removed = ingest([corpus], settings, prune=True, confirm=lambda titles: seen.append(len(titles)) or True,
+                     on_file=lambda i, n, f: seen.append(f.name))
+    assert seen == [PROFILE, 6]  # each file announced before it is read; 6 > a handful: asked
     assert len(removed.removed) == 6 and "AutoDistill (untitled entry)" in removed.removed
     assert Store(settings).count() == 8 and counter.texts == 15
 

@@ -40,6 +40,9 @@ def start_ui(env: dict, log: Path):
                 pytest.fail("assistant ui did not come up:\n" + log.read_text())
             time.sleep(0.2)
     print(f"\nassistant ui ready after {time.time() - start:.1f} s")
+    from .test_ui_sessions import GRADIO_WARNING
+
+    assert not GRADIO_WARNING.search(log.read_text()), log.read_text()  # a handler signature Gradio cannot match
     return proc, url
 
 
@@ -191,6 +194,21 @@ def test_dead_endpoint_then_the_app_keeps_serving(page):
     page.locator("#endpoint textarea, #endpoint input").first.fill("")
     ask(page, "What is FlashOverlap?", wait_for_answers=2)
     wait_answer_contains(page, "we propose FlashOverlap")
+
+
+def test_the_question_stays_in_the_box_when_the_answer_is_an_error(page):
+    long_paste = "Compare FlashOverlap with the other overlap methods. " * 20
+    page.locator("#settings").click()
+    page.locator("#endpoint textarea, #endpoint input").first.fill(f"http://127.0.0.1:{free_port()}/v1")
+    ask(page, long_paste)
+    wait_answer_contains(page, "cannot connect to the LLM endpoint")
+    page.wait_for_function(IDLE, timeout=60000)
+    assert page.locator("#question textarea").input_value() == long_paste
+    page.locator("#endpoint textarea, #endpoint input").first.fill("")
+    ask(page, "What is FlashOverlap?", wait_for_answers=2)
+    wait_answer_contains(page, "we propose FlashOverlap")
+    page.wait_for_function(IDLE, timeout=60000)
+    assert page.locator("#question textarea").input_value() == ""  # an answered question is cleared
 
 
 def test_empty_and_huge_questions_get_clear_messages(page):

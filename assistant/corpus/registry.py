@@ -101,14 +101,18 @@ def source_files(paths: list[Path]) -> list[Path]:
     return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
-def load_corpus(paths: list[Path], settings=None) -> ParseReport:
-    """Read every file under `paths`; a broken file is reported and skipped, not fatal."""
+def load_corpus(paths: list[Path], settings=None, on_file=None) -> ParseReport:
+    """Read every file under `paths`; a broken file is reported and skipped, not fatal.
+    `on_file(i, n, path)` is called before each file, so a slow one shows which it is."""
     settings = _settings(settings)
     per_file: dict[str, int] = {}
     read_as: dict[str, str] = {}
     skipped: dict[str, str] = {}
     everything: list[Paper] = []
-    for f in source_files(paths):
+    files = source_files(paths)
+    for i, f in enumerate(files):
+        if on_file:
+            on_file(i, len(files), f)
         try:
             found = read_file(f, settings)
         except CorpusError as e:
