@@ -255,7 +255,7 @@ def ingest(
 ) -> IngestReport:
     """Add and update the papers under `paths` (and with `prune`, remove the indexed papers not
     found there); returns what changed."""
-    from .limits import admit, cap_documents
+    from .limits import admit, cap_documents, no_readable_files
 
     files, refused = admit(paths, settings)
     parsed = load_corpus(files, settings, on_file=on_file)

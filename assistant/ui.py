@@ -18,6 +18,7 @@ import html
 import os
 import re
 import signal
+from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -261,9 +262,10 @@ def build_app(assistant: Assistant, files: SessionFiles | None = None):
         # Undocumented, not private: gradio_client must reach it to test session separation.
         question.submit(respond, inputs, outputs, api_name="chat", api_visibility="undocumented")
         test.click(test_connection, [url, model, key, top_k], status, api_visibility="private")
-        for box in (url, model):
-            box.change(lambda u, m, k, t: mode_text(session_settings(base, u, m, k, t)), [url, model, key, top_k], mode,
-                       api_visibility="private")
+        # One queue slot for these cheap updates: replies in the order of the edits, so the last
+        # edit's text is the one shown (two in flight could otherwise land in reverse order).
+        gr.on([url.change, model.change], lambda u, m, k, t: mode_text(session_settings(base, u, m, k, t)),
+              [url, model, key, top_k], mode, api_visibility="private", concurrency_limit=1, trigger_mode="always_last")
         upload.upload(add_papers, upload, [upload_status, header, upload], api_visibility="private")
         app.load(header_text, None, header, api_visibility="private")
         clear.click(new_conversation, None, [chatbot, turns_state, sources, searched, download], api_visibility="private")

@@ -125,7 +125,7 @@ def test_ingest_updates_incrementally_then_merges(small, caplog):
 
     (corpus / PUBS).unlink()
     merging = settings.model_copy(update={"lexical_merge_min": 1, "lexical_merge_fraction": 0.01})
-    ingest([corpus], merging)
+    ingest([corpus], merging, prune=True, confirm=lambda titles: True)  # the page's papers go too
     after = LexicalIndex.open(merging, store)
     assert after._snap.main.path.name != main and not after._snap.delta and not after._snap.dead
     assert len(after) == 8 and after.docs_with_term("72.00%") == epim
@@ -170,11 +170,11 @@ def test_a_crash_between_chroma_and_the_side_indexes_is_caught(small, monkeypatc
     monkeypatch.setattr(sync, "finish", die)
     (corpus / PUBS).unlink()
     with pytest.raises(KeyboardInterrupt):
-        ingest([corpus], settings)
+        ingest([corpus], settings, prune=True, confirm=lambda titles: True)
     monkeypatch.undo()
     store = Store(settings)
     assert sync.marker(settings).exists() and len(LexicalIndex.open(settings)) == 14  # stale, same generation
-    assert not ingest([corpus], settings).changed  # Chroma has nothing left to do...
+    assert not ingest([corpus], settings, prune=True, confirm=lambda titles: True).changed  # Chroma has nothing left to do...
     with caplog.at_level(logging.WARNING, logger="assistant"):
         lex = LexicalIndex.open(settings, store)  # ...but the marker says the side indexes lag
         records = Records.open(settings, store)

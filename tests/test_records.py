@@ -114,7 +114,7 @@ def test_ingest_keeps_it_current_and_a_broken_file_is_rebuilt(tmp_path, make_set
     page = corpus / PROFILE
     page.write_text(page.read_text().replace("71.59% top-1 accuracy", "72.00% top-1 accuracy"))
     (corpus / PUBS).unlink()
-    ingest([corpus], settings)
+    ingest([corpus], settings, prune=True, confirm=lambda titles: True)
     assert reader.count() == 8  # the open reader sees the ingest's commit
     assert any("72.00%" in p.abstract for p in reader.iter_papers())
     assert reader.generation() == Store(settings).generation()

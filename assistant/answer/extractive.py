@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import CANNOT_ANSWER, Aspect, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
+from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
 from ..text import cell, coverage, quantities, sentences
 from .citations import Cites
 from .evidence import EvidenceSelector

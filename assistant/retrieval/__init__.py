@@ -11,10 +11,11 @@ Out of scope: choosing sentences and composing answers (answer/).
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from ..corpus import Paper
-from ..errors import IndexError_
+from ..errors import AssistantError, IndexError_
 from ..index import Store
 from ..models import Hit, Kind, Plan, RecordQuery, Retrieval
 from ..settings import Settings
@@ -24,6 +25,7 @@ from .planner import Planner
 from .search import HybridSearch
 
 __all__ = ["Retriever", "Hit", "Plan", "Retrieval"]
+log = logging.getLogger("assistant")
 
 
 class Retriever:
@@ -43,11 +45,17 @@ class Retriever:
     def refresh(self) -> bool:
         """Reload the tables if an ingest changed the index since they were built (a UI that
         keeps running while `assistant ingest` adds papers). Cheap when nothing changed."""
-        if self.store.generation() == self._generation:
+        try:
+            if self.store.generation() == self._generation:
+                return False
+            with self._lock:
+                if self.store.generation() != self._generation:
+                    self._load()
+        except AssistantError as e:
+            # Chroma mid-write (an ingest running in another process) can fail a read: keep
+            # answering from the tables we have and try again on the next question.
+            log.warning("could not reload the index tables yet (%s); using the previous ones", e)
             return False
-        with self._lock:
-            if self.store.generation() != self._generation:
-                self._load()
         return True
 
     def _load(self) -> None:

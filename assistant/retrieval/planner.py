@@ -274,11 +274,13 @@ class Planner:
 
     # ---- descriptions -------------------------------------------------------------------------
     def _resolve(self, phrase: str, taken: set[str]) -> Target | None:
-        hits = [h for h in self.search(phrase, 3 + len(taken)) if h.paper.id not in taken]
+        hits = [h for h in self.search(phrase, 5 + len(taken)) if h.paper.id not in taken]
         if not hits:
             return None
+        # A description is matched by meaning: among the fused candidates, the closest one; fused
+        # rank scores are nearly flat, the gap in meaning between the first two is not.
+        hits.sort(key=lambda h: -h.dense)
         top = hits[0]
-        # Fused rank scores are nearly flat; the gap in meaning between the first two is not.
         margin = top.dense - max((h.dense for h in hits[1:]), default=0.0)
         if top.dense < self.settings.describe_min_similarity:
             return Target(phrase, [], by="description", confidence=0.0)

@@ -13,15 +13,19 @@ Out of scope: deciding what to search for (planner) and which papers an answer n
 
 from __future__ import annotations
 
+import logging
 import math
 import re
+import time
 from collections import defaultdict
 
 from ..corpus import PAGE, PAGE_END, Paper
+from ..errors import AssistantError
 from ..models import Hit
 from ..settings import Settings
 from ..text import content_words, looks_like_name
 
+log = logging.getLogger("assistant")
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
 
 
@@ -83,7 +87,7 @@ class HybridSearch:
         if where:
             allowed = {pid for pid, p in self.papers.items() if (ids is None or pid in ids) and year_ok(p, year)}
         dense = self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {})
-        rankings = [dense.retrieve(query), self._bm25_retrieve(query, allowed, n_chunks), self._exact(query, allowed)]
+        rankings = [self._dense(dense, query), self._bm25_retrieve(query, allowed, n_chunks), self._exact(query, allowed)]
         hits: dict[str, Hit] = {}
         for r, ranking in enumerate(rankings):
             seen: set[str] = set()
@@ -105,6 +109,21 @@ class HybridSearch:
                     weight = 1.0 if r < 2 else 3.0 * min(1.0, nws.score or 0)
                     hit.score += weight / (RRF_K + len(seen))
         return sorted(hits.values(), key=lambda h: -h.score)[:k]
+
+    @staticmethod
+    def _dense(retriever, query: str):
+        """Chroma's ranking; a read that fails while another process writes the index (an
+        ingest deleting the chunks a filter names) is tried again once, then left out: the
+        lexical rankings still answer, and the next question sees the finished ingest."""
+        for attempt in range(2):
+            try:
+                return retriever.retrieve(query)
+            except AssistantError as e:
+                if attempt:
+                    log.warning("dense search failed during a concurrent write (%s); lexical rankings only", e)
+                    return []
+                time.sleep(0.2)
+        return []
 
     def _bm25_retrieve(self, query: str, allowed: set[str] | None, k: int):
         from llama_index.core.schema import NodeWithScore

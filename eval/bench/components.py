@@ -60,7 +60,7 @@ def worker_components_build(spec: dict) -> dict:
     settings = Settings(data_dir=Path(spec["data_dir"]))
     store = Store(settings)
     t0 = now()
-    lex = LexicalIndex.open(settings, store)
+    lex = LexicalIndex.open(settings, store, force=True)  # the retriever may have built it already: time a rebuild
     lex_rebuild = now() - t0
     t0 = now()
     records = Records.open(settings, store)
