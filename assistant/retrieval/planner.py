@@ -277,11 +277,13 @@ class Planner:
         hits = [h for h in self.search(phrase, 5 + len(taken)) if h.paper.id not in taken]
         if not hits:
             return None
-        # A description is matched by meaning: among the fused candidates, the closest one; fused
-        # rank scores are nearly flat, the gap in meaning between the first two is not.
-        hits.sort(key=lambda h: -h.dense)
+        # The fused ranking leads (it weighs exact names and numbers, "71.59%"); a candidate
+        # clearly closer in meaning overrides it (fused scores of near neighbours are nearly flat).
         top = hits[0]
-        margin = top.dense - max((h.dense for h in hits[1:]), default=0.0)
+        closer = max(hits[1:], key=lambda h: h.dense, default=None)
+        if closer is not None and closer.dense >= top.dense + self.settings.describe_min_margin:
+            top = closer
+        margin = top.dense - max((h.dense for h in hits if h is not top), default=0.0)
         if top.dense < self.settings.describe_min_similarity:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))

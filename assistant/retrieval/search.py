@@ -108,7 +108,7 @@ class HybridSearch:
                     # The exact-term ranking weighs by how rare its matches are (see _exact).
                     weight = 1.0 if r < 2 else 3.0 * min(1.0, nws.score or 0)
                     hit.score += weight / (RRF_K + len(seen))
-        return sorted(hits.values(), key=lambda h: -h.score)[:k]
+        return sorted(hits.values(), key=lambda h: (-round(h.score, 12), h.paper.id))[:k]
 
     @staticmethod
     def _dense(retriever, query: str):
@@ -157,5 +157,6 @@ class HybridSearch:
             for pid in self.lexical.docs_with_term(t):
                 if allowed is None or pid in allowed:
                     weight[pid] += (math.log(1 + n_docs / df) / math.log(1 + n_docs)) ** 2
-        scored = [NodeWithScore(node=self._first_chunk[pid], score=w) for pid, w in weight.items() if pid in self._first_chunk]
-        return sorted(scored, key=lambda x: -x.score)
+        # Ties by paper id: set order changes with the interpreter's hash seed, answers must not.
+        ranked = sorted((pid for pid in weight if pid in self._first_chunk), key=lambda pid: (-round(weight[pid], 9), pid))
+        return [NodeWithScore(node=self._first_chunk[pid], score=weight[pid]) for pid in ranked]
