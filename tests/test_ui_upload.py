@@ -82,7 +82,9 @@ def test_upload_several_files_then_ask_about_the_pdf(server, browser, tmp_path):
     other = browser.new_page()
     other.goto(url)
     other.wait_for_selector("#question textarea")
-    assert "the 13 papers in the collection" in other.inner_text("#collection")
+    # The header is filled by the page's load event (the index may reload its tables first).
+    other.wait_for_function("() => document.querySelector('#collection').innerText.includes('the 13 papers in the collection')",
+                            timeout=60000)
     other.close()
     page.close()
 
