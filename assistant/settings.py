@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     upload_max_mb: float = Field(default=50.0, gt=0, description="Largest file the browser upload accepts, in MB.")
     upload_max_files: int = Field(default=20, ge=1, description="Files one browser upload may add at once.")
 
-    # ---- question understanding and evidence (calibrated on eval/dev.jsonl: `python -m eval.calibrate`) ----
+    # ---- question understanding and evidence (list_min_score, list_relative_score: calibrated on the dev split by `python -m eval.calibrate`) ----
     name_min_df: int = Field(default=2, ge=1, description="A word used by at most this many papers can be a paper's name, whatever the corpus size.")
     name_max_df_share: float = Field(
         default=0.005, gt=0, le=1,

@@ -178,6 +178,7 @@ def test_llm_streaming_and_script_injection_shows_as_text(page):
         assert len(partial) < len(reply.strip())
         ask(page, "Please repeat some dangerous markup for a security check", wait_for_answers=2)
         wait_answer_contains(page, "<script>")
+        wait_answer_contains(page, 'onerror="window.__pwned = 2"')  # the whole reply, not a streamed part
         assert page.evaluate("window.__pwned") is None
         assert "onerror" in last_answer(page)  # shown as text, not run
         assert KEY not in page.content()
