@@ -229,10 +229,15 @@ def page_date(p: Paper) -> str:
     return f"{d:%b} {d.day}, {d.year}"
 
 
-def short_name(p: Paper) -> str:
-    """The title's prefix when it is a short name ("ZO2"), else the whole title."""
+def title_prefix(p: Paper) -> str | None:
+    """The title's prefix before ":" when it is a short name ("ZO2"), else None."""
     if p.title_listed and ":" in p.title:
         prefix = p.title.split(":", 1)[0].strip()
         if len(prefix.split()) <= 3:
             return prefix
-    return p.title
+    return None
+
+
+def short_name(p: Paper) -> str:
+    """The title's short-name prefix ("ZO2"), else the whole title."""
+    return title_prefix(p) or p.title

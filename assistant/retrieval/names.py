@@ -18,18 +18,11 @@ import re
 from collections import defaultdict
 
 from ..corpus import Paper, plain_title
+from ..models import title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, looks_like_name, plain_latex, quantities, sentences, stem
 
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
-
-
-def title_prefix(p: Paper) -> str | None:
-    if p.title_listed and ":" in p.title:
-        prefix = p.title.split(":", 1)[0].strip()
-        if len(prefix.split()) <= 3:
-            return prefix
-    return None
 
 
 class NameIndex:
