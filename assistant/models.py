@@ -131,6 +131,7 @@ class PaperEvidence:
     sentences: list[str]
     scores: list[float] = field(default_factory=list)
     absent: str = ""  # e.g. "does not mention CIFAR-10"
+    unanswered: list[str] = field(default_factory=list)  # parts of a several-part question it does not answer
     locators: list[str] = field(default_factory=list)  # per sentence: "p. 7", or "" (abstract)
     label: str = ""  # the name the question used
 

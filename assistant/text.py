@@ -20,7 +20,8 @@ QUESTION_FRAME = frozenset(
     collection corpus listed list lists tell show give describe explain summarize summarise please
     compare compared comparing comparison differ differs difference differences versus vs contrast
     propose proposed proposes present presents presented introduce introduces introduced
-    one ones also each both either respective respectively way ways use used uses using many much""".split()
+    one ones also each both either respective respectively way ways use used uses using many much
+    main key major fare fares change changed changes""".split()
 )
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]")

@@ -48,3 +48,19 @@ def test_comparison_rows_follow_the_asked_aspects(assistant):
 def test_qualifiers_pick_the_sentence_about_that_setting(assistant):
     a = assistant.ask("What does ZO2 achieve on OPT-175B?")
     assert "OPT-175B" in a.text and "18GB" in a.text
+
+
+def test_each_part_of_a_question_gets_its_own_sentence(assistant):
+    a = assistant.ask("What is the low-bit training framework for convolutional neural networks built around, "
+                      "and what does it reduce?")
+    assert "multi-level scaling" in a.text and "energy consumption" in a.text and not a.refused
+    # Negative: one part asks a number the abstract lacks; the other part is still answered.
+    b = assistant.ask("What is the low-bit training framework for convolutional neural networks built around, "
+                      "and how many GPUs does it train on?")
+    assert "multi-level scaling" in b.text and not b.refused and b.refused_parts, b.text
+
+
+def test_a_comparison_against_a_baseline_quotes_the_measured_results(assistant):
+    a = assistant.ask("How do MaxK-GNN and Accel-GCN fare against GNNAdvisor?")
+    row = next(r for r in a.text.splitlines() if r.startswith("| ") and "GNNAdvisor" in r.split("|")[1])
+    assert "4.24" in row and "1.86" in row, a.text

@@ -119,3 +119,49 @@ def test_comparison_facets_come_from_the_question(planner):
     p = plan("How does DistZO2 differ from ZO2, and how much faster is it?")
     assert p.facets[0] == "approach" and any("faster" in f for f in p.facets)
     assert plan("Compare AutoReP with RRNet").facets == []  # nothing asked: the default rows
+
+
+def test_a_question_asking_several_things_has_one_part_each(planner):
+    _, plan = planner
+    p = plan("How much does S0 tuning gain over LoRA on HumanEval, and how many training solutions does it use?")
+    assert p.kind is Kind.FACTOID and len(p.facets) == 2 and "training solutions" in p.facets[1]
+    # Negative: "and" inside one asked thing is no new question.
+    assert plan("What speedup and memory reduction does DistZO2 report?").facets == []
+    assert plan("How much faster is ZO2 on OPT-175B and OPT-13B?").facets == []
+
+
+def test_only_a_baseline_named_means_the_subject_is_described(planner):
+    r, plan = planner
+    p = plan("How much faster is the framework for distributed zeroth-order fine-tuning than ZO2?")
+    assert [t.by for t in p.targets] == ["description"] and titles(r, p.targets[0])[0].startswith("DistZO2")
+    assert "ZO2" in p.specifics
+    # Negative: the subject named beside the baseline stays the subject.
+    p = plan("How much faster is DistZO2 than ZO2?")
+    assert [t.phrase for t in p.targets] == ["DistZO2"] and p.targets[0].by == "name"
+
+
+def test_an_indefinite_phrase_names_no_paper(planner):
+    _, plan = planner
+    p = plan("Compare the memory allocator that plans with tensor lifespans and a naive PyTorch allocator")
+    assert p.kind is not Kind.COMPARATIVE and all(not t.phrase.lower().startswith("a naive") for t in p.targets)
+    # Negative: two definite descriptions are two papers.
+    p = plan("Compare the memory allocator that plans with tensor lifespans and the in-browser kernel system")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+
+
+def test_a_statement_before_the_question_is_the_description(planner):
+    r, plan = planner
+    p = plan("There is an allocator that exploits the spatial and temporal regularity of training workloads. "
+             "How much does it reduce fragmentation?")
+    assert titles(r, p.targets[0])[0].startswith("Reducing GPU Memory Fragmentation")
+    assert "fragmentation" in p.aspect_terms and "regularity" not in p.aspect_terms
+
+
+def test_a_comparison_without_a_cue_keeps_the_asked_words(planner):
+    _, plan = planner
+    p = plan("How do MaxK-GNN and Accel-GCN fare against GNNAdvisor?")
+    assert p.facets and "GNNAdvisor" in p.facets[0] and p.facets == p.numeric_facets
+    p = plan("How did the memory claims change from ZeRO to ZeRO-Infinity?")
+    assert p.facets == ["memory claims"]
+    # Negative: nothing asked but the comparison itself: the generic rows.
+    assert plan("How do MaxK-GNN and Accel-GCN compare?").facets == []

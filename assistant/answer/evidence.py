@@ -23,7 +23,7 @@ from collections import OrderedDict
 import numpy as np
 
 from ..corpus import Paper
-from ..models import Aspect, Hit, PaperEvidence, Plan
+from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stems
 
@@ -120,14 +120,37 @@ class EvidenceSelector:
         ev.absent = self.absent(plan, p, passages, ev, facet)
         return ev
 
+    def for_question(self, plan: Plan, hit: Hit, n: int | None = None, label: str = "") -> PaperEvidence:
+        """One paper's evidence for the whole question. A question asking several things
+        ("by how much ..., and what gain does that enable?") gets the best sentence of each
+        part, and each part is checked for absence on its own."""
+        if plan.kind is not Kind.FACTOID or len(plan.facets) < 2:
+            return self.for_paper(plan, hit, n=n, label=label)
+        per_part = [(f, self.for_paper(plan, hit, facet=f, n=1, label=label)) for f in plan.facets]
+        answered = [ev for _, ev in per_part if not ev.absent]
+        if not answered:  # nothing asked is there: the first part's verdict, with its closest sentence
+            return per_part[0][1]
+        out = PaperEvidence(paper=hit.paper, sentences=[], label=label)
+        for ev in answered:
+            for sent, score, loc in zip(ev.sentences, ev.scores, ev.locators):
+                if sent not in out.sentences:
+                    out.sentences.append(sent)
+                    out.scores.append(score)
+                    out.locators.append(loc)
+        out.unanswered = [f"{ev.absent} (asked: “{f}”)" for f, ev in per_part if ev.absent]
+        return out
+
     def absent(self, plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
         """What the paper does not report, or "" when the evidence answers the aspect."""
         text = _norm(" ".join([p.title, p.abstract, *passages]))
         own = _norm(" ".join(t.phrase for t in plan.targets))
-        lacking = [q for q in plan.specifics if _norm(q) not in text and _norm(q) not in own]
+        # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
+        binding = [x for x in plan.specifics if facet is None or _norm(x) in _norm(facet)
+                   or not any(_norm(x) in _norm(f) for f in plan.facets)]
+        lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own]
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
-        if plan.measure and not facet and not any(stem(plan.measure) in stems(s) for s in ev.sentences if quantities(s)):
+        if plan.measure and (not facet or plan.measure.lower() in facet.lower()) and not any(stem(plan.measure) in stems(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets

@@ -83,16 +83,18 @@ class ExtractiveComposer:
             if parts and not targeted and rel < max(floor, 0.8 * top_rel):
                 break
             label = next((t.phrase for t in plan.targets if h.paper.id in t.paper_ids and t.by == "name"), "")
-            ev = self.evidence.for_paper(plan, h, n=self.settings.evidence_sentences if not parts else 1, label=label)
+            ev = self.evidence.for_question(plan, h, n=self.settings.evidence_sentences if not parts else 1, label=label)
             marker = out.cite(h.paper, " ".join(ev.sentences), next((x for x in ev.locators if x), ""))
             if ev.absent:
                 out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                 parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker, ev.locators[:1])}")
                 continue
             lead = "Also relevant: " if parts else ""
-            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}")
+            gaps = "".join(f" It {x}." for x in ev.unanswered)
+            out.refused_parts += [f"{h.paper.title}: {x}" for x in ev.unanswered]
+            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}{gaps}")
         text = "\n\n".join(parts)
-        if out.refused_parts and len(out.refused_parts) == len(parts):
+        if parts and all(p.startswith("The abstract of") for p in parts):
             text = f"{CANNOT_ANSWER}\n\n{text}"
         return text
 

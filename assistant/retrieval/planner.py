@@ -19,7 +19,8 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target
 from ..settings import Settings
-from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, stem, stopwords
+from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, sentences, stem, stopwords
+from .facets import ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts
 from .names import NameIndex
 
 # Nouns that denote members of the collection: "which papers", "how many works".
@@ -39,6 +40,9 @@ _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)
 # second subject; these say the subjects themselves are set side by side.
 _COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}$", re.I)
+# "a naive baseline", "existing allocators": no particular paper, so nothing to resolve.
+_UNSPECIFIC = re.compile(r"^\s*(?:a|an|any|some|other|another|existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b", re.I)
+_DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
@@ -57,14 +61,11 @@ _RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|su
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 # Units name no counted thing ("how many percentage points", "how many times").
 _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
-_NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b|\bwhat (?:percentage|fraction|ratio|number|amount|factor)\b", re.I)
 _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
-# What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
-_ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|:\s*|\bon\s+(?=(?:their|the|its)\b)", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
@@ -127,7 +128,7 @@ class Planner:
         if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
             plan.measure = m.group(1)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
-            if not plan.targets:
+            if not plan.targets or all(t.baseline for t in plan.targets):
                 self._describe_single(q, plan)
             else:
                 self._narrow(q, plan)
@@ -238,33 +239,14 @@ class Planner:
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
+        baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
         if plan.kind is Kind.COMPARATIVE:
-            plan.facets = self._facets(q, plan)
-            plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))]
-
-    def _facets(self, q: str, plan: Plan) -> list[str]:
-        """The asked aspects of a comparison, one per table row, in the question's words."""
-        names = [t.phrase for t in plan.targets]
-        facets: list[str] = []
-        cue = _ASPECT_CUE.search(q)
-        tail = q[cue.end():] if cue else ""
-        if not cue:
-            # "How do their X and Y differ?": the aspect sits before the verb.
-            m = re.search(r"\b(?:how|in what ways?)\s+(?:do|does|did)\s+(.+?)\s+(?:differ|compare|vary|contrast)\w*\s*\??$", q, re.I)
-            tail = m.group(1) if m else ""
-        for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
-            if m.group() not in tail:
-                facets.append(m.group())
-        for f in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", tail.rstrip("?. ")):
-            f = re.sub(r"\b(?:their|its|the|they|them|both|each)\b", " ", f, flags=re.I)
-            for n in sorted(names, key=len, reverse=True):
-                f = re.sub(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", " ", f, flags=re.I)
-            f = " ".join(f.split())
-            if content_words(f):
-                facets.append(f)
-        if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", q, re.I):
-            facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
-        return list(dict.fromkeys(facets))[:4]
+            plan.facets = comparison_facets(q, plan, baselines)
+        elif plan.kind is Kind.FACTOID:
+            plan.facets = parts(q)
+        # Measured against a baseline, or asking "how much": the row's answer is a number.
+        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))
+                               or any(b in f for b in baselines)]
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
@@ -277,14 +259,17 @@ class Planner:
         hits = [h for h in self.search(phrase, 5 + len(taken)) if h.paper.id not in taken]
         if not hits:
             return None
-        # The fused ranking leads (it weighs exact names and numbers, "71.59%"); a candidate
-        # clearly closer in meaning overrides it (fused scores of near neighbours are nearly flat).
-        top = hits[0]
-        closer = max(hits[1:], key=lambda h: h.dense, default=None)
-        if closer is not None and closer.dense >= top.dense + self.settings.describe_min_margin:
-            top = closer
-        margin = top.dense - max((h.dense for h in hits if h is not top), default=0.0)
-        if top.dense < self.settings.describe_min_similarity:
+        # Among the fused ranking's candidates (it weighs exact names and numbers, "71.59%"),
+        # the one meant is closest in meaning *and* uses the description's words: fused scores
+        # of near neighbours are nearly flat, and a small embedder alone confuses siblings.
+        s = self.settings
+        words = content_words(phrase)
+        fit = {h.paper.id: s.evidence_dense_weight * h.dense
+               + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}") for h in hits}
+        ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
+        top = ranked[0]
+        margin = fit[top.paper.id] - (fit[ranked[1].paper.id] if len(ranked) > 1 else 0.0)
+        if top.dense < s.describe_min_similarity:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
 
@@ -303,7 +288,7 @@ class Planner:
             segments = _SPLIT.split(body)
         for seg in segments:
             words = content_words(seg)
-            if len(words) < 2 or any(n in seg.lower() for n in named):
+            if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.match(seg):
                 continue
             target = self._resolve(seg.strip(), taken)
             if target and not target.missing:  # an unmatched phrase may be no paper at all
@@ -317,12 +302,32 @@ class Planner:
     def _describe_single(self, q: str, plan: Plan) -> None:
         """A factoid or record question about one paper it describes ("who wrote the allocator
         that plans offline?"): the paper is the one the description finds, if it stands out."""
-        words = [w for w in content_words(q) if w not in stopwords()]
+        # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
+        baselines = [t for t in plan.targets if t.baseline]
+        rest = q
+        for t in baselines:
+            rest = re.sub(re.escape(t.phrase), " ", rest, flags=re.I)
+        words = [w for w in content_words(rest) if w not in stopwords()]
         if len(words) < 2:
             return
-        target = self._resolve(q, set())
+        # The description is the definite noun phrase ("the framework for distributed
+        # fine-tuning"), not the asked aspect around it ("how much faster ... than").
+        # A statement before the question ("There is a method that ... . What speedup does it
+        # report?") is the description, and the question sentence holds the asked aspect.
+        said = sentences(rest)
+        context = " ".join(said[:-1]) if len(said) > 1 and len(content_words(" ".join(said[:-1]))) >= 2 else ""
+        phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
+        phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
+        target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids})
+        if target:
+            target.phrase = " ".join(rest.split())
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
-            plan.targets.append(target)
+            plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
+            plan.targets = [target]
+            if context:
+                plan.aspect_terms = [w for w in content_words(said[-1]) if w in plan.topic_terms]
+                if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
+                    plan.aspect = Aspect.NUMBER
 
     def _narrow(self, q: str, plan: Plan) -> None:
         """A name two papers share ("SSDTrain") in a question about one ("the version that

@@ -1,0 +1,79 @@
+"""The asked aspects of a question, in the question's own words, one phrase per thing asked.
+
+* A comparison's facets are its table rows: "differ in X and Y" -> X, Y; "how much faster"
+  -> a row of its own; with no cue, the question's leftover content words ("how did the
+  throughput claims change ...") make one row, and a named baseline ("fare against
+  GNNAdvisor") makes the row a measured result.
+* A question about one paper that asks several things ("by how much ..., and what gain does
+  that enable?") has one part per sub-question, each answered by its own evidence.
+
+Only English question grammar: coordinated interrogatives, aspect cues ("differ in", "in
+terms of"), and the genre's frame words (text.QUESTION_FRAME).
+
+Out of scope: which papers the question names (planner.py) and choosing sentences (answer/).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan
+from ..text import content_words
+
+# What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
+ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|:\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
+NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b|\bwhat (?:percentage|fraction|ratio|number|amount|factor)\b", re.I)
+# A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
+# "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
+_PART_JOINT = re.compile(
+    r"\s*(?:[,;]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)",
+    re.I)
+_PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
+
+
+def _strip(phrase: str, names: list[str]) -> str:
+    phrase = _PRONOUNS.sub(" ", phrase)
+    for n in sorted(names, key=len, reverse=True):
+        phrase = re.sub(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", " ", phrase, flags=re.I)
+    return " ".join(phrase.split())
+
+
+def parts(q: str) -> list[str]:
+    """The sub-questions of a question that asks several things; [] when it asks one."""
+    found = [p.strip(" ,;?.") for p in _PART_JOINT.split(q.strip().rstrip("?. "))]
+    found = [p for p in found if content_words(p)]
+    return found if len(found) >= 2 else []
+
+
+def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
+    """The asked aspects of a comparison, one per table row, in the question's words."""
+    names = [t.phrase for t in plan.targets]
+    facets: list[str] = []
+    cue = ASPECT_CUE.search(q)
+    tail = q[cue.end():] if cue else ""
+    if not cue:
+        # "How do their X and Y differ?": the aspect sits before the verb.
+        m = re.search(r"\b(?:how|in what ways?)\s+(?:do|does|did)\s+(.+?)\s+(?:differ|compare|vary|contrast)\w*\s*\??$", q, re.I)
+        tail = m.group(1) if m else ""
+    if not tail and (asked := parts(q)):
+        # "What is the largest model each trained, and how many GPUs did X use?": each part a row.
+        tail = asked[0]
+    for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
+        if m.group() not in tail:
+            facets.append(m.group())
+    for f in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", tail.rstrip("?. ")):
+        f = _strip(f, names)
+        if content_words(f):
+            facets.append(f)
+    if not facets and (plan.aspect_terms or baselines):
+        # No cue: what is left of the question once names and frame words are out ("the
+        # throughput claims"), or the baseline the papers are measured against.
+        rest = [w for w in plan.aspect_terms if w not in {b.lower() for b in baselines}]
+        if rest or baselines:
+            facets.append(" ".join(rest + (["against " + " and ".join(baselines)] if baselines else [])))
+    # In the question's order: the first thing asked is the first row.
+    low = q.lower()
+    facets = sorted(dict.fromkeys(facets), key=lambda f: min((i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
+    if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", q, re.I):
+        facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
+    return facets[:4]
