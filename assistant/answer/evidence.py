@@ -44,7 +44,7 @@ class EvidenceSelector:
         self._lock = threading.Lock()
 
     def _sentences(self, p: Paper, passages: list[str], locators: dict[str, str] | None = None
-                   ) -> tuple[list[str], np.ndarray, list[str]]:
+                   ) -> tuple[list[str], np.ndarray, list[str], int]:
         """The paper's sentences (abstract first, then passages of its full text) with their
         vectors and pages, cached per paper (bounded, least recently used out first)."""
         key = p.id + str(hash(tuple(passages)))
@@ -59,23 +59,32 @@ class EvidenceSelector:
                 if s not in sents and s not in p.abstract:
                     sents.append(s)
                     where.append((locators or {}).get(passage, ""))
+        singles = len(sents)
+        # A result often takes two sentences ("We compare X with A, B and C. We achieve up to
+        # 1.1x, 5.8x and 1.5x, respectively."): when a number is asked, the pair is a candidate
+        # too, so the numbers can be found beside what they are about.
+        pairs = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if quantities(b) and not quantities(a)]
+        sents += [x for x, _ in pairs]
+        where += [w for _, w in pairs]
         vecs = np.array(self.embed.get_text_embedding_batch(sents))
         with self._lock:
-            self._cache[key] = (sents, vecs, where)
+            self._cache[key] = (sents, vecs, where, singles)
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        return sents, vecs, where
+        return sents, vecs, where, singles
 
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
               qualifiers: bool = True, locators: dict[str, str] | None = None,
               number: bool | None = None) -> list[tuple[float, str, str]]:
         """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
         with the page it is on ("" for the abstract)."""
-        sents, vecs, where = self._sentences(p, list(passages), locators)
-        q = np.array(self.embed.get_query_embedding(query))
-        cos = vecs @ q
+        sents, vecs, where, singles = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
+        if not number:
+            sents, vecs, where = sents[:singles], vecs[:singles], where[:singles]
+        q = np.array(self.embed.get_query_embedding(query))
+        cos = vecs @ q
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
         # "How many papers": a number followed, within a few words, by what is counted.
@@ -112,7 +121,10 @@ class EvidenceSelector:
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer.
             scored = [x for x in scored if quantities(x[1])]
-        top = sorted(scored, key=lambda x: -x[0])[:n]
+        top: list[tuple[float, str, str]] = []
+        for x in sorted(scored, key=lambda x: -x[0]):  # a pair and its own sentence are one quote
+            if len(top) < n and not any(x[1] in y[1] or y[1] in x[1] for y in top):
+                top.append(x)
         # The best sentence always; more only if nearly as good (scores can be < 0).
         keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
         ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,

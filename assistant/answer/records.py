@@ -8,7 +8,7 @@ Out of scope: facts from the abstracts (extractive.py).
 from __future__ import annotations
 
 from ..corpus import Paper
-from ..models import Hit, Plan, RecordField, RecordQuery, Retrieval, authors_text, page_date
+from ..models import CANNOT_ANSWER, Hit, Plan, RecordField, RecordQuery, Retrieval, authors_text, page_date
 from .citations import Cites
 
 
@@ -48,7 +48,7 @@ def field_fact(p: Paper, f: RecordField) -> tuple[str, str]:
     if p.authors:
         fact = f"is by **{authors_text(p)}**" + (" (the page lists only the first authors)" if p.authors_truncated else "")
     elif p.author_count:
-        fact = f"has {p.author_count} authors, whose names its page does not list"
+        fact = f"has **{p.author_count} authors**, whose names its page does not list"
     else:
         fact = "has no authors listed on its page"
     if p.profiles:
@@ -64,12 +64,14 @@ def record_answer(plan: Plan, retrieval: Retrieval, cite: Cites, retriever) -> s
         # A description the planner could not pin down: the best match, if it is close.
         papers = [h.paper for h in retrieval.hits[:1] if _close(h, retriever.settings)]
     lines = []
+    known = False
     for p in papers:
         facts, passage = [], []
         for f in plan.fields or [RecordField.AUTHORS]:
             fact, line = field_fact(p, f)
             facts.append(fact)
             passage.append(line)
+            known = known or "**" in fact  # a fact found is shown in bold; a lacking one never is
         lines.append(f"**{p.title}** {cite(p, '. '.join(passage) + '.')} " + "; it ".join(facts) + ".")
     if RecordField.AUTHORS in plan.fields and len(papers) >= 2:
         common = set(papers[0].authors + papers[0].profiles)
@@ -77,6 +79,8 @@ def record_answer(plan: Plan, retrieval: Retrieval, cite: Cites, retriever) -> s
             common &= set(p.authors + p.profiles)
         lines.insert(0, f"Listed on all of them: **{', '.join(sorted(common))}**." if common else
                      "No author is listed on all of them (the pages may truncate author lists).")
+    if lines and not known:  # every asked field is missing from the records: say so as a refusal
+        lines.insert(0, CANNOT_ANSWER)
     return "\n\n".join(lines)
 
 
