@@ -140,12 +140,14 @@ def test_only_a_baseline_named_means_the_subject_is_described(planner):
     assert [t.phrase for t in p.targets] == ["DistZO2"] and p.targets[0].by == "name"
 
 
-def test_an_indefinite_phrase_names_no_paper(planner):
+def test_a_baseline_phrase_names_no_paper(planner):
     _, plan = planner
     p = plan("Compare the memory allocator that plans with tensor lifespans and a naive PyTorch allocator")
     assert p.kind is not Kind.COMPARATIVE and all(not t.phrase.lower().startswith("a naive") for t in p.targets)
-    # Negative: two definite descriptions are two papers.
+    # Negative: descriptions of particular papers, with either article, are two papers.
     p = plan("Compare the memory allocator that plans with tensor lifespans and the in-browser kernel system")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    p = plan("Compare a memory allocator that plans with tensor lifespans and a kernel system that runs in the browser")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
 
 

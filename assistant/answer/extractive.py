@@ -128,7 +128,7 @@ class ExtractiveComposer:
                             out.cite(h.paper, ev.sentences[0], ev.locators[0])
                             cells.append(f"{cell(ev.sentences[0])} {m}")
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
-            else:
+            if not plan.facets or plan.facets_inferred:  # the aspect was a guess: the usual rows too
                 for row, pattern in (("Problem", _PROBLEM), ("Approach", _APPROACH), ("Results", _RESULT)):
                     cells = []
                     for (label, h), m in zip(columns, marks):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan
-from ..text import content_words
+from ..text import content_words, sentences
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|:\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -49,6 +49,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     """The asked aspects of a comparison, one per table row, in the question's words."""
     names = [t.phrase for t in plan.targets]
     facets: list[str] = []
+    said = sentences(q)
+    q = said[-1] if len(said) > 1 else q  # statements before the question describe the papers
     cue = ASPECT_CUE.search(q)
     tail = q[cue.end():] if cue else ""
     if not cue:
@@ -68,8 +70,10 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     if not facets and (plan.aspect_terms or baselines):
         # No cue: what is left of the question once names and frame words are out ("the
         # throughput claims"), or the baseline the papers are measured against.
-        rest = [w for w in plan.aspect_terms if w not in {b.lower() for b in baselines}]
+        asked = set(content_words(q))
+        rest = [w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked]
         if rest or baselines:
+            plan.facets_inferred = True
             facets.append(" ".join(rest + (["against " + " and ".join(baselines)] if baselines else [])))
     # In the question's order: the first thing asked is the first row.
     low = q.lower()

@@ -40,8 +40,9 @@ _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)
 # second subject; these say the subjects themselves are set side by side.
 _COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}$", re.I)
-# "a naive baseline", "existing allocators": no particular paper, so nothing to resolve.
-_UNSPECIFIC = re.compile(r"^\s*(?:a|an|any|some|other|another|existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b", re.I)
+# "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
+# nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
+_UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
@@ -276,10 +277,19 @@ class Planner:
     def _describe_compared(self, q: str, plan: Plan) -> bool:
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
-        body = _FRAME_START.sub("", q.rstrip("?. "))
-        cue = _ASPECT_CUE.search(body)
-        if cue:
-            body = body[: cue.start()]
+        said = sentences(q)
+        if len(said) > 1:
+            # "Three works: A, B and C. What does each report?": the statements name the papers,
+            # the question sentence asks; a short lead-in before a colon only counts them.
+            body = " ".join(said[:-1]).rstrip(". ")
+            head, colon, rest = body.partition(":")
+            if colon and len(content_words(head)) < 2:
+                body = rest
+        else:
+            body = _FRAME_START.sub("", q.rstrip("?. "))
+            cue = _ASPECT_CUE.search(body)
+            if cue:
+                body = body[: cue.start()]
         named = {t.phrase.lower() for t in plan.targets}
         taken = {pid for t in plan.targets for pid in t.paper_ids}
         found = []
@@ -288,7 +298,7 @@ class Planner:
             segments = _SPLIT.split(body)
         for seg in segments:
             words = content_words(seg)
-            if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.match(seg):
+            if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.search(seg):
                 continue
             target = self._resolve(seg.strip(), taken)
             if target and not target.missing:  # an unmatched phrase may be no paper at all
