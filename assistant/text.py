@@ -131,3 +131,14 @@ def cell(text: str, limit: int = 260) -> str:
     """Text safe for one Markdown table cell, cut at a word boundary."""
     text = text.replace("|", "\\|").replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def spells(acronym: str, text: str) -> bool:
+    """Does `text` write out `acronym` ("CNNs" in "convolutional neural networks", "LLM" in
+    "large language model")? Initials of consecutive words, hyphenated parts counted apart."""
+    letters = re.sub(r"s$", "", acronym) if re.fullmatch(r"[A-Z]{3,6}s", acronym) else acronym
+    if not re.fullmatch(r"[A-Z]{3,6}", letters):  # two letters match by accident too often
+        return False
+    stop = stopwords()
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in stop).upper()
+    return letters in initials

@@ -64,3 +64,12 @@ def test_a_comparison_against_a_baseline_quotes_the_measured_results(assistant):
     a = assistant.ask("How do MaxK-GNN and Accel-GCN fare against GNNAdvisor?")
     row = next(r for r in a.text.splitlines() if r.startswith("| ") and "GNNAdvisor" in r.split("|")[1])
     assert "4.24" in row and "1.86" in row, a.text
+
+
+def test_a_qualifier_written_as_an_acronym_matches_its_words(assistant):
+    # The abstract says "convolutional neural networks", never "CNN".
+    a = assistant.ask("What bit-width does the MLS tensor format use for CNN training?")
+    assert not a.refused and "MLS" in a.text, a.text
+    # Negative: an acronym the abstract neither uses nor spells out is still a missing qualifier.
+    b = assistant.ask("What bit-width does the MLS tensor format use for RNN training?")
+    assert b.refused and "RNN" in b.refused_parts[0], b.text

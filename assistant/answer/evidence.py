@@ -25,7 +25,7 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stems
+from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, sentences, spells, stem, stems
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
@@ -159,7 +159,8 @@ class EvidenceSelector:
         # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
         binding = [x for x in plan.specifics if facet is None or _norm(x) in _norm(facet)
                    or not any(_norm(x) in _norm(f) for f in plan.facets)]
-        lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own]
+        raw = " ".join([p.title, p.abstract, *passages])
+        lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)]
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
         if plan.measure and (not facet or plan.measure.lower() in facet.lower()) and not any(stem(plan.measure) in stems(s) for s in ev.sentences if quantities(s)):
