@@ -120,13 +120,15 @@ class ExtractiveComposer:
                             out.cite(h.paper, pick[0])
                             cells.append(f"{cell(pick[0])} {m}")
                             continue
-                        ev = self.evidence.for_paper(plan, h, facet=facet, n=1, label=label)
+                        # As in a factoid: a second sentence only when nearly as good as the first.
+                        ev = self.evidence.for_paper(plan, h, facet=facet, n=2, label=label)
                         if ev.absent:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                             cells.append(f"*not reported* ({ev.absent})")
                         else:
-                            out.cite(h.paper, ev.sentences[0], ev.locators[0])
-                            cells.append(f"{cell(ev.sentences[0])} {m}")
+                            for sent, loc in zip(ev.sentences, ev.locators):
+                                out.cite(h.paper, sent, loc)
+                            cells.append(" ".join(f"{cell(x, 400)} {m}" for x in ev.sentences))  # room for a two-sentence result
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
             if not plan.facets or plan.facets_inferred:  # the aspect was a guess: the usual rows too
                 for row, pattern in (("Problem", _PROBLEM), ("Approach", _APPROACH), ("Results", _RESULT)):
