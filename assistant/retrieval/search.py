@@ -29,6 +29,7 @@ from ..settings import Settings
 from ..text import content_words, looks_like_name
 
 log = logging.getLogger("assistant")
+_NODE_CACHE = 4096  # chunks kept for passages between questions (a few MB)
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
 
 
@@ -56,6 +57,7 @@ class HybridSearch:
         self.settings, self.store, self.records, self.lexical = settings, store, records, lexical
         self.index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model)
         self._years: dict[tuple[str, int], tuple[frozenset, PaperFilter]] = {}  # one generation's
+        self._nodes: dict[tuple, object] = {}  # chunks read for passages, this generation's (bounded)
 
     @staticmethod
     def where(ids: list[str] | None, year: tuple[str, int] | None) -> dict | None:
@@ -109,7 +111,7 @@ class HybridSearch:
         ranked = sorted(score, key=lambda pid: (-round(score[pid], 12), pid))[: k + 8]
         papers = self.records.get_many(ranked)
         ranked = [pid for pid in ranked if pid in papers][:k]
-        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]])
+        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]], rankings[0])
         hits = []
         for pid in ranked:
             hit = Hit(paper=papers[pid], score=score[pid], dense=cosine.get(pid, 0.0))
@@ -123,14 +125,24 @@ class HybridSearch:
             hits.append(hit)
         return hits
 
-    def _chunks(self, refs: list) -> dict[tuple, object]:
+    def _chunks(self, refs: list, dense: list) -> dict[tuple, object]:
         """The chunks the final hits cite that no dense result carried: ("id", chunk id) from
-        BM25, ("first", paper id) from the exact-term ranking, read in one Chroma call each."""
+        BM25, ("first", paper id) from the exact-term ranking; from the dense results or the
+        cache when there, else read in one Chroma call each."""
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-        want_ids = sorted({r[1] for r in refs if isinstance(r, tuple) and r[0] == "id"})
-        want_first = sorted({r[1] for r in refs if isinstance(r, tuple) and r[0] == "first"})
         out: dict[tuple, object] = {}
+        for _, node, _ in dense:
+            out[("id", node.node_id)] = node
+            if node.metadata.get("chunk") == 0:
+                out[("first", node.metadata.get("paper_id"))] = node
+        wanted = {r for r in refs if isinstance(r, tuple) and r not in out}
+        for r in list(wanted):
+            if (node := self._nodes.get(r)) is not None:
+                out[r] = node
+                wanted.discard(r)
+        want_ids = sorted(r[1] for r in wanted if r[0] == "id")
+        want_first = sorted(r[1] for r in wanted if r[0] == "first")
         try:
             if want_ids:
                 got = self.store.collection.get(ids=want_ids, include=["metadatas", "documents"])
@@ -141,6 +153,9 @@ class HybridSearch:
                                                 include=["metadatas", "documents"])
                 for m, d in zip(got["metadatas"], got["documents"]):
                     out[("first", m.get("paper_id"))] = metadata_dict_to_node(m, text=d)
+            if len(self._nodes) > _NODE_CACHE:
+                self._nodes.clear()
+            self._nodes.update((r, out[r]) for r in wanted if r in out)
         except Exception as e:  # noqa: BLE001 - chroma mid-write: the hits keep their other passages
             log.warning("could not read the passages of %d chunks (%s)", len(want_ids) + len(want_first), e)
         return out
