@@ -313,7 +313,8 @@ def launch(assistant: Assistant, host: str, port: int, auth: tuple[str, str] | N
     signal.signal(signal.SIGTERM, stop)
     try:
         app = build_app(assistant, files)
-        app.queue(default_concurrency_limit=4, max_size=64)
+        # Not a handful: eight LLM sessions streaming from an endpoint must not wait for each other.
+        app.queue(default_concurrency_limit=s.ui_concurrency, max_size=max(64, 4 * s.ui_concurrency))
         middleware = [Middleware(SecurityMiddleware, max_failures=s.login_max_failures, lockout_s=s.login_lockout_s)]
         app.launch(server_name=host, server_port=port, auth=auth, inbrowser=False, ssr_mode=False,
                    show_error=False, quiet=False, head=HEAD, css=CSS, theme=theme(), app_kwargs={"middleware": middleware},
