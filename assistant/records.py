@@ -199,6 +199,17 @@ class Records:
                 found.setdefault(key, []).append(pid)
         return found
 
+    def texts_containing(self, paper_ids: Iterable[str], word: str) -> dict[str, tuple[str, str]]:
+        """(title, abstract) of those of `paper_ids` whose title or abstract contains `word` (any
+        case, as a substring): read and filtered inside SQLite, no record is parsed in Python."""
+        ids, out, word = list(paper_ids), {}, word.lower()
+        for s in range(0, len(ids), 500):
+            batch = ids[s:s + 500]
+            q = ("SELECT id, t, a FROM (SELECT id, json_extract(record, '$.title') AS t, json_extract(record, '$.abstract') AS a"
+                 f" FROM papers WHERE id IN ({','.join('?' * len(batch))})) WHERE instr(lower(t || ' ' || a), ?) > 0")
+            out.update((pid, (t or "", a or "")) for pid, t, a in self._db().execute(q, [*batch, word]))
+        return out
+
     def sample(self, n: int) -> list[Paper]:
         """About `n` records spread evenly over the table (every record when it holds fewer):
         word statistics at a cost independent of the corpus size."""

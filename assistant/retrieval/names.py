@@ -6,8 +6,9 @@ is loaded or scanned per corpus, so start-up and memory do not grow with it.
   propose FlashOverlap"), or a name-like word ("db-SP", "KerZOO") that few papers use. "Few"
   scales with the corpus (`Settings.name_max_df_share`), so a method name stays a name in a
   field-sized index while "GPU" stays vocabulary. A word's papers come from the lexical index;
-  their records are read and judged by the same rules a full scan would apply, as long as
-  they are few (`_CAP`): a word in more papers than that is vocabulary at any corpus size.
+  their titles and abstracts are read (inside SQLite) and judged by the same rules a full scan
+  would apply, as long as they are few (twice the name limit, at least `_CAP`): a word in more
+  papers than that is vocabulary. Below `_CAP` papers the result is exactly the scan's.
 * Authors (and the owners of profile pages) and venues/organisations, found in a question by
   looking its word n-grams up in the paper table's indexes.
 * Which words are measures ("speedup", "accuracy"): learnt from an evenly spread sample of
@@ -33,7 +34,7 @@ from ..tokens import _SPLIT as _PARTS, terms, tokenize
 from ..text import NAME_TOKEN, content_words, looks_like_name, plain_latex, quantities, sentences, stem
 
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
-_CAP = 1500  # papers read to judge one word; more than this and it is vocabulary, not a name
+_CAP = 200  # papers read to judge one word at least (see NameIndex._cap)
 _VOCAB_CHECK = 50  # papers read to tell a word from a part of longer tokens; more: it is a word
 _CACHE = 4096  # words remembered per index generation
 
@@ -155,6 +156,9 @@ class NameIndex:
         self.max_df = max(settings.name_min_df, math.ceil(max(1, len(self.papers)) * settings.name_max_df_share))
         self.venues = VenueWords(self)
         self.years = records.years()
+        # Papers read to judge one word: twice the name limit (a word in more papers' text is
+        # vocabulary), but never fewer than _CAP, so a small corpus is judged exactly as a scan would.
+        self._cap = max(_CAP, 2 * (self.max_df + 1))
         self._words: dict[str, _Word] = {}
         self._labels: dict[str, str | None] = {}
 
@@ -166,21 +170,21 @@ class NameIndex:
         if got is not None:
             return got
         rare = self.max_df
-        docs = self._papers_using(key) if NAME_TOKEN.fullmatch(key) else frozenset()  # "accel gcn": no token
-        if docs is None or len(docs) > _CAP:
+        docs = self._papers_using(key, self._cap) if NAME_TOKEN.fullmatch(key) else frozenset()  # "accel gcn": no token
+        if docs is None or len(docs) > self._cap:
             got = _Word(math.inf, {}, {})
         else:
-            using: dict[str, tuple[Paper, set[str]]] = {}
+            using: dict[str, tuple[str, str, set[str]]] = {}
             exact: dict[str, int] = defaultdict(int)
-            for pid, p in self.records.get_many(sorted(docs)).items():
-                spelt = _spellings(f"{p.title} {plain_latex(p.abstract)}", key)
+            for pid, (title, abstract) in self.records.texts_containing(sorted(docs), key).items():
+                abstract = plain_latex(abstract)
+                spelt = _spellings(f"{title} {abstract}", key)
                 if spelt:
-                    using[pid] = (p, spelt)
+                    using[pid] = (title, abstract, spelt)
                     for t in spelt:
                         exact[t] += 1
             df, entries = len(using), {}
-            for pid, (p, spelt) in sorted(using.items()):
-                abstract = plain_latex(p.abstract)
+            for pid, (title, abstract, spelt) in sorted(using.items()):
                 introduced = len(key) >= 3 and any(t[0].isupper() for t in spelt)
                 for m in _INTRO.finditer(abstract) if introduced else ():
                     tok = NAME_TOKEN.match(abstract, m.end())
@@ -189,7 +193,7 @@ class NameIndex:
                         entries.setdefault(pid, 2)
                 shaped = [t for t in spelt if looks_like_name(t)]
                 if shaped and df <= rare:  # "ZO2" in the title outranks "zo2" in the abstract
-                    entries.setdefault(pid, 2 if any(t in p.title for t in shaped) else 1)
+                    entries.setdefault(pid, 2 if any(t in title for t in shaped) else 1)
             got = _Word(df, dict(exact), entries)
         _remember(self._words, key, got)
         return got
