@@ -63,6 +63,7 @@ CSS = """
 FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Liberation Sans",
          "DejaVu Sans", "Noto Sans", "sans-serif"]
 MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "DejaVu Sans Mono", "monospace"]
+_EXAMPLE_SAMPLE = 2000  # records the example questions are drawn from: all of a small index, in ingest order
 
 
 def theme():
@@ -238,7 +239,7 @@ def build_app(assistant: Assistant, files: SessionFiles | None = None):
                 question = gr.Textbox(placeholder="Ask a question about the papers…", show_label=False,
                                       elem_id="question", submit_btn=True, max_lines=6)
                 searched = gr.Markdown(elem_id="searched")
-                gr.Examples(example_questions(list(assistant.retriever.papers.values())), inputs=question,
+                gr.Examples(example_questions(assistant.retriever.records.sample(_EXAMPLE_SAMPLE)), inputs=question,
                             label="Examples")
                 with gr.Row():
                     clear = gr.Button("New conversation", size="sm")
