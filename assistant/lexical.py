@@ -94,6 +94,10 @@ class LexicalIndex:
             self.rebuild(store, problem, locked, generation)
         return self
 
+    def generation(self) -> int:
+        """The ingest generation the loaded index matches."""
+        return self._snap.generation
+
     def __len__(self) -> int:
         s = self._snap
         return (s.main.n - len(s.dead) if s.main else 0) + len(s.delta)

@@ -183,6 +183,41 @@ class Records:
         q = f"SELECT DISTINCT paper_id FROM labels WHERE label IN ({','.join('?' * len(keys))}) ORDER BY paper_id"
         return [r[0] for r in self._db().execute(q, sorted(keys))]
 
+    def labelled(self, labels: Iterable[str]) -> dict[str, list[str]]:
+        """Exact title-prefix keys (as stored: lower case, or plain_title form) -> their papers."""
+        return self._pairs("SELECT label, paper_id FROM labels WHERE label IN ({}) ORDER BY paper_id", labels)
+
+    def authors_named(self, names: Iterable[str]) -> dict[str, list[str]]:
+        """Exact author names (lower case, as stored) -> their papers."""
+        return self._pairs("SELECT name, paper_id FROM authors WHERE name IN ({}) ORDER BY paper_id", names)
+
+    def _pairs(self, query: str, keys: Iterable[str]) -> dict[str, list[str]]:
+        keys_l, found = sorted(set(keys)), {}
+        for s in range(0, len(keys_l), 500):
+            batch = keys_l[s:s + 500]
+            for key, pid in self._db().execute(query.format(",".join("?" * len(batch))), batch):
+                found.setdefault(key, []).append(pid)
+        return found
+
+    def texts_containing(self, paper_ids: Iterable[str], word: str) -> dict[str, tuple[str, str]]:
+        """(title, abstract) of those of `paper_ids` whose title or abstract contains `word` (any
+        case, as a substring): read and filtered inside SQLite, no record is parsed in Python."""
+        ids, out, word = list(paper_ids), {}, word.lower()
+        for s in range(0, len(ids), 500):
+            batch = ids[s:s + 500]
+            q = ("SELECT id, t, a FROM (SELECT id, json_extract(record, '$.title') AS t, json_extract(record, '$.abstract') AS a"
+                 f" FROM papers WHERE id IN ({','.join('?' * len(batch))})) WHERE instr(lower(t || ' ' || a), ?) > 0")
+            out.update((pid, (t or "", a or "")) for pid, t, a in self._db().execute(q, [*batch, word]))
+        return out
+
+    def sample(self, n: int) -> list[Paper]:
+        """About `n` records spread evenly over the table (every record when it holds fewer):
+        word statistics at a cost independent of the corpus size."""
+        top = self._db().execute("SELECT max(rowid) FROM papers").fetchone()[0] or 0
+        step = max(1, top // max(1, n))
+        rows = self._db().execute("SELECT record FROM papers WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?", (step, n))
+        return [Paper(**json.loads(r)) for r, in rows]
+
     def venues_in(self, text: str) -> dict[str, list[str]]:
         """Words of `text` that occur in some paper's venue or affiliation, with those papers."""
         words = sorted(set(_WORD.findall(text.lower())))

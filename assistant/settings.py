@@ -157,6 +157,10 @@ class Settings(BaseSettings):
     prune_confirm_over: int = Field(
         default=5, ge=0, description="An ingest --prune or remove that would delete more papers than this lists them and asks (or needs --yes)."
     )
+    ui_concurrency: int = Field(
+        default=16, ge=1, le=256,
+        description="Questions one UI worker answers at once; an LLM answer mostly waits on the endpoint, so more than the cores (extractive work shares them; the rest queue).",
+    )
     login_max_failures: int = Field(default=5, ge=1, description="Failed UI logins per client address before it must wait.")
     login_lockout_s: float = Field(default=60.0, gt=0, description="Seconds a client waits after too many failed logins; failures older than this are forgotten.")
 

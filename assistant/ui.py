@@ -63,6 +63,7 @@ CSS = """
 FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Liberation Sans",
          "DejaVu Sans", "Noto Sans", "sans-serif"]
 MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "DejaVu Sans Mono", "monospace"]
+_EXAMPLE_SAMPLE = 2000  # records the example questions are drawn from: all of a small index, in ingest order
 
 
 def theme():
@@ -238,7 +239,7 @@ def build_app(assistant: Assistant, files: SessionFiles | None = None):
                 question = gr.Textbox(placeholder="Ask a question about the papers…", show_label=False,
                                       elem_id="question", submit_btn=True, max_lines=6)
                 searched = gr.Markdown(elem_id="searched")
-                gr.Examples(example_questions(list(assistant.retriever.papers.values())), inputs=question,
+                gr.Examples(example_questions(assistant.retriever.records.sample(_EXAMPLE_SAMPLE)), inputs=question,
                             label="Examples")
                 with gr.Row():
                     clear = gr.Button("New conversation", size="sm")
@@ -313,7 +314,8 @@ def launch(assistant: Assistant, host: str, port: int, auth: tuple[str, str] | N
     signal.signal(signal.SIGTERM, stop)
     try:
         app = build_app(assistant, files)
-        app.queue(default_concurrency_limit=4, max_size=64)
+        # Not a handful: eight LLM sessions streaming from an endpoint must not wait for each other.
+        app.queue(default_concurrency_limit=s.ui_concurrency, max_size=max(64, 4 * s.ui_concurrency))
         middleware = [Middleware(SecurityMiddleware, max_failures=s.login_max_failures, lockout_s=s.login_lockout_s)]
         app.launch(server_name=host, server_port=port, auth=auth, inbrowser=False, ssr_mode=False,
                    show_error=False, quiet=False, head=HEAD, css=CSS, theme=theme(), app_kwargs={"middleware": middleware},

@@ -1,7 +1,9 @@
 """Retrieval: a question's `Plan` -> the papers an answer needs, each with its passages.
 
-`Retriever` wires the stages: the name tables (names.py), the planner (planner.py), hybrid
-search (search.py) and record queries (records.py). Every target of the plan (named or
+`Retriever` wires the stages: the name lookups (names.py), the planner (planner.py), hybrid
+search (search.py) and record queries (records.py), over the paper table and the lexical
+index beside Chroma (assistant/records.py, assistant/lexical.py): start-up opens them and
+reads no paper, a question reads only the records and chunks it needs. Every target of the plan (named or
 described) gets its own slot, whatever the fused ranking thinks; author, venue and year
 filters run inside the search; list questions retrieve widely (the evidence stage decides
 which papers really match).
@@ -17,7 +19,9 @@ import threading
 from ..corpus import Paper
 from ..errors import AssistantError, IndexError_
 from ..index import Store
+from ..lexical import LexicalIndex
 from ..models import Hit, Kind, Plan, RecordQuery, Retrieval
+from ..records import Records
 from ..settings import Settings
 from . import records
 from .names import NameIndex
@@ -39,12 +43,14 @@ class Retriever:
         if self.store.count() == 0:
             raise IndexError_("the index is empty: run `assistant ingest` first (it reads seeds/ by default).")
         self.embed_model = get_embed_model(settings)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # taken to load a new generation only
+        self.records: Records | None = None
         self._load()
 
     def refresh(self) -> bool:
-        """Reload the tables if an ingest changed the index since they were built (a UI that
-        keeps running while `assistant ingest` adds papers). Cheap when nothing changed."""
+        """Follow an ingest that changed the index since the tables were opened (a UI that keeps
+        running while `assistant ingest` adds papers). Cheap when nothing changed; the lock is
+        taken only to swap in a new generation, never on a question's path."""
         try:
             if self.store.generation() == self._generation:
                 return False
@@ -60,11 +66,19 @@ class Retriever:
 
     def _load(self) -> None:
         generation = self.store.generation()
-        papers = {p.id: p for p in self.store.papers()}
-        search = HybridSearch(self.settings, self.store, self.embed_model, papers)
-        names = NameIndex(papers, self.settings)
-        # One tuple, swapped at once: a question running meanwhile keeps the set it started with.
-        self._tables = (papers, search, names, Planner(names, search.search, self.settings), generation)
+        if getattr(self, "records", None) is None:
+            self.records = Records.open(self.settings, self.store)
+            self.lexical = LexicalIndex.open(self.settings, self.store)
+        else:  # another process's ingest: the table is read live, the lexical index reloads
+            self.lexical.refresh()
+            if self.records.generation() != generation or self.lexical.generation() != generation:
+                self.records = Records.open(self.settings, self.store)
+                self.lexical = LexicalIndex.open(self.settings, self.store)
+        search = HybridSearch(self.settings, self.store, self.embed_model, self.records, self.lexical)
+        names = NameIndex(self.records, self.lexical, self.settings)
+        # One tuple, swapped at once: a question running meanwhile keeps the set it started with
+        # (its caches, e.g. a year's papers, belong to one generation).
+        self._tables = (names.papers, search, names, Planner(names, search.search, self.settings), generation)
 
     papers = property(lambda self: self._tables[0])
     searcher = property(lambda self: self._tables[1])
@@ -93,7 +107,10 @@ class Retriever:
     @staticmethod
     def _hit_for(papers, search, pid: str, query: str, reason: str) -> Hit:
         found = search(query, 1, ids=[pid])
-        hit = found[0] if found else Hit(paper=papers[pid], score=0.0, passages=[papers[pid].abstract])
+        if not found:
+            p = papers[pid]
+            found = [Hit(paper=p, score=0.0, passages=[p.abstract])]
+        hit = found[0]
         hit.reason = reason
         return hit
 
@@ -116,7 +133,7 @@ class Retriever:
                 context.append(hit)
 
         if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
-            for p in records.by_record(papers, plan):
+            for p in records.by_record(self.records, plan):
                 add(Hit(paper=p, score=1.0, passages=[p.abstract], reason="record"))
         for t in plan.targets:
             if t.missing:
@@ -152,7 +169,7 @@ class Retriever:
                 add(h)
             return
         if plan.record_query is RecordQuery.ALL or (plan.year and not topic):
-            for p in records.by_record(papers, plan):
+            for p in records.by_record(self.records, plan):
                 add(Hit(paper=p, score=0.0, passages=[p.abstract], reason="record"))
             return
         if topic:

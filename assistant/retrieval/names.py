@@ -1,14 +1,22 @@
-"""The names papers go by, and the people and venues on their records: lookup tables built
-from the paper records once per index generation.
+"""The names papers go by, and the people and venues on their records, looked up per question
+in the paper table (assistant/records.py) and the lexical index (assistant/lexical.py): nothing
+is loaded or scanned per corpus, so start-up and memory do not grow with it.
 
 * Method names: a title's short prefix ("ZO2: ..."), a name an abstract introduces ("we
   propose FlashOverlap"), or a name-like word ("db-SP", "KerZOO") that few papers use. "Few"
   scales with the corpus (`Settings.name_max_df_share`), so a method name stays a name in a
-  field-sized index while "GPU" stays vocabulary.
+  field-sized index while "GPU" stays vocabulary. A word's papers come from the lexical index;
+  their titles and abstracts are read (inside SQLite) and judged by the same rules a full scan
+  would apply, as long as they are few (twice the name limit, at least `_CAP`): a word in more
+  papers than that is vocabulary. Below `_CAP` papers the result is exactly the scan's.
 * Authors (and the owners of profile pages) and venues/organisations, found in a question by
-  looking its word n-grams up, never by scanning every record.
+  looking its word n-grams up in the paper table's indexes.
+* Which words are measures ("speedup", "accuracy"): learnt from an evenly spread sample of
+  records, on first use.
 
-Out of scope: papers referred to by description (the planner resolves those by search).
+Out of scope: papers referred to by description (the planner resolves those by search), and
+the interface's users (planner.py reads `lookup`, `known`, `authors_in`, `multiword_names`,
+`venues`, `years`, `papers`, `quantity_affinity`, `label`).
 """
 
 from __future__ import annotations
@@ -16,83 +24,297 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from functools import cached_property
 
 from ..corpus import Paper, plain_title
 from ..models import title_prefix
 from ..settings import Settings
+from ..tokens import _SPLIT as _PARTS, terms, tokenize
 from ..text import NAME_TOKEN, content_words, looks_like_name, plain_latex, quantities, sentences, stem
 
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
+_CAP = 200  # papers read to judge one word at least (see NameIndex._cap)
+_VOCAB_CHECK = 50  # papers read to tell a word from a part of longer tokens; more: it is a word
+_CACHE = 4096  # words remembered per index generation
+
+
+class PaperTable(Mapping):
+    """`papers[pid]` as a mapping over the paper table: one indexed read per paper, no copy."""
+
+    def __init__(self, records):
+        self.records = records
+
+    def __getitem__(self, pid: str) -> Paper:
+        p = self.records.get(pid)
+        if p is None:
+            raise KeyError(pid)
+        return p
+
+    def __contains__(self, pid) -> bool:
+        return isinstance(pid, str) and self.records.get(pid) is not None
+
+    @cached_property
+    def _len(self) -> int:
+        return self.records.count()
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.records.ids_where())
+
+    def values(self):  # streamed: a list of 100,000 records is what this module avoids
+        return self.records.iter_papers()
+
+    def get_many(self, ids) -> dict[str, Paper]:
+        return self.records.get_many(ids)
+
+
+class _Word:
+    """One lower-case word's statistics over the papers' titles and abstracts."""
+
+    __slots__ = ("df", "exact", "entries")
+
+    def __init__(self, df: float, exact: dict[str, int], entries: dict[str, int]):
+        self.df, self.exact, self.entries = df, exact, entries
+
+
+class VenueWords(Mapping):
+    """`venues[word] -> paper ids`: a name-like or capitalised word of a venue, or any word of an
+    affiliation ("MIT", "NeurIPS"; not "conference")."""
+
+    def __init__(self, names: NameIndex):
+        self.names = names
+        self._seen: dict[str, list[str]] = {}
+
+    def __getitem__(self, word: str) -> list[str]:
+        got = self._ids(word)
+        if not got:
+            raise KeyError(word)
+        return got
+
+    def __contains__(self, word) -> bool:
+        return bool(self._ids(word))
+
+    def _ids(self, word: str) -> list[str]:
+        if word in self._seen:
+            return self._seen[word]
+        key, records = word.lower(), self.names.records
+        parts = records.venues_in(key)
+        ids = set.intersection(*(set(v) for v in parts.values())) if parts and len(parts) == len(set(re.findall(r"[^\W_]+", key))) else set()
+        pick = sorted(ids)
+        papers = records.get_many(pick if len(pick) <= _CAP else pick[:: len(pick) // 100 + 1]).values()
+        good = sorted(p.id for p in papers if _venue_word(p, key))
+        out = good if len(ids) <= _CAP or not good else sorted(ids)  # judged from a sample when common
+        _remember(self._seen, word, out)
+        return out
+
+    def __iter__(self):
+        raise TypeError("venue words are looked up, not listed")
+
+    def __len__(self) -> int:
+        raise TypeError("venue words are looked up, not counted")
+
+
+def _venue_word(p: Paper, key: str) -> bool:
+    for text in (p.venue or "", p.affiliation or ""):
+        for tok in NAME_TOKEN.findall(text):
+            if tok.lower() == key and (looks_like_name(tok) or tok.isupper() or text == p.affiliation):
+                return True
+    return False
+
+
+def _spellings(text: str, key: str) -> set[str]:
+    """How `text` spells `key` (any case) as a name token. Tokenises only the whitespace-
+    delimited words containing it (a token never spans whitespace): the same tokens as the
+    whole text's, at a fraction of the cost when a word is read in a thousand abstracts."""
+    out, done = set(), -1
+    for m in re.finditer(re.escape(key), text, re.I):
+        if m.start() < done:
+            continue  # in the word just read
+        a, b = m.start(), m.end()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        done = b
+        out.update(t for t in NAME_TOKEN.findall(text[a:b]) if t.lower() == key)
+    return out
+
+
+def _vocabulary(p: Paper) -> set[str]:
+    """The words a paper uses, as a scan of every record would collect them."""
+    text, extra = f"{p.title} {plain_latex(p.abstract)}", " ".join([p.venue or "", p.affiliation or "", *p.authors, *p.profiles])
+    return ({t.lower() for t in NAME_TOKEN.findall(text + " " + extra)}
+            | set(content_words(text + " " + extra + " " + (getattr(p, "text", "") or ""))))
+
+
+def _remember(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE:
+        cache.clear()
+    cache[key] = value
 
 
 class NameIndex:
-    def __init__(self, papers: dict[str, Paper], settings: Settings):
-        self.papers = papers
-        n = max(1, len(papers))
+    def __init__(self, records, lexical, settings: Settings):
+        self.records, self.lexical, self.settings = records, lexical, settings
+        self.papers = PaperTable(records)
         # A word in at most this many papers can be a paper's own name.
-        self.max_df = max(settings.name_min_df, math.ceil(n * settings.name_max_df_share))
-        self.names: dict[str, dict[str, int]] = {}  # name -> paper id -> strength (3 title, 2 introduced, 1 used)
-        self.method_names: dict[str, str] = {}
-        self.word_df: dict[str, int] = defaultdict(int)
-        self.vocab: set[str] = set()
-        self.authors: dict[str, set[str]] = defaultdict(set)
-        self.venues: dict[str, set[str]] = defaultdict(set)
-        self.years = {p.year for p in papers.values() if p.year}
-        self.sample = settings.statistics_sample
-        self._build()
+        self.max_df = max(settings.name_min_df, math.ceil(max(1, len(self.papers)) * settings.name_max_df_share))
+        self.venues = VenueWords(self)
+        self.years = records.years()
+        # Papers read to judge one word: twice the name limit (a word in more papers' text is
+        # vocabulary), but never fewer than _CAP, so a small corpus is judged exactly as a scan would.
+        self._cap = max(_CAP, 2 * (self.max_df + 1))
+        self._words: dict[str, _Word] = {}
+        self._labels: dict[str, str | None] = {}
 
-    def _build(self) -> None:
-        names: dict[str, dict[str, int]] = defaultdict(dict)
-        exact_df: dict[str, int] = defaultdict(int)
-        texts = {pid: f"{p.title} {plain_latex(p.abstract)}" for pid, p in self.papers.items()}
-        for text in texts.values():
-            toks = set(NAME_TOKEN.findall(text))
-            for w in {t.lower() for t in toks}:
-                self.word_df[w] += 1
-            for w in toks:
-                exact_df[w] += 1
+    # ---- one word's statistics ------------------------------------------------------------
+    def _word(self, key: str) -> _Word:
+        """How many papers use `key` (any case) in title or abstract, per spelling, and the
+        papers it names by the word rules (2 introduced or in the title, 1 used)."""
+        got = self._words.get(key)
+        if got is not None:
+            return got
         rare = self.max_df
-        for p in self.papers.values():
-            abstract = plain_latex(p.abstract)
-            prefix = title_prefix(p)
-            if prefix:
-                for key in {prefix.lower(), plain_title(prefix)}:
-                    names[key][p.id] = 3
-            for m in _INTRO.finditer(abstract):
-                tok = NAME_TOKEN.match(abstract, m.end())
-                if not tok or len(tok.group()) < 3 or not tok.group()[0].isupper():
-                    continue
-                word = tok.group()
-                if exact_df[word] <= rare and (self.word_df[word.lower()] <= rare or looks_like_name(word)):
-                    names[word.lower()].setdefault(p.id, 2)
-                    acronym = word.isupper() and exact_df[word] > 1
-                    if not acronym and (looks_like_name(word) or abstract.count(word) >= 2):
-                        self.method_names.setdefault(p.id, word)
-            for tok in set(NAME_TOKEN.findall(texts[p.id])):
-                if looks_like_name(tok) and self.word_df[tok.lower()] <= rare:
-                    names[tok.lower()].setdefault(p.id, 2 if tok in p.title else 1)
-            extra = " ".join([p.venue or "", p.affiliation or "", *p.authors, *p.profiles])
-            # A full text's words are the corpus's words too ("PDFs" in a paper's body).
-            self.vocab.update(content_words(texts[p.id] + " " + extra + " " + getattr(p, "text", "")))
-            self.vocab.update(w.lower() for w in NAME_TOKEN.findall(extra))
-            for a in p.authors + p.profiles:
-                self.authors[a.lower()].add(p.id)
-            for text in (p.venue or "", p.affiliation or ""):
-                for tok in NAME_TOKEN.findall(text):
-                    if looks_like_name(tok) or tok.isupper() or text == p.affiliation:
-                        self.venues[tok.lower()].add(p.id)
-        self.vocab.update(self.word_df)
-        self.quantity_affinity = self._quantity_affinity()
-        # A "name" many papers share is vocabulary, whatever its shape.
-        self.names = {k: v for k, v in names.items() if len(v) <= rare + 1}
+        docs = self._papers_using(key, self._cap) if NAME_TOKEN.fullmatch(key) else frozenset()  # "accel gcn": no token
+        if docs is None or len(docs) > self._cap:
+            got = _Word(math.inf, {}, {})
+        else:
+            using: dict[str, tuple[str, str, set[str]]] = {}
+            exact: dict[str, int] = defaultdict(int)
+            for pid, (title, abstract) in self.records.texts_containing(sorted(docs), key).items():
+                abstract = plain_latex(abstract)
+                spelt = _spellings(f"{title} {abstract}", key)
+                if spelt:
+                    using[pid] = (title, abstract, spelt)
+                    for t in spelt:
+                        exact[t] += 1
+            df, entries = len(using), {}
+            for pid, (title, abstract, spelt) in sorted(using.items()):
+                introduced = len(key) >= 3 and any(t[0].isupper() for t in spelt)
+                for m in _INTRO.finditer(abstract) if introduced else ():
+                    tok = NAME_TOKEN.match(abstract, m.end())
+                    if tok and tok.group().lower() == key and len(key) >= 3 and tok.group()[0].isupper() \
+                            and exact[tok.group()] <= rare and (df <= rare or looks_like_name(tok.group())):
+                        entries.setdefault(pid, 2)
+                shaped = [t for t in spelt if looks_like_name(t)]
+                if shaped and df <= rare:  # "ZO2" in the title outranks "zo2" in the abstract
+                    entries.setdefault(pid, 2 if any(t in title for t in shaped) else 1)
+            got = _Word(df, dict(exact), entries)
+        _remember(self._words, key, got)
+        return got
 
-    def _quantity_affinity(self) -> dict[str, float]:
+    def _papers_using(self, key: str, cap: int = _CAP) -> frozenset[str] | None:
+        """A superset of the papers whose text has `key` as a word: those with all its lexical
+        tokens (the whole "opt-175b" is not indexed inside "OPT-175B/BLOOM", its parts are).
+        None when the word is too common to read them (over `cap` papers, or a stop word)."""
+        got = terms(key)
+        if len(got) != 1:
+            return None
+        # The raw parts: the lexical index normalises (stems) what it is given.
+        toks = [t for t in _PARTS.split(key.removesuffix("()"))  # as tokens.terms indexes parts
+                if (len(t) > 1 or t.isdigit()) and terms(t)] if got[0][1] else [key]
+        if not toks or min(self.lexical.chunk_frequency(t) for t in toks) > 20 * cap:
+            return None
+        docs = self.lexical.docs_with_term(" ".join(toks))
+        return docs if len(docs) <= cap else None
+
+    def _named(self, key: str) -> dict[str, int]:
+        """Papers `key` names: title prefixes (3) over the word rules; none when shared by more
+        than max_df + 1 papers (a "name" many papers share is vocabulary, whatever its shape)."""
+        if not key:
+            return {}
+        cands = dict(self._word(key).entries) if " " not in key else {}
+        for pid in self.records.labelled([key]).get(key, []):
+            cands[pid] = 3
+        return cands if len(cands) <= self.max_df + 1 else {}
+
+    # ---- lookups --------------------------------------------------------------------------
+    def label(self, p: Paper) -> str | None:
+        """The short name a paper goes by ("ZO2", "ZeroQAT"); None when it has none."""
+        prefix = title_prefix(p)
+        if prefix or p.id in self._labels:
+            return prefix or self._labels[p.id]
+        found, abstract, rare = None, plain_latex(p.abstract), self.max_df
+        for m in _INTRO.finditer(abstract):
+            tok = NAME_TOKEN.match(abstract, m.end())
+            if not tok or len(tok.group()) < 3 or not tok.group()[0].isupper():
+                continue
+            word, stats = tok.group(), self._word(tok.group().lower())
+            n_exact = stats.exact.get(word, math.inf)
+            if n_exact <= rare and (stats.df <= rare or looks_like_name(word)):
+                acronym = word.isupper() and n_exact > 1
+                if not acronym and (looks_like_name(word) or abstract.count(word) >= 2):
+                    found = word
+                    break
+        _remember(self._labels, p.id, found)
+        return found
+
+    def lookup(self, tok: str) -> dict[str, int] | None:
+        """Papers a token names, as the user typed it; None when it names none."""
+        key = tok.lower()
+        cands = self._named(key) or self._named(plain_title(tok))
+        if cands and not looks_like_name(tok):
+            # Typed as a plain word, it is a name only when it is rare and strong: a title
+            # prefix ("Maestro") or, capitalised, a method an abstract introduces ("Fuyou").
+            floor = 2 if tok[0].isupper() else 3
+            rare = self._word(key).df <= self.max_df
+            cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
+        return cands or None
+
+    def known(self, word: str) -> bool:
+        """Does the corpus use this word ("per-GPU": it uses "GPU")? As a word of some paper's
+        text or record, not only inside a longer token ("WikiText" of "WikiText-103")."""
+        word = word.lower()
+        parts = [word] + word.split("-")[:1]
+        return any(self._used(w) or self._used(w.rstrip("s")) for w in parts)
+
+    def _used(self, w: str) -> bool:
+        if not w:
+            return False
+        if not tokenize(w):
+            return True  # a stop word: every corpus uses it
+        if self.records.venues_in(w).get(w):
+            return True
+        docs = self._papers_using(w, cap=_VOCAB_CHECK)
+        if docs is None:  # in many papers' text: a word of the corpus
+            return True
+        return any(w in _vocabulary(p) for p in self.records.get_many(sorted(docs)).values())
+
+    def authors_in(self, question: str) -> dict[str, list[str]]:
+        """Author names the question mentions (two to four words in a row, as on the records)."""
+        toks = re.findall(r"[\w\-.]+", re.sub(r"['’]s\b", "", question.lower()))
+        grams = [" ".join(toks[i: i + size]) for size in (4, 3, 2) for i in range(len(toks) - size + 1)]
+        authors = self.records.authors_named(grams)
+        found: dict[str, list[str]] = {}
+        for gram in grams:
+            if gram in authors and not any(gram in f.lower() for f in found):
+                found[gram.title()] = sorted(authors[gram])
+        return found
+
+    def multiword_names(self, question: str) -> dict[str, list[str]]:
+        """Title prefixes of several words ("Late Breaking Results") the question contains."""
+        low = question.lower()
+        toks = re.findall(r"[\w\-.]+", low)
+        grams = [" ".join(toks[i: i + size]) for size in (3, 2) for i in range(len(toks) - size + 1)]
+        titled = self.records.labelled(grams)
+        found = {}
+        for gram in grams:
+            ids = titled.get(gram)
+            if ids and len(ids) <= self.max_df + 1 and re.search(r"(?<!\w)" + re.escape(gram) + r"(?!\w)", low):
+                found[gram] = sorted(ids)
+        return found
+
+    @cached_property
+    def quantity_affinity(self) -> dict[str, float]:
         """For each word stem, the share of the sentences using it that state a number:
         "speedup" and "accuracy" are measures, "kernel" is not. Read from a sample of papers
         so it costs the same at any corpus size."""
         used: dict[str, int] = defaultdict(int)
         with_number: dict[str, int] = defaultdict(int)
-        for p in list(self.papers.values())[: self.sample]:
+        for p in self.records.sample(self.settings.statistics_sample):
             for s in sentences(plain_latex(p.abstract)):
                 has = bool(quantities(s))
                 for st in {stem(w) for w in content_words(s)}:
@@ -100,49 +322,3 @@ class NameIndex:
                     with_number[st] += has
         # Few uses say nothing either way.
         return {st: with_number[st] / n for st, n in used.items() if n >= 3}
-
-    # ---- lookups --------------------------------------------------------------------------
-    def label(self, p: Paper) -> str | None:
-        """The short name a paper goes by ("ZO2", "ZeroQAT"); None when it has none."""
-        return title_prefix(p) or self.method_names.get(p.id)
-
-    def lookup(self, tok: str) -> dict[str, int] | None:
-        """Papers a token names, as the user typed it; None when it names none."""
-        key = tok.lower()
-        cands = self.names.get(key) or self.names.get(plain_title(tok))
-        if cands and not looks_like_name(tok):
-            # Typed as a plain word, it is a name only when it is rare and strong: a title
-            # prefix ("Maestro") or, capitalised, a method an abstract introduces ("Fuyou").
-            floor = 2 if tok[0].isupper() else 3
-            rare = self.word_df.get(key, 0) <= self.max_df
-            cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
-        return cands or None
-
-    def known(self, word: str) -> bool:
-        """Does the corpus use this word ("per-GPU": it uses "GPU")?"""
-        word = word.lower()
-        parts = [word] + word.split("-")[:1]
-        return any(w in self.vocab or w.rstrip("s") in self.vocab for w in parts)
-
-    def authors_in(self, question: str) -> dict[str, list[str]]:
-        """Author names the question mentions (two to four words in a row, as on the records)."""
-        toks = re.findall(r"[\w\-.]+", re.sub(r"['’]s\b", "", question.lower()))
-        found: dict[str, list[str]] = {}
-        for size in (4, 3, 2):
-            for i in range(len(toks) - size + 1):
-                gram = " ".join(toks[i: i + size])
-                if gram in self.authors and not any(gram in f.lower() for f in found):
-                    found[gram.title()] = sorted(self.authors[gram])
-        return found
-
-    def multiword_names(self, question: str) -> dict[str, list[str]]:
-        """Title prefixes of several words ("Late Breaking Results") the question contains."""
-        low = question.lower()
-        toks = re.findall(r"[\w\-.]+", low)
-        found = {}
-        for size in (3, 2):
-            for i in range(len(toks) - size + 1):
-                gram = " ".join(toks[i: i + size])
-                if gram in self.names and re.search(r"(?<!\w)" + re.escape(gram) + r"(?!\w)", low):
-                    found[gram] = sorted(self.names[gram])
-        return found

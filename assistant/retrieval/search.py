@@ -5,7 +5,9 @@ query) and lexical (the persisted bm25s index of assistant/lexical.py, filters i
 search, no lock) rankings, plus a ranking by the query's rare literal terms ("71.59%", "ZO2")
 looked up in that index's vocabulary, fused by reciprocal rank *per paper* (llama-index's
 `QueryFusionRetriever` fuses chunks, which would let one paper take several slots). No step
-scans the corpus per question.
+scans the corpus per question: filters are id sets from the paper table (a year's set and its
+prepared lexical filter cached per index generation), and only the final hits' records and
+chunk texts are read (one paper-table read, one Chroma `get`).
 
 Out of scope: deciding what to search for (planner) and which papers an answer needs
 (retrieval/__init__.py).
@@ -20,12 +22,14 @@ import time
 from collections import defaultdict
 
 from ..corpus import PAGE, PAGE_END, Paper
+from ..lexical import PaperFilter
 from ..errors import AssistantError
 from ..models import Hit
 from ..settings import Settings
 from ..text import content_words, looks_like_name
 
 log = logging.getLogger("assistant")
+_NODE_CACHE = 4096  # chunks kept for passages between questions (a few MB)
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion (also llama-index's)
 
 
@@ -47,23 +51,13 @@ def year_ok(p: Paper, year: tuple[str, int] | None) -> bool:
 
 
 class HybridSearch:
-    def __init__(self, settings: Settings, store, embed_model, papers: dict[str, Paper]):
+    def __init__(self, settings: Settings, store, embed_model, records, lexical):
         from llama_index.core import VectorStoreIndex
-        from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-        from ..lexical import LexicalIndex
-
-        self.settings = settings
-        self.papers = papers
+        self.settings, self.store, self.records, self.lexical = settings, store, records, lexical
         self.index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model)
-        self.lexical = LexicalIndex.open(settings, store)
-        got = store.get_all(include=["metadatas", "documents"])
-        self._chunks: dict[str, object] = {}
-        self._first_chunk: dict[str, object] = {}
-        for cid, m, d in zip(got["ids"], got["metadatas"], got["documents"]):
-            node = metadata_dict_to_node(m, text=d)
-            self._chunks[cid] = node
-            self._first_chunk.setdefault(m.get("paper_id"), node)
+        self._years: dict[tuple[str, int], tuple[frozenset, PaperFilter]] = {}  # one generation's
+        self._nodes: dict[tuple, object] = {}  # chunks read for passages, this generation's (bounded)
 
     @staticmethod
     def where(ids: list[str] | None, year: tuple[str, int] | None) -> dict | None:
@@ -77,47 +71,122 @@ class HybridSearch:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def _year(self, year) -> tuple[frozenset, PaperFilter]:
+        """A year filter's papers, read once per generation: a range can allow half the corpus."""
+        key = (year[0], int(year[1]))
+        got = self._years.get(key)
+        if got is None:
+            ids = frozenset(self.records.ids_where(year=key if key[0] in ("since", "after", "before") else key[1]))
+            got = self._years[key] = (ids, PaperFilter(ids))
+        return got
+
     def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
         """The `k` best papers for `query`, restricted to `ids` and `year` when given."""
         if ids is not None and not ids:
             return []
         n_chunks = max(k * 3, 10)
         where = self.where(ids, year)
-        allowed = None
-        if where:
-            allowed = {pid for pid, p in self.papers.items() if (ids is None or pid in ids) and year_ok(p, year)}
+        allowed, prepared = self._year(year) if year else (None, None)
+        if ids is not None:
+            allowed = set(ids) if allowed is None else allowed & set(ids)
+            prepared = allowed
         dense = self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {})
-        rankings = [self._dense(dense, query), self._bm25_retrieve(query, allowed, n_chunks), self._exact(query, allowed)]
-        hits: dict[str, Hit] = {}
+        rankings = [self._dense(dense, query), self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
+        score: dict[str, float] = defaultdict(float)
+        cosine: dict[str, float] = {}
+        refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order (node, or chunk id to read)
+        # A paper only the exact-term ranking has scores less the lower it ranks there: only the
+        # first k + 8 such can reach the top, the rest only count for the ranks (a number like
+        # "3-bit" is in thousands of papers at 100,000).
+        ranked_before = {pid for ranking in rankings[:2] for pid, _, _ in ranking}
         for r, ranking in enumerate(rankings):
             seen: set[str] = set()
-            for nws in ranking:
-                pid = nws.node.metadata.get("paper_id")
-                if pid not in self.papers or (allowed is not None and pid not in allowed):
+            alone = 0
+            for pid, ref, s in ranking:
+                if allowed is not None and pid not in allowed:
                     continue
-                hit = hits.setdefault(pid, Hit(paper=self.papers[pid], score=0.0))
-                text = nws.node.get_content()
-                if text not in hit.passages:
-                    hit.passages.append(text)
-                    if (loc := locator(nws.node.metadata)):
-                        hit.locators[text] = loc
+                if r == 2 and pid not in ranked_before:
+                    if alone >= k + 8:
+                        seen.add(pid)
+                        continue
+                    alone += 1
+                refs[pid].append(ref)
                 if r == 0:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
-                    hit.dense = max(hit.dense, 1.0 + math.log(max(nws.score or 1e-9, 1e-9)))
+                    cosine[pid] = max(cosine.get(pid, 0.0), 1.0 + math.log(max(s or 1e-9, 1e-9)))
                 if pid not in seen:  # a paper counts once per ranking, at its best chunk
                     seen.add(pid)
                     # The exact-term ranking weighs by how rare its matches are (see _exact).
-                    weight = 1.0 if r < 2 else 3.0 * min(1.0, nws.score or 0)
-                    hit.score += weight / (RRF_K + len(seen))
-        return sorted(hits.values(), key=lambda h: (-round(h.score, 12), h.paper.id))[:k]
+                    score[pid] += (1.0 if r < 2 else 3.0 * min(1.0, s or 0)) / (RRF_K + len(seen))
+        # Ties by paper id; a few spare in case a record vanished under a concurrent ingest.
+        ranked = sorted(score, key=lambda pid: (-round(score[pid], 12), pid))[: k + 8]
+        papers = self.records.get_many(ranked)
+        ranked = [pid for pid in ranked if pid in papers][:k]
+        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]], rankings[0], papers)
+        hits = []
+        for pid in ranked:
+            hit = Hit(paper=papers[pid], score=score[pid], dense=cosine.get(pid, 0.0))
+            for ref in refs[pid]:
+                node = nodes.get(ref) if isinstance(ref, tuple) else ref
+                text = node.get_content() if node is not None else None
+                if text is not None and text not in hit.passages:
+                    hit.passages.append(text)
+                    if (loc := locator(node.metadata)):
+                        hit.locators[text] = loc
+            hits.append(hit)
+        return hits
+
+    def _chunks(self, refs: list, dense: list, papers: dict) -> dict[tuple, object]:
+        """The chunks the final hits cite that no dense result carried: ("id", chunk id) from
+        BM25, ("first", paper id) from the exact-term ranking; from the dense results or the
+        cache when there, else read by id in one Chroma call (a paper's first chunk is
+        "<id>:<content hash>:0", as index.chunk_papers names it; a metadata filter is the
+        fallback: at 11,700 papers it costs 15x a read by id)."""
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        out: dict[tuple, object] = {}
+        for _, node, _ in dense:
+            out[("id", node.node_id)] = node
+            if node.metadata.get("chunk") == 0:
+                out[("first", node.metadata.get("paper_id"))] = node
+        wanted = {r for r in refs if isinstance(r, tuple) and r not in out}
+        for r in list(wanted):
+            if (node := self._nodes.get(r)) is not None:
+                out[r] = node
+                wanted.discard(r)
+        want_ids = sorted(r[1] for r in wanted if r[0] == "id")
+        want_first = sorted(r[1] for r in wanted if r[0] == "first")
+        wanted_ids = set(want_ids)
+        first_ids = {f"{pid}:{papers[pid].content_hash}:0": pid for pid in want_first if pid in papers}
+        try:
+            if want_ids or first_ids:
+                got = self.store.collection.get(ids=sorted(set(want_ids) | set(first_ids)), include=["metadatas", "documents"])
+                for cid, m, d in zip(got["ids"], got["metadatas"], got["documents"]):
+                    node = metadata_dict_to_node(m, text=d)
+                    if cid in wanted_ids:
+                        out[("id", cid)] = node
+                    if cid in first_ids:
+                        out[("first", first_ids[cid])] = node
+            want_first = [pid for pid in want_first if ("first", pid) not in out]
+            if want_first:
+                got = self.store.collection.get(where={"$and": [{"paper_id": {"$in": want_first}}, {"chunk": 0}]},
+                                                include=["metadatas", "documents"])
+                for m, d in zip(got["metadatas"], got["documents"]):
+                    out[("first", m.get("paper_id"))] = metadata_dict_to_node(m, text=d)
+            if len(self._nodes) > _NODE_CACHE:
+                self._nodes.clear()
+            self._nodes.update((r, out[r]) for r in wanted if r in out)
+        except Exception as e:  # noqa: BLE001 - chroma mid-write: the hits keep their other passages
+            log.warning("could not read the passages of %d chunks (%s)", len(want_ids) + len(want_first), e)
+        return out
 
     @staticmethod
     def _dense(retriever, query: str):
-        """Chroma's ranking; a read that fails while another process writes the index (an
-        ingest deleting the chunks a filter names) is tried again once, then left out: the
-        lexical rankings still answer, and the next question sees the finished ingest."""
+        """Chroma's ranking as (paper id, node, score); a read that fails while another process
+        writes the index (an ingest deleting the chunks a filter names) is tried again once, then
+        left out: the lexical rankings still answer, and the next question sees the finished ingest."""
         for attempt in range(2):
             try:
-                return retriever.retrieve(query)
+                return [(n.node.metadata.get("paper_id"), n.node, n.score) for n in retriever.retrieve(query)]
             except AssistantError as e:
                 if attempt:
                     log.warning("dense search failed during a concurrent write (%s); lexical rankings only", e)
@@ -125,24 +194,15 @@ class HybridSearch:
                 time.sleep(0.2)
         return []
 
-    def _bm25_retrieve(self, query: str, allowed: set[str] | None, k: int):
-        from llama_index.core.schema import NodeWithScore
-
+    def _bm25_retrieve(self, query: str, allowed, k: int):
         if not content_words(query):
             return []
-        out = []
-        for cid, _pid, score in self.lexical.search(query, k, allowed_paper_ids=allowed):
-            node = self._chunks.get(cid)
-            if node is not None:
-                out.append(NodeWithScore(node=node, score=score))
-        return out
+        return [(pid, ("id", cid), score) for cid, pid, score in self.lexical.search(query, k, allowed_paper_ids=allowed)]
 
-    def _exact(self, query: str, allowed: set[str] | None):
+    def _exact(self, query: str, allowed):
         """Papers containing the query's rare literal terms ("71.59%", "ZO2"), looked up in the
         lexical index's vocabulary. RRF alone buries a paper only BM25 finds; exact names and
         numbers deserve better."""
-        from llama_index.core.schema import NodeWithScore
-
         terms = [t for t in re.findall(r"[\w.%\-]+", query) if looks_like_name(t) or re.search(r"\d", t)]
         terms = [t.strip(".") for t in terms if len(t.strip(".")) >= 2]
         if not terms:
@@ -158,5 +218,9 @@ class HybridSearch:
                 if allowed is None or pid in allowed:
                     weight[pid] += (math.log(1 + n_docs / df) / math.log(1 + n_docs)) ** 2
         # Ties by paper id: set order changes with the interpreter's hash seed, answers must not.
-        ranked = sorted((pid for pid in weight if pid in self._first_chunk), key=lambda pid: (-round(weight[pid], 9), pid))
-        return [NodeWithScore(node=self._first_chunk[pid], score=weight[pid]) for pid in ranked]
+        # Grouped by weight first: few distinct weights, and a plain sort of ids runs in C.
+        by_weight: dict[float, list[str]] = defaultdict(list)
+        for pid, w in weight.items():
+            by_weight[round(w, 9)].append(pid)
+        ranked = [pid for w in sorted(by_weight, reverse=True) for pid in sorted(by_weight[w])]
+        return [(pid, ("first", pid), weight[pid]) for pid in ranked]

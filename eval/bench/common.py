@@ -156,12 +156,12 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait(5)
 
 
-def start_ui(data_dir: Path, log_path: Path, timeout: float = 180) -> tuple[subprocess.Popen, str, float]:
+def start_ui(data_dir: Path, log_path: Path, timeout: float = 180, **env: str) -> tuple[subprocess.Popen, str, float]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     with log_path.open("w") as out:
         t0 = now()
-        proc = subprocess.Popen([ASSISTANT, "ui", "--port", str(port)], env=child_env(data_dir),
+        proc = subprocess.Popen([ASSISTANT, "ui", "--port", str(port)], env=child_env(data_dir, **env),
                                 stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
     ok = wait_http(url, proc, timeout)
     elapsed = now() - t0

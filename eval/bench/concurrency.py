@@ -1,8 +1,11 @@
 """Section 8, concurrency: N simultaneous questions (one `gradio_client` each, as N browser
 sessions) against one `assistant ui`, against the time one question takes alone. 4x is the
 floor for CPU-bound work on 2 cores; N x means the sessions are served one after another.
+In LLM mode the UI talks to a test endpoint (tests/openai_server.py) that streams each answer
+slowly: N sessions served at once take about as long as one; a queue that holds some back
+shows as a multiple.
 
-Out of scope: LLM-mode streaming sessions (they need an endpoint that streams slowly).
+Out of scope: a real model's speed (the endpoint's delay stands for it).
 """
 
 from __future__ import annotations
@@ -14,12 +17,32 @@ from .common import load_questions, log, median, now, start_ui, stop
 
 
 def bench_concurrency(tmp: Path, seeded: Path, n: int = 8, runs: int = 3) -> dict:
+    out = _together(tmp, seeded, n, runs, "extractive")
+    out["llm"] = bench_concurrency_llm(tmp, seeded, n)
+    return out
+
+
+def bench_concurrency_llm(tmp: Path, seeded: Path, n: int = 8, delay: float = 0.1, pieces: int = 20) -> dict:
+    """N LLM sessions against an endpoint that streams each answer in `pieces` x `delay` s."""
+    from tests.openai_server import OpenAIServer, Reply
+
+    text = "According to the retrieved abstract [1], the paper reports its result. " * 3
+    server = OpenAIServer(default_reply=Reply(text[: 8 * pieces], chunk_size=8, delay=delay)).start()
+    try:
+        out = _together(tmp, seeded, n, 1, "llm", OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY="bench")
+    finally:
+        server.stop()
+    out["stream_s"] = delay * pieces
+    return out
+
+
+def _together(tmp: Path, seeded: Path, n: int, runs: int, tag: str, **env: str) -> dict:
     from gradio_client import Client
 
-    log(f"concurrency: {n} simultaneous questions through the Gradio API")
+    log(f"concurrency ({tag}): {n} simultaneous questions through the Gradio API")
     items = [it for it in load_questions() if it.kind != "multi_turn"]
     questions = [it.question for it in items[:: max(1, len(items) // n)]][:n]
-    proc, url, _t = start_ui(seeded, tmp / "ui-concurrency.log")
+    proc, url, _t = start_ui(seeded, tmp / f"ui-concurrency-{tag}.log", **env)
     try:
         clients = [Client(url, verbose=False, download_files=False, analytics_enabled=False) for _ in range(n)]
         for q in questions[:2]:
@@ -27,8 +50,10 @@ def bench_concurrency(tmp: Path, seeded: Path, n: int = 8, runs: int = 3) -> dic
         alone = []
         for q in questions:
             t0 = now()
-            clients[0].predict(q, 0, api_name="/ask")
+            got = clients[0].predict(q, 0, api_name="/ask")
             alone.append(now() - t0)
+            if isinstance(got, dict) and got.get("error"):
+                raise RuntimeError(f"the UI answered with an error: {got['error']}")
         together, errors = [], []
         for _ in range(runs):
             barrier = threading.Barrier(n)

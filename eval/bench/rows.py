@@ -142,6 +142,18 @@ def concurrency_rows(c: dict | None) -> list[Row]:
             "one alone", "≤ 5x one alone", c["ratio"] <= 5.0 and not c["errors"],
             note=f"({c['errors']} failed)" if c["errors"] else ""),
         Row(sec, "one question alone (median)", c["one_alone_s"], "s"),
+    ] + _llm_rows(c.get("llm"))
+
+
+def _llm_rows(c: dict | None) -> list[Row]:
+    if not c:
+        return []
+    sec = "concurrency (one `assistant ui`, LLM mode, streaming endpoint)"
+    return [
+        Row(sec, f"{c['n']} simultaneous LLM sessions, all answered", c["all_together_s"], "s", c["one_alone_s"],
+            "one alone", "not serialised (≤ 2x one alone)", c["ratio"] <= 2.0 and not c["errors"],
+            note=f"({c['errors']} failed)" if c["errors"] else ""),
+        Row(sec, f"one session alone (endpoint streams {c['stream_s']:.1f} s)", c["one_alone_s"], "s"),
     ]
 
 
