@@ -111,7 +111,8 @@ def answer_scores(item: Item, answer: dict) -> dict[str, float]:
         scores["cite_recall"] = len(cited & gold_n) / len(gold_n) if gold_n else 0.0
         if cited:
             scores["cite_precision"] = len(cited & gold_n) / len(cited)
-    if "sources" in answer and not answer["refused"]:
+    # Extractive answers quote their sources (their numbers are list positions and counts).
+    if "sources" in answer and not answer["refused"] and not str(answer.get("mode", "")).startswith("extractive"):
         scores["ungrounded_numbers"] = float(len(ungrounded_numbers(answer)))
     return scores
 
