@@ -234,3 +234,10 @@ def test_cli_dead_endpoint_is_one_line_and_nonzero(seeded, monkeypatch):
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot connect to the LLM endpoint http://127.0.0.1:")
     assert "Traceback" not in result.output and KEY not in result.output
+
+
+def test_a_near_miss_the_pipeline_finds_unstated_is_refused_without_the_model(base, server):
+    # The model would answer with the neighbouring fact; the evidence says the setting is absent.
+    server.script(Reply("db-SP delivers an end-to-end speedup of 1.25x on H100 GPUs [1]."))
+    a = llm_mode(base, server).ask("What speedup does db-SP reach on NVIDIA H100 GPUs?")
+    assert a.refused and chat_requests(server) == [] and "not asked" in a.mode

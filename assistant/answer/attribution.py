@@ -1,8 +1,8 @@
 """Citations attributed by the pipeline, not trusted to the model.
 
 The model's answer is split into claims (sentences, list items, table cells). Each claim is
-matched against the context's evidence: the numbers it states first (every "1.65x", "45%",
-"3-bit" must occur in the source), then its words. A claim without a marker gets the marker
+matched against the context's evidence: the numbers and names it states first (every "1.65x",
+"45%", "3-bit", "H100", "CIFAR-10" must occur in the source), then its words. A claim without a marker gets the marker
 of the source that supports it; a marker pointing at a source that does not support the claim
 is replaced by the one that does; a claim no source supports, stating a number no source
 states, or a number its source states for another quantity (number_context.py), is listed as
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import MARKER, content_words, coverage, quantities
+from ..text import MARKER, NAME_TOKEN, content_words, coverage, looks_like_name, quantities
 from .number_context import misattached, norm_number
 
 _CLAIM_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(“\"])|\s*\|\s*|\n+")
@@ -38,12 +38,17 @@ def support(claim: str, source: str) -> float:
     plain = MARKER.sub("", claim)
     words = content_words(plain)
     lexical = coverage(words, source) if words else 0.0
+    # A name or model number the source never writes ("H100", "CIFAR-100") is a setting the
+    # claim adds; like a number, it caps the support.
+    names = {t.lower() for t in NAME_TOKEN.findall(plain) if looks_like_name(t)}
+    low = source.lower()
+    named = sum(1 for n in names if n in low or n.rstrip("s") in low) / len(names) if names else 1.0
     nums = numbers_in(plain)
     if not nums:
-        return lexical
+        return lexical * named
     have = numbers_in(source)
     found = sum(1 for n in nums if n in have or n.rstrip("x%") in {h.rstrip("x%") for h in have})
-    return (found / len(nums)) * (0.5 + 0.5 * lexical)
+    return (found / len(nums)) * (0.5 + 0.5 * lexical) * named
 
 
 def claims(text: str) -> list[str]:

@@ -87,11 +87,21 @@ class Assistant:
         retrieval = self.retriever.run(standalone, k or self.settings.top_k, plan)
         t2 = time.perf_counter()
         first: list[float] = []
+        own = None
         if self.settings.model_writes(plan.kind.value):
+            # The pipeline's own reading first (milliseconds; its evidence is the prompt's):
+            # when it finds the asked thing absent, that refusal stands and the model, which
+            # tends to answer a near-miss with a neighbouring fact, is not asked.
+            own = self._extractive(standalone, retrieval)
+        if own is not None and not own.refused:
             yield Status(f"reading {len(retrieval.hits)} papers… waiting for the model (first token)…")
             answer = yield from _timed_first(first, stream_answer(
-                self.llm, standalone, retrieval, self.mode, self.evidence, self.settings,
-                fallback=lambda: self._extractive(standalone, retrieval)))
+                self.llm, standalone, retrieval, self.mode, self.evidence, self.settings, fallback=lambda: own))
+        elif own is not None:
+            answer = own
+            answer.mode = f"extractive (the papers do not state it; {self.mode} not asked)"
+            first.append(time.perf_counter())
+            yield Delta(answer.text)
         else:
             answer = self._extractive(standalone, retrieval)
             if self.settings.llm_configured:
