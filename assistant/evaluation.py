@@ -189,7 +189,8 @@ def run_item(assistant, item: Item, k: int) -> dict:
         "id": item.id, "kind": item.kind, "question": item.question, "answer": data["answer"],
         "citations": data["citations"], "sources": data["sources"], "retrieved": data["retrieved"],
         "standalone_question": data["standalone_question"], "mode": data["mode"], "refused": data["refused"],
-        "refused_parts": data.get("refused_parts", []), "plan_kind": data.get("kind", ""),
+        "refused_parts": data.get("refused_parts", []), "unsupported": data.get("unsupported", []),
+        "notice": data.get("notice", ""), "plan_kind": data.get("kind", ""),
         "gold_titles": item.gold_titles, "must_include": item.must_include, "error": error,
         "timings": data.get("timings", {}), "scores": scores,
     }

@@ -11,8 +11,8 @@ title, authors and date, as ours does; the default shows text only) and the same
 `Settings.llm_max_tokens` cap. Follow-ups go through llama-index's
 `CondenseQuestionChatEngine` (one extra model call, as ours). The LLM is a tiny adapter over
 the `openai` client (`llama-index-llms-openai-like` is not installed and not needed).
-A refusal is recognised generously: no citation, or the usual "not mentioned / not provided /
-cannot" phrasings.
+A refusal is recognised generously, by the usual "not mentioned / not provided / cannot"
+phrasings anywhere in the answer.
 
 Out of scope: tuning the baseline's prompts; anything our pipeline adds (planning, evidence,
 attribution).
@@ -125,7 +125,8 @@ def answer_item(llm, make_chat, item: evaluation.Item) -> dict:
     first = (llm.first_token_at - t0) if llm.first_token_at else total
     return {"answer": text, "citations": [{"title": t} for t in cited], "invalid_markers": invalid, "sources": sources,
             "unsupported": [],
-            "refused": not cited or bool(_REFUSAL.search(text)), "refused_parts": [], "retrieved": retrieved,
+            "refused": bool(_REFUSAL.search(text)), "refused_parts": [], "retrieved": retrieved,
+            "mode": f"CitationQueryEngine:{llm.model}",
             "timings": {"total": total, "first_token": first, "generation": total}}
 
 
@@ -150,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         if item.kind not in ("comparative", "aggregate"):
             scores.pop("all_gold@k", None)
         rows.append({"id": item.id, "kind": item.kind, "question": item.question, "scores": scores, **data})
+        # rescoring stored rows later: evaluation.answer_scores(item, row) reads the same fields
         print(f"[{i}/{len(items)}] {item.id} {data['timings']['total']:.1f}s", file=sys.stderr)
     metrics = evaluation.aggregate(rows) | {"k": settings.llm_context_papers, "mode": f"CitationQueryEngine:{settings.model}"}
     args.out.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,5 @@
-"""The README's real-model table from result folders of `assistant eval` and
-`eval.citation_baseline` run on the same questions:
+"""The README's real-model table from the results (folders, or their results.jsonl) of
+`assistant eval` and `eval.citation_baseline` run on the same questions:
 
     .venv/bin/python -m eval.llm_table extractive=artifacts/llm/extractive ours=artifacts/llm/ours \\
         cqe=artifacts/llm/cqe
@@ -23,7 +23,8 @@ from assistant.evaluation import percentile
 
 
 def row(name: str, folder: Path) -> str:
-    rows = [json.loads(line) for line in (folder / "results.jsonl").read_text().splitlines() if line.strip()]
+    path = folder / "results.jsonl" if folder.is_dir() else folder
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
     def mean(metric: str, kinds=None) -> str:
         vals = [r["scores"][metric] for r in rows if metric in r["scores"] and (kinds is None or r["kind"] in kinds)]
@@ -44,7 +45,7 @@ def row(name: str, folder: Path) -> str:
 
 def main(argv: list[str]) -> int:
     print("| run | n | facts | cite recall | cite precision | near-miss refused | uncited answers | "
-          "ungrounded numbers | whole answer p50 / p95 s | first token p50 / p95 s | p50 s, model-written items |")
+          "ungrounded numbers | whole answer p50 / p95 s | first token p50 / p95 s | p50 s, items the model was asked |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for arg in argv:
         name, _, folder = arg.partition("=")
