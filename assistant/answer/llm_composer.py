@@ -1,9 +1,11 @@
 """The LLM composer: the evidence, fitted into a token budget (context.py), goes into the
 prompt numbered [1], [2] ...; the model's answer streams back; then the pipeline owns the
-result: markers are parsed and checked, claims are attributed to the sources that support
-them and numbers no source states are flagged (attribution.py), and a degenerate answer
-(empty, only markers, cut off, or a refusal although the evidence answers the question)
-is replaced by the extractive answer, labelled as such in the text and in `Answer.mode`.
+result: an answer stopped at `llm_max_tokens` keeps its whole sentences; markers are parsed
+and checked; claims are attributed to the sources that support them, and claims no source
+supports (numbers or names it never states, numbers it gives for another quantity) are taken
+out and listed apart (attribution.py); a degenerate answer (empty, only markers, cut off, no
+supported statement left, or a refusal although the evidence answers the question) is
+replaced by the extractive answer, labelled as such in the text and in `Answer.mode`.
 
 Out of scope: the HTTP client and its failures (assistant/llm.py); evidence selection.
 """

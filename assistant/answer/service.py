@@ -3,6 +3,8 @@
 
 question (+ history) -> conversation -> standalone question -> planner (once) -> retrieval
 -> evidence -> composer (extractive, or LLM when an endpoint is configured) -> `Answer`.
+With an endpoint, the model writes only the kinds in `Settings.llm_kinds`, and only when the
+extractive reading does not already find the asked thing absent (then its refusal stands).
 
 Out of scope: formatting for a terminal or a page (cli.py, ui.py).
 """
