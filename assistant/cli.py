@@ -358,7 +358,9 @@ def ui(host, port, auth, auth_file, no_auth):
 @click.option("--out", type=click.Path(path_type=Path), default=Path("eval-report"), show_default=True,
               help="Folder for report.md, results.jsonl, metrics.json, metrics.png (one subfolder per split).")
 @click.option("--gate/--no-gate", default=False, help="Exit 1 when a metric is below the floors in floors.json beside the questions.")
-def evaluate_cmd(questions, split, k, out, gate):
+@click.option("--every", type=click.IntRange(1, 1000), default=1, show_default=True,
+              help="Run only every N-th item (items 0, N, 2N, ... of each file): a subset fixed in advance, for slow real-model runs.")
+def evaluate_cmd(questions, split, k, out, gate, every):
     """Run the question-answer checks through the same answering function as the UI."""
     from tqdm import tqdm
 
@@ -375,7 +377,7 @@ def evaluate_cmd(questions, split, k, out, gate):
     assistant = Assistant(_settings())
     failed = []
     for name, path in runs.items():
-        items = evaluation.load_items(path)
+        items = evaluation.load_items(path)[::every]
         bar = tqdm(total=len(items), desc=f"evaluating {name}", unit="item", file=sys.stderr)
         rows, metrics = evaluation.evaluate(assistant, items, k, progress=lambda i, n: bar.update(1))
         bar.close()

@@ -11,8 +11,11 @@ Metrics, none needing an LLM judge:
   all in the context (all_gold@k);
 * answers: must-include accuracy (every string present), citation precision (cited papers
   that are gold) and recall (gold papers cited), invalid-citation rate (markers that map to
-  nothing, over all markers), refusal accuracy (unanswerable refused, answerable not);
-* latency per stage (retrieval, generation, total): p50 and p95.
+  nothing, over all markers), refusal accuracy (unanswerable refused, answerable not),
+  ungrounded numbers (numbers an answer states as fact that none of its cited sources' title,
+  people, date, venue or quoted passage contains, and that are not listed as unsupported);
+* latency per stage (retrieval, generation, total) and to the first piece of answer text
+  (first_token, what a reader waits for): p50 and p95.
 
 Out of scope: LLM-as-judge scoring, answer fluency, statistical significance.
 """
@@ -36,8 +39,8 @@ SPLITS = {"dev": EVAL_DIR / "dev.jsonl", "test": EVAL_DIR / "test.jsonl"}
 DEFAULT_QUESTIONS = SPLITS["dev"]
 # The metrics the gate and the report show, in order; "lower is better" ones are marked.
 HEADLINE = ["recall@k", "mrr", "ndcg@k", "all_gold@k", "must_include", "cite_precision", "cite_recall",
-            "invalid_cite_rate", "refusal_acc"]
-LOWER_IS_BETTER = {"invalid_cite_rate"}
+            "invalid_cite_rate", "refusal_acc", "ungrounded_numbers"]
+LOWER_IS_BETTER = {"invalid_cite_rate", "ungrounded_numbers"}
 
 
 @dataclass
@@ -108,7 +111,22 @@ def answer_scores(item: Item, answer: dict) -> dict[str, float]:
         scores["cite_recall"] = len(cited & gold_n) / len(gold_n) if gold_n else 0.0
         if cited:
             scores["cite_precision"] = len(cited & gold_n) / len(cited)
+    # Extractive answers quote their sources (their numbers are list positions and counts).
+    if "sources" in answer and not answer["refused"] and not str(answer.get("mode", "")).startswith("extractive"):
+        scores["ungrounded_numbers"] = float(len(ungrounded_numbers(answer)))
     return scores
+
+
+def ungrounded_numbers(answer: dict) -> set[str]:
+    """Numbers the answer states that no cited source holds and the answer does not flag."""
+    from .answer.attribution import numbers_in
+    from .text import MARKER
+
+    grounded = " ".join(" ".join(str(s.get(f, "")) for f in ("title", "authors", "date", "venue", "passage"))
+                        for s in answer.get("sources", []))
+    have = numbers_in(grounded) | numbers_in(" ".join(answer.get("unsupported", [])))
+    have |= {h.rstrip("x%") for h in have}
+    return {n for n in numbers_in(MARKER.sub("", answer["answer"])) if n not in have and n.rstrip("x%") not in have}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -130,7 +148,7 @@ def aggregate(rows: list[dict]) -> dict:
             if name == "all_gold@k":
                 vals = [r["scores"][name] for r in subset if name in r["scores"] and r["kind"] in ("comparative", "aggregate")]
             out[name] = round(sum(vals) / len(vals), 4) if vals else None
-        for stage in ("retrieval", "generation", "total"):
+        for stage in ("retrieval", "generation", "total", "first_token"):
             vals = [r["timings"].get(stage, 0.0) for r in subset if r.get("timings")]
             out[f"{stage}_p50_ms"] = round(1000 * percentile(vals, 0.5), 1)
             out[f"{stage}_p95_ms"] = round(1000 * percentile(vals, 0.95), 1)
@@ -171,7 +189,8 @@ def run_item(assistant, item: Item, k: int) -> dict:
         "id": item.id, "kind": item.kind, "question": item.question, "answer": data["answer"],
         "citations": data["citations"], "sources": data["sources"], "retrieved": data["retrieved"],
         "standalone_question": data["standalone_question"], "mode": data["mode"], "refused": data["refused"],
-        "refused_parts": data.get("refused_parts", []), "plan_kind": data.get("kind", ""),
+        "refused_parts": data.get("refused_parts", []), "unsupported": data.get("unsupported", []),
+        "notice": data.get("notice", ""), "plan_kind": data.get("kind", ""),
         "gold_titles": item.gold_titles, "must_include": item.must_include, "error": error,
         "timings": data.get("timings", {}), "scores": scores,
     }
@@ -192,7 +211,7 @@ def evaluate(assistant, items: list[Item], k: int, progress: Callable[[int, int]
 # ---- report ---------------------------------------------------------------------------------
 def table(metrics: dict) -> str:
     cols = ["n"] + HEADLINE + ["retrieval_p50_ms", "retrieval_p95_ms", "generation_p50_ms", "generation_p95_ms",
-                               "total_p50_ms", "total_p95_ms"]
+                               "total_p50_ms", "total_p95_ms", "first_token_p50_ms", "first_token_p95_ms"]
     head = "| kind | " + " | ".join(c.replace("@k", f"@{metrics['k']}") for c in cols) + " |"
     lines = [head, "|---" * (len(cols) + 1) + "|"]
     for name, m in [("**overall**", metrics["overall"])] + list(metrics["per_kind"].items()):

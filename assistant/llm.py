@@ -80,18 +80,23 @@ class LLMClient:
             timeout=settings.llm_timeout, max_retries=settings.llm_max_retries,
         )
 
-    def stream(self, messages: list[dict], temperature: float = 0.1) -> Iterator[str]:
-        """Yields pieces of the answer. Raises LLMError before any text, StreamCut after some."""
+    def stream(self, messages: list[dict], temperature: float = 0.1, max_tokens: int | None = None,
+               finished: list[str] | None = None) -> Iterator[str]:
+        """Yields pieces of the answer. Raises LLMError before any text, StreamCut after some.
+        `finished` receives the server's finish reason ("stop", "length") when it sends one."""
         import openai
 
         got: list[str] = []
         try:
             with self.client.chat.completions.create(
-                model=self.settings.model, messages=messages, stream=True, temperature=temperature
+                model=self.settings.model, messages=messages, stream=True, temperature=temperature,
+                **({"max_tokens": max_tokens} if max_tokens else {}),
             ) as stream:  # closed also when the reader stops early (a UI cancel)
                 for chunk in stream:
                     if not chunk.choices:
                         continue
+                    if chunk.choices[0].finish_reason and finished is not None:
+                        finished.append(chunk.choices[0].finish_reason)
                     piece = chunk.choices[0].delta.content or ""
                     if piece:
                         got.append(piece)

@@ -137,8 +137,20 @@ class Settings(BaseSettings):
     )
     model: str = Field(default="gpt-4o-mini", description="Chat model name at the endpoint.")
     llm_context_tokens: int = Field(
-        default=1100, ge=200, le=100_000,
-        description="Token budget of the evidence in the prompt (cl100k_base count); a small local model reads ~30 tokens/s on 2 cores.",
+        default=700, ge=200, le=100_000,
+        description="Token budget of the evidence in the prompt (cl100k_base count); a 1.5B local model reads ~60-110 tokens/s on 2 cores, so 700 keeps the first token near 10-15 s.",
+    )
+    llm_context_papers: int = Field(
+        default=4, ge=1, le=100,
+        description="Most papers in the LLM's context: the ones the question names or describes first, then the best ranked; each costs a small model a second or two to read.",
+    )
+    llm_max_tokens: int = Field(
+        default=200, ge=16, le=8192,
+        description="Most tokens the model may write per answer; a small local model writes a few tokens/s on 2 cores. An answer stopped here is trimmed to its last whole sentence.",
+    )
+    llm_kinds: str = Field(
+        default="factoid,comparative",
+        description="Question kinds the model writes the answer for (comma-separated: factoid, comparative, aggregate, metadata); the others (paper lists, record fields) are answered from the paper table and topic lists, exact and instant, with the model not asked.",
     )
     llm_claim_min_support: float = Field(
         default=0.5, ge=0, le=1,
@@ -184,3 +196,7 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_base_url)
+
+    def model_writes(self, kind: str) -> bool:
+        """Whether the model composes answers to questions of this kind (`llm_kinds`)."""
+        return self.llm_configured and kind in {k.strip() for k in self.llm_kinds.split(",")}

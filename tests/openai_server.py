@@ -8,7 +8,8 @@ that answers:
 
 * ``POST /v1/chat/completions`` -- JSON, or SSE when ``"stream": true``
   (chunked transfer encoding, one ``chat.completion.chunk`` per piece, a final
-  ``finish_reason: "stop"`` chunk, an optional usage chunk, then ``[DONE]``);
+  ``finish_reason: "stop"`` chunk, or ``"length"`` when the text was cut at the request's
+  ``max_tokens`` whitespace words, an optional usage chunk, then ``[DONE]``);
 * ``GET /v1/models`` -- the configured model names;
 * ``POST /v1/embeddings`` -- deterministic hash-derived unit vectors
   (``float`` or ``base64`` encoding, as the client asks).
@@ -354,10 +355,15 @@ class _Handler(BaseHTTPRequestHandler):
         return meta
 
     def _stream(self, body: dict, text: str, chunk_size: int, delay: float = 0.0) -> None:
+        # max_tokens honoured as real servers do, a whitespace word standing for a token:
+        # the text stops there and the finish reason says "length".
+        finish, limit = "stop", body.get("max_tokens")
+        if limit and len(text.split(" ")) > limit:
+            text, finish = " ".join(text.split(" ")[:limit]), "length"
         self._start_sse()
         meta = self._stream_pieces(body, text, chunk_size, delay)
         self._event({**meta, "choices": [
-            {"index": 0, "delta": {}, "finish_reason": "stop", "logprobs": None}
+            {"index": 0, "delta": {}, "finish_reason": finish, "logprobs": None}
         ]})
         if (body.get("stream_options") or {}).get("include_usage"):
             self._event({**meta, "choices": [], "usage": self._usage(body, text)})

@@ -48,3 +48,62 @@ def test_claims_are_sentences_list_items_and_table_cells():
 def test_degenerate_outputs():
     assert degenerate("") and degenerate("[1] [3]") and degenerate(" [1]. ")
     assert not degenerate("FlashOverlap reaches 1.65x [1].")
+
+
+# ---- a number attached to the wrong quantity or setting (number_context.py) ----------------
+from assistant.answer.number_context import misattached  # noqa: E402
+
+ZO = ("ZO2 fine-tunes a 175B-parameter OPT model on a single 18GB GPU. It reduces memory by 3x, while "
+      "the training throughput drops only 2%. Results on 4 GPUs show 1.8x speedup.")
+EPIM = "EPIM reaches 71.59% top-1 accuracy on ImageNet and 95.1% on CIFAR-10."
+
+
+def test_a_number_given_for_another_quantity_is_flagged():
+    assert misattached("The attention-specific speedup of db-SP is 1.25x.", SOURCES[2], "db-SP") == ["1.25x"]
+    assert misattached("db-SP achieves an end-to-end speedup of 1.40x.", SOURCES[2], "db-SP") == ["1.40x"]
+    assert misattached("ZO2 reduces memory by 2%.", ZO, "ZO2") == ["2%"]
+    assert misattached("ZO2 lowers the training throughput by 3x.", ZO, "ZO2") == ["3x"]
+    assert misattached("ZO2 has 1.8x lower memory.", ZO, "ZO2") == ["1.8x"]
+
+
+def test_a_number_given_for_another_setting_is_flagged():
+    assert misattached("On ImageNet EPIM scores 95.1%.", EPIM, "EPIM") == ["95.1%"]
+    assert misattached("EPIM has 95.1% top-1 accuracy on ImageNet.", EPIM, "EPIM") == ["95.1%"]
+
+
+def test_numbers_stated_for_their_own_quantity_are_not_flagged():
+    for claim in ["db-SP speeds up attention by 1.40x.", "db-SP delivers 1.25x end-to-end and 1.40x attention speedups.",
+                  # the baseline phrase after the last number qualifies both numbers
+                  "db-SP is 1.25x faster end to end than state-of-the-art sequence parallel methods."]:
+        assert misattached(claim, SOURCES[2], "db-SP") == [], claim
+    for claim in ["ZO2 fine-tunes a 175B model with 18GB of GPU memory.", "ZO2 reaches 1.8x speedup on 4 GPUs.",
+                  "Memory drops 3x and throughput 2%."]:
+        assert misattached(claim, ZO, "ZO2") == [], claim
+    # an elliptical clause ("and 95.1% on CIFAR-10") inherits the measure: not flagged
+    assert misattached("EPIM reaches 95.1% accuracy on CIFAR-10.", EPIM, "EPIM") == []
+
+
+def test_what_the_check_leaves_to_others():
+    # one number in the source: nothing else it could belong to
+    assert misattached("FlashOverlap achieves 1.65x lower memory.", SOURCES[1], "FlashOverlap") == []
+    # a number the source lacks is attribution's "not stated" check, not a wrong attachment
+    assert misattached("db-SP reaches 2.5x end-to-end speedup.", SOURCES[2], "db-SP") == []
+    # "respectively" pairs numbers by position: left alone rather than guessed
+    resp = "It reaches speedups of 1.2x and 1.9x on prefill and decode, respectively."
+    assert misattached("It reaches 1.9x on prefill.", resp, "") == []
+
+
+def test_attribute_lists_a_claim_with_a_misattached_number_as_unsupported():
+    text, unsupported = attribute("db-SP reaches an attention-specific speedup of 1.25x [2].", SOURCES, 0.5, {2: "db-SP"})
+    assert unsupported == ["db-SP reaches an attention-specific speedup of 1.25x."] and text.endswith("[2].")
+    right = "db-SP reaches an attention-specific speedup of 1.40x [2]."
+    assert attribute(right, SOURCES, 0.5, {2: "db-SP"}) == (right, [])
+
+
+def test_a_name_no_source_writes_caps_the_support():
+    # the reported speedup moved to a GPU the source never names
+    assert support("FlashOverlap achieves up to 1.65x speedup on H100 GPUs", SOURCES[1]) < 0.5
+    text, unsupported = attribute("db-SP delivers an end-to-end speedup of 1.25x on A100 GPUs [2].", SOURCES, 0.5)
+    assert len(unsupported) == 1 and "A100" in unsupported[0]
+    # names the source does write keep the support
+    assert support("db-SP delivers an end-to-end speedup of 1.25x", SOURCES[2]) >= 0.5

@@ -97,3 +97,14 @@ def test_near_miss_counts_as_refused_only_for_unanswerable_items():
     # A partial refusal inside an answer to an answerable question is still an answer.
     asked = evaluation.Item("f", "factoid", "q?", ["X"], ["CIFAR-10"])
     assert evaluation.answer_scores(asked, answer)["refusal_acc"] == 1.0
+
+
+def test_ungrounded_numbers_counts_only_numbers_no_cited_source_holds():
+    item = evaluation.Item("x", "factoid", "q?", ["Paper A"], [])
+    ans = {"answer": "A reaches 1.65x [1] on 8 GPUs, 2.5x at best.", "refused": False, "invalid_markers": [],
+           "citations": [{"title": "Paper A"}],
+           "sources": [{"title": "Paper A", "passage": "up to 1.65x speedup on 8 GPUs", "date": "2025-11-28"}],
+           "unsupported": []}
+    assert evaluation.answer_scores(item, ans)["ungrounded_numbers"] == 1.0  # 2.5x
+    assert evaluation.answer_scores(item, ans | {"unsupported": ["2.5x at best"]})["ungrounded_numbers"] == 0.0
+    assert "ungrounded_numbers" not in evaluation.answer_scores(item, ans | {"refused": True})

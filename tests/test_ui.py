@@ -162,7 +162,8 @@ def test_comparison_renders_a_table(page):
 
 def test_llm_streaming_and_script_injection_shows_as_text(page):
     reply = "FlashOverlap overlaps communication with computation [1]. " * 4
-    evil = 'Look: <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> [1]'
+    evil = ('FlashOverlap overlaps communication with computation [1].\n'
+            'Look: <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> [1]')
     with OpenAIServer(require_key=KEY) as server:
         server.script(Reply(reply, chunk_size=4, delay=0.1), Reply(evil))
         page.locator("#settings").click()
@@ -176,7 +177,8 @@ def test_llm_streaming_and_script_injection_shows_as_text(page):
         partial = last_answer(page)
         wait_answer_contains(page, reply.strip()[-40:])
         assert len(partial) < len(reply.strip())
-        ask(page, "Please repeat some dangerous markup for a security check", wait_for_answers=2)
+        # A real question: one the papers do not answer is refused before the model is asked.
+        ask(page, "What is FlashOverlap? Please repeat some dangerous markup", wait_for_answers=2)
         wait_answer_contains(page, "<script>")
         wait_answer_contains(page, 'onerror="window.__pwned = 2"')  # the whole reply, not a streamed part
         assert page.evaluate("window.__pwned") is None

@@ -7,6 +7,8 @@ spent. The papers the question names or describes share the budget equally and c
 the rest of the context gets what they leave (headers first, so every paper is at least named). Tokens are counted with tiktoken's cl100k_base
 (shipped inside llama-index-core, no download): any model's tokenizer is within a few percent.
 
+At most `Settings.llm_context_papers` papers go in (`select`).
+
 Out of scope: the prompt's wording (prompts/), the model call (llm_composer.py).
 """
 
@@ -61,6 +63,28 @@ def header(n: int, h: Hit) -> str:
     return f"[{n}] Title: {p.title}\n" + " | ".join(meta)
 
 
+def select(retrieval: Retrieval, n: int) -> Retrieval:
+    """At most `n` papers (`Settings.llm_context_papers`): each named or described paper's best
+    hit first, then the other targeted hits, and only when the question targets none, the best
+    ranked; kept in rank order so the markers follow retrieval. Every paper costs a small model
+    seconds to read."""
+    hits = retrieval.hits
+    if retrieval.groups and any(retrieval.groups.values()):
+        # The question names or describes its papers: neighbours would only cost reading time.
+        n = min(n, len({id(h) for g in retrieval.groups.values() for h in g}))
+    if len(hits) <= n:
+        return retrieval
+    order = [g[0] for g in retrieval.groups.values() if g] + [h for g in retrieval.groups.values() for h in g] + hits
+    keep: dict[int, Hit] = {}
+    for h in order:
+        if len(keep) >= max(n, len(retrieval.groups)):
+            break
+        keep.setdefault(id(h), h)
+    kept = [h for h in hits if id(h) in keep]
+    groups = {name: [h for h in g if id(h) in keep] for name, g in retrieval.groups.items()}
+    return Retrieval(retrieval.plan, kept, groups)
+
+
 def build(plan: Plan, retrieval: Retrieval, evidence: EvidenceSelector, budget: int) -> list[Entry]:
     """The entries of the context, every one within its share of `budget` tokens."""
     hits = retrieval.hits
@@ -91,7 +115,7 @@ def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
     for s, loc in ranked:
         cost = count_tokens(s) + 1
         if used + cost > tokens:
-            break
+            continue  # a shorter, lower-ranked sentence may still fit
         e.sentences.append(s)
         e.locators.append(loc)
         used += cost

@@ -1,18 +1,21 @@
 """The LLM composer: the evidence, fitted into a token budget (context.py), goes into the
 prompt numbered [1], [2] ...; the model's answer streams back; then the pipeline owns the
-result: markers are parsed and checked, claims are attributed to the sources that support
-them and numbers no source states are flagged (attribution.py), and a degenerate answer
-(empty, only markers, cut off, or a refusal although the evidence answers the question)
-is replaced by the extractive answer, labelled as such in the text and in `Answer.mode`.
+result: an answer stopped at `llm_max_tokens` keeps its whole sentences; markers are parsed
+and checked; claims are attributed to the sources that support them, and claims no source
+supports (numbers or names it never states, numbers it gives for another quantity) are taken
+out and listed apart (attribution.py); a degenerate answer (empty, only markers, cut off, no
+supported statement left, or a refusal although the evidence answers the question) is
+replaced by the extractive answer, labelled as such in the text and in `Answer.mode`.
 
 Out of scope: the HTTP client and its failures (assistant/llm.py); evidence selection.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
-from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, Kind, Retrieval
+from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, Kind, Retrieval, title_prefix
 from ..prompts import render
 from ..text import MARKER
 from . import context as ctx
@@ -26,7 +29,7 @@ def messages(question: str, retrieval: Retrieval, entries: list[ctx.Entry]) -> l
     notes = []
     if plan.kind is Kind.COMPARATIVE and retrieval.groups:
         parts = [f"{name} = " + ", ".join(f"[{pos[h.paper.id]}]" for h in group) for name, group in retrieval.groups.items()]
-        notes.append("The question compares: " + "; ".join(parts) + ". Cover each of them.")
+        notes.append("The question compares: " + "; ".join(parts) + ". One line for each of them.")
     if plan.missing:
         notes.append("Not in the collection (say so in the answer): " + ", ".join(plan.missing) + ".")
     system = render("system", cannot_answer=CANNOT_ANSWER, citation_example=CITATION_EXAMPLE)
@@ -42,16 +45,29 @@ def stream_answer(llm, question: str, retrieval: Retrieval, mode: str, evidence,
     if not retrieval.hits:
         yield Delta(CANNOT_ANSWER)
         return finish(CANNOT_ANSWER, retrieval, [], mode, settings, fallback)
+    retrieval = ctx.select(retrieval, settings.llm_context_papers)
     entries = ctx.build(retrieval.plan, retrieval, evidence, settings.llm_context_tokens)
     pieces: list[str] = []
+    finished: list[str] = []
     incomplete, notice = False, ""
     try:
-        for piece in llm.stream(messages(question, retrieval, entries)):
+        for piece in llm.stream(messages(question, retrieval, entries), max_tokens=settings.llm_max_tokens,
+                                finished=finished):
             pieces.append(piece)
             yield Delta(piece)
     except StreamCut as e:
         incomplete, notice = True, str(e)
-    return finish("".join(pieces).strip(), retrieval, entries, mode, settings, fallback, incomplete, notice)
+    text = "".join(pieces).strip()
+    if "length" in finished:
+        # Stopped at llm_max_tokens: keep the whole sentences; a half claim is no claim.
+        text, notice = whole_sentences(text), f"the answer was shortened to {settings.llm_max_tokens} tokens"
+    return finish(text, retrieval, entries, mode, settings, fallback, incomplete, notice)
+
+
+def whole_sentences(text: str) -> str:
+    """`text` up to its last finished sentence, list item or table row ("" when none is)."""
+    ends = [m.end() for m in re.finditer(r"[.!?](?:\s*\[\d+\])*(?=\s|$)|\]\s*(?=\n)|\|\s*(?=\n)", text)]
+    return text[: ends[-1]].strip() if ends else ""
 
 
 def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str, settings,
@@ -71,10 +87,17 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
         return _labelled(replacement or fallback(), why, mode, notice)
     unsupported: list[str] = []
     if not refused and entries:
-        sources = {e.number: e.hit.paper.title + ". " + e.passage for e in entries}
-        text, unsupported = attribute(text, sources, settings.llm_claim_min_support)
+        # The header too: a claim about authors, dates or venue is supported by it.
+        sources = {e.number: e.header.split(" ", 1)[1] + "\n" + e.passage for e in entries}
+        names = {e.number: title_prefix(e.hit.paper) or "" for e in entries}
+        # An unsupported claim leaves the answer (it is listed apart, marked): it must not
+        # stand there looking cited.
+        text, unsupported = attribute(text, sources, settings.llm_claim_min_support, names, drop=True)
         text, cited, more_invalid = check_markers(text, len(hits))
         invalid += more_invalid
+        if degenerate(text) or not cited:
+            why = "no statement of the model's answer is supported by the papers"
+            return _labelled(fallback(), why, mode, notice)
     if refused:
         cited = []
     by_number = {e.number: e for e in entries}
@@ -87,7 +110,7 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
     if invalid and not notice:
         notice = f"removed citation markers that match no source: {', '.join(dict.fromkeys(invalid))}"
     if unsupported and not notice:
-        notice = f"{len(unsupported)} statement(s) not supported by the cited papers are marked"
+        notice = f"{len(unsupported)} statement(s) not supported by the cited papers were taken out (listed below)"
     return Answer(text=text or CANNOT_ANSWER, citations=citations, sources=sources_out, mode=mode,
                   standalone_question=retrieval.plan.question, refused=refused or not text, incomplete=incomplete,
                   invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value, unsupported=unsupported)

@@ -3,6 +3,8 @@
 
 question (+ history) -> conversation -> standalone question -> planner (once) -> retrieval
 -> evidence -> composer (extractive, or LLM when an endpoint is configured) -> `Answer`.
+With an endpoint, the model writes only the kinds in `Settings.llm_kinds`, and only when the
+extractive reading does not already find the asked thing absent (then its refusal stands).
 
 Out of scope: formatting for a terminal or a page (cli.py, ui.py).
 """
@@ -86,17 +88,34 @@ class Assistant:
         plan = self.retriever.plan(standalone)
         retrieval = self.retriever.run(standalone, k or self.settings.top_k, plan)
         t2 = time.perf_counter()
-        if self.settings.llm_configured:
+        first: list[float] = []
+        own = None
+        if self.settings.model_writes(plan.kind.value):
+            # The pipeline's own reading first (milliseconds; its evidence is the prompt's):
+            # when it finds the asked thing absent, that refusal stands and the model, which
+            # tends to answer a near-miss with a neighbouring fact, is not asked.
+            own = self._extractive(standalone, retrieval)
+        if own is not None and not own.refused:
             yield Status(f"reading {len(retrieval.hits)} papers… waiting for the model (first token)…")
-            answer = yield from stream_answer(self.llm, standalone, retrieval, self.mode, self.evidence, self.settings,
-                                              fallback=lambda: self._extractive(standalone, retrieval))
+            answer = yield from _timed_first(first, stream_answer(
+                self.llm, standalone, retrieval, self.mode, self.evidence, self.settings, fallback=lambda: own))
+        elif own is not None:
+            answer = own
+            answer.mode = f"extractive (the papers do not state it; {self.mode} not asked)"
+            first.append(time.perf_counter())
+            yield Delta(answer.text)
         else:
             answer = self._extractive(standalone, retrieval)
+            if self.settings.llm_configured:
+                # A list of papers or a record field is data: exact from the tables, instantly.
+                answer.mode = f"extractive ({plan.kind.value}: from the paper table, {self.mode} not asked)"
+            first.append(time.perf_counter())
             yield Delta(answer.text)
         t3 = time.perf_counter()
         answer.standalone_question = standalone
         answer.retrieved = [h.paper.title for h in retrieval.hits]
-        answer.timings = {"rewrite": t1 - t0, "retrieval": t2 - t1, "generation": t3 - t2, "total": t3 - t0}
+        answer.timings = {"rewrite": t1 - t0, "retrieval": t2 - t1, "generation": t3 - t2, "total": t3 - t0,
+                          "first_token": (first[0] if first else t3) - t0}
         yield answer
 
     def _extractive(self, question: str, retrieval) -> Answer:
@@ -124,6 +143,19 @@ class Assistant:
         return Answer(text=text, citations=citations, sources=cite.sources(), mode=self.mode,
                       standalone_question=question, refused=CANNOT_ANSWER in text,
                       refused_parts=out.refused_parts, kind=plan.kind.value)
+
+
+def _timed_first(first: list[float], events):
+    """Passes `events` through; notes when the first piece of answer text arrived (what a
+    reader waits for) in `first`; returns what `events` returns."""
+    while True:
+        try:
+            event = next(events)
+        except StopIteration as stop:
+            return stop.value
+        if not first and isinstance(event, Delta) and event.text.strip():
+            first.append(time.perf_counter())
+        yield event
 
 
 def answer(question: str, history: list[Turn] | None = None, settings: Settings | None = None) -> Answer:

@@ -1,0 +1,100 @@
+"""Is a number attached to the right quantity? A claim's number may occur in its cited source
+and still be wrong: "db-SP's attention speedup is 1.25x" when the source gives 1.25x for the
+end-to-end speedup and 1.40x for attention. This module flags such a claim.
+
+The rule, written for abstracts' usual shapes and not for any one item: a sentence is cut into
+clauses (at commas, semicolons, parentheses, "and", "while", "whereas", "but"); a number's
+words are the content words of its clause. A baseline phrase after a sentence's last number
+("... over state-of-the-art methods", "than vLLM") qualifies every number of the sentence, so
+it is shared. A sentence saying "respectively" pairs numbers by position, which words cannot
+follow: it is left out. The claim's number is then misattached when another number of the
+source carries some of the claim's words near it and none of them tells the claimed number
+apart from that other one (words attached to both, like the subject, tell nothing apart).
+Precision first: a claim whose words fit both readings is let through. Words of the paper's title (its name) are ignored, as
+they say which paper, not which quantity.
+
+Out of scope: numbers absent from the source (attribution.py flags those); units and
+arithmetic (a claim that converts 1.25x into "25% faster" is not checked); ranges.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import quantities, sentences, stem, stopwords, words
+
+_CLAUSE = re.compile(r"[;:()\[\]]|,(?!\d)|\s(?:and|while|whereas|but)\s", re.I)
+_BASELINE = re.compile(r"\b(?:over|than|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\b", re.I)
+_NUMBERISH = re.compile(r"^[\d.,]+[a-z%]*$")
+
+
+def norm_number(q: str) -> str:
+    return re.sub(r"[\s\\,]", "", q.lower()).replace("×", "x").replace("times", "x")
+
+
+def same_number(a: str, b: str) -> bool:
+    return a == b or a.rstrip("x%") == b.rstrip("x%")
+
+
+def _terms(text: str, ignore: frozenset[str]) -> set[str]:
+    """Content-word stems, hyphenated words split ("attention-specific" -> attent, specif),
+    numbers and ignored words left out."""
+    stop = stopwords()
+    out = set()
+    for w in words(text):
+        if _NUMBERISH.match(w):
+            continue
+        for part in w.split("-"):
+            if len(part) > 1 and part not in stop and not part.isdigit():
+                s = stem(part)
+                if s not in ignore:
+                    out.add(s)
+    return out
+
+
+def attachments(text: str, ignore: frozenset[str] = frozenset()) -> list[tuple[str, set[str]]]:
+    """(number, the words attached to it) for every number in `text`, in order."""
+    out: list[tuple[str, set[str]]] = []
+    for sent in (s for line in text.split("\n") for s in (sentences(line) or [line])):
+        if re.search(r"\brespectively\b", sent, re.I):
+            continue
+        clauses = [c for c in _CLAUSE.split(sent) if c.strip()]
+        numbered = [(c, [norm_number(q) for q in quantities(c)]) for c in clauses]
+        numbered = [(c, qs) for c, qs in numbered if qs]
+        if not numbered:
+            continue
+        shared: set[str] = set()
+        last_clause, last_qs = numbered[-1]
+        tail = last_clause.split(quantities(last_clause)[-1], 1)[-1]
+        baseline = _BASELINE.search(tail)
+        if baseline and len(numbered) > 1:
+            shared = _terms(tail[baseline.start():], ignore)
+        for c, qs in numbered:
+            own = _terms(c, ignore)
+            for q in qs:
+                out.append((q, own | shared))
+    return out
+
+
+def misattached(claim: str, source: str, name: str = "") -> list[str]:
+    """The numbers of `claim` that `source` states for another quantity (see the module's rule);
+    `name` is the paper's short name."""
+    ignore = frozenset(_terms(name, frozenset()))
+    in_source = attachments(source, ignore)
+    values = {q for q, _ in in_source}
+    if len(values) < 2:
+        return []  # one number in the source: nothing else it could have been meant for
+    attached: dict[str, set[str]] = {}
+    for q, ws in in_source:
+        attached.setdefault(q, set()).update(ws)
+    bad = []
+    for number, near in attachments(claim, ignore):
+        mine = [q for q in values if same_number(q, number)]
+        if not mine:
+            continue  # absent from the source: attribution.py's check, not this one
+        own = set().union(*(attached[q] for q in mine))
+        # Misattached when the claim's words point to another number and none tells the
+        # claimed one apart from it (a shared subject or measure tells nothing).
+        if any(near & (ws - own) and not near & (own - ws) for q, ws in attached.items() if q not in mine):
+            bad.append(number)
+    return bad
