@@ -60,8 +60,8 @@ class EvidenceSelector:
                     sents.append(s)
                     where.append((locators or {}).get(passage, ""))
         singles = len(sents)
-        # A result often takes two sentences ("We compare X with A, B and C. We achieve up to
-        # 1.1x, 5.8x and 1.5x, respectively."): when a number is asked, the pair is a candidate
+        # A result often takes two sentences ("We compare against A and B. Our method is 2x and
+        # 3x faster, respectively."): when a number is asked, the pair is a candidate
         # too, so the numbers can be found beside what they are about.
         pairs = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if quantities(b) and not quantities(a)]
         sents += [x for x, _ in pairs]
@@ -134,7 +134,7 @@ class EvidenceSelector:
 
     def for_question(self, plan: Plan, hit: Hit, n: int | None = None, label: str = "") -> PaperEvidence:
         """One paper's evidence for the whole question. A question asking several things
-        ("by how much ..., and what gain does that enable?") gets the best sentence of each
+        ("what does X prune, and how much smaller is the model?") gets the best sentence of each
         part, and each part is checked for absence on its own."""
         if plan.kind is not Kind.FACTOID or len(plan.facets) < 2:
             return self.for_paper(plan, hit, n=n, label=label)
@@ -154,12 +154,13 @@ class EvidenceSelector:
 
     def absent(self, plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
         """What the paper does not report, or "" when the evidence answers the aspect."""
-        text = _norm(" ".join([p.title, p.abstract, *passages]))
+        raw = " ".join([p.title, p.abstract, *passages])
+        text = _norm(raw)
         own = _norm(" ".join(t.phrase for t in plan.targets))
         # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
+        parts = [_norm(f) for f in plan.facets]
         binding = [x for x in plan.specifics if facet is None or _norm(x) in _norm(facet)
-                   or not any(_norm(x) in _norm(f) for f in plan.facets)]
-        raw = " ".join([p.title, p.abstract, *passages])
+                   or not any(_norm(x) in f for f in parts)]
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)]
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)

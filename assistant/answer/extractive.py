@@ -78,6 +78,7 @@ class ExtractiveComposer:
         if not ranked:
             return ""
         parts = []
+        absent = 0  # papers whose answer is "does not report": all of them -> the sentinel
         top_rel = ranked[0][0]
         for rel, h in ranked[: 3 if not targeted else len(targeted)]:
             if parts and not targeted and rel < max(floor, 0.8 * top_rel):
@@ -86,6 +87,7 @@ class ExtractiveComposer:
             ev = self.evidence.for_question(plan, h, n=self.settings.evidence_sentences if not parts else 1, label=label)
             marker = out.cite(h.paper, " ".join(ev.sentences), next((x for x in ev.locators if x), ""))
             if ev.absent:
+                absent += 1
                 out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                 parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker, ev.locators[:1])}")
                 continue
@@ -94,7 +96,7 @@ class ExtractiveComposer:
             out.refused_parts += [f"{h.paper.title}: {x}" for x in ev.unanswered]
             parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}{gaps}")
         text = "\n\n".join(parts)
-        if parts and all(p.startswith("The abstract of") for p in parts):
+        if parts and absent == len(parts):
             text = f"{CANNOT_ANSWER}\n\n{text}"
         return text
 

@@ -1,11 +1,11 @@
 """The asked aspects of a question, in the question's own words, one phrase per thing asked.
 
 * A comparison's facets are its table rows: "differ in X and Y" -> X, Y; "how much faster"
-  -> a row of its own; with no cue, the question's leftover content words ("how did the
-  throughput claims change ...") make one row, and a named baseline ("fare against
-  GNNAdvisor") makes the row a measured result.
-* A question about one paper that asks several things ("by how much ..., and what gain does
-  that enable?") has one part per sub-question, each answered by its own evidence.
+  -> a row of its own; with no cue, the question's leftover content words ("how did A's and
+  B's energy figures change ...") make one row, and a named baseline ("how do A and B do
+  against C?") makes the row a measured result.
+* A question about one paper that asks several things ("what does X prune, and how much
+  smaller is the model?") has one part per sub-question, each answered by its own evidence.
 
 Only English question grammar: coordinated interrogatives, aspect cues ("differ in", "in
 terms of"), and the genre's frame words (text.QUESTION_FRAME).
@@ -58,7 +58,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         m = re.search(r"\b(?:how|in what ways?)\s+(?:do|does|did)\s+(.+?)\s+(?:differ|compare|vary|contrast)\w*\s*\??$", q, re.I)
         tail = m.group(1) if m else ""
     if not tail and (asked := parts(q)):
-        # "What is the largest model each trained, and how many GPUs did X use?": each part a row.
+        # "Which dataset did each use, and how long did A train?": each part a row.
         tail = asked[0]
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:
@@ -68,8 +68,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         if content_words(f):
             facets.append(f)
     if not facets and (plan.aspect_terms or baselines):
-        # No cue: what is left of the question once names and frame words are out ("the
-        # throughput claims"), or the baseline the papers are measured against.
+        # No cue: what is left of the question once names and frame words are out ("their
+        # energy figures"), or the baseline the papers are measured against.
         asked = set(content_words(q))
         rest = [w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked]
         if rest or baselines:

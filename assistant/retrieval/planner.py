@@ -329,9 +329,8 @@ class Planner:
         phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids})
-        if target:
-            target.phrase = " ".join(rest.split())
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
+            target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
             plan.targets = [target]
             if context:

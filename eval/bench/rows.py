@@ -136,24 +136,21 @@ def build_rows(r: dict) -> tuple[list[Row], list[str]]:
 def concurrency_rows(c: dict | None) -> list[Row]:
     if not c:
         return []
-    sec = "concurrency (one `assistant ui`, extractive)"
-    return [
-        Row(sec, f"{c['n']} simultaneous questions, all answered", c["all_together_s"], "s", c["one_alone_s"],
-            "one alone", "≤ 5x one alone", c["ratio"] <= 5.0 and not c["errors"],
-            note=f"({c['errors']} failed)" if c["errors"] else ""),
-        Row(sec, "one question alone (median)", c["one_alone_s"], "s"),
-    ] + _llm_rows(c.get("llm"))
+    rows = _together("concurrency (one `assistant ui`, extractive)", c, "simultaneous questions",
+                     "≤ 5x one alone", 5.0, "one question alone (median)")
+    if llm := c.get("llm"):
+        rows += _together("concurrency (one `assistant ui`, LLM mode, streaming endpoint)", llm, "simultaneous LLM sessions",
+                          "not serialised (≤ 2x one alone)", 2.0, f"one session alone (endpoint streams {llm['stream_s']:.1f} s)")
+    return rows
 
 
-def _llm_rows(c: dict | None) -> list[Row]:
-    if not c:
-        return []
-    sec = "concurrency (one `assistant ui`, LLM mode, streaming endpoint)"
+def _together(sec: str, c: dict, what: str, goal: str, bound: float, alone: str) -> list[Row]:
+    """All at once against one alone: the time for all, and the one it is measured against."""
     return [
-        Row(sec, f"{c['n']} simultaneous LLM sessions, all answered", c["all_together_s"], "s", c["one_alone_s"],
-            "one alone", "not serialised (≤ 2x one alone)", c["ratio"] <= 2.0 and not c["errors"],
+        Row(sec, f"{c['n']} {what}, all answered", c["all_together_s"], "s", c["one_alone_s"],
+            "one alone", goal, c["ratio"] <= bound and not c["errors"],
             note=f"({c['errors']} failed)" if c["errors"] else ""),
-        Row(sec, f"one session alone (endpoint streams {c['stream_s']:.1f} s)", c["one_alone_s"], "s"),
+        Row(sec, alone, c["one_alone_s"], "s"),
     ]
 
 
