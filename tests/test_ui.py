@@ -188,10 +188,15 @@ def test_llm_streaming_and_script_injection_shows_as_text(page):
 
 
 def test_dead_endpoint_then_the_app_keeps_serving(page):
+    page.wait_for_function(IDLE, timeout=60000)  # the page's load events are done
     page.locator("#settings").click()
-    page.locator("#endpoint textarea, #endpoint input").first.fill(f"http://127.0.0.1:{free_port()}/v1")
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    page.locator("#endpoint textarea, #endpoint input").first.fill(dead)
+    # The edit has reached the session before the button is pressed (else the test sends the old URL).
+    page.wait_for_function("u => document.querySelector('#mode').innerText.includes(u)", arg=dead, timeout=30000)
     page.locator("#test").click()
-    page.wait_for_function("() => document.querySelector('#status').innerText.includes('cannot connect')", timeout=30000)
+    page.wait_for_function("() => /[✅❌]|No endpoint/.test(document.querySelector('#status').innerText)", timeout=60000)
+    assert "cannot connect" in page.locator("#status").inner_text()
     ask(page, "What is FlashOverlap?")
     wait_answer_contains(page, "cannot connect to the LLM endpoint")
     page.locator("#endpoint textarea, #endpoint input").first.fill("")
