@@ -29,10 +29,11 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]")
 NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
 # "LLM-based", "PIM-aware": descriptions made of a name and a suffix, not names.
 _ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|specific|efficient|friendly|scale|wise|style|only)$", re.I)
-# A number with what it counts: "1.25x", "71.59%", "3-bit", "175B", "18GB", "2.5 times".
+# A number with what it counts: "1.25x", "71.59%", "3-bit", "175B", "18GB", "2.5 times";
+# not a digit inside a word ("2D parallelism", "3rd").
 QUANTITY = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)*\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"
-    r"thousand\b|pp\b|ms\b|s\b|hours?\b|GPUs?\b|tokens?\b|[kMG]?Hz\b|W\b|mW\b|J\b|FLOPS\b|TOPS\b|fps\b)?",
+    r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"
+    r"thousand\b|pp\b|ms\b|s\b|hours?\b|GPUs?\b|tokens?\b|[kMG]?Hz\b|W\b|mW\b|J\b|FLOPS\b|TOPS\b|fps\b))?(?![A-Za-z0-9])",
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")

@@ -146,3 +146,14 @@ def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):
     flash = [Turn("What is FlashOverlap?", assistant.ask("What is FlashOverlap?"))]
     mixed = assistant.ask("Compare them with ZO2", flash)
     assert mixed.standalone_question == "Compare FlashOverlap with ZO2" and len(mixed.citations) == 2
+
+
+def test_a_follow_up_about_a_paper_related_to_the_subject(assistant):
+    first = [Turn("What is ZO2?", assistant.ask("What is ZO2?"))]
+    follow = assistant.ask("How much faster than it is its distributed follow-up?", first)
+    # Every pronoun is the one subject; the paper asked about is the one related to it.
+    assert follow.standalone_question == "How much faster than ZO2 is ZO2's distributed follow-up?"
+    assert cited(follow)[0].startswith("DistZO2") and "3x" in follow.text
+    # Negative: the subject itself, measured against another paper, stays the subject.
+    own = assistant.ask("How much faster is it than the naive offloading?", first)
+    assert cited(own)[0].startswith("ZO2")

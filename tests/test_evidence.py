@@ -73,3 +73,30 @@ def test_a_qualifier_written_as_an_acronym_matches_its_words(assistant):
     # Negative: an acronym the abstract neither uses nor spells out is still a missing qualifier.
     b = assistant.ask("What bit-width does the MLS tensor format use for RNN training?")
     assert b.refused and "RNN" in b.refused_parts[0], b.text
+
+
+def test_the_usual_comparison_rows_follow_the_abstracts_order():
+    from assistant.answer.extractive import _usual_rows
+
+    abstract = ("Training large models is costly. However, GPU memory is a bottleneck. "
+                "In this work, we identify three causes of the overhead. We propose FooNet, which pages tensors. "
+                "FooNet is evaluated on 4 GPUs. FooNet reaches a 2.1x speedup over the baseline. Code is public.")
+    rows = _usual_rows(abstract, "FooNet", set())
+    assert rows["Approach"].startswith("We propose FooNet")  # the sentence naming the work
+    assert rows["Problem"] == "Training large models is costly."  # before the approach
+    assert rows["Results"].startswith("FooNet reaches")  # the last one stating a number
+    # Negative: a sentence another row of the table quoted is not quoted again.
+    rows = _usual_rows(abstract, "FooNet", {"FooNet reaches a 2.1x speedup over the baseline."})
+    assert rows["Results"] == "FooNet is evaluated on 4 GPUs."
+    rows = _usual_rows("We propose BarNet. It is 3x faster. The results generalise.", "BarNet", set())
+    assert "Problem" not in rows and rows["Results"] == "It is 3x faster."
+
+
+def test_a_comparison_says_what_each_work_is_in_its_own_introducing_sentences():
+    from assistant.answer.extractive import _introduction
+
+    abstract = ("Paging is slow. In this work, we study paging. We propose FooNet, a pager. "
+                "FooNet uses three queues. Our evaluation shows a 2x speedup.")
+    assert _introduction(abstract, "FooNet") == ["We propose FooNet, a pager.", "FooNet uses three queues."]
+    # Negative: the next sentence reports results, not the work: it is not part of the introduction.
+    assert _introduction("We propose BarNet, a pager. Our evaluation shows a 2x speedup.", "BarNet") == ["We propose BarNet, a pager."]

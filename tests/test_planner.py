@@ -167,3 +167,66 @@ def test_a_comparison_without_a_cue_keeps_the_asked_words(planner):
     assert p.facets == ["memory claims"]
     # Negative: nothing asked but the comparison itself: the generic rows.
     assert plan("How do MaxK-GNN and Accel-GCN compare?").facets == []
+
+
+def test_a_record_question_may_follow_its_subject(planner):
+    r, plan = planner
+    p = plan("The zeroth-order fine-tuning framework that offloads to the CPU: who wrote it, and when?")
+    assert p.kind is Kind.METADATA and RecordField.AUTHORS in p.fields and RecordField.DATE in p.fields
+    assert titles(r, p.targets[0])[0].startswith("ZO2")
+    p = plan("ZO2: how many authors does it have?")
+    assert p.kind is Kind.METADATA and p.fields == [RecordField.AUTHOR_COUNT]
+    # Negative: a number the paper states, beside a record word, is no record question.
+    p = plan("ZO2: how much GPU memory does it need, and when does it offload?")
+    assert p.kind is Kind.FACTOID
+
+
+def test_agreeing_is_comparing(planner):
+    _, plan = planner
+    p = plan("Do ZO2 and DistZO2 agree about offloading parameters to the CPU?")
+    assert p.kind is Kind.COMPARATIVE and p.facets and "offloading" in p.facets[0]
+    # Negative: one paper agreeing with unnamed prior work is about one paper.
+    assert plan("Does ZO2 agree with prior work about offloading?").kind is not Kind.COMPARATIVE
+
+
+def test_slashed_variants_name_no_paper(planner):
+    _, plan = planner
+    p = plan("How do ZO2 and DistZO2 compare on the QuuxBench/ZorpBench suites?")
+    assert sorted(t.phrase for t in p.targets) == ["DistZO2", "ZO2"] and not p.missing
+    assert {"QuuxBench", "ZorpBench"} <= set(p.specifics)
+    # Negative: an unknown name coordinated with a known one is a paper the collection lacks.
+    assert plan("How do ZO2 and QuuxNet compare?").missing == ["QuuxNet"]
+
+
+def test_a_measure_against_a_missing_system_qualifies_the_found_paper(planner):
+    _, plan = planner
+    p = plan("How does DistZO2's throughput compare with FooServe?")
+    assert p.kind is Kind.FACTOID and p.aspect is Aspect.NUMBER
+    assert p.targets[0].phrase == "DistZO2" and "FooServe" in p.specifics
+    # Negative: a comparison asking no number describes the found paper and names the missing one.
+    p = plan("How does DistZO2 compare with FooServe?")
+    assert p.kind is Kind.COMPARATIVE and p.missing == ["FooServe"]
+
+
+def test_a_name_with_punctuation_is_not_a_topic_word(planner):
+    _, plan = planner
+    p = plan("What does LLM.int8() do with outlier features?")
+    assert [t.phrase for t in p.targets] == ["LLM.int8()"]
+    assert "llm.int8" not in p.topic_terms and "outlier" in p.topic_terms
+
+
+def test_the_collection_itself_is_no_topic(planner):
+    _, plan = planner
+    p = plan("Which papers on this page are about zeroth-order optimization?")
+    assert p.kind is Kind.AGGREGATE and "page" not in p.topic_terms and "zeroth-order" in p.topic_terms
+    # Negative: the same word as a topic stays.
+    assert "paged" in plan("Which papers use paged attention?").topic_terms
+
+
+def test_a_paper_described_by_its_relation_to_a_named_one(planner):
+    r, plan = planner
+    p = plan("How much faster than ZO2 is ZO2's distributed follow-up?")
+    assert [t.by for t in p.targets] == ["description"] and titles(r, p.targets[0])[0].startswith("DistZO2")
+    # Negative: named once, as the subject, it is the subject.
+    p = plan("How much faster is ZO2 than the naive offloading?")
+    assert [t.phrase for t in p.targets] == ["ZO2"]

@@ -71,11 +71,14 @@ class Conversation:
             (r"\bthe (paper|method|system|approach|work|model|framework)s?\b", subject),
             (r"\b(it|they|them|this|that|these|those|both)\b", subject),
         ]
+        # One subject: every pronoun is it ("its successor ... over it"); several: the first only.
+        count = 0 if len(names) <= 1 else 1
+        out = question
         for pattern, repl in subs:
-            new, n = re.subn(pattern, repl, question, count=1, flags=re.I)
-            if n:
-                return new
-        return f"{question.rstrip('?')} ({subject})?"
+            out, n = re.subn(pattern, repl, out, count=count, flags=re.I)
+            if n and count:
+                return out
+        return out if out != question else f"{question.rstrip('?')} ({subject})?"
 
     def _llm_condense(self, question: str, previous: list[Turn]) -> str:
         lines = []

@@ -40,6 +40,36 @@ def _quote(sents: list[str], marker: str, locators: list[str] = ()) -> str:
     return " ".join(f"“{s}” {marker}" + (f" ({loc})" if loc else "") for s, loc in zip(sents, locs))
 
 
+def _introduction(abstract: str, name: str) -> list[str]:
+    """The sentence introducing the work (by its name, if one does), and the next one when it
+    goes on about the work ("FooNet uses three ...", "Its key idea is ...")."""
+    sents = sentences(abstract)
+    introducing = [i for i, x in enumerate(sents) if _APPROACH.search(x)]
+    i = next((i for i in introducing if name.lower() in sents[i].lower()), introducing[0] if introducing else 0)
+    nxt = sents[i + 1] if i + 1 < len(sents) else ""
+    goes_on = nxt and re.match(rf"(?:{re.escape(name)}\b|It\b|Its\b)", nxt, re.I)
+    return sents[i: i + 2] if goes_on else sents[i: i + 1]
+
+
+def _usual_rows(abstract: str, name: str, used: set[str]) -> dict[str, str]:
+    """Problem, Approach and Results sentences of an abstract, in the order abstracts tell
+    them: the approach is the sentence introducing the work (by its name, if one does); the problem comes before it (the
+    opening sentence when no sentence says "challenge", "however" ...); the result is the last
+    sentence stating a number after it. None repeats a sentence already quoted."""
+    sents = sentences(abstract)
+    fresh = [i for i, x in enumerate(sents) if x not in used]
+    introducing = [i for i in fresh if _APPROACH.search(sents[i])]
+    approach = next((i for i in introducing if name.lower() in sents[i].lower()), introducing[0] if introducing else None)
+    cut = approach if approach is not None else len(sents)
+    problem = next((i for i in fresh if i < cut and _PROBLEM.search(sents[i])), fresh[0] if fresh and fresh[0] < cut else None)
+    after = [i for i in fresh if i > (approach if approach is not None else -1) and i != problem]
+    result = next((i for i in reversed(after) if quantities(sents[i])), None)
+    if result is None:
+        result = next((i for i in reversed(after) if _RESULT.search(sents[i])), None)
+    picks = {"Problem": problem, "Approach": approach, "Results": result}
+    return {row: sents[i] for row, i in picks.items() if i is not None}
+
+
 def _heading(h: Hit, marker: str) -> str:
     name = short_name(h.paper)
     return f"**{name}** ({h.paper.title}) {marker}" if name != h.paper.title else f"**{h.paper.title}** {marker}"
@@ -113,14 +143,17 @@ class ExtractiveComposer:
             lines += ["Comparing " + " and ".join(f"**{label}** {m}" for (label, _), m in zip(columns, marks)) + ":", ""]
             lines.append("| | " + " | ".join(f"{label} {m}" for (label, _), m in zip(columns, marks)) + " |")
             lines.append("|---" * (len(columns) + 1) + "|")
+            quoted: list[set[str]] = [set() for _ in columns]  # a sentence is quoted once per column
             if plan.facets:
                 for facet in plan.facets:
                     cells = []
-                    for (label, h), m in zip(columns, marks):
-                        if facet == "approach":  # what each one is: the sentence introducing it
-                            pick = [x for x in sentences(h.paper.abstract) if _APPROACH.search(x)] or sentences(h.paper.abstract)[:1]
-                            out.cite(h.paper, pick[0])
-                            cells.append(f"{cell(pick[0])} {m}")
+                    for (label, h), m, used in zip(columns, marks, quoted):
+                        if facet == "approach":  # what each one is: the sentences introducing it
+                            intro = _introduction(h.paper.abstract, short_name(h.paper))
+                            for x in intro:
+                                out.cite(h.paper, x)
+                            used.update(intro)
+                            cells.append(" ".join(f"{cell(x, 400)} {m}" for x in intro))
                             continue
                         # As in a factoid: a second sentence only when nearly as good as the first.
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=2, label=label)
@@ -130,18 +163,17 @@ class ExtractiveComposer:
                         else:
                             for sent, loc in zip(ev.sentences, ev.locators):
                                 out.cite(h.paper, sent, loc)
+                            used.update(ev.sentences)
                             cells.append(" ".join(f"{cell(x, 400)} {m}" for x in ev.sentences))  # room for a two-sentence result
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
             if not plan.facets or plan.facets_inferred:  # the aspect was a guess: the usual rows too
-                for row, pattern in (("Problem", _PROBLEM), ("Approach", _APPROACH), ("Results", _RESULT)):
+                picked = [_usual_rows(h.paper.abstract, short_name(h.paper), used) for (_, h), used in zip(columns, quoted)]
+                for row in ("Problem", "Approach", "Results"):
                     cells = []
-                    for (label, h), m in zip(columns, marks):
-                        pick = [s for s in sentences(h.paper.abstract) if pattern.search(s)]
-                        if row == "Results" and pick:
-                            pick = sorted(pick, key=lambda s: -len(quantities(s)))
-                        if pick:
-                            out.cite(h.paper, pick[0])
-                        cells.append(f"{cell(pick[0])} {m}" if pick else "—")
+                    for (label, h), m, rows in zip(columns, marks, picked):
+                        if rows.get(row):
+                            out.cite(h.paper, rows[row])
+                        cells.append(f"{cell(rows[row])} {m}" if rows.get(row) else "—")
                     lines.append(f"| {row} | " + " | ".join(cells) + " |")
             lines.append("")
         if plan.missing:

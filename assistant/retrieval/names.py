@@ -309,16 +309,20 @@ class NameIndex:
 
     @cached_property
     def quantity_affinity(self) -> dict[str, float]:
-        """For each word stem, the share of the sentences using it that state a number:
-        "speedup" and "accuracy" are measures, "kernel" is not. Read from a sample of papers
-        so it costs the same at any corpus size."""
+        """For each word stem, how many times more often than the corpus's average sentence
+        a sentence using it states a number: "speedup" and "accuracy" are measures, "kernel" is
+        not. A ratio, so it holds in a corpus dense with numbers as in a sparse one. Read from a
+        sample of papers so it costs the same at any corpus size."""
         used: dict[str, int] = defaultdict(int)
         with_number: dict[str, int] = defaultdict(int)
+        total = numbered = 0
         for p in self.records.sample(self.settings.statistics_sample):
             for s in sentences(plain_latex(p.abstract)):
                 has = bool(quantities(s))
+                total, numbered = total + 1, numbered + has
                 for st in {stem(w) for w in content_words(s)}:
                     used[st] += 1
                     with_number[st] += has
+        base = numbered / total if numbered else 1.0
         # Few uses say nothing either way.
-        return {st: with_number[st] / n for st, n in used.items() if n >= 3}
+        return {st: with_number[st] / n / base for st, n in used.items() if n >= 3}

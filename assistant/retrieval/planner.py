@@ -38,7 +38,7 @@ _MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
-_COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
+_COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|(?:dis)?agree\w*|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}$", re.I)
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
@@ -51,12 +51,13 @@ _FIELDS = [
     (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
     (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
     (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
-    (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
+    (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     (RecordField.ORGANISATION, re.compile(r"\b(?:organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group)\b", re.I)),
     (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
 ]
+_THIS_COLLECTION = re.compile(r"\b(?:on|in|from|of)\s+(?:this|these|the|my|our)\s+(?:pages?|listings?|lists?|collection|corpus|library)\b", re.I)
 _RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|submitted|listed|shown|dated)\b", re.I)
 # "How many training tokens was X trained on?": the counted noun is the word before the verb.
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
@@ -104,7 +105,9 @@ class Planner:
                 best = max(cands.values())
                 ids = sorted((pid for pid, v in cands.items() if v == best), key=lambda i: self.names.papers[i].title)
                 target = Target(tok, ids, confidence=best / 3)  # a title prefix 1.0, a word an abstract uses 0.33
-                target.baseline = bool(_BASELINE_BEFORE.search(q[: m.start()]))
+                # Named again as the baseline ("X's successor ... over X"): not the subject.
+                target.baseline = any(_BASELINE_BEFORE.search(q[: o.start()]) for o in NAME_TOKEN.finditer(q)
+                                      if o.group().lower() == key)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
@@ -119,13 +122,16 @@ class Planner:
                            if m.group() not in plan.specifics]
         spans = self._year(q, plan) + self._record_shape(q, plan)
         self._kind(q, plan, unknown)
-        named = {w for t in plan.targets for w in t.phrase.lower().split()} | author_words | {v.lower() for v in plan.venues}
+        # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
+        named = {w for t in plan.targets for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
+            | {v.lower() for v in plan.venues}
         # The topic is what is left once names, people, years and the record words are out.
         blanked = q
         for a, b in sorted(spans, reverse=True):
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
         plan.topic_terms = [w for w in content_words(blanked) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         self._aspect(q, plan)
+        self._against_absent(q, plan)
         if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
             plan.measure = m.group(1)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
@@ -156,8 +162,9 @@ class Planner:
         if _NUMBER_Q.search(q) and RecordField.AUTHOR_COUNT not in plan.fields:
             # "How much faster ... when running X" asks a number, not a date.
             plan.fields = [f for f in plan.fields if f is not RecordField.DATE or _FIELD_HEAD.match(q)]
-        # Verbs of the record ("published in 2019", "posted"): never the topic.
-        spans += [m.span() for m in _RECORD_VERBS.finditer(q)]
+        # Verbs of the record ("published in 2019", "posted") and the collection itself ("on
+        # this page"): never the topic.
+        spans += [m.span() for m in _RECORD_VERBS.finditer(q)] + [m.span() for m in _THIS_COLLECTION.finditer(q)]
         for pattern, query in ((_COUNT, RecordQuery.COUNT), (_SUPERLATIVE, None), (_MULTI_PAGE, RecordQuery.MULTI_PAGE),
                                (_ALL, RecordQuery.ALL)):
             m = pattern.search(q)
@@ -180,13 +187,18 @@ class Planner:
         if unknown:
             # An unknown name-like word is a missing paper when the question is about papers
             # as such; beside a known paper it is a qualifier its abstract may lack ("on CIFAR-100").
+            # "MX/NV formats": a word slashed to another is one of a pair of variants, no paper.
+            slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
+            plan.specifics += slashed
+            unknown = [u for u in unknown if u not in slashed]
             if compare or not plan.targets:
                 plan.targets += [Target(u, []) for u in unknown]
             else:
                 plan.specifics += unknown
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
-        field_head = bool(plan.fields and _FIELD_HEAD.match(q))
+        # The question may follow its subject ("The paged-KV-cache paper: who wrote it?").
+        field_head = bool(plan.fields and any(_FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
         if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
             plan.kind = Kind.METADATA
         elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, subjects)) \
@@ -199,7 +211,7 @@ class Planner:
         elif collection or (plan.authors and not plan.targets) or (plan.venues and not plan.targets) \
                 or (plan.year and not plan.targets and not plan.fields):
             plan.kind = Kind.AGGREGATE
-        elif plan.fields and (field_head or not _NUMBER_Q.search(q)):
+        elif plan.fields and (field_head or not self._number_beyond_fields(q)):
             plan.kind = Kind.METADATA
         if plan.kind is Kind.FACTOID and len(plan.targets) > 1:
             # One subject; the other names qualify it ("over vLLM", "in PyTorch").
@@ -208,6 +220,12 @@ class Planner:
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}
+
+    @staticmethod
+    def _number_beyond_fields(q: str) -> bool:
+        """A number asked that is not a record field ("how many authors" is one)."""
+        counted = _FIELDS[0][1]
+        return any(not counted.match(q, m.start()) for m in _NUMBER_Q.finditer(q))
 
     @staticmethod
     def _coordinated(q: str, subjects: list[Target]) -> bool:
@@ -248,6 +266,20 @@ class Planner:
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))
                                or any(b in f for b in baselines)]
+
+    def _against_absent(self, q: str, plan: Plan) -> None:
+        """"How does X's throughput compare with Y?" with Y not in the collection: a number of
+        X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
+        Y" would). A comparison asking no number still describes X and says Y is missing."""
+        found = [t for t in plan.targets if not t.missing]
+        if plan.kind is not Kind.COMPARATIVE or len(found) != 1 or len(plan.targets) < 2 \
+                or not [f for f in plan.numeric_facets if f != "approach"]:
+            return
+        absent = [t.phrase for t in plan.targets if t.missing]
+        plan.kind, plan.aspect = Kind.FACTOID, Aspect.NUMBER
+        plan.specifics += [x for x in absent if x not in plan.specifics]
+        plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
+        plan.targets = found + [t for t in plan.targets if t.missing]
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
@@ -316,7 +348,11 @@ class Planner:
         baselines = [t for t in plan.targets if t.baseline]
         rest = q
         for t in baselines:
-            rest = re.sub(re.escape(t.phrase), " ", rest, flags=re.I)
+            # Out where it is the baseline; kept where it relates the subject ("X's successor").
+            spots = [m for m in re.finditer(re.escape(t.phrase), rest, flags=re.I)
+                     if _BASELINE_BEFORE.search(rest[: m.start()]) and not re.match(r"['’]s\b", rest[m.end():])]
+            for m in reversed(spots or list(re.finditer(re.escape(t.phrase), rest, flags=re.I))):
+                rest = rest[: m.start()] + " " + rest[m.end():]
         words = [w for w in content_words(rest) if w not in stopwords()]
         if len(words) < 2:
             return
