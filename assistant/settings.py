@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     evidence_lexical_weight: float = Field(default=0.4, ge=0, description="Weight of the share of the aspect's words a sentence contains.")
     evidence_number_bonus: float = Field(default=0.15, ge=0, description="Added to a sentence that states a number when a number is asked.")
     evidence_sentences: int = Field(default=2, ge=1, le=6, description="Sentences quoted per paper for a factoid answer.")
+    comparison_cell_sentences: int = Field(
+        default=2, ge=1, le=4,
+        description="Sentences quoted per cell of a comparison table: the best ones for the row's aspect, so a fact "
+                    "stated in a paper's second-best sentence is still side by side with the others'.",
+    )
     relevance_floor: float = Field(
         default=0.3, ge=0, le=1,
         description="A paper found by search (not named) whose relevance (dense + lexical) is below this does not answer the question.",

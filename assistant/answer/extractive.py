@@ -155,8 +155,9 @@ class ExtractiveComposer:
                             used.update(intro)
                             cells.append(" ".join(f"{cell(x, 400)} {m}" for x in intro))
                             continue
-                        # As in a factoid: a second sentence only when nearly as good as the first.
-                        ev = self.evidence.for_paper(plan, h, facet=facet, n=2, label=label)
+                        # Unlike a factoid, always the best few: a cell's second sentence often holds the asked fact.
+                        ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
+                                                     label=label, close_only=False)
                         if ev.absent:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                             cells.append(f"*not reported* ({ev.absent})")
