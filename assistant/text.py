@@ -21,7 +21,8 @@ QUESTION_FRAME = frozenset(
     compare compared comparing comparison differ differs difference differences versus vs contrast
     propose proposed proposes present presents presented introduce introduces introduced
     one ones also each both either respective respectively way ways use used uses using many much
-    main key major fare fares change changed changes report reports reported say says""".split()
+    main key major fare fares change changed changes report reports reported say says
+    distinguish distinguishes distinguishing apart similar similarity similarities agree agrees disagree""".split()
 )
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]")

@@ -230,3 +230,11 @@ def test_a_paper_described_by_its_relation_to_a_named_one(planner):
     # Negative: named once, as the subject, it is the subject.
     p = plan("How much faster is ZO2 than the naive offloading?")
     assert [t.phrase for t in p.targets] == ["ZO2"]
+
+
+def test_distinguishing_two_papers_compares_them(planner):
+    _, plan = planner
+    p = plan("What distinguishes FlashOverlap from ZO2?")
+    assert p.kind is Kind.COMPARATIVE and p.facets == []  # the verb is no aspect: the usual rows
+    # Negative: one paper's distinguishing feature is a question about that paper.
+    assert plan("What distinguishes FlashOverlap's signaling mechanism?").kind is Kind.FACTOID
