@@ -238,3 +238,12 @@ def test_distinguishing_two_papers_compares_them(planner):
     assert p.kind is Kind.COMPARATIVE and p.facets == []  # the verb is no aspect: the usual rows
     # Negative: one paper's distinguishing feature is a question about that paper.
     assert plan("What distinguishes FlashOverlap's signaling mechanism?").kind is Kind.FACTOID
+
+
+def test_a_name_the_compared_paper_only_uses_is_its_baseline(planner):
+    _, plan = planner
+    p = plan("Compare MaxK-GNN with DGL.")  # DGL: a library MaxK-GNN's abstract measures against
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["MaxK-GNN"] and "DGL" in p.specifics
+    # Negative: names the collection's papers introduce are compared, papers and all.
+    p = plan("Compare MaxK-GNN with FlashOverlap.")
+    assert p.kind is Kind.COMPARATIVE and not p.missing and len(p.targets) == 2

@@ -195,6 +195,13 @@ class Planner:
                 plan.targets += [Target(u, []) for u in unknown]
             else:
                 plan.specifics += unknown
+        if compare:
+            # A name the compared paper's own abstract only uses ("MaxK-GNN vs DGL", where DGL is
+            # what MaxK-GNN measures against) is that paper's baseline, not a paper beside it.
+            strong = {pid for t in plan.targets if t.by == "name" and t.confidence > 0.34 for pid in t.paper_ids}
+            for t in plan.targets:
+                if t.by == "name" and t.confidence <= 0.34 and strong & set(t.paper_ids):
+                    t.baseline = True
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
         # The question may follow its subject ("The paged-KV-cache paper: who wrote it?").
@@ -254,7 +261,8 @@ class Planner:
             plan.aspect = Aspect.METHOD
         elif _YES_NO.match(q):
             plan.aspect = Aspect.YES_NO
-        if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.topic_terms):
+        named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with DGL" names no measure
+        if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
