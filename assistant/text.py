@@ -75,12 +75,14 @@ def stems(text: str) -> set[str]:
 
 
 def coverage(terms: list[str], text: str) -> float:
-    """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`."""
+    """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`; a
+    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts")."""
     if not terms:
         return 0.0
     have = stems(text)
-    low = " " + text.lower() + " "
-    return sum(1 for t in terms if stem(t) in have or (len(t) > 3 and t in low)) / len(terms)
+    low = " " + re.sub(r"\s+", " ", text.lower()) + " "
+    return sum(1 for t in terms if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low))))\
+        / len(terms)
 
 
 def plain_latex(text: str) -> str:
