@@ -84,6 +84,7 @@ class Plan:
     targets: list[Target] = field(default_factory=list)
     facets: list[str] = field(default_factory=list)  # the asked aspect, one phrase per table row
     numeric_facets: list[str] = field(default_factory=list)  # the facets that ask for a number
+    method_facets: list[str] = field(default_factory=list)  # the facets that ask how each works
     facets_inferred: bool = False  # no cue named the aspect: the facets are the question's leftover words
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")

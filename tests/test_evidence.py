@@ -100,3 +100,13 @@ def test_a_comparison_says_what_each_work_is_in_its_own_introducing_sentences():
     assert _introduction(abstract, "FooNet") == ["We propose FooNet, a pager.", "FooNet uses three queues."]
     # Negative: the next sentence reports results, not the work: it is not part of the introduction.
     assert _introduction("We propose BarNet, a pager. Our evaluation shows a 2x speedup.", "BarNet") == ["We propose BarNet, a pager."]
+
+
+def test_how_each_works_is_quoted_from_between_introduction_and_results():
+    from assistant.answer.extractive import _method_span
+
+    abstract = ("GPUs are scarce. We propose FooNet, a pager. We achieve this by replacing pages with tiles. "
+                "Experiments show FooNet is fast. FooNet reaches 2x speedup.")
+    assert _method_span(abstract) == ["We propose FooNet, a pager.", "We achieve this by replacing pages with tiles."]
+    # Negative: an abstract that never introduces its work has no span to quote from.
+    assert _method_span("GPUs are scarce. Results show 2x speedup.") == []

@@ -247,3 +247,35 @@ def test_a_name_the_compared_paper_only_uses_is_its_baseline(planner):
     # Negative: names the collection's papers introduce are compared, papers and all.
     p = plan("Compare MaxK-GNN with FlashOverlap.")
     assert p.kind is Kind.COMPARATIVE and not p.missing and len(p.targets) == 2
+
+
+def test_work_phrases_joined_by_and_are_compared(planner):
+    r, plan = planner
+    p = plan("How do the Ethos-U55 soft-error study and the zero-space-cost ReRAM fault tolerance paper protect against faults?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert p.facets and "soft-error" not in p.facets[0] and "protect" in p.facets[0]  # the subjects are no aspect
+    p = plan("How much memory do the TensorFlow CNN quantization whitepaper and LLM.int8() save?")
+    assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[0])[0].startswith("Quantizing deep convolutional")
+    # Negative: a name the subject's abstract uses, joined by "and" after a verb, qualifies it.
+    p = plan("How many bugs did NeuRI find in PyTorch and TensorFlow?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["NeuRI"]
+    # Negative: a described paper measured against a named one is one paper's question.
+    p = plan("How much faster is the framework for distributed zeroth-order fine-tuning than ZO2?")
+    assert p.kind is Kind.FACTOID and [t.by for t in p.targets] == ["description"]
+
+
+def test_a_name_spelt_like_a_common_word_is_found_where_introduced(planner):
+    r, plan = planner
+    p = plan("LiteVAR or VARiant: which cuts memory more?")
+    assert p.kind is Kind.COMPARATIVE and any(titles(r, t)[0].startswith("Progressive Supernet") for t in p.targets)
+    # Negative: a dataset name no paper introduces stays a qualifier.
+    p = plan("What accuracy does EPIM reach on ImageNet?")
+    assert [t.phrase for t in p.targets] == ["EPIM"] and "ImageNet" in p.specifics
+
+
+def test_a_statement_before_the_question_sets_no_qualifier(planner):
+    _, plan = planner
+    p = plan("RSN and InTAR are both FPGA-side designs. What speedups does each report, and on which platform?")
+    assert "FPGA-side" not in p.specifics and len(p.facets) == 2  # every part a row
+    # Negative: the same word in the question sentence is a qualifier.
+    assert "FPGA-side" in plan("What speedups do RSN and InTAR report for FPGA-side designs?").specifics

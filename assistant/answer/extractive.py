@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 
 from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
-from ..text import cell, coverage, quantities, sentences
+from ..text import cell, content_words, coverage, quantities, sentences
 from .citations import Cites
 from .evidence import EvidenceSelector
 from .records import record_answer
 
 _PROBLEM = re.compile(r"\b(challeng|bottleneck|limit|suffer|however|difficult|costly|expensive|hinder|struggl|problem|issue|pressure|demand)", re.I)
 _APPROACH = re.compile(r"\b(we (propose|present|introduce|develop|design|build|formali[sz]e)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
+_EVALUATION = re.compile(r"\b(?:experiment\w*|evaluat\w*|results? (?:show|demonstrate|reveal|indicate)\w*|outperform\w*)\b", re.I)
 _RESULT = re.compile(r"(\d+(\.\d+)?\s*(x|×|%|times)|\$\d|\bspeedup\b|\boutperform|\bachiev|\breduc|\bimprov)", re.I)
 
 
@@ -49,6 +50,17 @@ def _introduction(abstract: str, name: str) -> list[str]:
     nxt = sents[i + 1] if i + 1 < len(sents) else ""
     goes_on = nxt and re.match(rf"(?:{re.escape(name)}\b|It\b|Its\b)", nxt, re.I)
     return sents[i: i + 2] if goes_on else sents[i: i + 1]
+
+
+def _method_span(abstract: str) -> list[str]:
+    """The sentences that say how a work works: from the one introducing it up to its
+    evaluation (the first sentence after it stating a number or reporting experiments)."""
+    sents = sentences(abstract)
+    start = next((i for i, x in enumerate(sents) if _APPROACH.search(x)), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(sents)) if quantities(sents[i]) or _EVALUATION.search(sents[i])), len(sents))
+    return sents[start:end]
 
 
 def _usual_rows(abstract: str, name: str, used: set[str]) -> dict[str, str]:
@@ -158,6 +170,12 @@ class ExtractiveComposer:
                         # Unlike a factoid, always the best few: a cell's second sentence often holds the asked fact.
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
                                                      label=label, close_only=False)
+                        if facet in plan.method_facets and not ev.absent and (span := _method_span(h.paper.abstract)):
+                            # How each works: the best of the sentences between its introduction and its results.
+                            scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False)
+                            best = sorted((x for x in scored if x[1] in span), key=lambda x: -x[0])[: self.settings.comparison_cell_sentences]
+                            ev.sentences = [x for x in span if x in {b[1] for b in best}]
+                            ev.locators = [""] * len(ev.sentences)
                         if ev.absent:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                             cells.append(f"*not reported* ({ev.absent})")

@@ -21,13 +21,16 @@ from ..models import Plan
 from ..text import content_words, sentences
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
-ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|:\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
+ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|:\s+|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b|\bwhat (?:percentage|fraction|ratio|number|amount|factor)\b", re.I)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 _PART_JOINT = re.compile(
     r"\s*(?:[,;]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)",
     re.I)
+# What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
+_CLAUSE = re.compile(r"[,;?]|:\s|\b(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|"
+                     r"against|in|on|for|with|by|from|to|at|into|using)\b", re.I)
 _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
 
 
@@ -36,6 +39,27 @@ def _strip(phrase: str, names: list[str]) -> str:
     for n in sorted(names, key=len, reverse=True):
         phrase = re.sub(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", " ", phrase, flags=re.I)
     return " ".join(phrase.split())
+
+
+def _without_subjects(q: str, names: list[str]) -> str:
+    """The question without its coordinated subjects ("do the TensorFlow CNN quantization
+    whitepaper and LLM.int8() save ..." -> "do save ..."): from the first subject (with its
+    article) to the last (with the noun naming it a work, if one follows), when only noun
+    phrases and a conjunction are between them."""
+    low = q.lower()
+    spots = sorted((i, i + len(n)) for n in names if (i := low.find(n.lower())) >= 0)
+    if len(spots) < 2:
+        return q
+    start, end = spots[0][0], spots[-1][1]
+    between = q[spots[0][1]: spots[-1][0]]
+    if not re.search(r"\b(?:and|or|vs\.?|versus)\b", between) or re.search(_CLAUSE, between):
+        return q
+    if m := re.search(r"\bthe\s+$", q[:start], re.I):
+        start = m.start()
+    if (m := re.match(r"(?:\s*\S+){0,5}?\s*\b(?:papers?|works?|study|survey|whitepaper|system|framework|method|accelerator)\b", q[end:], re.I)) \
+            and not re.search(_CLAUSE, m.group()):
+        end += m.end()
+    return q[:start] + " " + q[end:]
 
 
 def parts(q: str) -> list[str]:
@@ -51,6 +75,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     facets: list[str] = []
     said = sentences(q)
     q = said[-1] if len(said) > 1 else q  # statements before the question describe the papers
+    asked_q = q
+    q = _without_subjects(q, names)
     cue = ASPECT_CUE.search(q)
     tail = q[cue.end():] if cue else ""
     if not cue:
@@ -59,7 +85,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         tail = m.group(1) if m else ""
     if not tail and (asked := parts(q)):
         # "Which dataset did each use, and how long did A train?": each part a row.
-        tail = asked[0]
+        tail = ", ".join(asked)
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:
             facets.append(m.group())
@@ -71,13 +97,13 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         # No cue: what is left of the question once names and frame words are out ("their
         # energy figures"), or the baseline the papers are measured against.
         asked = set(content_words(q))
-        rest = [w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked]
+        rest = list(dict.fromkeys(w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked))
         if rest or baselines:
             plan.facets_inferred = True
             facets.append(" ".join(rest + (["against " + " and ".join(baselines)] if baselines else [])))
     # In the question's order: the first thing asked is the first row.
     low = q.lower()
     facets = sorted(dict.fromkeys(facets), key=lambda f: min((i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
-    if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", q, re.I):
+    if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I):
         facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
     return facets[:4]

@@ -19,9 +19,9 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target
 from ..settings import Settings
-from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, sentences, stem, stopwords
-from .facets import ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts
-from .names import NameIndex
+from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, plain_latex, sentences, stem, stopwords
+from .facets import _CLAUSE, ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts
+from .names import _INTRO, NameIndex
 
 # Nouns that denote members of the collection: "which papers", "how many works".
 _UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
@@ -43,6 +43,9 @@ _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
+# Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
+_WORK = re.compile(r"\b(?:papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
+                   r"algorithm|accelerator|architecture|design|tool|library|compiler|engine|scheme|allocator|runtime|benchmark)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
@@ -95,6 +98,10 @@ class Planner:
         author_words = {w for a in plan.authors for w in a.lower().split()}
         unknown: list[str] = []
         seen: set[str] = set()
+        # Statements before the question describe the papers ("Both are FPGA designs. What
+        # ...?"); only the question sentence's qualifiers must be matched by the answer.
+        said = sentences(q)
+        asked_from = q.rfind(said[-1]) if len(said) > 1 else 0
         for m in NAME_TOKEN.finditer(q):
             tok, key = m.group(), m.group().lower()
             if key in seen or key in author_words:
@@ -113,13 +120,15 @@ class Planner:
                 plan.venues[tok] = sorted(self.names.venues[key])
             elif looks_like_name(tok) and not self.names.known(key):
                 unknown.append(tok)
-            elif looks_like_name(tok) or re.search(r"\d", tok):
+            elif looks_like_name(tok) and (ids := self._introduced(tok)):
+                plan.targets.append(Target(tok, ids, confidence=2 / 3))
+            elif (looks_like_name(tok) or re.search(r"\d", tok)) and m.start() >= asked_from:
                 plan.specifics.append(tok)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 plan.targets.append(Target(phrase, ids))
         plan.specifics += [m.group() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b", q)
-                           if m.group() not in plan.specifics]
+                           if m.group() not in plan.specifics and m.start() >= asked_from]
         spans = self._year(q, plan) + self._record_shape(q, plan)
         self._kind(q, plan, unknown)
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
@@ -140,6 +149,12 @@ class Planner:
             else:
                 self._narrow(q, plan)
         return plan
+
+    def _introduced(self, tok: str) -> list[str]:
+        """A name spelt like a common word ("VARiant": "variant" is in many papers, so the
+        name table cannot hold it): the papers its search finds that introduce it, as cased."""
+        pattern = re.compile(f"(?i:{_INTRO.pattern}){re.escape(tok)}(?![\\w-])")
+        return sorted(h.paper.id for h in self.search(tok, 5) if pattern.search(plain_latex(h.paper.abstract)))
 
     # ---- parts ------------------------------------------------------------------------------
     def _year(self, q: str, plan: Plan) -> list[tuple[int, int]]:
@@ -195,25 +210,30 @@ class Planner:
                 plan.targets += [Target(u, []) for u in unknown]
             else:
                 plan.specifics += unknown
-        if compare:
-            # A name the compared paper's own abstract only uses ("MaxK-GNN vs DGL", where DGL is
-            # what MaxK-GNN measures against) is that paper's baseline, not a paper beside it.
-            strong = {pid for t in plan.targets if t.by == "name" and t.confidence > 0.34 for pid in t.paper_ids}
-            for t in plan.targets:
-                if t.by == "name" and t.confidence <= 0.34 and strong & set(t.paper_ids):
-                    t.baseline = True
+        # A name the named paper's own abstract only uses ("MaxK-GNN vs DGL", where DGL is what
+        # MaxK-GNN measures against; "NeuRI's bugs in TensorFlow") is that paper's qualifier,
+        # not a paper beside it.
+        strong = {pid for t in plan.targets if t.by == "name" and t.confidence > 0.34 for pid in t.paper_ids}
+        for t in plan.targets:
+            if t.by == "name" and t.confidence <= 0.34 and strong & set(t.paper_ids):
+                t.baseline = True
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
         # The question may follow its subject ("The paged-KV-cache paper: who wrote it?").
         field_head = bool(plan.fields and any(_FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
+        # A paper mentioned again by another of its names ("LiteVAR or VARiant: which cuts VAR
+        # memory more") is joined to the others where first named.
+        first = [t for i, t in enumerate(subjects) if not any(set(t.paper_ids) and set(t.paper_ids) <= set(u.paper_ids) for u in subjects[:i])]
         if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
             plan.kind = Kind.METADATA
-        elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, subjects)) \
+        elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
             plan.specifics += [t.phrase for t in plan.targets if t not in subjects]  # "over FP16": a qualifier
             plan.targets = subjects
-        elif compare and not collection and len(papers) < 2 and not field_head and self._describe_compared(q, plan):
+            for t in subjects:
+                self._narrow_by_phrase(q, t)
+        elif not collection and len(papers) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
         elif collection or (plan.authors and not plan.targets) or (plan.venues and not plan.targets) \
                 or (plan.year and not plan.targets and not plan.fields):
@@ -242,7 +262,10 @@ class Planner:
         for (a, pa), (b, _) in zip(pos, pos[1:]):
             between = low[a + len(pa): b]
             joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,", between)
-            if not joined or content_words(between):  # only a conjunction and frame words between
+            # Only a conjunction and frame words between, or two noun phrases joined ("the
+            # Ethos-U55 soft-error study and the ReRAM fault-tolerance paper"): no verb, no clause.
+            phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b", between) and not re.search(_CLAUSE, between)
+            if not joined or (content_words(between) and not phrases):
                 return False
         return len(pos) >= 2
 
@@ -274,6 +297,9 @@ class Planner:
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))
                                or any(b in f for b in baselines)]
+        # "the technique each uses", or "how does each decide ...": what each paper's method is.
+        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
+            _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]
 
     def _against_absent(self, q: str, plan: Plan) -> None:
         """"How does X's throughput compare with Y?" with Y not in the collection: a number of
@@ -314,7 +340,7 @@ class Planner:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
 
-    def _describe_compared(self, q: str, plan: Plan) -> bool:
+    def _describe_compared(self, q: str, plan: Plan, definite: bool = False) -> bool:
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
         said = sentences(q)
@@ -334,9 +360,18 @@ class Planner:
         taken = {pid for t in plan.targets for pid in t.paper_ids}
         found = []
         segments = _STRONG_SPLIT.split(body)
+        if len(segments) < 2 and definite:
+            return False  # no comparison verb and nothing joined: one paper's question
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _SPLIT.split(body)
         for seg in segments:
+            if definite:
+                # No comparison verb: only a definite description of a work ("the TensorFlow
+                # quantization whitepaper") joined to another subject is a second paper.
+                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group())]
+                if not works:
+                    continue
+                seg = max(works, key=len)
             words = content_words(seg)
             if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.search(seg):
                 continue
@@ -344,7 +379,7 @@ class Planner:
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
-        if len(plan.targets) + len(found) >= 2 and found:
+        if len([t for t in plan.targets if not t.baseline]) + len(found) >= 2 and found:
             plan.targets += found
             return True
         return False
@@ -381,6 +416,17 @@ class Planner:
                 plan.aspect_terms = [w for w in content_words(said[-1]) if w in plan.topic_terms]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
                     plan.aspect = Aspect.NUMBER
+
+    def _narrow_by_phrase(self, q: str, t: Target) -> None:
+        """A name several papers use, inside a longer phrase ("the TensorFlow CNN quantization
+        whitepaper"): the paper the phrase's other words fit best, if one fits best."""
+        if len(t.paper_ids) < 2 or t.confidence > 0.34:  # a title's name shared by versions: all of them
+            return
+        phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
+        rest = [w for w in content_words(phrase) if w != t.phrase.lower()]
+        fit = sorted(((coverage(rest, f"{p.title} {p.abstract}"), pid) for pid in t.paper_ids if (p := self.names.papers[pid])), reverse=True)
+        if rest and len(fit) > 1 and fit[0][0] > fit[1][0]:
+            t.paper_ids = [fit[0][1]]
 
     def _narrow(self, q: str, plan: Plan) -> None:
         """A name two papers share ("SSDTrain") in a question about one ("the version that
