@@ -279,3 +279,21 @@ def test_a_statement_before_the_question_sets_no_qualifier(planner):
     assert "FPGA-side" not in p.specifics and len(p.facets) == 2  # every part a row
     # Negative: the same word in the question sentence is a qualifier.
     assert "FPGA-side" in plan("What speedups do RSN and InTAR report for FPGA-side designs?").specifics
+
+
+def test_the_question_sentence_asks_even_before_an_imperative(planner):
+    r, plan = planner
+    p = plan("Is layered prefill or TZ-LLM the one with the bigger TTFT reduction? Give both numbers.")
+    assert p.kind is Kind.COMPARATIVE and any(titles(r, t)[0].startswith("From Tokens to Layers") for t in p.targets)
+    assert p.facets and "ttft" in p.facets[0].lower()  # the aspect is the question's, not "numbers"
+    # Negative: a short phrase no paper uses word for word is no description.
+    assert plan("Is quantum annealing or TZ-LLM faster? Give both numbers.").missing or \
+        all(t.by == "name" for t in plan("Is quantum annealing or TZ-LLM faster? Give both numbers.").targets)
+
+
+def test_words_of_a_compared_phrase_qualify_nothing(planner):
+    _, plan = planner
+    p = plan("How much memory do the TensorFlow CNN quantization whitepaper and LLM.int8() save with 8-bit weights?")
+    assert "CNN" not in p.specifics and "8-bit" in p.specifics
+    # Negative: a qualifier outside the subjects' phrases stays.
+    assert "CNN" in plan("How do ZO2 and DistZO2 compare on CNN workloads?").specifics

@@ -29,8 +29,8 @@ _PART_JOINT = re.compile(
     r"\s*(?:[,;]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)",
     re.I)
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
-_CLAUSE = re.compile(r"[,;?]|:\s|\b(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|"
-                     r"against|in|on|for|with|by|from|to|at|into|using)\b", re.I)
+_CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"
+                     r"over|against|in|on|for|with|by|from|to|at|into|using)(?![\w-])", re.I)
 _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
 
 
@@ -41,25 +41,41 @@ def _strip(phrase: str, names: list[str]) -> str:
     return " ".join(phrase.split())
 
 
-def _without_subjects(q: str, names: list[str]) -> str:
-    """The question without its coordinated subjects ("do the TensorFlow CNN quantization
-    whitepaper and LLM.int8() save ..." -> "do save ..."): from the first subject (with its
-    article) to the last (with the noun naming it a work, if one follows), when only noun
-    phrases and a conjunction are between them."""
+def subject_span(q: str, names: list[str]) -> tuple[int, int] | None:
+    """Where the coordinated subjects are written ("the TensorFlow CNN quantization whitepaper
+    and LLM.int8()"): from the first subject (with its article) to the last (with the noun
+    naming it a work, if one follows), when only noun phrases and a conjunction are between."""
     low = q.lower()
     spots = sorted((i, i + len(n)) for n in names if (i := low.find(n.lower())) >= 0)
     if len(spots) < 2:
-        return q
+        return None
     start, end = spots[0][0], spots[-1][1]
     between = q[spots[0][1]: spots[-1][0]]
     if not re.search(r"\b(?:and|or|vs\.?|versus)\b", between) or re.search(_CLAUSE, between):
-        return q
+        return None
     if m := re.search(r"\bthe\s+$", q[:start], re.I):
         start = m.start()
     if (m := re.match(r"(?:\s*\S+){0,5}?\s*\b(?:papers?|works?|study|survey|whitepaper|system|framework|method|accelerator)\b", q[end:], re.I)) \
             and not re.search(_CLAUSE, m.group()):
         end += m.end()
-    return q[:start] + " " + q[end:]
+    return start, end
+
+
+def _without_subjects(q: str, names: list[str]) -> str:
+    """The question without its coordinated subjects ("do the TensorFlow CNN quantization
+    whitepaper and LLM.int8() save ..." -> "do save ...")."""
+    span = subject_span(q, names)
+    return q[: span[0]] + " " + q[span[1]:] if span else q
+
+
+def split_statements(q: str) -> tuple[str, str]:
+    """(statements, question): the sentences before the (last) question sentence describe
+    the papers ("Both are FPGA designs."); the question and what follows it ("Give both
+    numbers.") ask. With no question mark, the last sentence asks."""
+    said = sentences(q)
+    asks = [i for i, x in enumerate(said) if x.rstrip().endswith("?")]
+    i = asks[-1] if asks else len(said) - 1
+    return " ".join(said[:i]), " ".join(said[i:])
 
 
 def parts(q: str) -> list[str]:
@@ -73,8 +89,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     """The asked aspects of a comparison, one per table row, in the question's words."""
     names = [t.phrase for t in plan.targets]
     facets: list[str] = []
-    said = sentences(q)
-    q = said[-1] if len(said) > 1 else q  # statements before the question describe the papers
+    q = split_statements(q)[1] or q  # statements before the question describe the papers
     asked_q = q
     q = _without_subjects(q, names)
     cue = ASPECT_CUE.search(q)

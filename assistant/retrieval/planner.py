@@ -19,8 +19,8 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target
 from ..settings import Settings
-from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, plain_latex, sentences, stem, stopwords
-from .facets import _CLAUSE, ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts
+from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, plain_latex, stem, stopwords
+from .facets import _CLAUSE, ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
 from .names import _INTRO, NameIndex
 
 # Nouns that denote members of the collection: "which papers", "how many works".
@@ -43,6 +43,8 @@ _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
+# The question's own words before a compared phrase ("Is layered prefill or X ...").
+_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether)\s+)+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 _WORK = re.compile(r"\b(?:papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
                    r"algorithm|accelerator|architecture|design|tool|library|compiler|engine|scheme|allocator|runtime|benchmark)\b", re.I)
@@ -100,8 +102,8 @@ class Planner:
         seen: set[str] = set()
         # Statements before the question describe the papers ("Both are FPGA designs. What
         # ...?"); only the question sentence's qualifiers must be matched by the answer.
-        said = sentences(q)
-        asked_from = q.rfind(said[-1]) if len(said) > 1 else 0
+        statements, asked = split_statements(q)
+        asked_from = q.rfind(asked) if statements else 0
         for m in NAME_TOKEN.finditer(q):
             tok, key = m.group(), m.group().lower()
             if key in seen or key in author_words:
@@ -292,6 +294,9 @@ class Planner:
         baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
         if plan.kind is Kind.COMPARATIVE:
             plan.facets = comparison_facets(q, plan, baselines)
+            # Words of the subjects' own phrases ("the TensorFlow CNN whitepaper") qualify nothing.
+            if span := subject_span(q, [t.phrase for t in plan.targets]):
+                plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
         elif plan.kind is Kind.FACTOID:
             plan.facets = parts(q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
@@ -336,23 +341,27 @@ class Planner:
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         top = ranked[0]
         margin = fit[top.paper.id] - (fit[ranked[1].paper.id] if len(ranked) > 1 else 0.0)
-        if top.dense < s.describe_min_similarity:
+        # A short description the paper itself uses word for word ("layered prefill") needs no
+        # similarity: its words in a row occur in that paper only.
+        said = " ".join(words)
+        verbatim = [h for h in hits if len(words) >= 2 and said in " ".join(content_words(f"{h.paper.title} {h.paper.abstract}"))]
+        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top):
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
 
     def _describe_compared(self, q: str, plan: Plan, definite: bool = False) -> bool:
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
-        said = sentences(q)
-        if len(said) > 1:
+        statements, asked = split_statements(q)
+        if statements:
             # "Three works: A, B and C. What does each report?": the statements name the papers,
             # the question sentence asks; a short lead-in before a colon only counts them.
-            body = " ".join(said[:-1]).rstrip(". ")
+            body = statements.rstrip(". ")
             head, colon, rest = body.partition(":")
             if colon and len(content_words(head)) < 2:
                 body = rest
         else:
-            body = _FRAME_START.sub("", q.rstrip("?. "))
+            body = _FRAME_START.sub("", asked.rstrip("?. "))
             cue = _ASPECT_CUE.search(body)
             if cue:
                 body = body[: cue.start()]
@@ -375,7 +384,7 @@ class Planner:
             words = content_words(seg)
             if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.search(seg):
                 continue
-            target = self._resolve(seg.strip(), taken)
+            target = self._resolve(_LEAD.sub("", seg.strip()), taken)
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
@@ -403,8 +412,8 @@ class Planner:
         # fine-tuning"), not the asked aspect around it ("how much faster ... than").
         # A statement before the question ("There is a method that ... . What speedup does it
         # report?") is the description, and the question sentence holds the asked aspect.
-        said = sentences(rest)
-        context = " ".join(said[:-1]) if len(said) > 1 and len(content_words(" ".join(said[:-1]))) >= 2 else ""
+        statements, asked = split_statements(rest)
+        context = statements if len(content_words(statements)) >= 2 else ""
         phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids})
@@ -413,7 +422,7 @@ class Planner:
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
             plan.targets = [target]
             if context:
-                plan.aspect_terms = [w for w in content_words(said[-1]) if w in plan.topic_terms]
+                plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
                     plan.aspect = Aspect.NUMBER
 
