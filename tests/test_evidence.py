@@ -110,3 +110,16 @@ def test_how_each_works_is_quoted_from_between_introduction_and_results():
     assert _method_span(abstract) == ["We propose FooNet, a pager.", "We achieve this by replacing pages with tiles."]
     # Negative: an abstract that never introduces its work has no span to quote from.
     assert _method_span("GPUs are scarce. Results show 2x speedup.") == []
+
+
+def test_a_result_against_a_phrase_the_paper_never_mentions_is_refused(assistant):
+    a = assistant.ask("How much TTFT does DualMap save compared with chunked pipelining?")
+    assert a.refused and "chunked pipelining" in a.text, a.text
+    # Negative: against what the paper does mention, the result is answered.
+    b = assistant.ask("How much effective request capacity does DualMap gain compared with SOTA work?")
+    assert not b.refused and "2.25" in b.text, b.text
+
+
+def test_a_compared_paper_not_in_the_collection_is_a_refused_part(assistant):
+    a = assistant.ask("How do FastSwitch, DualMap and QuuxServe compare on tail TTFT?")
+    assert any("QuuxServe" in x for x in a.refused_parts) and "FastSwitch" in a.text

@@ -161,7 +161,10 @@ class EvidenceSelector:
         parts = [_norm(f) for f in plan.facets]
         binding = [x for x in plan.specifics if facet is None or _norm(x) in _norm(facet)
                    or not any(_norm(x) in f for f in parts)]
-        lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)]
+        have = stems(raw)
+        # A phrase ("plain NCCL communication") is there when all its words are, in any order.
+        lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
+                   and not (len(content_words(q)) > 1 and all(stem(w) in have for w in content_words(q)))]
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
         if plan.measure and (not facet or plan.measure.lower() in facet.lower()) and not any(stem(plan.measure) in stems(s) for s in ev.sentences if quantities(s)):

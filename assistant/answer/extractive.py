@@ -196,6 +196,7 @@ class ExtractiveComposer:
                     lines.append(f"| {row} | " + " | ".join(cells) + " |")
             lines.append("")
         if plan.missing:
+            out.refused_parts += [f"{name}: not in the collection" for name in plan.missing]
             missing = " and ".join(plan.missing)
             one = len(plan.missing) == 1
             lines.append(f"**{missing}** {'is' if one else 'are'} not in the collection, so {'it' if one else 'they'} cannot be compared from these papers.")

@@ -43,6 +43,9 @@ _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
+# What a result is measured against, when written as a phrase ("compared with plain NCCL").
+_BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
+                              r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
 # The question's own words before a compared phrase ("Is layered prefill or X ...").
 _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether)\s+)+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
@@ -143,6 +146,13 @@ class Planner:
         plan.topic_terms = [w for w in content_words(blanked) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         self._aspect(q, plan)
         self._against_absent(q, plan)
+        if plan.kind is Kind.FACTOID:
+            # "... compared with layered prefill": a result against that, so the paper must mention it.
+            for m in _BASELINE_PHRASE.finditer(q):
+                phrase = m.group(1).strip()
+                if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
+                        and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
+                    plan.specifics.append(phrase)
         if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
             plan.measure = m.group(1)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
@@ -318,7 +328,7 @@ class Planner:
         plan.kind, plan.aspect = Kind.FACTOID, Aspect.NUMBER
         plan.specifics += [x for x in absent if x not in plan.specifics]
         plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
-        plan.targets = found + [t for t in plan.targets if t.missing]
+        plan.targets = found  # the absent system is now what the answer must mention
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
