@@ -297,3 +297,12 @@ def test_words_of_a_compared_phrase_qualify_nothing(planner):
     assert "CNN" not in p.specifics and "8-bit" in p.specifics
     # Negative: a qualifier outside the subjects' phrases stays.
     assert "CNN" in plan("How do ZO2 and DistZO2 compare on CNN workloads?").specifics
+
+
+def test_people_with_one_work_described_is_about_that_work(planner):
+    r, plan = planner
+    p = plan("Hongwu Peng has a 2023 paper on automatic ReLU replacement. What accuracy does it reach on ImageNet?")
+    assert p.kind is Kind.FACTOID and titles(r, p.targets[0])[0].startswith("AutoReP")
+    # Negative: their papers, plural, are a list.
+    assert plan("Which papers did Hongwu Peng write in 2023?").kind is Kind.AGGREGATE
+    assert plan("What did Hongwu Peng publish on private inference?").kind is Kind.AGGREGATE

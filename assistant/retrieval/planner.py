@@ -46,6 +46,10 @@ _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|pr
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
                               r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
+# One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
+_ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
+                       r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
+                       r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b(?!\s*s\b)", re.I)
 # The question's own words before a compared phrase ("Is layered prefill or X ...").
 _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether)\s+)+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
@@ -160,6 +164,7 @@ class Planner:
                 self._describe_single(q, plan)
             else:
                 self._narrow(q, plan)
+        plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         return plan
 
     def _introduced(self, tok: str) -> list[str]:
@@ -247,8 +252,10 @@ class Planner:
                 self._narrow_by_phrase(q, t)
         elif not collection and len(papers) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
-        elif collection or (plan.authors and not plan.targets) or (plan.venues and not plan.targets) \
-                or (plan.year and not plan.targets and not plan.fields):
+        elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
+                            and not _ONE_WORK.search(q)):
+            # People, a venue or a year with no paper named list their papers, unless the
+            # question is about one work of theirs ("Ke Hong et al.'s 2025 paper on ...").
             plan.kind = Kind.AGGREGATE
         elif plan.fields and (field_head or not self._number_beyond_fields(q)):
             plan.kind = Kind.METADATA
@@ -258,7 +265,6 @@ class Planner:
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
-        plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}
 
     @staticmethod
     def _number_beyond_fields(q: str) -> bool:
@@ -308,7 +314,7 @@ class Planner:
             if span := subject_span(q, [t.phrase for t in plan.targets]):
                 plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
         elif plan.kind is Kind.FACTOID:
-            plan.facets = parts(q)
+            plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))
                                or any(b in f for b in baselines)]
@@ -337,8 +343,21 @@ class Planner:
         return any(affinity.get(stem(t), 0.0) >= self.settings.quantity_affinity for t in terms[:6])
 
     # ---- descriptions -------------------------------------------------------------------------
-    def _resolve(self, phrase: str, taken: set[str]) -> Target | None:
-        hits = [h for h in self.search(phrase, 5 + len(taken)) if h.paper.id not in taken]
+    @staticmethod
+    def _filtered(plan: Plan) -> list[str] | None:
+        """The papers of the people the question names; None when it names none. (Not the
+        year or venue: a listing often lacks them, and such a paper must stay findable.)"""
+        if not plan.authors:
+            return None
+        ids = None
+        for group in plan.authors.values():
+            ids = set(group) if ids is None else ids & set(group)
+        return sorted(ids or ())
+
+    def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
+        if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
+            return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
+        hits = [h for h in self.search(phrase, 5 + len(taken), ids=ids) if h.paper.id not in taken]
         if not hits:
             return None
         # Among the fused ranking's candidates (it weighs exact names and numbers, "71.59%"),
@@ -355,7 +374,8 @@ class Planner:
         # similarity: its words in a row occur in that paper only.
         said = " ".join(words)
         verbatim = [h for h in hits if len(words) >= 2 and said in " ".join(content_words(f"{h.paper.title} {h.paper.abstract}"))]
-        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top):
+        # Among the named people's papers the description only has to pick one.
+        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and ids is None:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
 
@@ -394,7 +414,7 @@ class Planner:
             words = content_words(seg)
             if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.search(seg):
                 continue
-            target = self._resolve(_LEAD.sub("", seg.strip()), taken)
+            target = self._resolve(_LEAD.sub("", seg.strip()), taken, self._filtered(plan))
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
@@ -409,6 +429,8 @@ class Planner:
         # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
         baselines = [t for t in plan.targets if t.baseline]
         rest = q
+        for name in plan.authors:  # the people say whose paper, not what it is
+            rest = re.sub(re.escape(name), " ", rest, flags=re.I)
         for t in baselines:
             # Out where it is the baseline; kept where it relates the subject ("X's successor").
             spots = [m for m in re.finditer(re.escape(t.phrase), rest, flags=re.I)
@@ -426,7 +448,7 @@ class Planner:
         context = statements if len(content_words(statements)) >= 2 else ""
         phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
-        target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids})
+        target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids}, self._filtered(plan))
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
