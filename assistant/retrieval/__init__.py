@@ -17,6 +17,7 @@ import logging
 import threading
 
 from ..corpus import Paper
+from ..embeddings import one_question
 from ..errors import AssistantError, IndexError_
 from ..index import Store
 from ..lexical import LexicalIndex
@@ -90,7 +91,8 @@ class Retriever:
     def plan(self, question: str) -> Plan:
         self.refresh()
         _, _, _, planner, generation = self._tables
-        plan = planner.plan(question)
+        with one_question():
+            plan = planner.plan(question)
         plan.generation = generation
         return plan
 
@@ -115,6 +117,10 @@ class Retriever:
         return hit
 
     def run(self, question: str, k: int | None = None, plan: Plan | None = None) -> Retrieval:
+        with one_question():  # the planner's and the searches' texts, each embedded once
+            return self._run(question, k, plan)
+
+    def _run(self, question: str, k: int | None, plan: Plan | None) -> Retrieval:
         self.refresh()
         k = k or self.settings.top_k
         papers, searcher, _, planner, generation = self._tables
