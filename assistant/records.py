@@ -45,7 +45,8 @@ CREATE INDEX IF NOT EXISTS papers_year ON papers(year, id);
 CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
 """
 _YEAR_OPS = {"in": "=", "since": ">=", "after": ">", "before": "<"}
-SCHEMA_VERSION = "3"  # bump when _SCHEMA changes: older tables are rebuilt
+SCHEMA_VERSION = "4"  # bump when _SCHEMA or the meta counts change: older tables are rebuilt
+_DATED = "date GLOB '[0-9][0-9][0-9][0-9]*'"  # a date that starts with its year
 
 
 def _labels(p: Paper) -> set[str]:
@@ -125,6 +126,22 @@ class Records:
     def count(self) -> int:
         return self._db().execute("SELECT count(*) FROM papers").fetchone()[0]
 
+    def pages(self) -> int:
+        """How many distinct pages (files) the papers come from, counted at ingest."""
+        return int(self._meta("pages") or 0)
+
+    def undated(self, paper_ids: Iterable[str] | None = None) -> int:
+        """How many papers (of `paper_ids`, or all, counted at ingest) have no date with a
+        year: those `by_date` leaves out."""
+        if paper_ids is None:
+            return int(self._meta("undated") or 0)
+        ids, n = list(paper_ids), 0
+        for s in range(0, len(ids), 500):
+            batch = ids[s:s + 500]
+            q = f"SELECT count(*) FROM papers WHERE id IN ({','.join('?' * len(batch))}) AND NOT coalesce({_DATED}, 0)"
+            n += self._db().execute(q, batch).fetchone()[0]
+        return n
+
     def get(self, paper_id: str) -> Paper | None:
         row = self._db().execute("SELECT record FROM papers WHERE id = ?", (paper_id,)).fetchone()
         return Paper(**json.loads(row[0])) if row else None
@@ -162,7 +179,7 @@ class Records:
     def by_date(self, paper_ids: Iterable[str] | None = None, newest: bool = False, limit: int = 3) -> list[str]:
         """The oldest (or newest) papers by ISO date, among `paper_ids` or all; papers whose date
         lacks a year ("Jan 29") are left out. Index-ordered: no scan of all records."""
-        where, args = "date GLOB '[0-9][0-9][0-9][0-9]*'", []
+        where, args = _DATED, []
         if paper_ids is not None:
             ids = list(paper_ids)
             if len(ids) > 30000:
@@ -286,6 +303,9 @@ class Records:
                     words = set(_WORD.findall(f"{p.venue or ''} {p.affiliation or ''}".lower()))
                     con.executemany("INSERT INTO venue_words VALUES (?, ?)", [(w, p.id) for w in words])
                     con.executemany("INSERT INTO labels VALUES (?, ?)", [(x, p.id) for x in _labels(p)])
+                # Whole-collection counts an answer states, kept current here so no question counts them.
+                con.execute(f"INSERT OR REPLACE INTO meta SELECT 'undated', count(*) FROM papers WHERE NOT coalesce({_DATED}, 0)")
+                con.execute("INSERT OR REPLACE INTO meta SELECT 'pages', count(DISTINCT value) FROM papers, json_each(record, '$.sources')")
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
                 if fresh:
