@@ -91,3 +91,16 @@ def test_scopes_nest_and_stay_apart_across_threads():
     with one_question() as vectors:
         outside.append(vectors)
     assert outside == [{}]  # a new question starts empty
+
+
+def test_a_named_paper_of_one_chunk_needs_no_dense_search(assistant, embedded):
+    retriever = assistant.retriever
+    pid = retriever.plan("What speedup does DistZO2 report over ZO2?").targets[0].paper_ids[0]
+    assert retriever.records.n_chunks(pid) == 1  # a listing entry: its abstract is one chunk
+    embedded.clear()
+    quick = retriever.search("DistZO2 speedup", 1, ids=[pid], similarity=False)
+    assert not embedded  # its one chunk is its dense ranking: nothing to embed or search
+    full = retriever.search("DistZO2 speedup", 1, ids=[pid])
+    assert embedded == ["DistZO2 speedup"]
+    assert [(h.paper.id, h.passages, h.score, h.locators) for h in quick] == [(h.paper.id, h.passages, h.score, h.locators) for h in full]
+    assert quick[0].dense == 0.0 < full[0].dense  # how close it is was not asked

@@ -58,7 +58,7 @@ def test_undated_papers_are_counted_in_the_table(make_settings, tmp_path):
     records = Records(make_settings())
     papers = [Paper(id="a", title="A", abstract="", date="2021-03-01"), Paper(id="b", title="B", abstract="", date="Jan 29", sources=["x.txt"]),
               Paper(id="c", title="C", abstract="", sources=["x.txt", "y.txt"])]
-    records._write(papers, [], generation=1, fresh=True)
+    records._write([(p, 1) for p in papers], [], generation=1, fresh=True)
     assert records.undated() == 2 and records.undated(["a", "b"]) == 1 and records.undated([]) == 0
     assert records.pages() == 2 and records.by_date() == ["a"]
 

@@ -96,8 +96,8 @@ class Retriever:
         plan.generation = generation
         return plan
 
-    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
-        return self.searcher.search(query, k, ids, year)
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None, similarity: bool = True) -> list[Hit]:
+        return self.searcher.search(query, k, ids, year, similarity)
 
     def label(self, p: Paper) -> str | None:
         return self.names.label(p)
@@ -108,7 +108,7 @@ class Retriever:
     # ---- gathering the context --------------------------------------------------------------
     @staticmethod
     def _hit_for(papers, search, pid: str, query: str, reason: str) -> Hit:
-        found = search(query, 1, ids=[pid])
+        found = search(query, 1, ids=[pid], similarity=False)  # its passages; the targets' order is the plan's
         if not found:
             p = papers[pid]
             found = [Hit(paper=p, score=0.0, passages=[p.abstract])]

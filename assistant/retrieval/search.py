@@ -80,8 +80,11 @@ class HybridSearch:
             got = self._years[key] = (ids, PaperFilter(ids))
         return got
 
-    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
-        """The `k` best papers for `query`, restricted to `ids` and `year` when given."""
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None, similarity: bool = True) -> list[Hit]:
+        """The `k` best papers for `query`, restricted to `ids` and `year` when given.
+        `similarity=False`: one paper's passages in order are wanted, not how close it is; a
+        paper of one chunk then needs no dense search (its chunk is its dense ranking) and its
+        hit's `dense` stays 0."""
         if ids is not None and not ids:
             return []
         n_chunks = max(k * 3, 10)
@@ -90,8 +93,11 @@ class HybridSearch:
         if ids is not None:
             allowed = set(ids) if allowed is None else allowed & set(ids)
             prepared = allowed
-        dense = self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {})
-        rankings = [self._dense(dense, query), self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
+        if not similarity and ids is not None and len(ids) == 1 and not year and self.records.n_chunks(ids[0]) == 1:
+            dense = [(ids[0], ("first", ids[0]), None)]  # read by id below, or remembered
+        else:
+            dense = self._dense(self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {}), query)
+        rankings = [dense, self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
         score: dict[str, float] = defaultdict(float)
         cosine: dict[str, float] = {}
         refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order (node, or chunk id to read)
@@ -111,7 +117,7 @@ class HybridSearch:
                         continue
                     alone += 1
                 refs[pid].append(ref)
-                if r == 0:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
+                if r == 0 and s is not None:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
                     cosine[pid] = max(cosine.get(pid, 0.0), 1.0 + math.log(max(s or 1e-9, 1e-9)))
                 if pid not in seen:  # a paper counts once per ranking, at its best chunk
                     seen.add(pid)
@@ -145,6 +151,8 @@ class HybridSearch:
 
         out: dict[tuple, object] = {}
         for _, node, _ in dense:
+            if isinstance(node, tuple):  # a ranking that needed no search: its chunk is read below
+                continue
             out[("id", node.node_id)] = node
             if node.metadata.get("chunk") == 0:
                 out[("first", node.metadata.get("paper_id"))] = node
