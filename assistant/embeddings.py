@@ -111,13 +111,19 @@ class _BatchEmbedding(BaseEmbedding):
     def embed(self, texts: list[str]) -> list[list[float]]:
         raise NotImplementedError
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def query_vector(self, query: str) -> list[float]:
+        """`get_query_embedding` without llama-index's per-call events (each a pydantic object
+        and a uuid4: under concurrent questions a tenth of an answer's CPU); the question's
+        vector when one is being answered."""
         vectors = _QUESTION.get()
         if vectors is None:
             return self.embed([query])[0]
         if query not in vectors:
             vectors[query] = self.embed([query])[0]
         return vectors[query]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.query_vector(query)
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return self.embed([text])[0]

@@ -100,7 +100,7 @@ def test_lexical_only_hits_get_their_chunk_text_from_chroma(retriever, monkeypat
     retriever.searcher._nodes.clear()  # read now, not remembered from an earlier test
     collection = retriever.store.collection
     real_get = collection.get
-    monkeypatch.setattr(type(retriever.searcher), "_dense", staticmethod(lambda _r, _q: []))
+    monkeypatch.setattr(type(retriever.searcher), "_dense", lambda *_a: [])
     monkeypatch.setattr(collection, "get", lambda *a, **k: calls.append(k) or real_get(*a, **k), raising=False)
     hits = retriever.search("3-bit quantized EPIM-ResNet50 71.59% top-1", 3)
     assert hits[0].paper.title.startswith("EPIM") and "71.59%" in hits[0].passages[0]

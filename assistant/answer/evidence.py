@@ -83,7 +83,7 @@ class EvidenceSelector:
         number = plan.aspect is Aspect.NUMBER if number is None else number
         if not number:
             sents, vecs, where = sents[:singles], vecs[:singles], where[:singles]
-        q = np.array(self.embed.get_query_embedding(query))
+        q = np.array(self.embed.query_vector(query))
         cos = vecs @ q
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []

@@ -1,6 +1,6 @@
 """Hybrid search: one query -> papers, each with the chunks that matched.
 
-Dense (Chroma through llama-index's `VectorStoreIndex` retriever, metadata filters inside the
+Dense (Chroma through llama-index's `ChromaVectorStore`, metadata filters inside the
 query) and lexical (the persisted bm25s index of assistant/lexical.py, filters inside the
 search, no lock) rankings, plus a ranking by the query's rare literal terms ("71.59%", "ZO2")
 looked up in that index's vocabulary, fused by reciprocal rank *per paper* (llama-index's
@@ -52,10 +52,8 @@ def year_ok(p: Paper, year: tuple[str, int] | None) -> bool:
 
 class HybridSearch:
     def __init__(self, settings: Settings, store, embed_model, records, lexical):
-        from llama_index.core import VectorStoreIndex
-
         self.settings, self.store, self.records, self.lexical = settings, store, records, lexical
-        self.index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model)
+        self.embed = embed_model
         self._years: dict[tuple[str, int], tuple[frozenset, PaperFilter]] = {}  # one generation's
         self._nodes: dict[tuple, object] = {}  # chunks read for passages, this generation's (bounded)
 
@@ -96,7 +94,7 @@ class HybridSearch:
         if not similarity and ids is not None and len(ids) == 1 and not year and self.records.n_chunks(ids[0]) == 1:
             dense = [(ids[0], ("first", ids[0]), None)]  # read by id below, or remembered
         else:
-            dense = self._dense(self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {}), query)
+            dense = self._dense(query, n_chunks, where)
         rankings = [dense, self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
         score: dict[str, float] = defaultdict(float)
         cosine: dict[str, float] = {}
@@ -187,14 +185,19 @@ class HybridSearch:
             log.warning("could not read the passages of %d chunks (%s)", len(want_ids) + len(want_first), e)
         return out
 
-    @staticmethod
-    def _dense(retriever, query: str):
-        """Chroma's ranking as (paper id, node, score); a read that fails while another process
-        writes the index (an ingest deleting the chunks a filter names) is tried again once, then
-        left out: the lexical rankings still answer, and the next question sees the finished ingest."""
+    def _dense(self, query: str, n: int, where: dict | None):
+        """Chroma's ranking as (paper id, node, score), through llama-index's Chroma store (what
+        its `VectorStoreIndex` retriever returns for text nodes, without its per-call events and
+        node hashing); a read that fails while another process writes the index (an ingest
+        deleting the chunks a filter names) is tried again once, then left out: the lexical
+        rankings still answer, and the next question sees the finished ingest."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
         for attempt in range(2):
             try:
-                return [(n.node.metadata.get("paper_id"), n.node, n.score) for n in retriever.retrieve(query)]
+                query_ = VectorStoreQuery(query_embedding=self.embed.query_vector(query), similarity_top_k=n)
+                got = self.store.vector_store.query(query_, **({"where": where} if where else {}))
+                return [(node.metadata.get("paper_id"), node, score) for node, score in zip(got.nodes, got.similarities)]
             except AssistantError as e:
                 if attempt:
                     log.warning("dense search failed during a concurrent write (%s); lexical rankings only", e)
