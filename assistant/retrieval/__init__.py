@@ -24,6 +24,7 @@ from ..lexical import LexicalIndex
 from ..models import Hit, Kind, Plan, RecordQuery, Retrieval
 from ..records import Records
 from ..settings import Settings
+from ..store_health import DB_FILE
 from . import records
 from .names import NameIndex
 from .planner import Planner
@@ -45,25 +46,43 @@ class Retriever:
             raise IndexError_("the index is empty: run `assistant ingest` first (it reads seeds/ by default).")
         self.embed_model = get_embed_model(settings)
         self._lock = threading.Lock()  # taken to load a new generation only
+        self._seen = None  # the embedded database file as it was when the generation was last read
         self.records: Records | None = None
         self._load()
 
     def refresh(self) -> bool:
         """Follow an ingest that changed the index since the tables were opened (a UI that keeps
-        running while `assistant ingest` adds papers). Cheap when nothing changed; the lock is
-        taken only to swap in a new generation, never on a question's path."""
+        running while `assistant ingest` adds papers). Cheap when nothing changed (one stat() of
+        an embedded database, else one read of the generation); the lock is taken only to swap
+        in a new generation, never on a question's path."""
+        stamp = self._chroma_stamp()  # before the read: a write after it shows next time
+        if stamp is not None and stamp == self._seen:
+            return False
         try:
             if self.store.generation() == self._generation:
+                self._seen = stamp
                 return False
             with self._lock:
                 if self.store.generation() != self._generation:
                     self._load()
+            self._seen = stamp
         except AssistantError as e:
             # Chroma mid-write (an ingest running in another process) can fail a read: keep
             # answering from the tables we have and try again on the next question.
             log.warning("could not reload the index tables yet (%s); using the previous ones", e)
             return False
         return True
+
+    def _chroma_stamp(self) -> tuple | None:
+        """(inode, size, mtime) of the embedded database file: every write to Chroma, an
+        ingest's new generation too, changes it. None on a `chroma run` server."""
+        if self.settings.chroma_host:
+            return None
+        try:
+            st = (self.settings.chroma_path / DB_FILE).stat()
+        except OSError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
 
     def _load(self) -> None:
         generation = self.store.generation()
