@@ -1,7 +1,7 @@
 """Hybrid search: one query -> papers, each with the chunks that matched.
 
-Dense (Chroma through llama-index's `ChromaVectorStore`, metadata filters inside the
-query) and lexical (the persisted bm25s index of assistant/lexical.py, filters inside the
+Dense (Chroma's own query for ids and distances, the question's vector from the embedding
+model llama-index uses, metadata filters inside the query) and lexical (the persisted bm25s index of assistant/lexical.py, filters inside the
 search, no lock) rankings, plus a ranking by the query's rare literal terms ("71.59%", "ZO2")
 looked up in that index's vocabulary, fused by reciprocal rank *per paper* (llama-index's
 `QueryFusionRetriever` fuses chunks, which would let one paper take several slots). No step
@@ -92,13 +92,13 @@ class HybridSearch:
             allowed = set(ids) if allowed is None else allowed & set(ids)
             prepared = allowed
         if not similarity and ids is not None and len(ids) == 1 and not year and self.records.n_chunks(ids[0]) == 1:
-            dense = [(ids[0], ("first", ids[0]), None)]  # read by id below, or remembered
+            dense = [(ids[0], ("first", ids[0]), None)]
         else:
             dense = self._dense(query, n_chunks, where)
         rankings = [dense, self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
         score: dict[str, float] = defaultdict(float)
         cosine: dict[str, float] = {}
-        refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order (node, or chunk id to read)
+        refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order, as refs for _chunks
         # A paper only the exact-term ranking has scores less the lower it ranks there: only the
         # first k + 8 such can reach the top, the rest only count for the ranks (a number like
         # "3-bit" is in thousands of papers at 100,000).
@@ -125,12 +125,12 @@ class HybridSearch:
         ranked = sorted(score, key=lambda pid: (-round(score[pid], 12), pid))[: k + 8]
         papers = self.records.get_many(ranked)
         ranked = [pid for pid in ranked if pid in papers][:k]
-        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]], rankings[0], papers)
+        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]], papers)
         hits = []
         for pid in ranked:
             hit = Hit(paper=papers[pid], score=score[pid], dense=cosine.get(pid, 0.0))
             for ref in refs[pid]:
-                node = nodes.get(ref) if isinstance(ref, tuple) else ref
+                node = nodes.get(ref)
                 text = node.get_content() if node is not None else None
                 if text is not None and text not in hit.passages:
                     hit.passages.append(text)
@@ -139,22 +139,16 @@ class HybridSearch:
             hits.append(hit)
         return hits
 
-    def _chunks(self, refs: list, dense: list, papers: dict) -> dict[tuple, object]:
-        """The chunks the final hits cite that no dense result carried: ("id", chunk id) from
-        BM25, ("first", paper id) from the exact-term ranking; from the dense results or the
-        cache when there, else read by id in one Chroma call (a paper's first chunk is
+    def _chunks(self, refs: list, papers: dict) -> dict[tuple, object]:
+        """The chunks the final hits cite: ("id", chunk id) from the dense and BM25 rankings,
+        ("first", paper id) from the exact-term ranking and named papers; from the cache when
+        there, else read by id in one Chroma call (a paper's first chunk is
         "<id>:<content hash>:0", as index.chunk_papers names it; a metadata filter is the
         fallback: at 11,700 papers it costs 15x a read by id)."""
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
         out: dict[tuple, object] = {}
-        for _, node, _ in dense:
-            if isinstance(node, tuple):  # a ranking that needed no search: its chunk is read below
-                continue
-            out[("id", node.node_id)] = node
-            if node.metadata.get("chunk") == 0:
-                out[("first", node.metadata.get("paper_id"))] = node
-        wanted = {r for r in refs if isinstance(r, tuple) and r not in out}
+        wanted = set(refs)
         for r in list(wanted):
             if (node := self._nodes.get(r)) is not None:
                 out[r] = node
@@ -186,18 +180,18 @@ class HybridSearch:
         return out
 
     def _dense(self, query: str, n: int, where: dict | None):
-        """Chroma's ranking as (paper id, node, score), through llama-index's Chroma store (what
-        its `VectorStoreIndex` retriever returns for text nodes, without its per-call events and
-        node hashing); a read that fails while another process writes the index (an ingest
-        deleting the chunks a filter names) is tried again once, then left out: the lexical
-        rankings still answer, and the next question sees the finished ingest."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
-
+        """Chroma's ranking as (paper id, ("id", chunk id), llama-index's score exp(-distance)):
+        ids and distances only, since reading every candidate's text and metadata is two thirds
+        of a query's time and only the final hits' chunks are shown (read by id, or remembered;
+        a chunk id starts with its paper's, index.chunk_papers). A read that fails while
+        another process writes the index (an ingest deleting the chunks a filter names) is tried
+        again once, then left out: the lexical rankings still answer, and the next question sees
+        the finished ingest."""
         for attempt in range(2):
             try:
-                query_ = VectorStoreQuery(query_embedding=self.embed.query_vector(query), similarity_top_k=n)
-                got = self.store.vector_store.query(query_, **({"where": where} if where else {}))
-                return [(node.metadata.get("paper_id"), node, score) for node, score in zip(got.nodes, got.similarities)]
+                got = self.store.collection.query(query_embeddings=[self.embed.query_vector(query)], n_results=n,
+                                                  include=["distances"], **({"where": where} if where else {}))
+                return [(cid.split(":", 1)[0], ("id", cid), math.exp(-d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
             except AssistantError as e:
                 if attempt:
                     log.warning("dense search failed during a concurrent write (%s); lexical rankings only", e)
