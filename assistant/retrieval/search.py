@@ -131,7 +131,7 @@ class HybridSearch:
             hit = Hit(paper=papers[pid], score=score[pid], dense=cosine.get(pid, 0.0))
             for ref in refs[pid]:
                 node = nodes.get(ref)
-                text = node.get_content() if node is not None else None
+                text = node.text if node is not None else None  # get_content() would format the metadata to drop it
                 if text is not None and text not in hit.passages:
                     hit.passages.append(text)
                     if (loc := locator(node.metadata)):
