@@ -3,8 +3,8 @@ retriever starts without reading every record from Chroma (117,000 papers: milli
 minutes) and looks papers up by id, author, year or venue through indexes.
 
 * Kept current by ingest (sync.py `finish`; the writing is records_write.py), rebuilt from
-  Chroma (chunk 0 of each paper carries its record) when missing, unreadable, left behind by an interrupted ingest, or older
-  than Chroma's generation, saying so in one log line.
+  Chroma (chunk 0 of each paper carries its record) when missing, unreadable, left behind by
+  an interrupted ingest, or older than Chroma's generation, saying so in one log line.
 * Readers in any number of threads: one read-only SQLite connection per thread (WAL journal),
   no process-wide lock; a running UI sees an ingest's changes on its next query.
 
