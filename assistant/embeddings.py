@@ -6,13 +6,19 @@
   checked against pinned sha256 sums before use.
 * `OpenAICompatibleEmbedding`: the `/v1/embeddings` route of the configured endpoint.
 
-Out of scope: GPU execution, other local models, caching embeddings outside Chroma.
+Within `one_question()` a query text is embedded once: the planner, the searches and the
+evidence stage ask for the same question, phrase or topic several times per question.
+
+Out of scope: GPU execution, other local models, caching embeddings outside Chroma or across
+questions.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +32,26 @@ from .settings import LOCAL_MODEL_ID, Settings
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
+# The query vectors of the question being answered (text -> vector); None outside a question.
+# A context variable, not a field of the model: one model serves concurrent questions.
+_QUESTION: ContextVar[dict[str, list[float]] | None] = ContextVar("question_vectors", default=None)
 
+
+@contextmanager
+def one_question(vectors: dict[str, list[float]] | None = None):
+    """Within: each distinct query text is embedded at most once. Nested scopes share the
+    outer one's vectors; pass the same `vectors` again to resume a question whose answer is
+    produced in steps (a generator resumed in other threads). Never shared across questions:
+    a text costs the same each time it is asked."""
+    if _QUESTION.get() is not None and vectors is None:
+        yield _QUESTION.get()
+        return
+    vectors = {} if vectors is None else vectors
+    token = _QUESTION.set(vectors)
+    try:
+        yield vectors
+    finally:
+        _QUESTION.reset(token)
 
 
 def _sha256(path: Path) -> str:
@@ -69,6 +94,10 @@ def _load_session(model_path: str, tokenizer_path: str, max_tokens: int):
     _checked(Path(tokenizer_path), TOKENIZER_SHA256, "tokenizer file")
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 2
+    # Its threads sleep between steps instead of spinning: questions answered at once (a UI)
+    # share the cores, and a spinning pool burns what the other questions need (measured:
+    # a fifth of the server's CPU per question, with no gain for one question alone).
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.log_severity_level = 3
     try:
         session = ort.InferenceSession(model_path, sess_options=opts, providers=["CPUExecutionProvider"])
@@ -86,8 +115,19 @@ class _BatchEmbedding(BaseEmbedding):
     def embed(self, texts: list[str]) -> list[list[float]]:
         raise NotImplementedError
 
+    def query_vector(self, query: str) -> list[float]:
+        """`get_query_embedding` without llama-index's per-call events (each a pydantic object
+        and a uuid4: under concurrent questions a tenth of an answer's CPU); the question's
+        vector when one is being answered."""
+        vectors = _QUESTION.get()
+        if vectors is None:
+            return self.embed([query])[0]
+        if query not in vectors:
+            vectors[query] = self.embed([query])[0]
+        return vectors[query]
+
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self.embed([query])[0]
+        return self.query_vector(query)
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return self.embed([text])[0]

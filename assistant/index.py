@@ -34,7 +34,7 @@ from typing import Any
 
 from . import sync
 from .corpus import Paper, load_corpus
-from .errors import ConfirmationNeeded, IndexBusyError, IndexError_
+from .errors import AssistantError, ConfirmationNeeded, IndexBusyError, IndexError_
 from .settings import Settings
 
 # Metadata keys that are bookkeeping: neither embedded nor shown to the LLM.
@@ -100,6 +100,7 @@ class Store:
             collection_name(settings), metadata={"hnsw:space": "cosine"}
         )
         self._vector_store = None
+        self._state = None
 
     @property
     def vector_store(self):
@@ -127,13 +128,19 @@ class Store:
                 return out
             offset += page
 
-    def _state_collection(self):
+    def _state_collection(self, fresh: bool = False):
         # One record whose metadata counts completed ingests; a 1-d vector keeps Chroma from
-        # reaching for its (downloading) default embedding function.
-        return self.client.get_or_create_collection(self.collection.name + "-state")
+        # reaching for its (downloading) default embedding function. The handle is kept: every
+        # question reads the generation, and looking the collection up costs more than the read.
+        if self._state is None or fresh:
+            self._state = self.client.get_or_create_collection(self.collection.name + "-state")
+        return self._state
 
     def generation(self) -> int:
-        got = self._state_collection().get(ids=["generation"], include=["metadatas"])
+        try:
+            got = self._state_collection().get(ids=["generation"], include=["metadatas"])
+        except AssistantError:  # a kept handle to a collection dropped since (a rebuild): look it up again
+            got = self._state_collection(fresh=True).get(ids=["generation"], include=["metadatas"])
         return int(got["metadatas"][0]["value"]) if got["ids"] else 0
 
     def bump_generation(self) -> None:

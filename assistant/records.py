@@ -2,9 +2,9 @@
 retriever starts without reading every record from Chroma (117,000 papers: milliseconds, not
 minutes) and looks papers up by id, author, year or venue through indexes.
 
-* Kept current by ingest (sync.py `finish`), rebuilt from Chroma (chunk 0 of each paper
-  carries its record) when missing, unreadable, left behind by an interrupted ingest, or older
-  than Chroma's generation, saying so in one log line.
+* Kept current by ingest (sync.py `finish`; the writing is records_write.py), rebuilt from
+  Chroma (chunk 0 of each paper carries its record) when missing, unreadable, left behind by
+  an interrupted ingest, or older than Chroma's generation, saying so in one log line.
 * Readers in any number of threads: one read-only SQLite connection per thread (WAL journal),
   no process-wide lock; a running UI sees an ingest's changes on its next query.
 
@@ -22,37 +22,14 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import sync
+from . import records_write, sync
 from .corpus import Paper, plain_title
 from .errors import IndexBusyError, IndexError_
+from .records_write import DATED as _DATED, SCHEMA_VERSION, WORD as _WORD
 from .settings import Settings
 
 log = logging.getLogger("assistant.records")
-_WORD = re.compile(r"[^\W_]+")
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT, n_sources INTEGER);
-CREATE TABLE IF NOT EXISTS authors (name TEXT NOT NULL, paper_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS venue_words (word TEXT NOT NULL, paper_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, paper_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS labels_label ON labels(label);
-CREATE INDEX IF NOT EXISTS labels_paper ON labels(paper_id);
-CREATE INDEX IF NOT EXISTS authors_name ON authors(name);
-CREATE INDEX IF NOT EXISTS authors_paper ON authors(paper_id);
-CREATE INDEX IF NOT EXISTS venue_word ON venue_words(word);
-CREATE INDEX IF NOT EXISTS venue_paper ON venue_words(paper_id);
-CREATE INDEX IF NOT EXISTS papers_year ON papers(year, id);
-CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
-"""
 _YEAR_OPS = {"in": "=", "since": ">=", "after": ">", "before": "<"}
-SCHEMA_VERSION = "3"  # bump when _SCHEMA changes: older tables are rebuilt
-
-
-def _labels(p: Paper) -> set[str]:
-    if not (p.title_listed and ":" in p.title):
-        return set()
-    prefix = p.title.split(":", 1)[0].strip()
-    return {prefix.lower(), plain_title(prefix)} - {""} if len(prefix.split()) <= 3 else set()
 
 
 class Records:
@@ -125,9 +102,30 @@ class Records:
     def count(self) -> int:
         return self._db().execute("SELECT count(*) FROM papers").fetchone()[0]
 
+    def pages(self) -> int:
+        """How many distinct pages (files) the papers come from, counted at ingest."""
+        return int(self._meta("pages") or 0)
+
+    def undated(self, paper_ids: Iterable[str] | None = None) -> int:
+        """How many papers (of `paper_ids`, or all, counted at ingest) have no date with a
+        year: those `by_date` leaves out."""
+        if paper_ids is None:
+            return int(self._meta("undated") or 0)
+        ids, n = list(paper_ids), 0
+        for s in range(0, len(ids), 500):
+            batch = ids[s:s + 500]
+            q = f"SELECT count(*) FROM papers WHERE id IN ({','.join('?' * len(batch))}) AND NOT coalesce({_DATED}, 0)"
+            n += self._db().execute(q, batch).fetchone()[0]
+        return n
+
     def get(self, paper_id: str) -> Paper | None:
         row = self._db().execute("SELECT record FROM papers WHERE id = ?", (paper_id,)).fetchone()
         return Paper(**json.loads(row[0])) if row else None
+
+    def n_chunks(self, paper_id: str) -> int | None:
+        """How many chunks the paper is indexed as (None: unknown, or no such paper)."""
+        row = self._db().execute("SELECT n_chunks FROM papers WHERE id = ?", (paper_id,)).fetchone()
+        return row[0] if row else None
 
     def get_many(self, paper_ids: Iterable[str]) -> dict[str, Paper]:
         ids, out = list(paper_ids), {}
@@ -162,7 +160,7 @@ class Records:
     def by_date(self, paper_ids: Iterable[str] | None = None, newest: bool = False, limit: int = 3) -> list[str]:
         """The oldest (or newest) papers by ISO date, among `paper_ids` or all; papers whose date
         lacks a year ("Jan 29") are left out. Index-ordered: no scan of all records."""
-        where, args = "date GLOB '[0-9][0-9][0-9][0-9]*'", []
+        where, args = _DATED, []
         if paper_ids is not None:
             ids = list(paper_ids)
             if len(ids) > 30000:
@@ -257,46 +255,13 @@ class Records:
                 return
             last = rows[-1][0]
 
-    # ---- writing (ingest, rebuild) ---------------------------------------------------------
-    @staticmethod
-    def _records(store, settings: Settings, paper_ids: list[str] | None) -> Iterator[Paper]:
-        for _, meta, _ in sync.chunks(store, settings, paper_ids, include=("metadatas",), where={"chunk": 0}):
-            yield Paper(**json.loads(meta["record"]))
-
-    def _write(self, papers: Iterable[Paper], drop: list[str], generation: int, fresh: bool) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        target = self.path.with_suffix(".tmp") if fresh else self.path
-        if fresh:
-            target.unlink(missing_ok=True)
-        con = sqlite3.connect(target)
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(_SCHEMA)
-            with con:
-                for s in range(0, len(drop), 500):
-                    batch, marks = drop[s:s + 500], ",".join("?" * len(drop[s:s + 500]))
-                    for table, col in (("papers", "id"), ("authors", "paper_id"), ("venue_words", "paper_id"),
-                                       ("labels", "paper_id")):
-                        con.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", batch)
-                for p in papers:
-                    con.execute("INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?, ?)",
-                                (p.id, json.dumps(p.to_dict()), p.year, p.date, len(p.sources)))
-                    names = {a.strip().lower() for a in p.authors + p.profiles if a.strip()}
-                    con.executemany("INSERT INTO authors VALUES (?, ?)", [(n, p.id) for n in names])
-                    words = set(_WORD.findall(f"{p.venue or ''} {p.affiliation or ''}".lower()))
-                    con.executemany("INSERT INTO venue_words VALUES (?, ?)", [(w, p.id) for w in words])
-                    con.executemany("INSERT INTO labels VALUES (?, ?)", [(x, p.id) for x in _labels(p)])
-                con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
-                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-                if fresh:
-                    con.execute("INSERT OR REPLACE INTO meta VALUES ('marker', ?)", (self._handled,))
-        finally:
-            con.close()
-        if fresh:
-            for suffix in ("-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            target.replace(self.path)
+    # ---- writing (ingest, rebuild; records_write.py) -----------------------------------------
+    def _write(self, papers: Iterable[tuple[Paper, int | None]], drop: list[str], generation: int, fresh: bool) -> None:
+        records_write.write(self.path, papers, drop, generation, fresh, self._handled)
         self._local = threading.local()  # reconnect: the file may be new
+
+    def _records(self, store, paper_ids: list[str] | None):
+        return records_write.from_chroma(store, self.settings, paper_ids)
 
     def rebuild(self, store, reason: str = "asked to", locked: bool = False, generation: int | None = None) -> None:
         quiet = locked and reason == "it is missing"  # the first ingest: nothing went wrong
@@ -306,16 +271,16 @@ class Records:
         self.rebuilt = True
         if locked:
             with sync.rebuilding("the paper table"):
-                return self._write(self._records(store, self.settings, None), [], gen, fresh=True)
+                return self._write(self._records(store, None), [], gen, fresh=True)
         from .index import ingest_lock
 
         try:
             with ingest_lock(self.settings), sync.rebuilding("the paper table"):
-                self._write(self._records(store, self.settings, None), [], gen, fresh=True)
+                self._write(self._records(store, None), [], gen, fresh=True)
         except IndexBusyError:
             raise IndexError_("the paper table is being rebuilt by a running ingest; try again when it finishes.") from None
 
     def update(self, store, paper_ids: list[str], generation: int) -> None:
         """Make `paper_ids`' records match Chroma (added, changed or removed papers); the caller
         holds the ingest lock."""
-        self._write(list(self._records(store, self.settings, paper_ids)), list(paper_ids), generation, fresh=False)
+        self._write(list(self._records(store, paper_ids)), list(paper_ids), generation, fresh=False)

@@ -70,8 +70,10 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in stop and len(w) > 1]
 
 
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text)}
+@lru_cache(maxsize=16384)
+def stems(text: str) -> frozenset[str]:
+    # Remembered: evidence scoring asks for the same sentences' stems once per facet and paper.
+    return frozenset(stem(w) for w in words(text))
 
 
 def coverage(terms: list[str], text: str) -> float:

@@ -246,6 +246,29 @@ def test_a_running_retriever_sees_a_new_ingest(tmp_path, make_settings):
     assert hits[0].paper.title.startswith("EPIM") and len(retriever.papers) == 14
 
 
+def test_a_running_retriever_reads_the_generation_only_when_the_database_changed(tmp_path, make_settings, monkeypatch):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / PUBS, pages)
+    settings = make_settings()
+    ingest([pages], settings)
+    retriever = Retriever(settings)
+    reads = []
+    real = Store.generation
+    monkeypatch.setattr(Store, "generation", lambda self: reads.append(1) or real(self))
+    retriever.refresh()
+    reads.clear()
+    retriever.retrieve("processing-in-memory", 3)
+    retriever.retrieve("compilers for accelerators", 3)
+    assert reads == []  # questions alone leave the database file as it was: one stat() each
+    shutil.copy(SEEDS / PROFILE, pages)
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir)}
+    subprocess.run([sys.executable, "-m", "assistant", "ingest", "-q", str(pages)], env=env, check=True,
+                   capture_output=True, timeout=300)  # another process, as beside a running UI
+    hits = retriever.retrieve("EPIM processing-in-memory epitome", 3)
+    assert reads and hits[0].paper.title.startswith("EPIM") and len(retriever.papers) == 14
+
+
 def test_reads_are_paginated(seeded):
     store = Store(seeded)
     assert len(store.get_all(include=["metadatas"], page=10)["ids"]) == 117  # 12 pages

@@ -241,3 +241,18 @@ def test_a_near_miss_the_pipeline_finds_unstated_is_refused_without_the_model(ba
     server.script(Reply("db-SP delivers an end-to-end speedup of 1.25x on H100 GPUs [1]."))
     a = llm_mode(base, server).ask("What speedup does db-SP reach on NVIDIA H100 GPUs?")
     assert a.refused and chat_requests(server) == [] and "not asked" in a.mode
+
+
+def test_context_tokens_are_counted_offline_in_a_fresh_process(tmp_path):
+    """cl100k_base comes from the copy llama-index ships: tiktoken alone would download it,
+    and nothing else in the answering path need have loaded llama-index's tokenizer first."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "TIKTOKEN_CACHE_DIR"}
+    env.update(HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path), TMPDIR=str(tmp_path),  # no earlier download to find
+               HTTPS_PROXY="http://127.0.0.1:9", HTTP_PROXY="http://127.0.0.1:9")  # and none possible
+    code = "from assistant.answer.context import count_tokens; print(count_tokens('Hello, world'))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "3", out.stderr[-1000:]

@@ -34,6 +34,35 @@ def test_start_and_questions_read_no_corpus_wide_data(seeded, monkeypatch):
     assert len(r.papers) == 117 and "no-such-paper" not in r.papers
 
 
+def test_counts_and_oldest_answers_read_no_corpus_wide_data(seeded, monkeypatch):
+    from assistant.answer.service import Assistant
+
+    def scan(*_a, **_k):
+        raise AssertionError("read every paper")
+
+    every = list(Records.open(seeded).iter_papers())  # what a scan counts, read before scans are refused
+    undated = sum(1 for p in every if not (p.date and p.date[:4].isdigit()))
+    pages = len({s for p in every for s in p.sources})
+    for cls, name in ((Store, "papers"), (Store, "get_all"), (Records, "iter_papers")):
+        monkeypatch.setattr(cls, name, scan)
+    assistant = Assistant(seeded)
+    assert (len(every), pages) == (117, 5) and undated
+    assert "**117 papers**, parsed from 5 pages" in assistant.ask("How many papers are in the collection?").text
+    oldest = assistant.ask("What is the oldest paper in the collection?").text
+    assert "Adding Gradient Noise" in oldest and f"({undated} entries give no year and are left out.)" in oldest
+
+
+def test_undated_papers_are_counted_in_the_table(make_settings, tmp_path):
+    from assistant.corpus import Paper
+
+    records = Records(make_settings())
+    papers = [Paper(id="a", title="A", abstract="", date="2021-03-01"), Paper(id="b", title="B", abstract="", date="Jan 29", sources=["x.txt"]),
+              Paper(id="c", title="C", abstract="", sources=["x.txt", "y.txt"])]
+    records._write([(p, 1) for p in papers], [], generation=1, fresh=True)
+    assert records.undated() == 2 and records.undated(["a", "b"]) == 1 and records.undated([]) == 0
+    assert records.pages() == 2 and records.by_date() == ["a"]
+
+
 def test_names_follow_the_scan_rules(retriever):
     names = retriever.names
     zo2 = {_title(retriever, pid).split(":")[0]: v for pid, v in names.lookup("ZO2").items()}
@@ -73,7 +102,7 @@ def test_lexical_only_hits_get_their_chunk_text_from_chroma(retriever, monkeypat
     retriever.searcher._nodes.clear()  # read now, not remembered from an earlier test
     collection = retriever.store.collection
     real_get = collection.get
-    monkeypatch.setattr(type(retriever.searcher), "_dense", staticmethod(lambda _r, _q: []))
+    monkeypatch.setattr(type(retriever.searcher), "_dense", lambda *_a: [])
     monkeypatch.setattr(collection, "get", lambda *a, **k: calls.append(k) or real_get(*a, **k), raising=False)
     hits = retriever.search("3-bit quantized EPIM-ResNet50 71.59% top-1", 3)
     assert hits[0].paper.title.startswith("EPIM") and "71.59%" in hits[0].passages[0]

@@ -25,7 +25,11 @@ from .evidence import EvidenceSelector
 @lru_cache(maxsize=1)
 def _encoding():
     import tiktoken
+    from llama_index.core.utils import get_tokenizer
 
+    # llama-index ships cl100k_base and loads it from its package (its tokenizer is this
+    # encoding); tiktoken on its own would download the file, and the machine may be offline.
+    get_tokenizer()
     return tiktoken.get_encoding("cl100k_base")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,6 +32,7 @@ from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, s
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
 
 
+@lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
 def _norm(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
 
@@ -83,7 +85,7 @@ class EvidenceSelector:
         number = plan.aspect is Aspect.NUMBER if number is None else number
         if not number:
             sents, vecs, where = sents[:singles], vecs[:singles], where[:singles]
-        q = np.array(self.embed.get_query_embedding(query))
+        q = np.array(self.embed.query_vector(query))
         cos = vecs @ q
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []

@@ -205,9 +205,8 @@ class ExtractiveComposer:
     def _list(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
         hits = retrieval.hits
         if plan.record_query is RecordQuery.COUNT and not (plan.topic_terms or plan.authors or plan.venues or plan.year):
-            n = len(self.retriever.papers)
-            pages = sorted({s for p in self.retriever.papers.values() for s in p.sources})
-            return f"The collection holds **{n} papers**, parsed from {len(pages)} pages."
+            records = self.retriever.records
+            return f"The collection holds **{records.count()} papers**, parsed from {records.pages()} pages."
         matched: list[tuple[Hit, str]] = []
         # Within an author's or venue's papers, leftover words filter only if some paper has them.
         by_topic = plan.topic_terms and (not (plan.authors or plan.venues) or any(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..corpus import Paper
 from ..models import CANNOT_ANSWER, Hit, Plan, RecordField, RecordQuery, Retrieval, authors_text, page_date
+from ..retrieval.records import pool_ids
 from .citations import Cites
 
 
@@ -98,7 +99,8 @@ def _by_record(plan: Plan, papers: list[Paper], cite: Cites, retriever) -> str:
         return "\n".join(lines)
     word = "oldest" if plan.record_query is RecordQuery.OLDEST else "newest"
     first, rest = papers[0], papers[1:]
-    undated = sum(1 for p in retriever.papers.values() if not (p.date and p.date[:4].isdigit()))
+    # Of the papers the question ranges over (an author's, a venue's), as by_record chose them.
+    undated = retriever.records.undated(pool_ids(retriever.records, plan))
     scope = f"by {' and '.join(plan.authors)}" if plan.authors else "in the collection"
     lines = [f"The {word} paper {scope} is **{first.title}**, dated {first.date} {cite(first, 'Date: ' + first.date)}."]
     if rest:

@@ -16,6 +16,7 @@ import time
 import unicodedata
 from collections.abc import Iterator
 
+from ..embeddings import one_question
 from ..errors import AssistantError
 from ..models import CANNOT_ANSWER, Answer, Citation, Delta, Status, Turn
 from ..retrieval import Retriever
@@ -79,6 +80,22 @@ class Assistant:
         return answer
 
     def stream(self, question: str, history: list[Turn] | None = None, k: int | None = None) -> Iterator[Delta | Answer]:
+        # One question's query vectors for all its steps: the rewrite, the planner, the searches
+        # and the evidence ask for the same texts. Set around each step, since the UI resumes
+        # a stream in whichever worker thread is free.
+        vectors: dict = {}
+        events = self._stream(question, history, k)
+        try:
+            while True:
+                with one_question(vectors):
+                    event = next(events, None)
+                if event is None:
+                    return
+                yield event
+        finally:
+            events.close()
+
+    def _stream(self, question: str, history: list[Turn] | None, k: int | None) -> Iterator[Delta | Answer]:
         t0 = time.perf_counter()
         question = check_question(question)
         yield Status("searching…")

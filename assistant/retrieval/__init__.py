@@ -17,12 +17,14 @@ import logging
 import threading
 
 from ..corpus import Paper
+from ..embeddings import one_question
 from ..errors import AssistantError, IndexError_
 from ..index import Store
 from ..lexical import LexicalIndex
 from ..models import Hit, Kind, Plan, RecordQuery, Retrieval
 from ..records import Records
 from ..settings import Settings
+from ..store_health import DB_FILE
 from . import records
 from .names import NameIndex
 from .planner import Planner
@@ -44,25 +46,43 @@ class Retriever:
             raise IndexError_("the index is empty: run `assistant ingest` first (it reads seeds/ by default).")
         self.embed_model = get_embed_model(settings)
         self._lock = threading.Lock()  # taken to load a new generation only
+        self._seen = None  # the embedded database file as it was when the generation was last read
         self.records: Records | None = None
         self._load()
 
     def refresh(self) -> bool:
         """Follow an ingest that changed the index since the tables were opened (a UI that keeps
-        running while `assistant ingest` adds papers). Cheap when nothing changed; the lock is
-        taken only to swap in a new generation, never on a question's path."""
+        running while `assistant ingest` adds papers). Cheap when nothing changed (one stat() of
+        an embedded database, else one read of the generation); the lock is taken only to swap
+        in a new generation, never on a question's path."""
+        stamp = self._chroma_stamp()  # before the read: a write after it shows next time
+        if stamp is not None and stamp == self._seen:
+            return False
         try:
             if self.store.generation() == self._generation:
+                self._seen = stamp
                 return False
             with self._lock:
                 if self.store.generation() != self._generation:
                     self._load()
+            self._seen = stamp
         except AssistantError as e:
             # Chroma mid-write (an ingest running in another process) can fail a read: keep
             # answering from the tables we have and try again on the next question.
             log.warning("could not reload the index tables yet (%s); using the previous ones", e)
             return False
         return True
+
+    def _chroma_stamp(self) -> tuple | None:
+        """(inode, size, mtime) of the embedded database file: every write to Chroma, an
+        ingest's new generation too, changes it. None on a `chroma run` server."""
+        if self.settings.chroma_host:
+            return None
+        try:
+            st = (self.settings.chroma_path / DB_FILE).stat()
+        except OSError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
 
     def _load(self) -> None:
         generation = self.store.generation()
@@ -90,12 +110,13 @@ class Retriever:
     def plan(self, question: str) -> Plan:
         self.refresh()
         _, _, _, planner, generation = self._tables
-        plan = planner.plan(question)
+        with one_question():
+            plan = planner.plan(question)
         plan.generation = generation
         return plan
 
-    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
-        return self.searcher.search(query, k, ids, year)
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None, similarity: bool = True) -> list[Hit]:
+        return self.searcher.search(query, k, ids, year, similarity)
 
     def label(self, p: Paper) -> str | None:
         return self.names.label(p)
@@ -106,7 +127,7 @@ class Retriever:
     # ---- gathering the context --------------------------------------------------------------
     @staticmethod
     def _hit_for(papers, search, pid: str, query: str, reason: str) -> Hit:
-        found = search(query, 1, ids=[pid])
+        found = search(query, 1, ids=[pid], similarity=False)  # its passages; the targets' order is the plan's
         if not found:
             p = papers[pid]
             found = [Hit(paper=p, score=0.0, passages=[p.abstract])]
@@ -115,6 +136,10 @@ class Retriever:
         return hit
 
     def run(self, question: str, k: int | None = None, plan: Plan | None = None) -> Retrieval:
+        with one_question():  # the planner's and the searches' texts, each embedded once
+            return self._run(question, k, plan)
+
+    def _run(self, question: str, k: int | None, plan: Plan | None) -> Retrieval:
         self.refresh()
         k = k or self.settings.top_k
         papers, searcher, _, planner, generation = self._tables

@@ -1,7 +1,7 @@
 """Hybrid search: one query -> papers, each with the chunks that matched.
 
-Dense (Chroma through llama-index's `VectorStoreIndex` retriever, metadata filters inside the
-query) and lexical (the persisted bm25s index of assistant/lexical.py, filters inside the
+Dense (Chroma's own query for ids and distances, the question's vector from the embedding
+model llama-index uses, metadata filters inside the query) and lexical (the persisted bm25s index of assistant/lexical.py, filters inside the
 search, no lock) rankings, plus a ranking by the query's rare literal terms ("71.59%", "ZO2")
 looked up in that index's vocabulary, fused by reciprocal rank *per paper* (llama-index's
 `QueryFusionRetriever` fuses chunks, which would let one paper take several slots). No step
@@ -52,10 +52,8 @@ def year_ok(p: Paper, year: tuple[str, int] | None) -> bool:
 
 class HybridSearch:
     def __init__(self, settings: Settings, store, embed_model, records, lexical):
-        from llama_index.core import VectorStoreIndex
-
         self.settings, self.store, self.records, self.lexical = settings, store, records, lexical
-        self.index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model)
+        self.embed = embed_model
         self._years: dict[tuple[str, int], tuple[frozenset, PaperFilter]] = {}  # one generation's
         self._nodes: dict[tuple, object] = {}  # chunks read for passages, this generation's (bounded)
 
@@ -80,8 +78,11 @@ class HybridSearch:
             got = self._years[key] = (ids, PaperFilter(ids))
         return got
 
-    def search(self, query: str, k: int, ids: list[str] | None = None, year=None) -> list[Hit]:
-        """The `k` best papers for `query`, restricted to `ids` and `year` when given."""
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None, similarity: bool = True) -> list[Hit]:
+        """The `k` best papers for `query`, restricted to `ids` and `year` when given.
+        `similarity=False`: one paper's passages in order are wanted, not how close it is; a
+        paper of one chunk then needs no dense search (its chunk is its dense ranking) and its
+        hit's `dense` stays 0."""
         if ids is not None and not ids:
             return []
         n_chunks = max(k * 3, 10)
@@ -90,11 +91,14 @@ class HybridSearch:
         if ids is not None:
             allowed = set(ids) if allowed is None else allowed & set(ids)
             prepared = allowed
-        dense = self.index.as_retriever(similarity_top_k=n_chunks, vector_store_kwargs={"where": where} if where else {})
-        rankings = [self._dense(dense, query), self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
+        if not similarity and ids is not None and len(ids) == 1 and not year and self.records.n_chunks(ids[0]) == 1:
+            dense = [(ids[0], ("first", ids[0]), None)]
+        else:
+            dense = self._dense(query, n_chunks, where)
+        rankings = [dense, self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
         score: dict[str, float] = defaultdict(float)
         cosine: dict[str, float] = {}
-        refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order (node, or chunk id to read)
+        refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order, as refs for _chunks
         # A paper only the exact-term ranking has scores less the lower it ranks there: only the
         # first k + 8 such can reach the top, the rest only count for the ranks (a number like
         # "3-bit" is in thousands of papers at 100,000).
@@ -111,7 +115,7 @@ class HybridSearch:
                         continue
                     alone += 1
                 refs[pid].append(ref)
-                if r == 0:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
+                if r == 0 and s is not None:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
                     cosine[pid] = max(cosine.get(pid, 0.0), 1.0 + math.log(max(s or 1e-9, 1e-9)))
                 if pid not in seen:  # a paper counts once per ranking, at its best chunk
                     seen.add(pid)
@@ -121,13 +125,13 @@ class HybridSearch:
         ranked = sorted(score, key=lambda pid: (-round(score[pid], 12), pid))[: k + 8]
         papers = self.records.get_many(ranked)
         ranked = [pid for pid in ranked if pid in papers][:k]
-        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]], rankings[0], papers)
+        nodes = self._chunks([ref for pid in ranked for ref in refs[pid]], papers)
         hits = []
         for pid in ranked:
             hit = Hit(paper=papers[pid], score=score[pid], dense=cosine.get(pid, 0.0))
             for ref in refs[pid]:
-                node = nodes.get(ref) if isinstance(ref, tuple) else ref
-                text = node.get_content() if node is not None else None
+                node = nodes.get(ref)
+                text = node.text if node is not None else None  # get_content() would format the metadata to drop it
                 if text is not None and text not in hit.passages:
                     hit.passages.append(text)
                     if (loc := locator(node.metadata)):
@@ -135,20 +139,16 @@ class HybridSearch:
             hits.append(hit)
         return hits
 
-    def _chunks(self, refs: list, dense: list, papers: dict) -> dict[tuple, object]:
-        """The chunks the final hits cite that no dense result carried: ("id", chunk id) from
-        BM25, ("first", paper id) from the exact-term ranking; from the dense results or the
-        cache when there, else read by id in one Chroma call (a paper's first chunk is
+    def _chunks(self, refs: list, papers: dict) -> dict[tuple, object]:
+        """The chunks the final hits cite: ("id", chunk id) from the dense and BM25 rankings,
+        ("first", paper id) from the exact-term ranking and named papers; from the cache when
+        there, else read by id in one Chroma call (a paper's first chunk is
         "<id>:<content hash>:0", as index.chunk_papers names it; a metadata filter is the
         fallback: at 11,700 papers it costs 15x a read by id)."""
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
         out: dict[tuple, object] = {}
-        for _, node, _ in dense:
-            out[("id", node.node_id)] = node
-            if node.metadata.get("chunk") == 0:
-                out[("first", node.metadata.get("paper_id"))] = node
-        wanted = {r for r in refs if isinstance(r, tuple) and r not in out}
+        wanted = set(refs)
         for r in list(wanted):
             if (node := self._nodes.get(r)) is not None:
                 out[r] = node
@@ -179,14 +179,19 @@ class HybridSearch:
             log.warning("could not read the passages of %d chunks (%s)", len(want_ids) + len(want_first), e)
         return out
 
-    @staticmethod
-    def _dense(retriever, query: str):
-        """Chroma's ranking as (paper id, node, score); a read that fails while another process
-        writes the index (an ingest deleting the chunks a filter names) is tried again once, then
-        left out: the lexical rankings still answer, and the next question sees the finished ingest."""
+    def _dense(self, query: str, n: int, where: dict | None):
+        """Chroma's ranking as (paper id, ("id", chunk id), llama-index's score exp(-distance)):
+        ids and distances only, since reading every candidate's text and metadata is two thirds
+        of a query's time and only the final hits' chunks are shown (read by id, or remembered;
+        a chunk id starts with its paper's, index.chunk_papers). A read that fails while
+        another process writes the index (an ingest deleting the chunks a filter names) is tried
+        again once, then left out: the lexical rankings still answer, and the next question sees
+        the finished ingest."""
         for attempt in range(2):
             try:
-                return [(n.node.metadata.get("paper_id"), n.node, n.score) for n in retriever.retrieve(query)]
+                got = self.store.collection.query(query_embeddings=[self.embed.query_vector(query)], n_results=n,
+                                                  include=["distances"], **({"where": where} if where else {}))
+                return [(cid.split(":", 1)[0], ("id", cid), math.exp(-d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
             except AssistantError as e:
                 if attempt:
                     log.warning("dense search failed during a concurrent write (%s); lexical rankings only", e)
