@@ -16,7 +16,6 @@ questions.
 from __future__ import annotations
 
 import hashlib
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache

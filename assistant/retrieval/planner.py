@@ -10,7 +10,8 @@ The rules are English question grammar (interrogatives, the nouns that denote a 
 record-field nouns), not phrasings of any question set. Numbers that must scale (how rare a
 name is, how sure a description's match) come from `Settings`.
 
-Out of scope: searching for evidence (retrieval/__init__.py) and answering (answer/).
+Out of scope: resolving descriptions (descriptions.py), the asked aspects' wording
+(facets.py), searching for evidence (retrieval/__init__.py) and answering (answer/).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target
 from ..settings import Settings
-from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, plain_latex, stem, stopwords
-from .facets import _CLAUSE, ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
-from .names import _INTRO, NameIndex
+from ..text import NAME_TOKEN, content_words, looks_like_name, stem
+from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
+from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, Descriptions
+from .names import NameIndex
 
 # Nouns that denote members of the collection: "which papers", "how many works".
 _UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
@@ -39,10 +41,6 @@ _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
 _COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}$", re.I)
-# "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
-# nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
-_UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
                               r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
@@ -50,12 +48,6 @@ _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|v
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b(?!\s*s\b)", re.I)
-# The question's own words before a compared phrase ("Is layered prefill or X ...").
-_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether)\s+)+", re.I)
-# Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
-_WORK = re.compile(r"\b(?:papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
-                   r"algorithm|accelerator|architecture|design|tool|library|compiler|engine|scheme|allocator|runtime|benchmark)\b", re.I)
-_DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
@@ -80,9 +72,6 @@ _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|mot
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
-_FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
-_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
 
 
 def _ends(m: re.Match) -> list[tuple[int, int]]:
@@ -94,7 +83,7 @@ def _ends(m: re.Match) -> list[tuple[int, int]]:
     return [(m.start() + words[0].start(), m.start() + words[0].end()), (m.start() + words[-1].start(), m.start() + words[-1].end())]
 
 
-class Planner:
+class Planner(Descriptions):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
         self.search = search  # search(query, k, ids=None) -> hits; resolves descriptions
@@ -166,12 +155,6 @@ class Planner:
                 self._narrow(q, plan)
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         return plan
-
-    def _introduced(self, tok: str) -> list[str]:
-        """A name spelt like a common word ("VARiant": "variant" is in many papers, so the
-        name table cannot hold it): the papers its search finds that introduce it, as cased."""
-        pattern = re.compile(f"(?i:{_INTRO.pattern}){re.escape(tok)}(?![\\w-])")
-        return sorted(h.paper.id for h in self.search(tok, 5) if pattern.search(plain_latex(h.paper.abstract)))
 
     # ---- parts ------------------------------------------------------------------------------
     def _year(self, q: str, plan: Plan) -> list[tuple[int, int]]:
@@ -341,142 +324,3 @@ class Planner:
         states with a number most of the time are measures."""
         affinity = self.names.quantity_affinity
         return any(affinity.get(stem(t), 0.0) >= self.settings.quantity_affinity for t in terms[:6])
-
-    # ---- descriptions -------------------------------------------------------------------------
-    @staticmethod
-    def _filtered(plan: Plan) -> list[str] | None:
-        """The papers of the people the question names; None when it names none. (Not the
-        year or venue: a listing often lacks them, and such a paper must stay findable.)"""
-        if not plan.authors:
-            return None
-        ids = None
-        for group in plan.authors.values():
-            ids = set(group) if ids is None else ids & set(group)
-        return sorted(ids or ())
-
-    def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
-        if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
-            return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
-        hits = [h for h in self.search(phrase, 5 + len(taken), ids=ids) if h.paper.id not in taken]
-        if not hits:
-            return None
-        # Among the fused ranking's candidates (it weighs exact names and numbers, "71.59%"),
-        # the one meant is closest in meaning *and* uses the description's words: fused scores
-        # of near neighbours are nearly flat, and a small embedder alone confuses siblings.
-        s = self.settings
-        words = content_words(phrase)
-        fit = {h.paper.id: s.evidence_dense_weight * h.dense
-               + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}") for h in hits}
-        ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
-        top = ranked[0]
-        margin = fit[top.paper.id] - (fit[ranked[1].paper.id] if len(ranked) > 1 else 0.0)
-        # A short description the paper itself uses word for word ("layered prefill") needs no
-        # similarity: its words in a row occur in that paper only.
-        said = " ".join(words)
-        verbatim = [h for h in hits if len(words) >= 2 and said in " ".join(content_words(f"{h.paper.title} {h.paper.abstract}"))]
-        # Among the named people's papers the description only has to pick one.
-        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and ids is None:
-            return Target(phrase, [], by="description", confidence=0.0)
-        return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
-
-    def _describe_compared(self, q: str, plan: Plan, definite: bool = False) -> bool:
-        """'Compare the allocator that plans offline with the in-browser kernel system': each
-        compared phrase that names no paper is a description, resolved by its own search."""
-        statements, asked = split_statements(q)
-        if statements:
-            # "Three works: A, B and C. What does each report?": the statements name the papers,
-            # the question sentence asks; a short lead-in before a colon only counts them.
-            body = statements.rstrip(". ")
-            head, colon, rest = body.partition(":")
-            if colon and len(content_words(head)) < 2:
-                body = rest
-        else:
-            body = _FRAME_START.sub("", asked.rstrip("?. "))
-            cue = _ASPECT_CUE.search(body)
-            if cue:
-                body = body[: cue.start()]
-        named = {t.phrase.lower() for t in plan.targets}
-        taken = {pid for t in plan.targets for pid in t.paper_ids}
-        found = []
-        segments = _STRONG_SPLIT.split(body)
-        if len(segments) < 2 and definite:
-            return False  # no comparison verb and nothing joined: one paper's question
-        if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
-            segments = _SPLIT.split(body)
-        for seg in segments:
-            if definite:
-                # No comparison verb: only a definite description of a work ("the TensorFlow
-                # quantization whitepaper") joined to another subject is a second paper.
-                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group())]
-                if not works:
-                    continue
-                seg = max(works, key=len)
-            words = content_words(seg)
-            if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.search(seg):
-                continue
-            target = self._resolve(_LEAD.sub("", seg.strip()), taken, self._filtered(plan))
-            if target and not target.missing:  # an unmatched phrase may be no paper at all
-                taken.update(target.paper_ids)
-                found.append(target)
-        if len([t for t in plan.targets if not t.baseline]) + len(found) >= 2 and found:
-            plan.targets += found
-            return True
-        return False
-
-    def _describe_single(self, q: str, plan: Plan) -> None:
-        """A factoid or record question about one paper it describes ("who wrote the allocator
-        that plans offline?"): the paper is the one the description finds, if it stands out."""
-        # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
-        baselines = [t for t in plan.targets if t.baseline]
-        rest = q
-        for name in plan.authors:  # the people say whose paper, not what it is
-            rest = re.sub(re.escape(name), " ", rest, flags=re.I)
-        for t in baselines:
-            # Out where it is the baseline; kept where it relates the subject ("X's successor").
-            spots = [m for m in re.finditer(re.escape(t.phrase), rest, flags=re.I)
-                     if _BASELINE_BEFORE.search(rest[: m.start()]) and not re.match(r"['’]s\b", rest[m.end():])]
-            for m in reversed(spots or list(re.finditer(re.escape(t.phrase), rest, flags=re.I))):
-                rest = rest[: m.start()] + " " + rest[m.end():]
-        words = [w for w in content_words(rest) if w not in stopwords()]
-        if len(words) < 2:
-            return
-        # The description is the definite noun phrase ("the framework for distributed
-        # fine-tuning"), not the asked aspect around it ("how much faster ... than").
-        # A statement before the question ("There is a method that ... . What speedup does it
-        # report?") is the description, and the question sentence holds the asked aspect.
-        statements, asked = split_statements(rest)
-        context = statements if len(content_words(statements)) >= 2 else ""
-        phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
-        phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
-        target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids}, self._filtered(plan))
-        if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
-            target.phrase = " ".join(rest.split())
-            plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
-            plan.targets = [target]
-            if context:
-                plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms]
-                if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
-                    plan.aspect = Aspect.NUMBER
-
-    def _narrow_by_phrase(self, q: str, t: Target) -> None:
-        """A name several papers use, inside a longer phrase ("the TensorFlow CNN quantization
-        whitepaper"): the paper the phrase's other words fit best, if one fits best."""
-        if len(t.paper_ids) < 2 or t.confidence > 0.34:  # a title's name shared by versions: all of them
-            return
-        phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
-        rest = [w for w in content_words(phrase) if w != t.phrase.lower()]
-        fit = sorted(((coverage(rest, f"{p.title} {p.abstract}"), pid) for pid in t.paper_ids if (p := self.names.papers[pid])), reverse=True)
-        if rest and len(fit) > 1 and fit[0][0] > fit[1][0]:
-            t.paper_ids = [fit[0][1]]
-
-    def _narrow(self, q: str, plan: Plan) -> None:
-        """A name two papers share ("SSDTrain") in a question about one ("the version that
-        evaluates on Llama"): keep the paper the rest of the question fits, if it stands out."""
-        for t in plan.targets:
-            if len(t.paper_ids) < 2:
-                continue
-            rest = [w for w in plan.topic_terms if w not in t.phrase.lower()]
-            fit = sorted(((coverage(rest, f"{p.title} {p.abstract} {p.venue or ''}"), pid)
-                          for pid in t.paper_ids if (p := self.names.papers[pid])), reverse=True)
-            if rest and fit[0][0] > fit[1][0]:  # the rest of the question fits one of them better
-                t.paper_ids, t.confidence = [fit[0][1]], round(fit[0][0] - fit[1][0], 3)
