@@ -306,3 +306,21 @@ def test_people_with_one_work_described_is_about_that_work(planner):
     # Negative: their papers, plural, are a list.
     assert plan("Which papers did Hongwu Peng write in 2023?").kind is Kind.AGGREGATE
     assert plan("What did Hongwu Peng publish on private inference?").kind is Kind.AGGREGATE
+
+
+def test_a_named_peoples_work_is_theirs(planner):
+    r, plan = planner
+    p = plan("Shaoyi Huang's 2022 automatic BERT pruning paper ran on an FPGA: which board?")
+    assert titles(r, p.targets[0])[0].startswith("An Automatic and Efficient BERT Pruning")
+    assert "BERT" in p.specifics  # the name none of their papers goes by describes the paper
+    p = plan("Daniel Stein, Shaoyi Huang et al. turn neural networks into logic flows. On what CPU?")
+    assert p.kind is Kind.FACTOID and titles(r, p.targets[0])[0].startswith("Late Breaking Results")
+    # Negative: a named paper of theirs stays the subject, and an unknown model name qualifies it.
+    p = plan("What accuracy does Hongwu Peng's AutoReP reach with EfficientNet-B2?")
+    assert [t.phrase for t in p.targets] == ["AutoReP"]
+
+
+def test_a_name_called_the_baseline_is_the_baseline(planner):
+    _, plan = planner
+    p = plan("How much does TZ-LLM cut TTFT versus a strawman TEE baseline?")
+    assert [t.phrase for t in p.targets] == ["TZ-LLM"] and p.kind is Kind.FACTOID

@@ -47,7 +47,7 @@ _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|v
 # One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
-                       r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b(?!\s*s\b)", re.I)
+                       r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 _FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
@@ -111,8 +111,9 @@ class Planner(Descriptions):
                 ids = sorted((pid for pid, v in cands.items() if v == best), key=lambda i: self.names.papers[i].title)
                 target = Target(tok, ids, confidence=best / 3)  # a title prefix 1.0, a word an abstract uses 0.33
                 # Named again as the baseline ("X's successor ... over X"): not the subject.
-                target.baseline = any(_BASELINE_BEFORE.search(q[: o.start()]) for o in NAME_TOKEN.finditer(q)
-                                      if o.group().lower() == key)
+                # ... or named as one ("versus a strawman TEE baseline").
+                target.baseline = any(_BASELINE_BEFORE.search(q[: o.start()]) or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
+                                      for o in NAME_TOKEN.finditer(q) if o.group().lower() == key)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
@@ -149,6 +150,12 @@ class Planner(Descriptions):
         if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
             plan.measure = m.group(1)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
+            theirs = set(self._filtered(plan) or ())
+            if theirs and plan.targets and not any(set(t.paper_ids) & theirs for t in plan.targets):
+                # "Shaoyi Huang's BERT pruning paper": a name none of their papers goes by is a word
+                # of the description ("BERT"), not the paper.
+                plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
+                plan.targets = []
             if not plan.targets or all(t.baseline for t in plan.targets):
                 self._describe_single(q, plan)
             else:
@@ -206,7 +213,7 @@ class Planner(Descriptions):
             slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
             plan.specifics += slashed
             unknown = [u for u in unknown if u not in slashed]
-            if compare or not plan.targets:
+            if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
                 plan.targets += [Target(u, []) for u in unknown]
             else:
                 plan.specifics += unknown
