@@ -134,6 +134,11 @@ def test_sentence_splitting_keeps_abbreviations():
     assert sentences("We use e.g. GPUs vs. CPUs. It works (Fig. 1). db-SP is fast.") == [
         "We use e.g. GPUs vs. CPUs.", "It works (Fig. 1).", "db-SP is fast."
     ]
+    # "VS." as some abstracts capitalise it: one sentence with its numbers.
+    assert sentences("The net reaches 80.1% (VS. 61.2% for the baseline). It is small.") == [
+        "The net reaches 80.1% (VS. 61.2% for the baseline).", "It is small."]
+    # Negative: a sentence ending in a word that ends in "vs"/"Vs" still ends.
+    assert sentences("We train on 64 NVs. Then we stop.") == ["We train on 64 NVs.", "Then we stop."]
 
 
 def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):

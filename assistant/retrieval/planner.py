@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target
+from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, coverage, looks_like_name, sentences, stem, stopwords
 from .facets import ASPECT_CUE as _ASPECT_CUE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts
@@ -69,6 +69,9 @@ _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|wil
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
+# A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
+# introduces 0.67, a rare word an abstract merely uses 0.33.
+_WEAK_NAME = 0.34
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
 
 
@@ -100,6 +103,15 @@ class Planner:
                 continue
             seen.add(key)
             cands = self.names.lookup(tok)
+            if plus := re.match(r"\++", q[m.end():]):
+                # "ZeRO++" is a successor of ZeRO, not ZeRO (lookups drop the "+"): a paper's
+                # name only when its title goes by it as written, else a qualifier.
+                tok += plus.group()
+                cands = {pid: v for pid, v in (cands or {}).items()
+                         if (title_prefix(self.names.papers[pid]) or "").lower() == tok.lower()}
+                if not cands:
+                    plan.specifics.append(tok)
+                    continue
             if cands:
                 best = max(cands.values())
                 ids = sorted((pid for pid, v in cands.items() if v == best), key=lambda i: self.names.papers[i].title)
@@ -129,9 +141,12 @@ class Planner:
         if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
             plan.measure = m.group(1)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
-            if not plan.targets or all(t.baseline for t in plan.targets):
+            subjects = [t for t in plan.targets if not t.baseline]
+            if not subjects:
                 self._describe_single(q, plan)
-            else:
+            # A word some abstracts use ("NAS"), which no paper goes by in its title or
+            # introduces as its name, names no paper firmly: the description around it decides.
+            elif not (all(t.confidence <= _WEAK_NAME for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
         return plan
 
@@ -309,7 +324,7 @@ class Planner:
             return True
         return False
 
-    def _describe_single(self, q: str, plan: Plan) -> None:
+    def _describe_single(self, q: str, plan: Plan, weak: list[Target] = ()) -> bool:
         """A factoid or record question about one paper it describes ("who wrote the allocator
         that plans offline?"): the paper is the one the description finds, if it stands out."""
         # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
@@ -317,9 +332,9 @@ class Planner:
         rest = q
         for t in baselines:
             rest = re.sub(re.escape(t.phrase), " ", rest, flags=re.I)
-        words = [w for w in content_words(rest) if w not in stopwords()]
+        words = [w for w in content_words(rest) if w not in stopwords() and w not in {t.phrase.lower() for t in weak}]
         if len(words) < 2:
-            return
+            return False
         # The description is the definite noun phrase ("the framework for distributed
         # fine-tuning"), not the asked aspect around it ("how much faster ... than").
         # A statement before the question ("There is a method that ... . What speedup does it
@@ -327,16 +342,21 @@ class Planner:
         said = sentences(rest)
         context = " ".join(said[:-1]) if len(said) > 1 and len(content_words(" ".join(said[:-1]))) >= 2 else ""
         phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
+        if weak and not (context or phrases):
+            return False  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids})
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
+            plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics]
             plan.targets = [target]
             if context:
                 plan.aspect_terms = [w for w in content_words(said[-1]) if w in plan.topic_terms]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
                     plan.aspect = Aspect.NUMBER
+            return True
+        return False
 
     def _narrow(self, q: str, plan: Plan) -> None:
         """A name two papers share ("SSDTrain") in a question about one ("the version that
