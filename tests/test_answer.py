@@ -80,6 +80,16 @@ def test_aggregate_lists_every_matching_paper(assistant):
     assert len(titles) >= 4, titles
 
 
+def test_a_topic_list_weighs_the_topic_s_rare_words_over_its_common_ones(assistant):
+    # "homomorphic encryption" decides, not "neural network inference", which most papers share:
+    # RRNet (two-party computation, no encryption) was listed on the common words alone.
+    titles = cited(assistant.ask("Which papers use homomorphic encryption for neural network inference?"))
+    assert any(t.startswith("LinGCN") for t in titles) and not any(t.startswith("RRNet") for t in titles), titles
+    # Negative: asked about what RRNet does, it is listed.
+    titles = cited(assistant.ask("Which papers use two-party computation for private inference?"))
+    assert any(t.startswith("RRNet") for t in titles), titles
+
+
 def test_author_and_topic(assistant):
     a = assistant.ask("papers by Shaoyi Huang on private inference")
     titles = cited(a)
