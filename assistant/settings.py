@@ -106,11 +106,11 @@ class Settings(BaseSettings):
         description="A paper found by search (not named) whose relevance (dense + lexical) is below this does not answer the question.",
     )
     list_min_score: float = Field(
-        default=0.23, ge=0, le=1,
-        description="A paper belongs in a topic list when its best sentence scores at least this against the topic (cosine and word overlap).",
+        default=0.3, ge=0, le=1,
+        description="A paper belongs in a topic list when its best sentence scores at least this against the topic (cosine and word overlap, rare words weighted by idf).",
     )
     list_relative_score: float = Field(
-        default=0.7, ge=0, le=1,
+        default=0.6, ge=0, le=1,
         description="...and at least this share of the best-matching paper's score (a topic stated strongly by some papers raises the bar).",
     )
     list_max: int = Field(default=60, ge=1, description="Most papers a topic list shows.")

@@ -38,7 +38,7 @@ QUANTITY = re.compile(
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
 
 
 @lru_cache(maxsize=1)
@@ -76,15 +76,19 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text))
 
 
-def coverage(terms: list[str], text: str) -> float:
+def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
     """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`; a
-    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts")."""
+    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts"); with
+    `weights`, the share of their weight (a rare word counting more than a common one)."""
     if not terms:
         return 0.0
     have = stems(text)
     low = " " + re.sub(r"\s+", " ", text.lower()) + " "
-    return sum(1 for t in terms if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low))))\
-        / len(terms)
+    w = weights or {}
+    total = sum(w.get(t, 1.0) for t in terms)
+    found = sum(w.get(t, 1.0) for t in terms
+                if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low))))
+    return found / total if total else 0.0
 
 
 def plain_latex(text: str) -> str:
@@ -109,6 +113,9 @@ def quantities(text: str) -> list[str]:
         q = m.group().strip()
         enumerator = text[m.start() - 1: m.start()] == "(" and text[m.end(): m.end() + 1] == ")"  # "(1)"
         in_name = bool(re.search(r"[A-Za-z][\w.\-]*-$", text[max(0, m.start() - 20): m.start()]))  # "Qwen3-4B"
+        # A digit glued to letters that are no unit, or raised in markup, is part of a name:
+        # "M^3ViT", "M^{3}ViT", "3D".
+        in_name = in_name or text[m.start() - 1: m.start()] in ("^", "{") or bool(re.match(r"[A-Za-z]", text[m.end(): m.end() + 1]))
         if _YEARLIKE.match(q) or not q or enumerator or in_name:
             continue
         out.append(q)

@@ -44,7 +44,7 @@ def calibrate_lists(assistant, items) -> tuple[float, float]:
             continue
         gold = {plain_title(t) for t in it.gold_titles}
         hits = assistant.retriever.run(it.question, 8, plan).hits
-        scored = [(assistant.evidence.list_match(plan, h)[0], plain_title(h.paper.title) in gold) for h in hits]
+        scored = [(assistant.evidence.list_match(plan, h, assistant.retriever.term_weights(plan.topic_terms))[0], plain_title(h.paper.title) in gold) for h in hits]
         cases.append((scored, len(gold)))
 
     def f1(t: float, rel: float) -> float:

@@ -80,6 +80,16 @@ def test_aggregate_lists_every_matching_paper(assistant):
     assert len(titles) >= 4, titles
 
 
+def test_a_topic_list_weighs_the_topic_s_rare_words_over_its_common_ones(assistant):
+    # "homomorphic encryption" decides, not "neural network inference", which most papers share:
+    # RRNet (two-party computation, no encryption) was listed on the common words alone.
+    titles = cited(assistant.ask("Which papers use homomorphic encryption for neural network inference?"))
+    assert any(t.startswith("LinGCN") for t in titles) and not any(t.startswith("RRNet") for t in titles), titles
+    # Negative: asked about what RRNet does, it is listed.
+    titles = cited(assistant.ask("Which papers use two-party computation for private inference?"))
+    assert any(t.startswith("RRNet") for t in titles), titles
+
+
 def test_author_and_topic(assistant):
     a = assistant.ask("papers by Shaoyi Huang on private inference")
     titles = cited(a)
@@ -134,6 +144,11 @@ def test_sentence_splitting_keeps_abbreviations():
     assert sentences("We use e.g. GPUs vs. CPUs. It works (Fig. 1). db-SP is fast.") == [
         "We use e.g. GPUs vs. CPUs.", "It works (Fig. 1).", "db-SP is fast."
     ]
+    # "VS." as some abstracts capitalise it: one sentence with its numbers.
+    assert sentences("The net reaches 80.1% (VS. 61.2% for the baseline). It is small.") == [
+        "The net reaches 80.1% (VS. 61.2% for the baseline).", "It is small."]
+    # Negative: a sentence ending in a word that ends in "vs"/"Vs" still ends.
+    assert sentences("We train on 64 NVs. Then we stop.") == ["We train on 64 NVs.", "Then we stop."]
 
 
 def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):

@@ -107,3 +107,15 @@ def test_a_name_no_source_writes_caps_the_support():
     assert len(unsupported) == 1 and "A100" in unsupported[0]
     # names the source does write keep the support
     assert support("db-SP delivers an end-to-end speedup of 1.25x", SOURCES[2]) >= 0.5
+
+
+def test_a_name_with_a_raised_digit_is_not_read_as_a_number():
+    # "M^3ViT" holds no quantity "3": the claim is supported, not taken for another number.
+    source = {1: "Our framework, dubbed M^3ViT, customizes mixture-of-experts layers into a vision transformer. "
+                 "When implemented on one Xilinx ZCU104 FPGA, it reaches an energy efficiency up to 9.23 times "
+                 "higher than a comparable FPGA baseline, and M^{3}ViT cuts 88% of inference FLOPs."}
+    text, unsupported = attribute("M^3ViT runs on a Xilinx ZCU104 FPGA board.", source, 0.5, {1: "M^3ViT"})
+    assert text == "M^3ViT runs on a Xilinx ZCU104 FPGA board [1]." and not unsupported
+    # Negative: a number that is there, given for the other quantity, is still caught.
+    _, unsupported = attribute("M^3ViT cuts inference FLOPs by 9.23x.", source, 0.5, {1: "M^3ViT"})
+    assert unsupported

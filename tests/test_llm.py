@@ -144,6 +144,8 @@ def test_an_answer_with_no_supported_statement_falls_back_to_extractive(base, se
     a = llm_mode(base, server).ask("How much speedup does db-SP achieve?")
     assert a.mode.startswith("extractive (fallback") and "no statement of the model's answer is supported" in a.text
     assert "1.25x" in a.text and "AlphaKV" not in a.text
+    # What the model said is kept apart, marked unsupported, for the reader (and for debugging).
+    assert len(a.unsupported) == 2 and "AlphaKV" in a.unsupported[0]
 
 
 def test_an_answer_stopped_at_max_tokens_keeps_its_whole_sentences(base, server):
@@ -189,6 +191,29 @@ def test_context_is_the_evidence_within_the_token_budget(base, server):
     assert count_tokens(context) <= 1100 + 50  # the budget, plus the prompt's own lines around it
     assert "3x speedup over ZO2" in context  # the asked fact reaches the prompt
     assert "[2] Title: DistZO2" in context and "[3]" not in context and "Abstract:" not in context
+
+
+def test_a_question_asking_two_things_gets_evidence_for_both_within_a_tight_budget(base, server):
+    server.script(Reply("ZO2 fits OPT-175B on 18GB [1]."), Reply("ZO2 fits OPT-175B on 18GB [1]."))
+    two = "How much GPU memory does ZO2 need for OPT-175B, and what does it offload to the CPU?"
+    llm_mode(base, server, llm_context_tokens=160).ask(two)
+    user = chat_requests(server)[-1]["json"]["messages"][1]["content"]
+    assert "18GB GPU" in user  # the first part's answer
+    assert "shifts model parameters between the CPU and GPU" in user  # and the second's
+    # Negative: asked one thing, the budget goes to that thing alone.
+    llm_mode(base, server, llm_context_tokens=160).ask("How much GPU memory does ZO2 need for OPT-175B?")
+    user = chat_requests(server)[-1]["json"]["messages"][1]["content"]
+    assert "18GB GPU" in user and "shifts model parameters" not in user
+
+
+def test_the_prompt_names_every_part_of_a_question_asking_several_things(base, server):
+    server.script(Reply("ZO2 [1]."), Reply("ZO2 [1]."))
+    llm_mode(base, server).ask("How much GPU memory does ZO2 need for OPT-175B, and what does it offload to the CPU?")
+    user = chat_requests(server)[-1]["json"]["messages"][1]["content"]
+    assert "The question asks 2 things; answer each: (1) How much GPU memory" in user and "(2) what does it offload" in user
+    # Negative: one thing asked, no such line.
+    llm_mode(base, server).ask("How much GPU memory does ZO2 need for OPT-175B?")
+    assert "things; answer each" not in chat_requests(server)[-1]["json"]["messages"][1]["content"]
 
 
 def test_progress_before_the_first_token(base, server):

@@ -324,3 +324,43 @@ def test_a_name_called_the_baseline_is_the_baseline(planner):
     _, plan = planner
     p = plan("How much does TZ-LLM cut TTFT versus a strawman TEE baseline?")
     assert [t.phrase for t in p.targets] == ["TZ-LLM"] and p.kind is Kind.FACTOID
+
+
+def test_a_name_with_plus_signs_is_a_successor_not_the_paper(planner):
+    r, plan = planner
+    # "ZeRO++" is not ZeRO: the description around it finds the paper that builds on ZeRO++.
+    p = plan("When was the paper scaling ZeRO++ partitioning to the Frontier supercomputer posted?")
+    assert [t.by for t in p.targets] == ["description"] and titles(r, p.targets[0])[0].startswith("Scaling Large Language Model Training on Frontier")
+    assert "ZeRO++" in p.specifics
+    # Negative: the name as written is the paper.
+    p = plan("When was ZeRO posted?")
+    assert [t.phrase for t in p.targets] == ["ZeRO"] and titles(r, p.targets[0])[0].startswith("ZeRO: Memory Optimizations")
+
+
+def test_a_word_abstracts_merely_use_gives_way_to_the_description_around_it(planner):
+    r, plan = planner
+    # "NAS" is a word two abstracts use, the name of neither: the definite description decides.
+    p = plan("What fault models does the NAS approach for fault-tolerant convolutional networks consider?")
+    assert [t.by for t in p.targets] == ["description"] and titles(r, p.targets[0])[0].startswith("FTT-NAS")
+    # Negative: with nothing describing the paper, the word still picks among the papers using it.
+    p = plan("Which accelerator platforms has NAS been applied to?")
+    assert [t.by for t in p.targets] == ["name"] and p.targets[0].phrase == "NAS"
+
+
+def test_each_asked_part_of_a_comparison_is_a_row(planner):
+    _, plan = planner
+    p = plan("ZO2 and DistZO2 both fine-tune large models. What hardware did each use and what throughput did each report?")
+    assert p.kind is Kind.COMPARATIVE and len(p.facets) == 2
+    assert "hardware" in p.facets[0] and "throughput" in p.facets[1]
+    # Negative: one asked thing is one row.
+    assert len(plan("ZO2 and DistZO2 both fine-tune large models. What hardware did each use?").facets) == 1
+
+
+def test_a_colon_inside_a_word_is_no_aspect_cue(planner):
+    r, plan = planner
+    # "N:M" is one word: the description after it is a second compared paper.
+    p = plan("Compare ZO2 and the N:M sparse DNN training co-design")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert titles(r, p.targets[1])[0].startswith("Efficient N:M Sparse DNN Training")
+    # Negative: a colon between words still introduces the asked aspect.
+    assert plan("ZO2 vs DistZO2: memory use?").facets == ["memory use"]

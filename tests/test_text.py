@@ -14,3 +14,21 @@ def test_a_hyphenated_term_covers_its_words():
     assert coverage(["mixture-of-experts"], "We study Mixture of Experts (MoE) models.") == 1.0
     # Negative: the words apart, or some missing, are not the term.
     assert coverage(["mixture-of-experts"], "A mixture of methods for experts.") == 0.0
+
+
+def test_weighted_coverage_counts_a_rare_word_more_than_a_common_one():
+    from assistant.text import coverage
+    weights = {"crossbar": 4.0, "memory": 0.5}
+    # A text with only the common word covers little of the topic's weight ...
+    assert coverage(["crossbar", "memory"], "GPU memory is scarce", weights) < 0.15
+    # ... one with the rare word most of it.
+    assert coverage(["crossbar", "memory"], "a crossbar array computes in place", weights) > 0.85
+    # Negative: without weights every word counts the same.
+    assert coverage(["crossbar", "memory"], "GPU memory is scarce") == 0.5
+
+
+def test_a_digit_inside_a_name_is_no_quantity():
+    from assistant.text import quantities
+    assert quantities("M^3ViT cuts 88% of FLOPs; M^{3}ViT runs on one FPGA") == ["88%"]
+    # Negative: numbers with their units, and bare counts, stay.
+    assert quantities("3x faster on 8 GPUs with 18GB and 4-bit weights, 2.5 times less") == ["3x", "8 GPUs", "18GB", "4-bit", "2.5 times"]

@@ -3,7 +3,8 @@
 Each needed paper appears once, numbered [1], [2] ... in retrieval order: its title, people,
 date and venue on two lines, then its sentences that best answer the asked aspect (per facet
 for a comparison), best first, until the paper's share of `Settings.llm_context_tokens` is
-spent. The papers the question names or describes share the budget equally and come first;
+spent; a question asking several things gets the best sentence of each part first. The papers
+the question names or describes share the budget equally and come first;
 the rest of the context gets what they leave (headers first, so every paper is at least named). Tokens are counted with tiktoken's cl100k_base
 (shipped inside llama-index-core, no download): any model's tokenizer is within a few percent.
 
@@ -108,13 +109,20 @@ def build(plan: Plan, retrieval: Retrieval, evidence: EvidenceSelector, budget: 
 
 
 def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
-    facets = plan.facets if plan.kind is Kind.COMPARATIVE and plan.facets else [None]
-    ranked: list[tuple[str, str]] = []
+    """Fills `e` with its best sentences for the asked thing, within `tokens`. A question
+    asking several things (a comparison's facets, or a factoid's parts: "what accuracy ...,
+    and how much smaller ...?") takes the best sentence of every part before the second best
+    of any, so a tight budget never spends itself on the first part alone."""
+    facets = plan.facets if plan.kind in (Kind.COMPARATIVE, Kind.FACTOID) and plan.facets else [None]
+    per_facet: list[list[tuple[str, str]]] = []
     for facet in facets:
         if facet == "approach":
             facet = None
         ev = evidence.for_paper(plan, e.hit, facet=facet, n=12, close_only=False)
-        ranked += [(s, loc) for s, loc in zip(ev.sentences, ev.locators) if (s, loc) not in ranked]
+        per_facet.append(list(zip(ev.sentences, ev.locators)))
+    ranked: list[tuple[str, str]] = []
+    for rank in range(max(map(len, per_facet), default=0)):
+        ranked += [f[rank] for f in per_facet if rank < len(f) and f[rank] not in ranked]
     used = 0
     for s, loc in ranked:
         cost = count_tokens(s) + 1

@@ -77,7 +77,7 @@ class EvidenceSelector:
 
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
               qualifiers: bool = True, locators: dict[str, str] | None = None,
-              number: bool | None = None) -> list[tuple[float, str, str]]:
+              number: bool | None = None, weights: dict[str, float] | None = None) -> list[tuple[float, str, str]]:
         """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
         with the page it is on ("" for the abstract)."""
         sents, vecs, where, singles = self._sentences(p, list(passages), locators)
@@ -93,7 +93,7 @@ class EvidenceSelector:
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure)), re.I) if plan.measure else None
         out = []
         for sent, c, loc in zip(sents, cos, where):
-            score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent)
+            score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
                 score += s.evidence_number_bonus
             if counted and counted.search(sent):
@@ -178,11 +178,13 @@ class EvidenceSelector:
             return f"does not state a number for “{what}”" if what else "does not state the number asked for"
         return ""
 
-    def list_match(self, plan: Plan, hit: Hit) -> tuple[float, str]:
-        """How well a paper matches a list's topic: its best sentence's score, and the sentence."""
+    def list_match(self, plan: Plan, hit: Hit, weights: dict[str, float] | None = None) -> tuple[float, str]:
+        """How well a paper matches a list's topic: its best sentence's score, and the sentence.
+        `weights` (Retriever.term_weights) make the topic's rare words count more than its
+        common ones: "crossbar" says more about a paper than "memory"."""
         topic = " ".join(plan.topic_terms)
         scored = self.score(plan, hit.paper, topic, plan.topic_terms, [x for x in hit.passages if x not in hit.paper.abstract],
-                            qualifiers=False, locators=hit.locators)
-        title = self.settings.evidence_lexical_weight * coverage(plan.topic_terms, hit.paper.title)
+                            qualifiers=False, locators=hit.locators, weights=weights)
+        title = self.settings.evidence_lexical_weight * coverage(plan.topic_terms, hit.paper.title, weights)
         best = max(scored, key=lambda x: x[0])
         return max(best[0], title + self.settings.evidence_dense_weight * max(hit.dense, 0.0)), best[1]

@@ -211,7 +211,8 @@ class ExtractiveComposer:
         # Within an author's or venue's papers, leftover words filter only if some paper has them.
         by_topic = plan.topic_terms and (not (plan.authors or plan.venues) or any(
             coverage(plan.topic_terms, f"{h.paper.title} {h.paper.abstract}") > 0 for h in hits))
-        scored = [(h, *self.evidence.list_match(plan, h)) if by_topic and h.reason in ("topic", "author", "venue")
+        weights = self.retriever.term_weights(plan.topic_terms)
+        scored = [(h, *self.evidence.list_match(plan, h, weights)) if by_topic and h.reason in ("topic", "author", "venue")
                   else (h, None, "") for h in hits]
         top = max((s for _, s, _ in scored if s is not None), default=0.0)
         floor = max(self.settings.list_min_score, self.settings.list_relative_score * top)

@@ -30,6 +30,10 @@ def messages(question: str, retrieval: Retrieval, entries: list[ctx.Entry]) -> l
     if plan.kind is Kind.COMPARATIVE and retrieval.groups:
         parts = [f"{name} = " + ", ".join(f"[{pos[h.paper.id]}]" for h in group) for name, group in retrieval.groups.items()]
         notes.append("The question compares: " + "; ".join(parts) + ". One line for each of them.")
+    asked = [f for f in plan.facets if f != "approach"]
+    if len(asked) >= 2:
+        # A small model answers the first thing asked and stops: name every part.
+        notes.append(f"The question asks {len(asked)} things; answer each: " + "; ".join(f"({i}) {f}" for i, f in enumerate(asked, 1)) + ".")
     if plan.missing:
         notes.append("Not in the collection (say so in the answer): " + ", ".join(plan.missing) + ".")
     system = render("system", cannot_answer=CANNOT_ANSWER, citation_example=CITATION_EXAMPLE)
@@ -97,7 +101,9 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
         invalid += more_invalid
         if degenerate(text) or not cited:
             why = "no statement of the model's answer is supported by the papers"
-            return _labelled(fallback(), why, mode, notice)
+            replaced = _labelled(fallback(), why, mode, notice)
+            replaced.unsupported = unsupported  # what the model said, shown apart as unsupported
+            return replaced
     if refused:
         cited = []
     by_number = {e.number: e for e in entries}

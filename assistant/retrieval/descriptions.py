@@ -16,6 +16,9 @@ from ..text import content_words, coverage, plain_latex, stopwords
 from .facets import ASPECT_CUE as _ASPECT_CUE, split_statements
 from .names import _INTRO
 
+# A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
+# introduces 0.67, a rare word an abstract merely uses 0.33.
+_WEAK_NAME = 0.34
 # What a result is measured against comes after these ("faster than ZO2", "over vLLM").
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}$", re.I)
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
@@ -122,7 +125,7 @@ class Descriptions:
             return True
         return False
 
-    def _describe_single(self, q: str, plan: Plan) -> None:
+    def _describe_single(self, q: str, plan: Plan, weak: list[Target] = ()) -> bool:
         """A factoid or record question about one paper it describes ("who wrote the allocator
         that plans offline?"): the paper is the one the description finds, if it stands out."""
         # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
@@ -136,9 +139,9 @@ class Descriptions:
                      if _BASELINE_BEFORE.search(rest[: m.start()]) and not re.match(r"['’]s\b", rest[m.end():])]
             for m in reversed(spots or list(re.finditer(re.escape(t.phrase), rest, flags=re.I))):
                 rest = rest[: m.start()] + " " + rest[m.end():]
-        words = [w for w in content_words(rest) if w not in stopwords()]
+        words = [w for w in content_words(rest) if w not in stopwords() and w not in {t.phrase.lower() for t in weak}]
         if len(words) < 2:
-            return
+            return False
         # The description is the definite noun phrase ("the framework for distributed
         # fine-tuning"), not the asked aspect around it ("how much faster ... than").
         # A statement before the question ("There is a method that ... . What speedup does it
@@ -146,21 +149,26 @@ class Descriptions:
         statements, asked = split_statements(rest)
         context = statements if len(content_words(statements)) >= 2 else ""
         phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
+        if weak and not (context or phrases):
+            return False  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids}, self._filtered(plan))
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
+            plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics]
             plan.targets = [target]
             if context:
                 plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
                     plan.aspect = Aspect.NUMBER
+            return True
+        return False
 
     def _narrow_by_phrase(self, q: str, t: Target) -> None:
         """A name several papers use, inside a longer phrase ("the TensorFlow CNN quantization
         whitepaper"): the paper the phrase's other words fit best, if one fits best."""
-        if len(t.paper_ids) < 2 or t.confidence > 0.34:  # a title's name shared by versions: all of them
+        if len(t.paper_ids) < 2 or t.confidence > _WEAK_NAME:  # a title's name shared by versions: all of them
             return
         phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
         rest = [w for w in content_words(phrase) if w != t.phrase.lower()]

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target
+from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, looks_like_name, stem
 from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
-from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, Descriptions
+from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, Descriptions
 from .names import NameIndex
 
 # Nouns that denote members of the collection: "which papers", "how many works".
@@ -106,6 +106,15 @@ class Planner(Descriptions):
                 continue
             seen.add(key)
             cands = self.names.lookup(tok)
+            if plus := re.match(r"\++", q[m.end():]):
+                # "ZeRO++" is a successor of ZeRO, not ZeRO (lookups drop the "+"): a paper's
+                # name only when its title goes by it as written, else a qualifier.
+                tok += plus.group()
+                cands = {pid: v for pid, v in (cands or {}).items()
+                         if (title_prefix(self.names.papers[pid]) or "").lower() == tok.lower()}
+                if not cands:
+                    plan.specifics.append(tok)
+                    continue
             if cands:
                 best = max(cands.values())
                 ids = sorted((pid for pid, v in cands.items() if v == best), key=lambda i: self.names.papers[i].title)
@@ -156,9 +165,12 @@ class Planner(Descriptions):
                 # of the description ("BERT"), not the paper.
                 plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
                 plan.targets = []
-            if not plan.targets or all(t.baseline for t in plan.targets):
+            subjects = [t for t in plan.targets if not t.baseline]
+            if not subjects:
                 self._describe_single(q, plan)
-            else:
+            # A word some abstracts use ("NAS"), which no paper goes by in its title or
+            # introduces as its name, names no paper firmly: the description around it decides.
+            elif not (all(t.confidence <= _WEAK_NAME for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         return plan
@@ -220,9 +232,9 @@ class Planner(Descriptions):
         # A name the named paper's own abstract only uses ("MaxK-GNN vs DGL", where DGL is what
         # MaxK-GNN measures against; "NeuRI's bugs in TensorFlow") is that paper's qualifier,
         # not a paper beside it.
-        strong = {pid for t in plan.targets if t.by == "name" and t.confidence > 0.34 for pid in t.paper_ids}
+        strong = {pid for t in plan.targets if t.by == "name" and t.confidence > _WEAK_NAME for pid in t.paper_ids}
         for t in plan.targets:
-            if t.by == "name" and t.confidence <= 0.34 and strong & set(t.paper_ids):
+            if t.by == "name" and t.confidence <= _WEAK_NAME and strong & set(t.paper_ids):
                 t.baseline = True
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
