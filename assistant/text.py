@@ -114,7 +114,7 @@ def quantities(text: str) -> list[str]:
         enumerator = text[m.start() - 1: m.start()] == "(" and text[m.end(): m.end() + 1] == ")"  # "(1)"
         in_name = bool(re.search(r"[A-Za-z][\w.\-]*-$", text[max(0, m.start() - 20): m.start()]))  # "Qwen3-4B"
         # A digit glued to letters that are no unit, or raised in markup, is part of a name:
-        # "M^3ViT", "M^{3}ViT", "3D".
+        # "M^2Net", "M^{2}Net", "3D".
         in_name = in_name or text[m.start() - 1: m.start()] in ("^", "{") or bool(re.match(r"[A-Za-z]", text[m.end(): m.end() + 1]))
         if _YEARLIKE.match(q) or not q or enumerator or in_name:
             continue

@@ -181,7 +181,7 @@ class EvidenceSelector:
     def list_match(self, plan: Plan, hit: Hit, weights: dict[str, float] | None = None) -> tuple[float, str]:
         """How well a paper matches a list's topic: its best sentence's score, and the sentence.
         `weights` (Retriever.term_weights) make the topic's rare words count more than its
-        common ones: "crossbar" says more about a paper than "memory"."""
+        common ones: "systolic" says more about a paper than "memory"."""
         topic = " ".join(plan.topic_terms)
         scored = self.score(plan, hit.paper, topic, plan.topic_terms, [x for x in hit.passages if x not in hit.paper.abstract],
                             qualifiers=False, locators=hit.locators, weights=weights)

@@ -1,5 +1,5 @@
 """Descriptions: the papers a question refers to without naming them ("the allocator that
-plans offline", "Ke Hong et al.'s 2025 paper on overlapping", "layered prefill"), each
+plans offline", "Smith et al.'s 2024 paper on paging", "tiled decoding"), each
 resolved by its own search (meaning and words together) to one paper with a confidence, or to
 "not in the collection"; and names that alone are ambiguous (two SSDTrain papers, a name
 spelt like a common word), narrowed by the rest of the question.
@@ -24,7 +24,7 @@ _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
-# The question's own words before a compared phrase ("Is layered prefill or X ...").
+# The question's own words before a compared phrase ("Is tiled decoding or X ...").
 _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether)\s+)+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 _WORK = re.compile(r"\b(?:papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
@@ -40,7 +40,7 @@ class Descriptions:
     `self._quantity_noun`."""
 
     def _introduced(self, tok: str) -> list[str]:
-        """A name spelt like a common word ("VARiant": "variant" is in many papers, so the
+        """A name spelt like a common word ("QuickVariant": "variant" is in many papers, so the
         name table cannot hold it): the papers its search finds that introduce it, as cased."""
         pattern = re.compile(f"(?i:{_INTRO.pattern}){re.escape(tok)}(?![\\w-])")
         return sorted(h.paper.id for h in self.search(tok, 5) if pattern.search(plain_latex(h.paper.abstract)))
@@ -72,7 +72,7 @@ class Descriptions:
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         top = ranked[0]
         margin = fit[top.paper.id] - (fit[ranked[1].paper.id] if len(ranked) > 1 else 0.0)
-        # A short description the paper itself uses word for word ("layered prefill") needs no
+        # A short description the paper itself uses word for word ("tiled decoding") needs no
         # similarity: its words in a row occur in that paper only.
         said = " ".join(words)
         verbatim = [h for h in hits if len(words) >= 2 and said in " ".join(content_words(f"{h.paper.title} {h.paper.abstract}"))]
@@ -107,8 +107,8 @@ class Descriptions:
             segments = _SPLIT.split(body)
         for seg in segments:
             if definite:
-                # No comparison verb: only a definite description of a work ("the TensorFlow
-                # quantization whitepaper") joined to another subject is a second paper.
+                # No comparison verb: only a definite description of a work ("the PyTorch
+                # pruning whitepaper") joined to another subject is a second paper.
                 works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group())]
                 if not works:
                     continue
@@ -166,7 +166,7 @@ class Descriptions:
         return False
 
     def _narrow_by_phrase(self, q: str, t: Target) -> None:
-        """A name several papers use, inside a longer phrase ("the TensorFlow CNN quantization
+        """A name several papers use, inside a longer phrase ("the PyTorch CNN pruning
         whitepaper"): the paper the phrase's other words fit best, if one fits best."""
         if len(t.paper_ids) < 2 or t.confidence > _WEAK_NAME:  # a title's name shared by versions: all of them
             return

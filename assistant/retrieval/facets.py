@@ -42,7 +42,7 @@ def _strip(phrase: str, names: list[str]) -> str:
 
 
 def subject_span(q: str, names: list[str]) -> tuple[int, int] | None:
-    """Where the coordinated subjects are written ("the TensorFlow CNN quantization whitepaper
+    """Where the coordinated subjects are written ("the PyTorch CNN pruning whitepaper
     and LLM.int8()"): from the first subject (with its article) to the last (with the noun
     naming it a work, if one follows), when only noun phrases and a conjunction are between."""
     low = q.lower()
@@ -62,8 +62,8 @@ def subject_span(q: str, names: list[str]) -> tuple[int, int] | None:
 
 
 def _without_subjects(q: str, names: list[str]) -> str:
-    """The question without its coordinated subjects ("do the TensorFlow CNN quantization
-    whitepaper and LLM.int8() save ..." -> "do save ...")."""
+    """The question without its coordinated subjects ("do the PyTorch CNN pruning
+    whitepaper and FooNet save ..." -> "do save ...")."""
     span = subject_span(q, names)
     return q[: span[0]] + " " + q[span[1]:] if span else q
 

@@ -107,7 +107,7 @@ class Planner(Descriptions):
             seen.add(key)
             cands = self.names.lookup(tok)
             if plus := re.match(r"\++", q[m.end():]):
-                # "ZeRO++" is a successor of ZeRO, not ZeRO (lookups drop the "+"): a paper's
+                # "FooNet++" is a successor of FooNet, not FooNet (lookups drop the "+"): a paper's
                 # name only when its title goes by it as written, else a qualifier.
                 tok += plus.group()
                 cands = {pid: v for pid, v in (cands or {}).items()
@@ -120,7 +120,7 @@ class Planner(Descriptions):
                 ids = sorted((pid for pid, v in cands.items() if v == best), key=lambda i: self.names.papers[i].title)
                 target = Target(tok, ids, confidence=best / 3)  # a title prefix 1.0, a word an abstract uses 0.33
                 # Named again as the baseline ("X's successor ... over X"): not the subject.
-                # ... or named as one ("versus a strawman TEE baseline").
+                # ... or named as one ("versus a plain FooLib baseline").
                 target.baseline = any(_BASELINE_BEFORE.search(q[: o.start()]) or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
                                       for o in NAME_TOKEN.finditer(q) if o.group().lower() == key)
                 plan.targets.append(target)
@@ -150,7 +150,7 @@ class Planner(Descriptions):
         self._aspect(q, plan)
         self._against_absent(q, plan)
         if plan.kind is Kind.FACTOID:
-            # "... compared with layered prefill": a result against that, so the paper must mention it.
+            # "... compared with tiled decoding": a result against that, so the paper must mention it.
             for m in _BASELINE_PHRASE.finditer(q):
                 phrase = m.group(1).strip()
                 if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
@@ -161,14 +161,14 @@ class Planner(Descriptions):
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
             if theirs and plan.targets and not any(set(t.paper_ids) & theirs for t in plan.targets):
-                # "Shaoyi Huang's BERT pruning paper": a name none of their papers goes by is a word
+                # "Jane Doe's BERT pruning paper": a name none of their papers goes by is a word
                 # of the description ("BERT"), not the paper.
                 plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
                 plan.targets = []
             subjects = [t for t in plan.targets if not t.baseline]
             if not subjects:
                 self._describe_single(q, plan)
-            # A word some abstracts use ("NAS"), which no paper goes by in its title or
+            # A word some abstracts use ("SIMD"), which no paper goes by in its title or
             # introduces as its name, names no paper firmly: the description around it decides.
             elif not (all(t.confidence <= _WEAK_NAME for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
@@ -221,7 +221,7 @@ class Planner(Descriptions):
         if unknown:
             # An unknown name-like word is a missing paper when the question is about papers
             # as such; beside a known paper it is a qualifier its abstract may lack ("on CIFAR-100").
-            # "MX/NV formats": a word slashed to another is one of a pair of variants, no paper.
+            # "AB/CD formats": a word slashed to another is one of a pair of variants, no paper.
             slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
             plan.specifics += slashed
             unknown = [u for u in unknown if u not in slashed]
@@ -229,8 +229,8 @@ class Planner(Descriptions):
                 plan.targets += [Target(u, []) for u in unknown]
             else:
                 plan.specifics += unknown
-        # A name the named paper's own abstract only uses ("MaxK-GNN vs DGL", where DGL is what
-        # MaxK-GNN measures against; "NeuRI's bugs in TensorFlow") is that paper's qualifier,
+        # A name the named paper's own abstract only uses ("FooNet vs BarLib", where BarLib is what
+        # FooNet measures against; "FooNet's bugs in BarLib") is that paper's qualifier,
         # not a paper beside it.
         strong = {pid for t in plan.targets if t.by == "name" and t.confidence > _WEAK_NAME for pid in t.paper_ids}
         for t in plan.targets:
@@ -238,10 +238,10 @@ class Planner(Descriptions):
                 t.baseline = True
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
-        # The question may follow its subject ("The paged-KV-cache paper: who wrote it?").
+        # The question may follow its subject ("The tiled-decoding paper: who wrote it?").
         field_head = bool(plan.fields and any(_FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
-        # A paper mentioned again by another of its names ("LiteVAR or VARiant: which cuts VAR
-        # memory more") is joined to the others where first named.
+        # A paper mentioned again by another of its names ("FooNet or BarNet: which cuts Foo
+        # memory more", Foo naming FooNet too) is joined to the others where first named.
         first = [t for i, t in enumerate(subjects) if not any(set(t.paper_ids) and set(t.paper_ids) <= set(u.paper_ids) for u in subjects[:i])]
         if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
             plan.kind = Kind.METADATA
@@ -257,7 +257,7 @@ class Planner(Descriptions):
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
                             and not _ONE_WORK.search(q)):
             # People, a venue or a year with no paper named list their papers, unless the
-            # question is about one work of theirs ("Ke Hong et al.'s 2025 paper on ...").
+            # question is about one work of theirs ("Smith et al.'s 2024 paper on ...").
             plan.kind = Kind.AGGREGATE
         elif plan.fields and (field_head or not self._number_beyond_fields(q)):
             plan.kind = Kind.METADATA
@@ -283,7 +283,7 @@ class Planner(Descriptions):
             between = low[a + len(pa): b]
             joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,", between)
             # Only a conjunction and frame words between, or two noun phrases joined ("the
-            # Ethos-U55 soft-error study and the ReRAM fault-tolerance paper"): no verb, no clause.
+            # FooChip soft-error study and the BarRAM fault-tolerance paper"): no verb, no clause.
             phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b", between) and not re.search(_CLAUSE, between)
             if not joined or (content_words(between) and not phrases):
                 return False
@@ -304,7 +304,7 @@ class Planner(Descriptions):
             plan.aspect = Aspect.METHOD
         elif _YES_NO.match(q):
             plan.aspect = Aspect.YES_NO
-        named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with DGL" names no measure
+        named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with BarLib" names no measure
         if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
@@ -312,7 +312,7 @@ class Planner(Descriptions):
         baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
         if plan.kind is Kind.COMPARATIVE:
             plan.facets = comparison_facets(q, plan, baselines)
-            # Words of the subjects' own phrases ("the TensorFlow CNN whitepaper") qualify nothing.
+            # Words of the subjects' own phrases ("the PyTorch CNN whitepaper") qualify nothing.
             if span := subject_span(q, [t.phrase for t in plan.targets]):
                 plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
         elif plan.kind is Kind.FACTOID:
@@ -325,7 +325,7 @@ class Planner(Descriptions):
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]
 
     def _against_absent(self, q: str, plan: Plan) -> None:
-        """"How does X's throughput compare with Y?" with Y not in the collection: a number of
+        """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
         X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
         Y" would). A comparison asking no number still describes X and says Y is missing."""
         found = [t for t in plan.targets if not t.missing]
