@@ -232,12 +232,18 @@ def test_a_paper_with_eighty_authors_is_indexed(tmp_path, make_settings):
     assert len(report.added) == 1 and Store(make_settings()).papers()[0].author_count == 80
 
 
-def test_a_running_retriever_sees_a_new_ingest(tmp_path, make_settings):
+def _six_papers_ingested(tmp_path, make_settings):
+    """A data dir holding one listing page (6 papers), and the folder it came from."""
     pages = tmp_path / "pages"
     pages.mkdir()
     shutil.copy(SEEDS / PUBS, pages)
     settings = make_settings()
     ingest([pages], settings)
+    return pages, settings
+
+
+def test_a_running_retriever_sees_a_new_ingest(tmp_path, make_settings):
+    pages, settings = _six_papers_ingested(tmp_path, make_settings)
     retriever = Retriever(settings)
     assert not retriever.refresh() and len(retriever.papers) == 6
     shutil.copy(SEEDS / PROFILE, pages)
@@ -247,11 +253,7 @@ def test_a_running_retriever_sees_a_new_ingest(tmp_path, make_settings):
 
 
 def test_a_running_retriever_reads_the_generation_only_when_the_database_changed(tmp_path, make_settings, monkeypatch):
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    shutil.copy(SEEDS / PUBS, pages)
-    settings = make_settings()
-    ingest([pages], settings)
+    pages, settings = _six_papers_ingested(tmp_path, make_settings)
     retriever = Retriever(settings)
     reads = []
     real = Store.generation
