@@ -39,6 +39,7 @@ import numpy as np
 
 from . import sync
 from .errors import IndexBusyError, IndexError_
+from .lexical_exact import exact_ranking
 from .lexical_segment import Builder, Main, Snapshot
 from .settings import Settings
 from .tokens import terms, tokenize
@@ -177,6 +178,10 @@ class LexicalIndex:
             ids |= {s.delta[i][1] for i in s.delta_postings.get(tok, ())}
             found = frozenset(ids) if found is None else found & ids
         return found or frozenset()
+
+    def exact_ranking(self, query_terms: list[str], allowed, keep: set[str], limit: int) -> list[tuple[str, float, int]]:
+        """Papers by the rare literal terms they contain (lexical_exact.py)."""
+        return exact_ranking(self._snap, query_terms, allowed, keep, limit)
 
     def chunk_frequency(self, term: str) -> int:
         """Chunks containing the term's first token (tombstoned ones included until the next

@@ -39,6 +39,22 @@ class Main:
         self.code = {pid: i for i, pid in enumerate(self.rows_of)}  # paper -> small int
         self.row_code = np.fromiter((self.code[pid] for pid in self.paper_ids), np.int32, self.n)
 
+    @functools.cached_property
+    def pids(self) -> list[str]:
+        """Paper id by code."""
+        return list(self.code)
+
+    @functools.cached_property
+    def sorted_pids(self) -> list[str]:
+        return sorted(self.code)
+
+    @functools.cached_property
+    def pid_rank(self) -> np.ndarray:
+        """Each code's place in paper-id order (ties in rankings are broken by id)."""
+        rank = np.empty(len(self.code), np.float64)
+        rank[[self.code[p] for p in self.sorted_pids]] = np.arange(len(self.code))
+        return rank
+
     def rows_for(self, paper_ids, dead) -> np.ndarray:
         """Sorted live rows of these papers: dict lookups for a few papers, a vectorised mask
         over the rows for many (a year filter can allow half the corpus)."""

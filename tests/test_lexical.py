@@ -260,3 +260,43 @@ def test_rows_for_few_and_many_papers_agree(tmp_path):
     expect = [r for r in range(300) if (r // 2) % 2 == 0 and r not in dead]
     assert many.tolist() == expect and many.dtype.kind == "i"
     assert m.rows_for([], dead).size == 0 and isinstance(few, np.ndarray)
+
+
+def _exact_reference(lex, query_terms, allowed, keep, limit):
+    """The exact-term ranking computed paper by paper (what lexical_exact vectorises)."""
+    import math
+    from collections import defaultdict
+
+    n = max(1, len(lex))
+    weight = defaultdict(float)
+    for t in dict.fromkeys(query_terms):
+        df = lex.chunk_frequency(t)
+        for pid in lex.docs_with_term(t) if df else ():
+            if allowed is None or pid in allowed:
+                weight[pid] += (math.log(1 + n / df) / math.log(1 + n)) ** 2
+    ranked = sorted(weight, key=lambda p: (-round(weight[p], 9), p))
+    out, alone = [], 0
+    for rank, pid in enumerate(ranked, 1):
+        if pid in keep or alone < limit:
+            alone += pid not in keep
+            out.append((pid, round(weight[pid], 9), rank))
+    return out
+
+
+def test_exact_ranking_equals_the_per_paper_reference_across_delta_and_tombstones(small):
+    settings, corpus = small
+    page = corpus / PROFILE
+    page.write_text(page.read_text().replace("71.59% top-1 accuracy", "72.00% top-1 accuracy"))
+    shutil.copy(SEEDS / "002_f7e258868cfa70bc.txt", corpus)  # new papers: delta only
+    ingest([corpus], settings)
+    lex = LexicalIndex.open(settings, Store(settings))
+    assert lex._snap.delta and lex._snap.dead and lex._snap.main
+    some = sorted({pid for _, pid, _ in lex.search("memory accuracy GPU training", 40)})
+    for terms in (["GPU"], ["72.00%", "ImageNet", "GPU"], ["71.59%"], ["LLM", "FPGA", "DNN", "8-bit"], ["nonexistentterm"]):
+        for allowed in (None, set(some[::2])):
+            for keep, limit in ((set(), 3), (set(some[:5]), 2), (set(some), 0)):
+                got = lex.exact_ranking(terms, allowed, keep, limit)
+                want = _exact_reference(lex, terms, allowed, keep, limit)
+                assert [(p, r) for p, _, r in got] == [(p, r) for p, _, r in want], (terms, allowed, keep, limit)
+                assert all(abs(a[1] - b[1]) < 1e-9 for a, b in zip(got, want))
+    assert any(lex.exact_ranking(["GPU"], None, set(), 50))  # the comparison above ranked something

@@ -95,32 +95,27 @@ class HybridSearch:
             dense = [(ids[0], ("first", ids[0]), None)]
         else:
             dense = self._dense(query, n_chunks, where)
-        rankings = [dense, self._bm25_retrieve(query, prepared, n_chunks), self._exact(query, allowed)]
+        rankings = [dense, self._bm25_retrieve(query, prepared, n_chunks)]
         score: dict[str, float] = defaultdict(float)
         cosine: dict[str, float] = {}
         refs: dict[str, list] = defaultdict(list)  # pid -> its chunks in ranking order, as refs for _chunks
-        # A paper only the exact-term ranking has scores less the lower it ranks there: only the
-        # first k + 8 such can reach the top, the rest only count for the ranks (a number like
-        # "3-bit" is in thousands of papers at 100,000).
-        ranked_before = {pid for ranking in rankings[:2] for pid, _, _ in ranking}
         for r, ranking in enumerate(rankings):
             seen: set[str] = set()
-            alone = 0
             for pid, ref, s in ranking:
                 if allowed is not None and pid not in allowed:
                     continue
-                if r == 2 and pid not in ranked_before:
-                    if alone >= k + 8:
-                        seen.add(pid)
-                        continue
-                    alone += 1
                 refs[pid].append(ref)
                 if r == 0 and s is not None:  # chroma cosine distance d -> llama-index score exp(-d); keep the cosine
                     cosine[pid] = max(cosine.get(pid, 0.0), 1.0 + math.log(max(s or 1e-9, 1e-9)))
                 if pid not in seen:  # a paper counts once per ranking, at its best chunk
                     seen.add(pid)
-                    # The exact-term ranking weighs by how rare its matches are (see _exact).
-                    score[pid] += (1.0 if r < 2 else 3.0 * min(1.0, s or 0)) / (RRF_K + len(seen))
+                    score[pid] += 1.0 / (RRF_K + len(seen))
+        # A paper only the exact-term ranking has scores less the lower it ranks there: only the
+        # first k + 8 such can reach the top, the rest only count for the ranks (a number like
+        # "3-bit" is in thousands of papers at 100,000). It weighs by how rare its matches are.
+        for pid, weight, rank in self._exact(query, allowed, set(refs), k + 8):
+            refs[pid].append(("first", pid))
+            score[pid] += 3.0 * min(1.0, weight) / (RRF_K + rank)
         # Ties by paper id; a few spare in case a record vanished under a concurrent ingest.
         ranked = sorted(score, key=lambda pid: (-round(score[pid], 12), pid))[: k + 8]
         papers = self.records.get_many(ranked)
@@ -204,28 +199,13 @@ class HybridSearch:
             return []
         return [(pid, ("id", cid), score) for cid, pid, score in self.lexical.search(query, k, allowed_paper_ids=allowed)]
 
-    def _exact(self, query: str, allowed):
-        """Papers containing the query's rare literal terms ("71.59%", "ZO2"), looked up in the
-        lexical index's vocabulary. RRF alone buries a paper only BM25 finds; exact names and
-        numbers deserve better."""
+    def _exact(self, query: str, allowed, keep: set[str], limit: int) -> list[tuple[str, float, int]]:
+        """(paper id, weight, rank) of the papers containing the query's literal terms ("71.59%",
+        "ZO2"), rare terms weighing more (lexical_exact.py): the papers in `keep` and the first
+        `limit` others. RRF alone buries a paper only BM25 finds; exact names and numbers
+        deserve better."""
         terms = [t for t in re.findall(r"[\w.%\-]+", query) if looks_like_name(t) or re.search(r"\d", t)]
         terms = [t.strip(".") for t in terms if len(t.strip(".")) >= 2]
         if not terms:
             return []
-        # Rare terms weigh more (idf): "71.59%" names one paper, "top-1" names many.
-        n_docs = max(1, len(self.lexical))
-        weight: dict[str, float] = defaultdict(float)
-        for t in dict.fromkeys(terms):
-            df = self.lexical.chunk_frequency(t)
-            if not df:
-                continue
-            for pid in self.lexical.docs_with_term(t):
-                if allowed is None or pid in allowed:
-                    weight[pid] += (math.log(1 + n_docs / df) / math.log(1 + n_docs)) ** 2
-        # Ties by paper id: set order changes with the interpreter's hash seed, answers must not.
-        # Grouped by weight first: few distinct weights, and a plain sort of ids runs in C.
-        by_weight: dict[float, list[str]] = defaultdict(list)
-        for pid, w in weight.items():
-            by_weight[round(w, 9)].append(pid)
-        ranked = [pid for w in sorted(by_weight, reverse=True) for pid in sorted(by_weight[w])]
-        return [(pid, ("first", pid), weight[pid]) for pid in ranked]
+        return self.lexical.exact_ranking(terms, allowed, keep, limit)

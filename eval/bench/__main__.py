@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="Fewer runs; growth at 1x and 10x only (for the smoke test).")
     ap.add_argument("--out", type=Path, default=REPO / "artifacts" / "bench", help="Folder for bench.json and growth.png.")
     ap.add_argument("--budget", type=float, default=600.0, help="Seconds allowed to build one growth size (default 600).")
-    ap.add_argument("--keep", action="store_true", help="Keep the temporary data directories.")
+    ap.add_argument("--keep", action="store_true", help="Keep the temporary data directories (growth stores too).")
     ap.add_argument("--only", help=f"Comma-separated sections to run (of {', '.join(SECTIONS)}); ingest always runs.")
     ap.add_argument("--sizes", help="Comma-separated growth sizes, e.g. 1,100,1000 (default 1,10,100,1000; --quick 1,10).")
     ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         ("concurrency", lambda: bench_concurrency(tmp, seeded, 8, 1 if quick else 3)),
         ("growth", lambda: bench_growth(tmp, seeded, sizes, quick, passes, args.budget,
                                         on_built=on_built if "components" in only else None,
-                                        retriever="growth" in only)),
+                                        retriever="growth" in only, keep=args.keep)),
         ("components", lambda: components),
     ]
     steps = [(name, fn) for name, fn in steps if name in only or (name == "growth" and "components" in only)]

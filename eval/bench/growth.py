@@ -231,8 +231,9 @@ def start_chroma(path: Path) -> tuple[subprocess.Popen, int]:
 
 
 def bench_growth(tmp: Path, seeded: Path, sizes: list[int], quick: bool, passes: int, budget_s: float,
-                 on_built=None, retriever: bool = True) -> dict:
-    """`retriever=False`: build the stores for `on_built` only (no Retriever measurement, no server)."""
+                 on_built=None, retriever: bool = True, keep: bool = False) -> dict:
+    """`retriever=False`: build the stores for `on_built` only (no Retriever measurement, no server).
+    `keep`: leave each size's store in `tmp` (for profiling it afterwards) instead of deleting it."""
     prep = prepare_growth(seeded, tmp)
     out: dict = {"sizes": {}, "budget_s_per_size": budget_s, "noise_norm": NOISE_NORM}
     for size in sizes:
@@ -264,7 +265,10 @@ def bench_growth(tmp: Path, seeded: Path, sizes: list[int], quick: bool, passes:
             log(f"growth {size}x failed: {entry['error']}")
         entry["wall_s"] = now() - t_size
         out["sizes"][str(size)] = entry
-        shutil.rmtree(d, ignore_errors=True)
+        if keep:
+            log(f"growth {size}x: kept in {d}")
+        else:
+            shutil.rmtree(d, ignore_errors=True)
     if not quick and retriever:
         size = 100
         server_path = tmp / "chroma-server"
