@@ -364,3 +364,50 @@ def test_a_colon_inside_a_word_is_no_aspect_cue(planner):
     assert titles(r, p.targets[1])[0].startswith("Efficient N:M Sparse DNN Training")
     # Negative: a colon between words still introduces the asked aspect.
     assert plan("ZO2 vs DistZO2: memory use?").facets == ["memory use"]
+
+
+def test_a_relative_clause_belongs_to_its_description(planner):
+    r, plan = planner
+    # "with"/"and" inside "the method that ..." join its own words, not two papers.
+    p = plan("How does CBNet compare with the method that pairs two small complementary CNNs with a memory of past predictions?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert titles(r, p.targets[1])[0].startswith("Reducing Inference Energy") and "CNNs" not in p.specifics
+    # Unknown names inside it ("MobileNet") are words of the description, not missing papers.
+    p = plan("How does TZ-LLM compare with the paper that reverse-engineers compact DNNs on GPUs and then proposes a hardened MobileNet?")
+    assert p.kind is Kind.COMPARATIVE and not p.missing and titles(r, p.targets[1])[0].startswith("DeepPeep")
+    # Negative: a named paper after the clause's "and" is a paper of its own.
+    p = plan("Compare the method that pairs two small complementary CNNs and DistZO2.")
+    assert {t.phrase for t in p.targets if t.by == "name"} == {"DistZO2"} and len(p.targets) == 2
+
+
+def test_an_aspect_set_off_by_commas_is_no_paper(planner):
+    r, plan = planner
+    p = plan("How does LiteVAR compare, in memory savings, with the paper that trains weight-sharing subnets of a VAR model?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets][0] == "LiteVAR" and len(p.targets) == 2
+    assert titles(r, p.targets[1])[0].startswith("Progressive Supernet")  # "VAR" in the clause is its word, no paper
+    assert p.facets == ["memory savings"]
+    # Negative: without the commas the phrase is the ordinary aspect cue.
+    assert plan("How do LiteVAR and ZO2 compare in memory savings?").facets == ["memory savings"]
+
+
+def test_a_clause_boundary_ends_a_baseline(planner):
+    _, plan = planner
+    p = plan("FuseMax is benchmarked against FLAT, while InTAR is compared with DFX. What speedup does each paper report?")
+    assert p.kind is Kind.COMPARATIVE and {t.phrase for t in p.targets} == {"FuseMax", "InTAR"}
+    # Negative: baselines joined by "and" stay baselines.
+    p = plan("How much faster than FLAT and InTAR is FuseMax?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FuseMax"]
+
+
+def test_a_lead_in_before_a_listing_colon_only_counts_the_papers(planner):
+    r, plan = planner
+    p = plan("Two titles begin with 'Reducing': the GPU memory fragmentation one and the LLM search agent one. What does each reduce?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["the GPU memory fragmentation one", "the LLM search agent one"]
+
+
+def test_a_number_noun_heading_the_asked_phrase_asks_a_number(planner):
+    _, plan = planner
+    p = plan("For ZO2 and DistZO2, what problem does each address, and what is its headline number?")
+    assert p.numeric_facets == [f for f in p.facets if "number" in f] and p.numeric_facets
+    # Negative: the other part asks no number.
+    assert any("problem" in f for f in p.facets if f not in p.numeric_facets)

@@ -19,20 +19,46 @@ from .names import _INTRO
 # A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
 # introduces 0.67, a rare word an abstract merely uses 0.33.
 _WEAK_NAME = 0.34
-# What a result is measured against comes after these ("faster than ZO2", "over vLLM").
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}$", re.I)
+# What a result is measured against comes after these ("faster than ZO2", "over vLLM"); a
+# clause boundary ("against FooLib, while BarNet ...") ends the baseline.
+_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but)\b)[^\s,;]+\s+){0,2}$", re.I)
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 # The question's own words before a compared phrase ("Is tiled decoding or X ...").
-_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether)\s+)+", re.I)
+_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and)\s+)+", re.I)
+# A segment led by another preposition is an adverbial of the comparison ("compare, in memory
+# savings, with ..."), not a paper.
+_ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
+# A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
+# ("the method that pairs two CNNs with a memory and then ..."), not compared papers.
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
-_WORK = re.compile(r"\b(?:papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
-                   r"algorithm|accelerator|architecture|design|tool|library|compiler|engine|scheme|allocator|runtime|benchmark)\b", re.I)
+WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
+              r"algorithm|accelerator|architecture|design|tool|library|compiler|engine|scheme|allocator|runtime|benchmark")
+_WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
+_NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS})\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
+
+
+def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
+    """`body` split at `joints`, except inside a relative clause (unless what follows the joint
+    is a named paper or another work: "the method that X and FooNet", "... and the framework
+    that ..."). Empty pieces dropped."""
+    guarded = [m.span() for m in _RELATIVE.finditer(body)]
+    out, start = [], 0
+    for m in joints.finditer(body):
+        after = joints.split(body[m.end():], maxsplit=1)[0].lower()
+        if any(a < m.start() < b for a, b in guarded) and not any(n in after for n in named) \
+                and not _NEW_WORK.match(body, m.end()):
+            continue
+        out.append(body[start: m.start()])
+        start = m.end()
+    out.append(body[start:])
+    return [x for x in out if x.strip()]
 
 
 class Descriptions:
@@ -87,25 +113,29 @@ class Descriptions:
         statements, asked = split_statements(q)
         if statements:
             # "Three works: A, B and C. What does each report?": the statements name the papers,
-            # the question sentence asks; a short lead-in before a colon only counts them.
+            # the question sentence asks; a lead-in before a colon that lists them only counts them.
             body = statements.rstrip(". ")
             head, colon, rest = body.partition(":")
-            if colon and len(content_words(head)) < 2:
+            if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2):
                 body = rest
         else:
             body = _FRAME_START.sub("", asked.rstrip("?. "))
             cue = _ASPECT_CUE.search(body)
             if cue:
                 body = body[: cue.start()]
-        named = {t.phrase.lower() for t in plan.targets}
-        taken = {pid for t in plan.targets for pid in t.paper_ids}
+        # A word some abstracts use ("MobileNet") inside a description is part of it, no paper.
+        weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
+        named = {t.phrase.lower() for t in plan.targets if t not in weak}
+        taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found = []
-        segments = _STRONG_SPLIT.split(body)
+        segments = _segments(body, _STRONG_SPLIT, named)
         if len(segments) < 2 and definite:
             return False  # no comparison verb and nothing joined: one paper's question
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
-            segments = _SPLIT.split(body)
+            segments = _segments(body, _SPLIT, named)
         for seg in segments:
+            if _ADVERBIAL.match(seg):
+                continue
             if definite:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
@@ -114,14 +144,26 @@ class Descriptions:
                     continue
                 seg = max(works, key=len)
             words = content_words(seg)
-            if len(words) < 2 or any(n in seg.lower() for n in named) or _UNSPECIFIC.search(seg):
+            # A name in its relative clause relates the described paper to it ("the paper that
+            # extends FooNet"): only a name before the clause makes the segment a named paper.
+            head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
+            if len(words) < 2 or any(n in head.lower() for n in named) or _UNSPECIFIC.search(seg):
                 continue
-            target = self._resolve(_LEAD.sub("", seg.strip()), taken, self._filtered(plan))
+            # ... or is the described paper's own word ("the framework that ... SSD-offloaded ..."):
+            # its paper stays a candidate.
+            inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
+            target = self._resolve(_LEAD.sub("", seg.strip()), taken - inner, self._filtered(plan))
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
-        if len([t for t in plan.targets if not t.baseline]) + len(found) >= 2 and found:
-            plan.targets += found
+        if len([t for t in plan.targets if not t.baseline and t not in weak]) + len(found) >= 2 and found:
+            inside = " ".join(t.phrase for t in found)
+
+            def times(name: str, text: str) -> int:
+                return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
+            # Named only inside a description: a word of it, no compared paper.
+            plan.targets = [t for t in plan.targets
+                            if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))] + found
             return True
         return False
 

@@ -22,7 +22,9 @@ from ..text import content_words, sentences
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
-NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b|\bwhat (?:percentage|fraction|ratio|number|amount|factor)\b", re.I)
+# "what is its best reported number": a number noun heads the asked phrase.
+NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b"
+                      r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor)s?\b", re.I)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 _PART_JOINT = re.compile(
@@ -31,13 +33,16 @@ _PART_JOINT = re.compile(
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
 _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"
                      r"over|against|in|on|for|with|by|from|to|at|into|using)(?![\w-])", re.I)
+# The aspect set off by commas right after the comparison verb.
+_INTERJECTED = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
 _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
 
 
 def _strip(phrase: str, names: list[str]) -> str:
-    phrase = _PRONOUNS.sub(" ", phrase)
+    # Names first: a description is a name too, and "the" begins it.
     for n in sorted(names, key=len, reverse=True):
         phrase = re.sub(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", " ", phrase, flags=re.I)
+    phrase = _PRONOUNS.sub(" ", phrase)
     return " ".join(phrase.split())
 
 
@@ -101,6 +106,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     if not tail and (asked := parts(q)):
         # "Which dataset did each use, and how long did A train?": each part a row.
         tail = ", ".join(asked)
+    if m := _INTERJECTED.search(q):  # "How does A compare, in memory use, with B?"
+        facets.append(_strip(m.group(1), names))
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:
             facets.append(m.group())

@@ -22,7 +22,7 @@ from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target, title
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, looks_like_name, stem
 from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
-from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, Descriptions
+from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
 
 # Nouns that denote members of the collection: "which papers", "how many works".
@@ -48,6 +48,8 @@ _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|v
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
+# A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
+_RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
 _FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
@@ -224,7 +226,10 @@ class Planner(Descriptions):
             # "AB/CD formats": a word slashed to another is one of a pair of variants, no paper.
             slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
             plan.specifics += slashed
-            unknown = [u for u in unknown if u not in slashed]
+            # "the paper that ... proposes a hardened FooNet": a word of a description, no paper.
+            described = [m.span() for m in _RELATIVE_WORK.finditer(q)]
+            unknown = [u for u in unknown if u not in slashed
+                       and not any(a <= i < b for a, b in described for i in [q.find(u)])]
             if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
                 plan.targets += [Target(u, []) for u in unknown]
             else:
@@ -315,6 +320,8 @@ class Planner(Descriptions):
             # Words of the subjects' own phrases ("the PyTorch CNN whitepaper") qualify nothing.
             if span := subject_span(q, [t.phrase for t in plan.targets]):
                 plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
+            described = " ".join(t.phrase.lower() for t in plan.targets if t.by == "description")
+            plan.specifics = [x for x in plan.specifics if x.lower() not in described]
         elif plan.kind is Kind.FACTOID:
             plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
