@@ -411,3 +411,20 @@ def test_a_number_noun_heading_the_asked_phrase_asks_a_number(planner):
     assert p.numeric_facets == [f for f in p.facets if "number" in f] and p.numeric_facets
     # Negative: the other part asks no number.
     assert any("problem" in f for f in p.facets if f not in p.numeric_facets)
+
+
+def test_baselines_named_only_in_a_statement_qualify_nothing(planner):
+    _, plan = planner
+    p = plan("FuseMax is measured against FLAT, while InTAR is measured against DFX. What speedup does each report?")
+    assert p.kind is Kind.COMPARATIVE and "FLAT" not in p.specifics and "DFX" not in p.specifics
+    # Negative: named in the question sentence, the baseline qualifies.
+    assert "FLAT" in plan("What speedups over FLAT do FuseMax and InTAR report?").specifics
+
+
+def test_examples_in_parentheses_are_one_aspect_and_no_qualifier(planner):
+    _, plan = planner
+    p = plan("Compare EPIM and MCUFormer: under what constraint (bit-width, memory budget, or ReLU count) does each run?")
+    assert "ReLU" not in p.specifics and len([f for f in p.facets if "constraint" in f]) == 1
+    assert not any(f.strip().startswith("memory budget") for f in p.facets)
+    # Negative: the same name outside parentheses qualifies.
+    assert "ReLU" in plan("Compare EPIM and MCUFormer: what ReLU count does each need?").specifics

@@ -46,6 +46,21 @@ def _strip(phrase: str, names: list[str]) -> str:
     return " ".join(phrase.split())
 
 
+def in_parens(q: str, i: int) -> bool:
+    """Is position `i` of `q` inside parentheses? "(bit-width, memory, or ReLU count)" gives
+    examples of what is asked: none of them is a qualifier, and its commas split nothing."""
+    return q.count("(", 0, i) > q.count(")", 0, i)
+
+
+def split_outside_parens(text: str, joints: str) -> list[str]:
+    out, start = [], 0
+    for m in re.finditer(joints, text, re.I):
+        if not in_parens(text, m.start()):
+            out.append(text[start: m.start()])
+            start = m.end()
+    return out + [text[start:]]
+
+
 def subject_span(q: str, names: list[str]) -> tuple[int, int] | None:
     """Where the coordinated subjects are written ("the PyTorch CNN pruning whitepaper
     and LLM.int8()"): from the first subject (with its article) to the last (with the noun
@@ -111,7 +126,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:
             facets.append(m.group())
-    for f in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", tail.rstrip("?. ")):
+    for f in split_outside_parens(tail.rstrip("?. "), r"\s*,\s*(?:and\s+)?|\s+and\s+"):
         f = _strip(f, names)
         if content_words(f):
             facets.append(f)

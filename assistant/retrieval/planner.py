@@ -21,7 +21,7 @@ import re
 from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, looks_like_name, stem
-from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
+from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_parens, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
 
@@ -132,13 +132,13 @@ class Planner(Descriptions):
                 unknown.append(tok)
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
-            elif (looks_like_name(tok) or re.search(r"\d", tok)) and m.start() >= asked_from:
+            elif (looks_like_name(tok) or re.search(r"\d", tok)) and m.start() >= asked_from and not in_parens(q, m.start()):
                 plan.specifics.append(tok)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 plan.targets.append(Target(phrase, ids))
         plan.specifics += [m.group() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b", q)
-                           if m.group() not in plan.specifics and m.start() >= asked_from]
+                           if m.group() not in plan.specifics and m.start() >= asked_from and not in_parens(q, m.start())]
         spans = self._year(q, plan) + self._record_shape(q, plan)
         self._kind(q, plan, unknown)
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
@@ -253,7 +253,11 @@ class Planner(Descriptions):
         elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
-            plan.specifics += [t.phrase for t in plan.targets if t not in subjects]  # "over FP16": a qualifier
+            # "over FP16": a qualifier, when the question sentence names it (statements before it
+            # say what each paper is measured against: "A is tested against X, B against Y").
+            statements, asked = split_statements(q)
+            plan.specifics += [t.phrase for t in plan.targets if t not in subjects
+                               and (not statements or re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?![\w-])", asked, re.I))]
             plan.targets = subjects
             for t in subjects:
                 self._narrow_by_phrase(q, t)
