@@ -428,3 +428,30 @@ def test_examples_in_parentheses_are_one_aspect_and_no_qualifier(planner):
     assert not any(f.strip().startswith("memory budget") for f in p.facets)
     # Negative: the same name outside parentheses qualifies.
     assert "ReLU" in plan("Compare EPIM and MCUFormer: what ReLU count does each need?").specifics
+
+
+def test_a_name_given_in_apposition_is_introduced(planner):
+    r, plan = planner
+    # "presents the first in-browser inference system, nn-JIT.web, which ...": its name, though lower-case first.
+    assert r.names.lookup("nn-JIT.web") == {next(iter(r.names.lookup("nn-JIT.web"))): 2}
+    # Negative: a framework the abstract only uses ("ONNX") stays a weak word.
+    assert set((r.names.lookup("ONNX") or {0: 1}).values()) == {1}
+
+
+def test_a_colon_ends_the_compared_list(planner):
+    r, plan = planner
+    p = plan("Compare HipKittens, the ZeRO++ partitioning work on the Frontier supercomputer, and the study that pretrains "
+             "a mixture-of-experts model entirely on AMD hardware: what does each report?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 3 and not any("Frontier" in f for f in p.facets)
+    # Negative: without a colon the first cue word still starts the aspect.
+    assert plan("How do ZO2 and DistZO2 differ in memory use?").facets == ["memory use"]
+
+
+def test_frameworks_given_as_examples_are_neither_papers_nor_qualifiers(planner):
+    r, plan = planner
+    p = plan("Against baselines such as ONNX Runtime, PyTorch and TVM, what speedups do the Intel sparse CPU inference "
+             "stack for Transformer language models and nn-JIT.web report?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2 and not {"ONNX", "PyTorch", "TVM"} & set(p.specifics)
+    assert any(titles(r, t)[0].startswith("An Efficient Sparse Inference") for t in p.targets)
+    # Negative: named outside the examples, a framework qualifies.
+    assert "PyTorch" in plan("What speedup over PyTorch does nn-JIT.web report?").specifics

@@ -35,6 +35,12 @@ class Composition:
         self.text = ""
 
 
+
+def _cell_quote(unit: str) -> str:
+    """An evidence unit (a sentence, or two that belong together) for a table cell: each
+    sentence kept up to 400 characters, so the second's fact is never cut for the first's length."""
+    return " ".join(cell(x, 400) for x in sentences(unit)) or cell(unit, 400)
+
 def _quote(sents: list[str], marker: str, locators: list[str] = ()) -> str:
     """Quotes, each cited; a passage from a full text also says its page."""
     locs = list(locators) + [""] * (len(sents) - len(locators))
@@ -165,7 +171,7 @@ class ExtractiveComposer:
                             for x in intro:
                                 out.cite(h.paper, x)
                             used.update(intro)
-                            cells.append(" ".join(f"{cell(x, 400)} {m}" for x in intro))
+                            cells.append(" ".join(f"{_cell_quote(x)} {m}" for x in intro))
                             continue
                         # Unlike a factoid, always the best few: a cell's second sentence often holds the asked fact.
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
@@ -183,7 +189,7 @@ class ExtractiveComposer:
                             for sent, loc in zip(ev.sentences, ev.locators):
                                 out.cite(h.paper, sent, loc)
                             used.update(ev.sentences)
-                            cells.append(" ".join(f"{cell(x, 400)} {m}" for x in ev.sentences))  # room for a two-sentence result
+                            cells.append(" ".join(f"{_cell_quote(x)} {m}" for x in ev.sentences))
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
             if not plan.facets or plan.facets_inferred:  # the aspect was a guess: the usual rows too
                 picked = [_usual_rows(h.paper.abstract, short_name(h.paper), used) for (_, h), used in zip(columns, quoted)]

@@ -13,7 +13,7 @@ import re
 
 from ..models import Aspect, Plan, Target
 from ..text import content_words, coverage, plain_latex, stopwords
-from .facets import ASPECT_CUE as _ASPECT_CUE, split_statements
+from .facets import aspect_cue, in_examples, split_statements
 from .names import _INTRO
 
 # A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
@@ -35,7 +35,7 @@ _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerni
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
-              r"algorithm|accelerator|architecture|design|tool|library|compiler|engine|scheme|allocator|runtime|benchmark")
+              r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS})\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
@@ -120,7 +120,7 @@ class Descriptions:
                 body = rest
         else:
             body = _FRAME_START.sub("", asked.rstrip("?. "))
-            cue = _ASPECT_CUE.search(body)
+            cue = aspect_cue(body)
             if cue:
                 body = body[: cue.start()]
         # A word some abstracts use ("MobileNet") inside a description is part of it, no paper.
@@ -163,7 +163,14 @@ class Descriptions:
                 return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
             # Named only inside a description: a word of it, no compared paper.
             plan.targets = [t for t in plan.targets
-                            if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))] + found
+                            if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
+            # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
+            # when the question sentence names them outside examples.
+            for t in [t for t in plan.targets if t in weak]:
+                plan.targets.remove(t)
+                if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
+                    plan.specifics.append(t.phrase)
+            plan.targets += found
             return True
         return False
 

@@ -46,16 +46,32 @@ def _strip(phrase: str, names: list[str]) -> str:
     return " ".join(phrase.split())
 
 
+def aspect_cue(text: str) -> re.Match | None:
+    """Where the asked aspect starts: a colon when there is one ("Compare A, the work on
+    the Frontier machine, and C: which ..."), else the first cue word."""
+    colon = next((m for m in re.finditer(r":\s", text) if not in_parens(text, m.start())), None)
+    return colon or ASPECT_CUE.search(text)
+
+
 def in_parens(q: str, i: int) -> bool:
     """Is position `i` of `q` inside parentheses? "(bit-width, memory, or ReLU count)" gives
     examples of what is asked: none of them is a qualifier, and its commas split nothing."""
     return q.count("(", 0, i) > q.count(")", 0, i)
 
 
+# "baselines such as FooLib, BarLib and BazLib, what ...": examples, up to the clause's end.
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+[^;:?]*?(?=,\s*(?:what|which|how|who|when|where|why)\b|[;:?]|$)", re.I)
+
+
+def in_examples(q: str, i: int) -> bool:
+    """Is position `i` in parentheses or in a "such as ..." list? Examples qualify nothing."""
+    return in_parens(q, i) or any(m.start() <= i < m.end() for m in _EXAMPLES.finditer(q))
+
+
 def split_outside_parens(text: str, joints: str) -> list[str]:
     out, start = [], 0
     for m in re.finditer(joints, text, re.I):
-        if not in_parens(text, m.start()):
+        if not in_examples(text, m.start()):
             out.append(text[start: m.start()])
             start = m.end()
     return out + [text[start:]]
@@ -112,7 +128,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     q = split_statements(q)[1] or q  # statements before the question describe the papers
     asked_q = q
     q = _without_subjects(q, names)
-    cue = ASPECT_CUE.search(q)
+    cue = aspect_cue(q)
     tail = q[cue.end():] if cue else ""
     if not cue:
         # "How do their X and Y differ?": the aspect sits before the verb.

@@ -33,7 +33,11 @@ from ..settings import Settings
 from ..tokens import _SPLIT as _PARTS, terms, tokenize
 from ..text import NAME_TOKEN, content_words, looks_like_name, plain_latex, quantities, sentences, stem
 
-_INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)\s+(?:a |an |the )?", re.I)
+# "we propose FooNet", "called FooNet", and the appositive "presents the first in-browser
+# inference system, fooNet.web, which ...".
+_INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)s?\s+(?:a |an |the )?"
+                    r"(?:(?:[\w-]+\s+){0,6}?(?:system|framework|method|approach|technique|algorithm|accelerator|architecture|"
+                    r"tool|library|compiler|engine|scheme|allocator|runtime|benchmark|model|platform|toolkit|dataset)\s*,\s*)?", re.I)
 _CAP = 200  # papers read to judge one word at least (see NameIndex._cap)
 _VOCAB_CHECK = 50  # papers read to tell a word from a part of longer tokens; more: it is a word
 _CACHE = 4096  # words remembered per index generation
@@ -193,10 +197,10 @@ class NameIndex:
                         exact[t] += 1
             df, entries = len(using), {}
             for pid, (title, abstract, spelt) in sorted(using.items()):
-                introduced = len(key) >= 3 and any(t[0].isupper() for t in spelt)
+                introduced = len(key) >= 3 and any(t[0].isupper() or looks_like_name(t) for t in spelt)
                 for m in _INTRO.finditer(abstract) if introduced else ():
                     tok = NAME_TOKEN.match(abstract, m.end())
-                    if tok and tok.group().lower() == key and len(key) >= 3 and tok.group()[0].isupper() \
+                    if tok and tok.group().lower() == key and len(key) >= 3 and (tok.group()[0].isupper() or looks_like_name(tok.group())) \
                             and exact[tok.group()] <= rare and (df <= rare or looks_like_name(tok.group())):
                         entries.setdefault(pid, 2)
                 shaped = [t for t in spelt if looks_like_name(t)]
@@ -240,7 +244,7 @@ class NameIndex:
         found, abstract, rare = None, plain_latex(p.abstract), self.max_df
         for m in _INTRO.finditer(abstract):
             tok = NAME_TOKEN.match(abstract, m.end())
-            if not tok or len(tok.group()) < 3 or not tok.group()[0].isupper():
+            if not tok or len(tok.group()) < 3 or not (tok.group()[0].isupper() or looks_like_name(tok.group())):
                 continue
             word, stats = tok.group(), self._word(tok.group().lower())
             n_exact = stats.exact.get(word, math.inf)

@@ -21,7 +21,7 @@ import re
 from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, looks_like_name, stem
-from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_parens, parts, split_statements, subject_span
+from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
 
@@ -132,13 +132,13 @@ class Planner(Descriptions):
                 unknown.append(tok)
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
-            elif (looks_like_name(tok) or re.search(r"\d", tok)) and m.start() >= asked_from and not in_parens(q, m.start()):
+            elif (looks_like_name(tok) or re.search(r"\d", tok)) and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 plan.targets.append(Target(phrase, ids))
         plan.specifics += [m.group() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b", q)
-                           if m.group() not in plan.specifics and m.start() >= asked_from and not in_parens(q, m.start())]
+                           if m.group() not in plan.specifics and m.start() >= asked_from and not in_examples(q, m.start())]
         spans = self._year(q, plan) + self._record_shape(q, plan)
         self._kind(q, plan, unknown)
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
@@ -243,6 +243,9 @@ class Planner(Descriptions):
                 t.baseline = True
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
+        # Words some abstracts use ("PyTorch") name no paper firmly: a description may be the other subject.
+        firm = {pid for t in subjects if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids} \
+            | {t.phrase for t in subjects if t.missing}
         # The question may follow its subject ("The tiled-decoding paper: who wrote it?").
         field_head = bool(plan.fields and any(_FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
         # A paper mentioned again by another of its names ("FooNet or BarNet: which cuts Foo
@@ -261,7 +264,7 @@ class Planner(Descriptions):
             plan.targets = subjects
             for t in subjects:
                 self._narrow_by_phrase(q, t)
-        elif not collection and len(papers) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
+        elif not collection and len(firm) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
                             and not _ONE_WORK.search(q)):
