@@ -455,3 +455,13 @@ def test_frameworks_given_as_examples_are_neither_papers_nor_qualifiers(planner)
     assert any(titles(r, t)[0].startswith("An Efficient Sparse Inference") for t in p.targets)
     # Negative: named outside the examples, a framework qualifies.
     assert "PyTorch" in plan("What speedup over PyTorch does nn-JIT.web report?").specifics
+
+
+def test_parts_with_their_own_papers_set_them_side_by_side(planner):
+    _, plan = planner
+    p = plan("What does ZO2 offload to the CPU, and how much faster is DistZO2 than ZO2?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["ZO2", "DistZO2"] and len(p.facets) == 2
+    assert not any(t.baseline for t in p.targets)
+    # Negative: a second part about the same paper keeps one subject, the baseline a qualifier.
+    p = plan("What speedup does DistZO2 report over ZO2, and on which model?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics

@@ -11,33 +11,22 @@ record-field nouns), not phrasings of any question set. Numbers that must scale 
 name is, how sure a description's match) come from `Settings`.
 
 Out of scope: resolving descriptions (descriptions.py), the asked aspects' wording
-(facets.py), searching for evidence (retrieval/__init__.py) and answering (answer/).
+(facets.py), record fields and questions about the collection itself (record_shape.py),
+searching for evidence (retrieval/__init__.py) and answering (answer/).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..models import Aspect, Kind, Plan, RecordField, RecordQuery, Target, title_prefix
+from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, looks_like_name, stem
 from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
+from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
-# Nouns that denote members of the collection: "which papers", "how many works".
-_UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
-_UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)"  # a set of them
-_COLLECTION_Q = re.compile(
-    rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
-    rf"|\b{_UNITS}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
-    rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
-_COUNT = re.compile(rf"\b(?:how many|number of|count)\s+(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
-_SUPERLATIVE = re.compile(
-    rf"\b(oldest|earliest|first|newest|latest|most recent|last)\s+(?:\w+\s+){{0,2}}{_UNIT}\b"
-    rf"|\b{_UNIT}\s+(?:is|was|are|were)\s+(?:the\s+)?(oldest|earliest|newest|latest|most recent)\b", re.I)
-_MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:pages|listings|lists)\b|\bduplicates?\b", re.I)
-_ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
 _COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
@@ -50,21 +39,6 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
-_FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
-# Record fields, by the words that ask for them.
-_FIELDS = [
-    (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b", re.I)),
-    (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
-    (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
-    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
-    (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
-    (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
-                                   r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
-    (RecordField.ORGANISATION, re.compile(r"\b(?:organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group)\b", re.I)),
-    (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
-]
-_THIS_COLLECTION = re.compile(r"\b(?:on|in|from|of)\s+(?:this|these|the|my|our)\s+(?:pages?|listings?|lists?|collection|corpus|library)\b", re.I)
-_RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|submitted|listed|shown|dated)\b", re.I)
 # "How many training tokens was X trained on?": the counted noun is the word before the verb.
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 # Units name no counted thing ("how many percentage points", "how many times").
@@ -73,18 +47,6 @@ _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mecha
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
-_YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
-
-
-def _ends(m: re.Match) -> list[tuple[int, int]]:
-    """The first and last word of a match: "where ... published" asks the venue, the words
-    between still describe the paper."""
-    words = list(re.finditer(r"\S+", m.group()))
-    if not words:
-        return []
-    return [(m.start() + words[0].start(), m.start() + words[0].end()), (m.start() + words[-1].start(), m.start() + words[-1].end())]
-
-
 class Planner(Descriptions):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
@@ -139,7 +101,7 @@ class Planner(Descriptions):
                 plan.targets.append(Target(phrase, ids))
         plan.specifics += [m.group() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b", q)
                            if m.group() not in plan.specifics and m.start() >= asked_from and not in_examples(q, m.start())]
-        spans = self._year(q, plan) + self._record_shape(q, plan)
+        spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
         self._kind(q, plan, unknown)
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
         named = {w for t in plan.targets for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
@@ -178,45 +140,8 @@ class Planner(Descriptions):
         return plan
 
     # ---- parts ------------------------------------------------------------------------------
-    def _year(self, q: str, plan: Plan) -> list[tuple[int, int]]:
-        for ym in _YEAR.finditer(q):
-            # "2048 tokens" is a length: a year is one the corpus has, or one after a preposition.
-            year = int(ym.group(2))
-            if year in self.names.years or (ym.group(1) and not re.match(r"\s*[-A-Za-z%]", q[ym.end():])):
-                plan.year = ((ym.group(1) or "in").lower(), year)
-                return [ym.span()]
-        return []
-
-    def _record_shape(self, q: str, plan: Plan) -> list[tuple[int, int]]:
-        spans = []
-        for f, pattern in _FIELDS:
-            m = pattern.search(q)
-            if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
-                                                          RecordField.AUTHOR_COUNT} & set(plan.fields)):
-                plan.fields.append(f)
-                spans += _ends(m)
-        if _NUMBER_Q.search(q) and RecordField.AUTHOR_COUNT not in plan.fields:
-            # "How much faster ... when running X" asks a number, not a date.
-            plan.fields = [f for f in plan.fields if f is not RecordField.DATE or _FIELD_HEAD.match(q)]
-        # Verbs of the record ("published in 2019", "posted") and the collection itself ("on
-        # this page"): never the topic.
-        spans += [m.span() for m in _RECORD_VERBS.finditer(q)] + [m.span() for m in _THIS_COLLECTION.finditer(q)]
-        for pattern, query in ((_COUNT, RecordQuery.COUNT), (_SUPERLATIVE, None), (_MULTI_PAGE, RecordQuery.MULTI_PAGE),
-                               (_ALL, RecordQuery.ALL)):
-            m = pattern.search(q)
-            if not m:
-                continue
-            if query is None:
-                word = (m.group(1) or m.group(2)).lower()
-                query = RecordQuery.OLDEST if word in ("oldest", "earliest", "first") else RecordQuery.NEWEST
-                plan.record_n = 3 if re.search(_UNITS, m.group(), re.I) else 1
-            plan.record_query = query
-            spans += _ends(m)
-            break
-        return spans
-
     def _kind(self, q: str, plan: Plan, unknown: list[str]) -> None:
-        collection = bool(_COLLECTION_Q.search(q)) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
+        collection = bool(COLLECTION_Q.search(q)) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
         if plan.record_query is RecordQuery.COUNT and any(not t.baseline for t in plan.targets):
             plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
         compare = bool(_COMPARE.search(q))
@@ -247,7 +172,7 @@ class Planner(Descriptions):
         firm = {pid for t in subjects if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids} \
             | {t.phrase for t in subjects if t.missing}
         # The question may follow its subject ("The tiled-decoding paper: who wrote it?").
-        field_head = bool(plan.fields and any(_FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
+        field_head = bool(plan.fields and any(FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
         # A paper mentioned again by another of its names ("FooNet or BarNet: which cuts Foo
         # memory more", Foo naming FooNet too) is joined to the others where first named.
         first = [t for i, t in enumerate(subjects) if not any(set(t.paper_ids) and set(t.paper_ids) <= set(u.paper_ids) for u in subjects[:i])]
@@ -271,8 +196,16 @@ class Planner(Descriptions):
             # People, a venue or a year with no paper named list their papers, unless the
             # question is about one work of theirs ("Smith et al.'s 2024 paper on ...").
             plan.kind = Kind.AGGREGATE
-        elif plan.fields and (field_head or not self._number_beyond_fields(q)):
+        elif plan.fields and (field_head or not number_beyond_fields(q)):
             plan.kind = Kind.METADATA
+        if plan.kind is Kind.FACTOID and len(own := self._part_subjects(q, plan)) >= 2:
+            # "How much memory does A need, and what speedup does B claim over A?": each part
+            # asks about its own paper, so the papers are set side by side, a row per part.
+            plan.kind = Kind.COMPARATIVE
+            plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
+            plan.targets = own
+            for t in own:
+                t.baseline = False
         if plan.kind is Kind.FACTOID and len(plan.targets) > 1:
             # One subject; the other names qualify it ("over vLLM", "in PyTorch").
             subject = max(subjects, key=lambda t: t.confidence)  # first among equals
@@ -281,10 +214,20 @@ class Planner(Descriptions):
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
 
     @staticmethod
-    def _number_beyond_fields(q: str) -> bool:
-        """A number asked that is not a record field ("how many authors" is one)."""
-        counted = _FIELDS[0][1]
-        return any(not counted.match(q, m.start()) for m in _NUMBER_Q.finditer(q))
+    def _part_subjects(q: str, plan: Plan) -> list[Target]:
+        """The papers that are the subjects of the question's parts, one per part that names
+        one firmly and not as a baseline ("... over A"); [] when a part names two."""
+        asked = parts(split_statements(q)[1] or q)
+        firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
+        own: list[Target] = []
+        for part in asked:
+            here = [t for t in firm if (m := re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?![\w-])", part, re.I))
+                    and not _BASELINE_BEFORE.search(part[: m.start()]) and not re.match(r"['’]s\b", part[m.end():])]
+            if len(here) > 1:
+                return []
+            if here and not any(set(here[0].paper_ids) == set(t.paper_ids) for t in own):
+                own.append(here[0])
+        return own
 
     @staticmethod
     def _coordinated(q: str, subjects: list[Target]) -> bool:

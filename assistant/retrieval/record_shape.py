@@ -1,0 +1,99 @@
+"""The record side of a question: which record fields it asks (authors, date, venue ...),
+whether it asks about the collection as such (how many papers, the oldest, all of them, papers
+on several pages), and its year. English question grammar only: interrogatives, the nouns that
+denote a collection, record-field nouns.
+
+Out of scope: everything about the papers' content (planner.py, facets.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan, RecordField, RecordQuery
+from .facets import NUMBER_Q as _NUMBER_Q
+
+# Nouns that denote members of the collection: "which papers", "how many works".
+_UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
+_UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)"  # a set of them
+COLLECTION_Q = re.compile(
+    rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
+    rf"|\b{_UNITS}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
+    rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
+_COUNT = re.compile(rf"\b(?:how many|number of|count)\s+(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
+_SUPERLATIVE = re.compile(
+    rf"\b(oldest|earliest|first|newest|latest|most recent|last)\s+(?:\w+\s+){{0,2}}{_UNIT}\b"
+    rf"|\b{_UNIT}\s+(?:is|was|are|were)\s+(?:the\s+)?(oldest|earliest|newest|latest|most recent)\b", re.I)
+_MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:pages|listings|lists)\b|\bduplicates?\b", re.I)
+_ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
+FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
+# Record fields, by the words that ask for them.
+_FIELDS = [
+    (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b", re.I)),
+    (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
+    (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
+    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
+    (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
+    (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
+                                   r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
+    (RecordField.ORGANISATION, re.compile(r"\b(?:organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group)\b", re.I)),
+    (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
+]
+_THIS_COLLECTION = re.compile(r"\b(?:on|in|from|of)\s+(?:this|these|the|my|our)\s+(?:pages?|listings?|lists?|collection|corpus|library)\b", re.I)
+_RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|submitted|listed|shown|dated)\b", re.I)
+_YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
+
+
+def _ends(m: re.Match) -> list[tuple[int, int]]:
+    """The first and last word of a match: "where ... published" asks the venue, the words
+    between still describe the paper."""
+    words = list(re.finditer(r"\S+", m.group()))
+    if not words:
+        return []
+    return [(m.start() + words[0].start(), m.start() + words[0].end()), (m.start() + words[-1].start(), m.start() + words[-1].end())]
+
+
+def find_year(q: str, plan: Plan, years) -> list[tuple[int, int]]:
+    """Sets `plan.year` from the first year the corpus has (or one after a preposition); its span."""
+    for ym in _YEAR.finditer(q):
+        # "2048 tokens" is a length: a year is one the corpus has, or one after a preposition.
+        year = int(ym.group(2))
+        if year in years or (ym.group(1) and not re.match(r"\s*[-A-Za-z%]", q[ym.end():])):
+            plan.year = ((ym.group(1) or "in").lower(), year)
+            return [ym.span()]
+    return []
+
+def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
+    """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
+    spans = []
+    for f, pattern in _FIELDS:
+        m = pattern.search(q)
+        if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
+                                                      RecordField.AUTHOR_COUNT} & set(plan.fields)):
+            plan.fields.append(f)
+            spans += _ends(m)
+    if _NUMBER_Q.search(q) and RecordField.AUTHOR_COUNT not in plan.fields:
+        # "How much faster ... when running X" asks a number, not a date.
+        plan.fields = [f for f in plan.fields if f is not RecordField.DATE or FIELD_HEAD.match(q)]
+    # Verbs of the record ("published in 2019", "posted") and the collection itself ("on
+    # this page"): never the topic.
+    spans += [m.span() for m in _RECORD_VERBS.finditer(q)] + [m.span() for m in _THIS_COLLECTION.finditer(q)]
+    for pattern, query in ((_COUNT, RecordQuery.COUNT), (_SUPERLATIVE, None), (_MULTI_PAGE, RecordQuery.MULTI_PAGE),
+                           (_ALL, RecordQuery.ALL)):
+        m = pattern.search(q)
+        if not m:
+            continue
+        if query is None:
+            word = (m.group(1) or m.group(2)).lower()
+            query = RecordQuery.OLDEST if word in ("oldest", "earliest", "first") else RecordQuery.NEWEST
+            plan.record_n = 3 if re.search(_UNITS, m.group(), re.I) else 1
+        plan.record_query = query
+        spans += _ends(m)
+        break
+    return spans
+
+
+def number_beyond_fields(q: str) -> bool:
+    """A number asked that is not a record field ("how many authors" is one)."""
+    counted = _FIELDS[0][1]
+    return any(not counted.match(q, m.start()) for m in _NUMBER_Q.finditer(q))
