@@ -312,7 +312,9 @@ def test_a_named_peoples_work_is_theirs(planner):
     r, plan = planner
     p = plan("Shaoyi Huang's 2022 automatic BERT pruning paper ran on an FPGA: which board?")
     assert titles(r, p.targets[0])[0].startswith("An Automatic and Efficient BERT Pruning")
-    assert "BERT" in p.specifics  # the name none of their papers goes by describes the paper
+    assert [t.by for t in p.targets] == ["description"]  # "BERT", no paper of theirs, describes it
+    p = plan("Which FPGA board did Shaoyi Huang's 2022 BERT pruning paper run on?")
+    assert "BERT" in p.specifics and [t.by for t in p.targets] == ["description"]  # asked in the question: a qualifier
     p = plan("Daniel Stein, Shaoyi Huang et al. turn neural networks into logic flows. On what CPU?")
     assert p.kind is Kind.FACTOID and titles(r, p.targets[0])[0].startswith("Late Breaking Results")
     # Negative: a named paper of theirs stays the subject, and an unknown model name qualifies it.
@@ -465,3 +467,35 @@ def test_parts_with_their_own_papers_set_them_side_by_side(planner):
     # Negative: a second part about the same paper keeps one subject, the baseline a qualifier.
     p = plan("What speedup does DistZO2 report over ZO2, and on which model?")
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics
+
+
+def test_a_lead_in_that_asks_nothing_describes_the_paper(planner):
+    r, plan = planner
+    p = plan("For the system that protects on-device LLMs using Arm's trusted execution environment: what technique hides "
+             "parameter loading latency, and how much does it cut TTFT versus a strawman TEE baseline?")
+    assert titles(r, p.targets[0])[0].startswith("TZ-LLM")  # a weak word as the baseline excludes no paper
+    assert p.facets[0] == "what technique hides parameter loading latency"  # the lead-in is no part
+    assert p.facets[0] not in p.numeric_facets  # a technique is asked, whatever measure it names
+    # Negative: a lead-in that asks ("What does X do: ...") stays the question.
+    from assistant.retrieval.facets import split_statements
+    assert split_statements("Which of them is faster: ZO2 or DistZO2?")[0] == ""
+
+
+def test_one_and_the_other_described_are_compared_not_listed(planner):
+    r, plan = planner
+    p = plan("Two edge-inference papers avoid running one big CNN on every input: one pairs two small complementary CNNs "
+             "with a memory component, the other converts hard images into easy ones with an autoencoder. "
+             "On which device does each measure?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    # Negative: "which ones" still asks for a list.
+    assert plan("Which ones use an autoencoder?").kind is Kind.AGGREGATE
+
+
+def test_a_measure_asked_in_the_question_sentence_makes_it_a_number_question(planner):
+    _, plan = planner
+    p = plan("The 2020 paper that co-explores neural architectures and heterogeneous ASIC accelerators for multiple "
+             "tasks: what latency and energy reductions does it report?")
+    assert p.aspect is Aspect.NUMBER
+    # Negative: measures only in the description, the question asks no number.
+    p = plan("The paper that reports latency and energy reductions for ASIC accelerators: who wrote it?")
+    assert p.aspect is not Aspect.NUMBER

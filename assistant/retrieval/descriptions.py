@@ -111,26 +111,49 @@ class Descriptions:
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
         statements, asked = split_statements(q)
+        bodies = []
         if statements:
             # "Three works: A, B and C. What does each report?": the statements name the papers,
             # the question sentence asks; a lead-in before a colon that lists them only counts them.
-            body = statements.rstrip(". ")
+            body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", statements.rstrip(". "), flags=re.I)
             head, colon, rest = body.partition(":")
-            if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2):
-                body = rest
-        else:
-            body = _FRAME_START.sub("", asked.rstrip("?. "))
-            cue = aspect_cue(body)
-            if cue:
-                body = body[: cue.start()]
+            bodies.append(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
+        # ... else the question sentence does ("Against baselines ..., what do A and B report?").
+        body = _FRAME_START.sub("", asked.rstrip("?. "))
+        bodies.append(body[: cue.start()] if (cue := aspect_cue(body)) else body)
         # A word some abstracts use ("MobileNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
+        firm = len([t for t in plan.targets if not t.baseline and t not in weak])
+        for body in bodies:
+            found = self._described_in(body, plan, definite, weak, named)
+            if firm + len(found) >= 2 and found:
+                break
+        else:
+            return False
+        inside = " ".join(t.phrase for t in found)
+
+        def times(name: str, text: str) -> int:
+            return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
+        # Named only inside a description: a word of it, no compared paper.
+        plan.targets = [t for t in plan.targets
+                        if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
+        # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
+        # when the question sentence names them outside examples.
+        for t in [t for t in plan.targets if t in weak]:
+            plan.targets.remove(t)
+            if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
+                plan.specifics.append(t.phrase)
+        plan.targets += found
+        return True
+
+    def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str]) -> list[Target]:
+        """The papers the phrases joined in `body` describe (those naming no paper)."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
-        found = []
+        found: list[Target] = []
         segments = _segments(body, _STRONG_SPLIT, named)
         if len(segments) < 2 and definite:
-            return False  # no comparison verb and nothing joined: one paper's question
+            return []  # no comparison verb and nothing joined: one paper's question
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _segments(body, _SPLIT, named)
         for seg in segments:
@@ -156,23 +179,7 @@ class Descriptions:
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
-        if len([t for t in plan.targets if not t.baseline and t not in weak]) + len(found) >= 2 and found:
-            inside = " ".join(t.phrase for t in found)
-
-            def times(name: str, text: str) -> int:
-                return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
-            # Named only inside a description: a word of it, no compared paper.
-            plan.targets = [t for t in plan.targets
-                            if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
-            # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
-            # when the question sentence names them outside examples.
-            for t in [t for t in plan.targets if t in weak]:
-                plan.targets.remove(t)
-                if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
-                    plan.specifics.append(t.phrase)
-            plan.targets += found
-            return True
-        return False
+        return found
 
     def _describe_single(self, q: str, plan: Plan, weak: list[Target] = ()) -> bool:
         """A factoid or record question about one paper it describes ("who wrote the allocator
@@ -201,7 +208,9 @@ class Descriptions:
         if weak and not (context or phrases):
             return False  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
-        target = self._resolve(phrase, {pid for t in baselines for pid in t.paper_ids}, self._filtered(plan))
+        # A weak word as the baseline ("a strawman TEE baseline") names no paper to exclude.
+        firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
+        target = self._resolve(phrase, firm, self._filtered(plan))
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]

@@ -111,7 +111,18 @@ def split_statements(q: str) -> tuple[str, str]:
     said = sentences(q)
     asks = [i for i, x in enumerate(said) if x.rstrip().endswith("?")]
     i = asks[-1] if asks else len(said) - 1
-    return " ".join(said[:i]), " ".join(said[i:])
+    statements, question = " ".join(said[:i]), " ".join(said[i:])
+    # A lead-in that asks nothing ("For the system that protects ...: what technique ...",
+    # "In the 2025 paper on ..., what process node ...") describes the paper like a statement.
+    m = next((m for m in _LEAD_IN.finditer(question) if _ASKING.match(question, m.end())), None)
+    if m and not _ASKING.search(question[: m.start()]):
+        statements, question = f"{statements} {question[: m.start()]}".strip(), question[m.end():]
+    return statements, question
+
+
+_ASKING = re.compile(r"\s*(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
+                     r"compare|contrast|list|name|give|describe|explain|summari[sz]e|tell|show)\b", re.I)
+_LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
 
 
 def parts(q: str) -> list[str]:

@@ -44,6 +44,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|d
 # Units name no counted thing ("how many percentage points", "how many times").
 _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
 _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
+_METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
@@ -260,7 +261,8 @@ class Planner(Descriptions):
         elif _YES_NO.match(q):
             plan.aspect = Aspect.YES_NO
         named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with BarLib" names no measure
-        if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named]):
+        asked = set(content_words(split_statements(q)[1] or q))  # statements before it describe, not ask
+        if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
@@ -275,7 +277,8 @@ class Planner(Descriptions):
         elif plan.kind is Kind.FACTOID:
             plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
-        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or self._quantity_noun(content_words(f))
+        # ("what technique hides the latency" asks a method, whatever measure it names.)
+        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(f)) and not _METHOD_HEAD.match(f))
                                or any(b in f for b in baselines)]
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
