@@ -133,7 +133,8 @@ def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z])", text.strip())
     out: list[str] = []
     for part in parts:
-        if out and _ABBREV.search(out[-1]):
+        # ("... by Doe et al. What do they report?": an interrogative after one starts a sentence.)
+        if out and _ABBREV.search(out[-1]) and not re.match(r"(?:What|Which|How|Who|When|Where|Why)\b", part):
             out[-1] += " " + part
         else:
             out.append(part)

@@ -499,3 +499,34 @@ def test_a_measure_asked_in_the_question_sentence_makes_it_a_number_question(pla
     # Negative: measures only in the description, the question asks no number.
     p = plan("The paper that reports latency and energy reductions for ASIC accelerators: who wrote it?")
     assert p.aspect is not Aspect.NUMBER
+
+
+def test_named_people_filter_only_the_phrase_that_names_them(planner):
+    r, plan = planner
+    p = plan("On fault-resilient DNNs: the 2019 clipped-activation resilience analysis, the 2024 progressive-training "
+             "follow-up that uses a hybrid clipped activation, and Xuefei Ning et al.'s fault-tolerant NAS. What does each highlight?")
+    got = sorted(titles(r, t)[0].split(":")[0] for t in p.targets)
+    assert p.kind is Kind.COMPARATIVE and got == ["FT-ClipAct", "FTT-NAS", "ProAct"]
+    # Negative: a word some abstracts use ("NAS") is no compared paper beside the descriptions.
+    assert not any(t.by == "name" for t in p.targets)
+
+
+def test_the_first_and_the_second_described_after_people(planner):
+    r, plan = planner
+    p = plan("Hongwu Peng led two 2023 papers: the gradient-based automatic ReLU replacement one and the ReLU-reduced "
+             "network for two-party computation. What does the first report, and what does the second build?")
+    assert p.kind is Kind.COMPARATIVE and any(titles(r, t)[0].startswith("AutoReP") for t in p.targets)
+    # An interrogative after "et al." starts the question sentence.
+    from assistant.text import sentences
+    assert len(sentences("The ReRAM scheme by Li, Yuan et al. What space cost does it claim?")) == 2
+    # Negative: "et al." inside a sentence does not end it.
+    assert len(sentences("The scheme by Li et al. reaches zero space cost.")) == 1
+
+
+def test_a_question_frame_is_no_description(planner):
+    r, plan = planner
+    p = plan("What hardware platform does each of RSN and AutoAI2C target, and what speedup does each report over prior designs?")
+    assert p.kind is Kind.COMPARATIVE and {t.phrase for t in p.targets} == {"RSN", "AutoAI2C"}
+    # ... but the subject after the frame is one: "which results do the <description>".
+    p = plan("Which FPGA results do the length-adaptive Transformer co-design with sparse attention and AE-BERT report?")
+    assert p.kind is Kind.COMPARATIVE and any(t.by == "description" and t.phrase.startswith("the length-adaptive") for t in p.targets)

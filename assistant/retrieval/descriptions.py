@@ -32,6 +32,9 @@ _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|w
 _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
 # A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
 # ("the method that pairs two CNNs with a memory and then ..."), not compared papers.
+# A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
+_ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
+                   r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b)", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
@@ -145,11 +148,15 @@ class Descriptions:
             if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
                 plan.specifics.append(t.phrase)
         plan.targets += found
+        low = q.lower()
+        plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str]) -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper)."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
+        found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
+        people = {w for a in plan.authors for w in content_words(a)}
         found: list[Target] = []
         segments = _segments(body, _STRONG_SPLIT, named)
         if len(segments) < 2 and definite:
@@ -159,10 +166,16 @@ class Descriptions:
         for seg in segments:
             if _ADVERBIAL.match(seg):
                 continue
+            # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
+            # each report" describes no paper.
+            if m := _ASKS.search(seg):
+                seg = seg[m.end():]
+                if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
+                    continue
             if definite:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
-                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group())]
+                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or re.search(r"\bone\s*$", m.group())]
                 if not works:
                     continue
                 seg = max(works, key=len)
@@ -170,12 +183,20 @@ class Descriptions:
             # A name in its relative clause relates the described paper to it ("the paper that
             # extends FooNet"): only a name before the clause makes the segment a named paper.
             head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
-            if len(words) < 2 or any(n in head.lower() for n in named) or _UNSPECIFIC.search(seg):
+            if len(words) < 2 or any(n in head.lower() for n in named & found_names) or _UNSPECIFIC.search(seg):
+                continue
+            # A name the collection lacks blocks only a segment that is little more than it;
+            # a segment of people's names ("Geng Yuan et al.") describes no paper.
+            if any(n in head.lower() and len(content_words(seg.lower().replace(n, " "))) < 2 for n in named - found_names) \
+                    or not set(words) - people - {"et", "al"}:
                 continue
             # ... or is the described paper's own word ("the framework that ... SSD-offloaded ..."):
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
-            target = self._resolve(_LEAD.sub("", seg.strip()), taken - inner, self._filtered(plan))
+            # The named people's papers only for the phrase that names them ("..., and Jane Doe
+            # et al.'s NAS").
+            mine = any(a.lower() in seg.lower() for a in plan.authors)
+            target = self._resolve(_LEAD.sub("", seg.strip()), taken - inner, self._filtered(plan) if mine else None)
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)

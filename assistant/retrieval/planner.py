@@ -177,8 +177,14 @@ class Planner(Descriptions):
         # A paper mentioned again by another of its names ("FooNet or BarNet: which cuts Foo
         # memory more", Foo naming FooNet too) is joined to the others where first named.
         first = [t for i, t in enumerate(subjects) if not any(set(t.paper_ids) and set(t.paper_ids) <= set(u.paper_ids) for u in subjects[:i])]
-        if plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE):
+        record = plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE)
+        # Words some abstracts use ("NAS") are the compared subjects only when no description is.
+        tried = len(papers) >= 2 and len(firm) < 2 and not collection and not field_head and not record
+        described = tried and self._describe_compared(q, plan, definite=not compare)
+        if record:
             plan.kind = Kind.METADATA
+        elif described:
+            plan.kind = Kind.COMPARATIVE
         elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
@@ -190,7 +196,7 @@ class Planner(Descriptions):
             plan.targets = subjects
             for t in subjects:
                 self._narrow_by_phrase(q, t)
-        elif not collection and len(firm) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
+        elif not tried and not collection and len(firm) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
                             and not _ONE_WORK.search(q)):
