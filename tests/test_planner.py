@@ -530,3 +530,13 @@ def test_a_question_frame_is_no_description(planner):
     # ... but the subject after the frame is one: "which results do the <description>".
     p = plan("Which FPGA results do the length-adaptive Transformer co-design with sparse attention and AE-BERT report?")
     assert p.kind is Kind.COMPARATIVE and any(t.by == "description" and t.phrase.startswith("the length-adaptive") for t in p.targets)
+
+
+def test_a_comparison_needs_two_subjects_after_descriptions_absorb_names(planner):
+    _, plan = planner
+    # The only other name sits inside the description: one paper, a record question.
+    p = plan("Which institution is behind the paper that compares DistZO2 with its predecessor?")
+    assert p.kind is Kind.METADATA and len(p.targets) == 1
+    # Negative: a description beside a name outside it is compared with it.
+    p = plan("How does the paper that pairs two small complementary CNNs with a memory compare with DistZO2?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2

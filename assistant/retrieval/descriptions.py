@@ -135,6 +135,7 @@ class Descriptions:
         else:
             return False
         inside = " ".join(t.phrase for t in found)
+        before = (list(plan.targets), list(plan.specifics))
 
         def times(name: str, text: str) -> int:
             return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
@@ -148,6 +149,9 @@ class Descriptions:
             if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
                 plan.specifics.append(t.phrase)
         plan.targets += found
+        if len([t for t in plan.targets if not t.baseline]) < 2:  # the names were words of the one description
+            plan.targets, plan.specifics = before
+            return False
         low = q.lower()
         plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True

@@ -179,7 +179,9 @@ class Planner(Descriptions):
         first = [t for i, t in enumerate(subjects) if not any(set(t.paper_ids) and set(t.paper_ids) <= set(u.paper_ids) for u in subjects[:i])]
         record = plan.record_query in (RecordQuery.OLDEST, RecordQuery.NEWEST, RecordQuery.MULTI_PAGE)
         # Words some abstracts use ("NAS") are the compared subjects only when no description is.
-        tried = len(papers) >= 2 and len(firm) < 2 and not collection and not field_head and not record
+        # A record question joins papers only with a comparison verb (as names do below).
+        fields_only = bool(plan.fields and not compare)
+        tried = len(papers) >= 2 and len(firm) < 2 and not collection and not field_head and not record and not fields_only
         described = tried and self._describe_compared(q, plan, definite=not compare)
         if record:
             plan.kind = Kind.METADATA
@@ -196,7 +198,8 @@ class Planner(Descriptions):
             plan.targets = subjects
             for t in subjects:
                 self._narrow_by_phrase(q, t)
-        elif not tried and not collection and len(firm) < 2 and not field_head and self._describe_compared(q, plan, definite=not compare):
+        elif not tried and not collection and len(firm) < 2 and not field_head and not fields_only \
+                and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
                             and not _ONE_WORK.search(q)):
