@@ -187,7 +187,11 @@ class Descriptions:
             # A name in its relative clause relates the described paper to it ("the paper that
             # extends FooNet"): only a name before the clause makes the segment a named paper.
             head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
-            if len(words) < 2 or any(n in head.lower() for n in named & found_names) or _UNSPECIFIC.search(seg):
+            # (Even a word some abstracts use, "GPipe", before the clause: "the GPipe schedule" is
+            # GPipe's; unless people are named: "Doe et al.'s fault-tolerant NAS" is theirs.)
+            mine = any(a.lower() in seg.lower() for a in plan.authors)
+            if len(words) < 2 or any(n in head.lower() for n in (named & found_names if mine else found_names)) \
+                    or _UNSPECIFIC.search(seg):
                 continue
             # A name the collection lacks blocks only a segment that is little more than it;
             # a segment of people's names ("Geng Yuan et al.") describes no paper.
@@ -197,9 +201,7 @@ class Descriptions:
             # ... or is the described paper's own word ("the framework that ... SSD-offloaded ..."):
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
-            # The named people's papers only for the phrase that names them ("..., and Jane Doe
-            # et al.'s NAS").
-            mine = any(a.lower() in seg.lower() for a in plan.authors)
+            # The named people's papers only for the phrase that names them.
             target = self._resolve(_LEAD.sub("", seg.strip()), taken - inner, self._filtered(plan) if mine else None)
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
