@@ -136,7 +136,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     """The asked aspects of a comparison, one per table row, in the question's words."""
     names = [t.phrase for t in plan.targets]
     facets: list[str] = []
-    q = split_statements(q)[1] or q  # statements before the question describe the papers
+    statements, asked = split_statements(q)  # statements before the question describe the papers
+    q = asked or q
     asked_q = q
     q = _without_subjects(q, names)
     cue = aspect_cue(q)
@@ -164,7 +165,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         rest = list(dict.fromkeys(w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked))
         if rest or baselines:
             plan.facets_inferred = True
-            facets.append(" ".join(rest + (["against " + " and ".join(baselines)] if baselines else [])))
+            cased = {w.lower(): w for w in re.findall(r"[\w.+-]+", q)}  # as the question writes them ("LLM")
+            facets.append(" ".join([cased.get(w, w) for w in rest] + (["against " + " and ".join(baselines)] if baselines else [])))
     # In the question's order: the first thing asked is the first row.
     low = q.lower()
     facets = sorted(dict.fromkeys(facets), key=lambda f: min((i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
