@@ -206,8 +206,12 @@ def test_dead_endpoint_then_the_app_keeps_serving(page):
 
 def test_the_question_stays_in_the_box_when_the_answer_is_an_error(page):
     long_paste = "Compare FlashOverlap with the other overlap methods. " * 20
+    page.wait_for_function(IDLE, timeout=60000)  # the page's load events are done
     page.locator("#settings").click()
-    page.locator("#endpoint textarea, #endpoint input").first.fill(f"http://127.0.0.1:{free_port()}/v1")
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    page.locator("#endpoint textarea, #endpoint input").first.fill(dead)
+    # The edit has reached the session before the question is sent (a loaded machine can lag).
+    page.wait_for_function("u => document.querySelector('#mode').innerText.includes(u)", arg=dead, timeout=30000)
     ask(page, long_paste)
     wait_answer_contains(page, "cannot connect to the LLM endpoint")
     page.wait_for_function(IDLE, timeout=60000)
