@@ -31,7 +31,7 @@ _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|w
 # savings, with ..."), not a paper.
 _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
 # A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
-# ("the method that pairs two CNNs with a memory and then ..."), not compared papers.
+# ("the method that pairs two FooNets with a cache and then ..."), not compared papers.
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
 _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
                    r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b)", re.I)
@@ -121,10 +121,10 @@ class Descriptions:
             body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", statements.rstrip(". "), flags=re.I)
             head, colon, rest = body.partition(":")
             bodies.append(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
-        # ... else the question sentence does ("Against baselines ..., what do A and B report?").
+        # ... else the question sentence does ("Against BazLib, what do A and B report?").
         body = _FRAME_START.sub("", asked.rstrip("?. "))
         bodies.append(body[: cue.start()] if (cue := aspect_cue(body)) else body)
-        # A word some abstracts use ("MobileNet") inside a description is part of it, no paper.
+        # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
@@ -194,11 +194,11 @@ class Descriptions:
                     or _UNSPECIFIC.search(seg):
                 continue
             # A name the collection lacks blocks only a segment that is little more than it;
-            # a segment of people's names ("Geng Yuan et al.") describes no paper.
+            # a segment of people's names ("Jane Doe et al.") describes no paper.
             if any(n in head.lower() and len(content_words(seg.lower().replace(n, " "))) < 2 for n in named - found_names) \
                     or not set(words) - people - {"et", "al"}:
                 continue
-            # ... or is the described paper's own word ("the framework that ... SSD-offloaded ..."):
+            # ... or is the described paper's own word ("the framework that ... Foo-offloaded ..."):
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
             # The named people's papers only for the phrase that names them.
@@ -235,7 +235,7 @@ class Descriptions:
         if weak and not (context or phrases):
             return False  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
-        # A weak word as the baseline ("a strawman TEE baseline") names no paper to exclude.
+        # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
         target = self._resolve(phrase, firm, self._filtered(plan))
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:

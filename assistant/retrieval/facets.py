@@ -22,7 +22,7 @@ from ..text import content_words, sentences
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
-# "what is its best reported number": a number noun heads the asked phrase.
+# "what is its top number": a number noun heads the asked phrase.
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b"
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor)s?\b", re.I)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
@@ -48,13 +48,13 @@ def _strip(phrase: str, names: list[str]) -> str:
 
 def aspect_cue(text: str) -> re.Match | None:
     """Where the asked aspect starts: a colon when there is one ("Compare A, the work on
-    the Frontier machine, and C: which ..."), else the first cue word."""
+    the FooCluster machine, and C: which ..."), else the first cue word."""
     colon = next((m for m in re.finditer(r":\s", text) if not in_parens(text, m.start())), None)
     return colon or ASPECT_CUE.search(text)
 
 
 def in_parens(q: str, i: int) -> bool:
-    """Is position `i` of `q` inside parentheses? "(bit-width, memory, or ReLU count)" gives
+    """Is position `i` of `q` inside parentheses? "(width, depth, or FooOp count)" gives
     examples of what is asked: none of them is a qualifier, and its commas split nothing."""
     return q.count("(", 0, i) > q.count(")", 0, i)
 
@@ -112,8 +112,8 @@ def split_statements(q: str) -> tuple[str, str]:
     asks = [i for i, x in enumerate(said) if x.rstrip().endswith("?")]
     i = asks[-1] if asks else len(said) - 1
     statements, question = " ".join(said[:i]), " ".join(said[i:])
-    # A lead-in that asks nothing ("For the system that protects ...: what technique ...",
-    # "In the 2025 paper on ..., what process node ...") describes the paper like a statement.
+    # A lead-in that asks nothing ("For the system that shields ...: what trick ...",
+    # "In the 2021 paper on ..., which board ...") describes the paper like a statement.
     m = next((m for m in _LEAD_IN.finditer(question) if _ASKING.match(question, m.end())), None)
     if m and not _ASKING.search(question[: m.start()]):
         statements, question = f"{statements} {question[: m.start()]}".strip(), question[m.end():]
@@ -149,7 +149,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     if not tail and (asked := parts(q)):
         # "Which dataset did each use, and how long did A train?": each part a row.
         tail = ", ".join(asked)
-    if m := _INTERJECTED.search(q):  # "How does A compare, in memory use, with B?"
+    if m := _INTERJECTED.search(q):  # "How does A compare, in cost, with B?"
         facets.append(_strip(m.group(1), names))
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:

@@ -33,8 +33,8 @@ from ..settings import Settings
 from ..tokens import _SPLIT as _PARTS, terms, tokenize
 from ..text import NAME_TOKEN, content_words, looks_like_name, plain_latex, quantities, sentences, stem
 
-# "we propose FooNet", "called FooNet", and the appositive "presents the first in-browser
-# inference system, fooNet.web, which ...".
+# "we propose FooNet", "called FooNet", and the appositive "presents the first cloud-side
+# tuning system, fooNet.x, which ...".
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)s?\s+(?:a |an |the )?"
                     r"(?:(?:[\w-]+\s+){0,6}?(?:system|framework|method|approach|technique|algorithm|accelerator|architecture|"
                     r"tool|library|compiler|engine|scheme|allocator|runtime|benchmark|model|platform|toolkit|dataset)\s*,\s*)?", re.I)

@@ -152,7 +152,7 @@ class Planner(Descriptions):
             # "AB/CD formats": a word slashed to another is one of a pair of variants, no paper.
             slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
             plan.specifics += slashed
-            # "the paper that ... proposes a hardened FooNet": a word of a description, no paper.
+            # "the paper that ... proposes a sturdier FooNet": a word of a description, no paper.
             described = [m.span() for m in _RELATIVE_WORK.finditer(q)]
             unknown = [u for u in unknown if u not in slashed
                        and not any(a <= i < b for a, b in described for i in [q.find(u)])]
@@ -286,7 +286,7 @@ class Planner(Descriptions):
         elif plan.kind is Kind.FACTOID:
             plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
-        # ("what technique hides the latency" asks a method, whatever measure it names.)
+        # ("what trick cuts the delay" asks a method, whatever measure it names.)
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(f)) and not _METHOD_HEAD.match(f))
                                or any(b in f for b in baselines)]
         # "the technique each uses", or "how does each decide ...": what each paper's method is.

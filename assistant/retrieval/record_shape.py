@@ -16,7 +16,7 @@ from .facets import NUMBER_Q as _NUMBER_Q
 # Nouns that denote members of the collection: "which papers", "how many works".
 _UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
 _UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)"  # a set of them
-# ("easy ones with an autoencoder": "ones" counts papers only after "which"/"what".)
+# ("cheap ones with a cache": "ones" counts papers only after "which"/"what".)
 COLLECTION_Q = re.compile(
     rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
     rf"|\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
