@@ -96,6 +96,11 @@ def plain_latex(text: str) -> str:
     return re.sub(r"\\[a-zA-Z]+\{([^{}]*)\}", r"\1", text).replace("$", "")
 
 
+def as_word(name: str) -> re.Pattern:
+    """`name` where it stands as a whole word, any case: "ZO2" not inside "DistZO2" or "ZO2-x"."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+
+
 def looks_like_name(tok: str) -> bool:
     """'ZO2', 'FlashOverlap', 'db-SP', 'LLM.int8()': capitals inside, or letters with digits."""
     core = tok.rstrip("()")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target
-from ..text import content_words, coverage, plain_latex, stopwords
+from ..text import as_word, content_words, coverage, plain_latex, stopwords
 from .facets import aspect_cue, in_examples, split_statements
 from .names import _INTRO
 
@@ -138,7 +138,7 @@ class Descriptions:
         before = (list(plan.targets), list(plan.specifics))
 
         def times(name: str, text: str) -> int:
-            return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
+            return len(as_word(name).findall(text))
         # Named only inside a description: a word of it, no compared paper.
         plan.targets = [t for t in plan.targets
                         if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan
-from ..text import content_words, sentences
+from ..text import as_word, content_words, sentences
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -41,7 +41,7 @@ _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|the
 def _strip(phrase: str, names: list[str]) -> str:
     # Names first: a description is a name too, and "the" begins it.
     for n in sorted(names, key=len, reverse=True):
-        phrase = re.sub(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", " ", phrase, flags=re.I)
+        phrase = as_word(n).sub(" ", phrase)
     phrase = _PRONOUNS.sub(" ", phrase)
     return " ".join(phrase.split())
 

@@ -21,7 +21,7 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
-from ..text import NAME_TOKEN, content_words, looks_like_name, stem
+from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
@@ -194,7 +194,7 @@ class Planner(Descriptions):
             # say what each paper is measured against: "A is tested against X, B against Y").
             statements, asked = split_statements(q)
             plan.specifics += [t.phrase for t in plan.targets if t not in subjects
-                               and (not statements or re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?![\w-])", asked, re.I))]
+                               and (not statements or as_word(t.phrase).search(asked))]
             plan.targets = subjects
             for t in subjects:
                 self._narrow_by_phrase(q, t)
@@ -231,7 +231,7 @@ class Planner(Descriptions):
         firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
         own: list[Target] = []
         for part in asked:
-            here = [t for t in firm if (m := re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?![\w-])", part, re.I))
+            here = [t for t in firm if (m := as_word(t.phrase).search(part))
                     and not _BASELINE_BEFORE.search(part[: m.start()]) and not re.match(r"['’]s\b", part[m.end():])]
             if len(here) > 1:
                 return []
