@@ -109,6 +109,26 @@ def ask(page, question, wait_for_answers=1):
     )
 
 
+def edit_setting(page, elem_id, value, shown):
+    """Type a setting and wait until the session shows it (#mode) before going on.
+
+    The answer uses the box's value either way; the wait makes the order certain. One CI run
+    on a loaded machine never showed the edit in 30 s (not reproduced in repeated runs under load), so a
+    missing echo re-types the value before failing: the test is about the endpoint, not the echo."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator(f"#{elem_id} textarea, #{elem_id} input").first
+    for _ in range(3):
+        box.fill(value)
+        try:
+            page.wait_for_function("t => document.querySelector('#mode').innerText.includes(t)", arg=shown,
+                                   timeout=15000)
+            return
+        except PlaywrightTimeout:
+            box.fill(value + " ")  # a different value: the next fill is a change again
+    pytest.fail(f"#mode never showed {shown!r} after setting #{elem_id}; it shows {page.inner_text('#mode')!r}")
+
+
 def last_answer(page) -> str:
     bots = page.locator('#chat [data-testid="bot"]')
     return bots.nth(bots.count() - 1).inner_text()
@@ -167,10 +187,9 @@ def test_llm_streaming_and_script_injection_shows_as_text(page):
     with OpenAIServer(require_key=KEY) as server:
         server.script(Reply(reply, chunk_size=4, delay=0.1), Reply(evil))
         page.locator("#settings").click()
-        page.locator("#endpoint textarea, #endpoint input").first.fill(server.base_url)
-        page.locator("#model textarea, #model input").first.fill("test-model")
-        page.locator("#apikey input").fill(KEY)
-        page.wait_for_function("() => document.querySelector('#mode').innerText.includes('test-model')")
+        edit_setting(page, "endpoint", server.base_url, server.base_url)
+        page.locator("#apikey input").fill(KEY)  # the key is not an echoed setting: it is read when asking
+        edit_setting(page, "model", "test-model", "test-model")
         ask(page, "What is FlashOverlap?")
         # Streaming: a partial answer is on screen before the whole one.
         wait_answer_contains(page, "FlashOverlap overlaps")
@@ -191,15 +210,13 @@ def test_dead_endpoint_then_the_app_keeps_serving(page):
     page.wait_for_function(IDLE, timeout=60000)  # the page's load events are done
     page.locator("#settings").click()
     dead = f"http://127.0.0.1:{free_port()}/v1"
-    page.locator("#endpoint textarea, #endpoint input").first.fill(dead)
-    # The edit has reached the session before the button is pressed (else the test sends the old URL).
-    page.wait_for_function("u => document.querySelector('#mode').innerText.includes(u)", arg=dead, timeout=30000)
+    edit_setting(page, "endpoint", dead, dead)
     page.locator("#test").click()
     page.wait_for_function("() => /[✅❌]|No endpoint/.test(document.querySelector('#status').innerText)", timeout=60000)
     assert "cannot connect" in page.locator("#status").inner_text()
     ask(page, "What is FlashOverlap?")
     wait_answer_contains(page, "cannot connect to the LLM endpoint")
-    page.locator("#endpoint textarea, #endpoint input").first.fill("")
+    edit_setting(page, "endpoint", "", "extractive, no LLM configured")
     ask(page, "What is FlashOverlap?", wait_for_answers=2)
     wait_answer_contains(page, "we propose FlashOverlap")
 
@@ -209,14 +226,12 @@ def test_the_question_stays_in_the_box_when_the_answer_is_an_error(page):
     page.wait_for_function(IDLE, timeout=60000)  # the page's load events are done
     page.locator("#settings").click()
     dead = f"http://127.0.0.1:{free_port()}/v1"
-    page.locator("#endpoint textarea, #endpoint input").first.fill(dead)
-    # The edit has reached the session before the question is sent (a loaded machine can lag).
-    page.wait_for_function("u => document.querySelector('#mode').innerText.includes(u)", arg=dead, timeout=30000)
+    edit_setting(page, "endpoint", dead, dead)
     ask(page, long_paste)
     wait_answer_contains(page, "cannot connect to the LLM endpoint")
     page.wait_for_function(IDLE, timeout=60000)
     assert page.locator("#question textarea").input_value() == long_paste
-    page.locator("#endpoint textarea, #endpoint input").first.fill("")
+    edit_setting(page, "endpoint", "", "extractive, no LLM configured")
     ask(page, "What is FlashOverlap?", wait_for_answers=2)
     wait_answer_contains(page, "we propose FlashOverlap")
     page.wait_for_function(IDLE, timeout=60000)
