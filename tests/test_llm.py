@@ -216,6 +216,53 @@ def test_the_prompt_names_every_part_of_a_question_asking_several_things(base, s
     assert "things; answer each" not in chat_requests(server)[-1]["json"]["messages"][1]["content"]
 
 
+def test_an_asked_number_the_model_leaves_out_is_quoted_from_the_paper(base, server):
+    from assistant.answer.gaps import LABEL
+
+    two = "What does ZO2 offload to the CPU, and how much GPU memory does it need for OPT-175B?"
+    server.script(Reply("ZO2 offloads model parameters to the CPU [1]."))
+    a = llm_mode(base, server).ask(two)
+    assert a.text.startswith("ZO2 offloads model parameters to the CPU [1].")  # the model's answer first
+    assert LABEL in a.text and "18GB" in a.text.split(LABEL)[1]  # then the number it left out, quoted
+    assert [c.marker for c in a.citations] == [1] and "left out" in a.notice
+    # Negative: the model gave the number; nothing is added.
+    server.script(Reply("ZO2 offloads model parameters to the CPU [1] and fine-tunes OPT-175B with 18GB of GPU memory [1]."))
+    a = llm_mode(base, server).ask(two)
+    assert LABEL not in a.text and "18GB" in a.text
+    # Negative: a number the question itself gives does not count as the answer's.
+    given = "What does ZO2 offload to the CPU, and how much GPU memory does it need for 175 billion parameters?"
+    server.script(Reply("ZO2 fine-tunes models with more than 175 billion parameters by offloading them to the CPU [1]."))
+    assert LABEL in llm_mode(base, server).ask(given).text
+    # Negative: a question stating the number asks for a paper, not for a number.
+    server.script(Reply("That is EPIM [1]."))
+    assert LABEL not in llm_mode(base, server).ask("Which paper reports 71.59% top-1 accuracy?").text
+
+
+def test_a_compared_paper_the_model_leaves_out_is_quoted_from_its_abstract(base, server):
+    from assistant.answer.gaps import LABEL
+
+    server.script(Reply("ZO2 offloads model parameters to CPU memory [1]."))
+    a = llm_mode(base, server).ask("How do ZO2 and DistZO2 differ in how they use GPU memory?")
+    own, quoted = a.text.split(LABEL)
+    assert "[2]" not in own and "**DistZO2** [2]" in quoted  # the paper the model skipped, cited
+    assert [c.title.split(":")[0] for c in a.citations] == ["ZO2", "DistZO2"]
+    # Negative: both papers answered; nothing is added.
+    server.script(Reply("ZO2 offloads model parameters to CPU memory [1]. DistZO2 shards parameters across GPUs [2]."))
+    assert LABEL not in llm_mode(base, server).ask("How do ZO2 and DistZO2 differ in how they use GPU memory?").text
+
+def test_a_qualifier_stated_in_another_sentence_of_the_context_does_not_unsupport_a_claim(base, server):
+    """The context's sentences are checked one by one: joined, one sentence's numbers ran into the
+    next one's words, and a right number read as given for another quantity."""
+    q = ("On Frontier, how much did the 3-level hierarchical partitioning improve per-GPU TFLOPS over ZeRO++ "
+         "for a 20B GPT model, and what scaling efficiency did it reach?")
+    server.script(Reply("The 3-level hierarchical partitioning improved per-GPU TFLOPS over ZeRO++ by 1.71x for a "
+                        "20B GPT model on Frontier [1]. The scaling efficiency reached was 0.94 [1]."))
+    a = llm_mode(base, server).ask(q)
+    assert a.unsupported == [] and "1.71x" in a.text and "0.94" in a.text
+    user = chat_requests(server)[-1]["json"]["messages"][1]["content"]
+    evidence = user.split("Evidence:", 1)[1].split("\n")[0]
+    assert evidence.count("we observe a 1.71x increase") == 1  # each sentence once in the context
+
 def test_progress_before_the_first_token(base, server):
     from assistant.answer import Status
 

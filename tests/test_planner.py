@@ -540,3 +540,46 @@ def test_a_comparison_needs_two_subjects_after_descriptions_absorb_names(planner
     # Negative: a description beside a name outside it is compared with it.
     p = plan("How does the paper that pairs two small complementary CNNs with a memory compare with DistZO2?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+
+
+def test_and_the_one_that_starts_a_second_description(planner):
+    r, plan = planner
+    p = plan("How do the paper that converts neural networks into logic flows and the one that turns hard images "
+             "into easy ones with an autoencoder differ in latency?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    # Negative: "and" inside one relative clause joins its own objects, not a second paper.
+    p = plan("What latency does the paper that converts neural networks into logic flows and runs them on CPUs report?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1
+
+
+def test_a_quantifier_after_the_joined_subjects_starts_the_predicate(planner):
+    from assistant.retrieval.descriptions import _subjects_only
+
+    assert _subjects_only("the kernel-informed optimizer and the one using aligned perturbations both aim to "
+                          "speed up fine-tuning") == "the kernel-informed optimizer and the one using aligned perturbations"
+    # Negative: "all" inside the first subject, before the joint, cuts nothing.
+    body = "the method that fuses all layers and the one that prunes heads"
+    assert _subjects_only(body) == body
+    r, plan = planner
+    p = plan("The kernel-function-informed zeroth-order optimizer and the one that uses projected gradient-aligned "
+             "perturbations all try to beat MeZO. How much faster does each converge?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+
+
+def test_descriptions_with_unlisted_people_and_hyphenated_compounds(planner):
+    r, plan = planner
+    # People the records do not list are no words of the paper; a hyphenated compound is words.
+    p = plan("What power savings do Fang et al.'s layer-wise weight selection for systolic arrays and the "
+             "Inception-meets-ConvNeXt paper each report?")
+    got = sorted(titles(r, t)[0][:13] for t in p.targets)
+    assert p.kind is Kind.COMPARATIVE and got == ["InceptionNeXt", "Layer-wise We"]
+    from assistant.retrieval.descriptions import _uses_all
+    assert _uses_all(["two-point-cell", "networks"], "Two-point cells in a network")
+    assert not _uses_all(["two-point-cell", "networks", "multisensory"], "Two-point cells in a network")
+    # "the ... one for ...": "one" stands for the work noun.
+    p = plan("Two circuit-graph GNN papers: the grouped sparse reversible one and the Dynamic-ReLU GPU kernel one for "
+             "heterogeneous graphs. Which trains faster?")
+    assert sorted(titles(r, t)[0][:6] for t in p.targets) == ["DR-Cir", "GSR-GN"]
+    # Negative: "one" counting something ("on one GPU") stands for no paper.
+    p = plan("What does ZO2 fine-tune on one GPU and with how much memory?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["ZO2"]

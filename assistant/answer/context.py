@@ -54,6 +54,12 @@ class Entry:
     def passage(self) -> str:
         return " … ".join(self.sentences) or self.hit.paper.abstract[:400]
 
+    @property
+    def lines(self) -> str:
+        """The passage one sentence a line, for checks that read sentences: " … " joins
+        would run one sentence's numbers into the next one's words."""
+        return "\n".join(self.sentences) or self.hit.paper.abstract[:400]
+
 
 def header(n: int, h: Hit) -> str:
     p = h.paper
@@ -121,8 +127,13 @@ def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
         ev = evidence.for_paper(plan, e.hit, facet=facet, n=12, close_only=False)
         per_facet.append(list(zip(ev.sentences, ev.locators)))
     ranked: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for rank in range(max(map(len, per_facet), default=0)):
-        ranked += [f[rank] for f in per_facet if rank < len(f) and f[rank] not in ranked]
+        for f in per_facet:
+            # By its text: two parts may find one sentence under two locators (chunks overlap).
+            if rank < len(f) and f[rank][0] not in seen:
+                seen.add(f[rank][0])
+                ranked.append(f[rank])
     used = 0
     for s, loc in ranked:
         cost = count_tokens(s) + 1

@@ -19,6 +19,7 @@ from ..models import CANNOT_ANSWER, CITATION_EXAMPLE, Answer, Citation, Delta, K
 from ..prompts import render
 from ..text import MARKER
 from . import context as ctx
+from . import gaps
 from .attribution import attribute, degenerate
 from .citations import check_markers, source
 
@@ -65,7 +66,7 @@ def stream_answer(llm, question: str, retrieval: Retrieval, mode: str, evidence,
     if "length" in finished:
         # Stopped at llm_max_tokens: keep the whole sentences; a half claim is no claim.
         text, notice = whole_sentences(text), f"the answer was shortened to {settings.llm_max_tokens} tokens"
-    return finish(text, retrieval, entries, mode, settings, fallback, incomplete, notice)
+    return finish(text, retrieval, entries, mode, settings, fallback, incomplete, notice, evidence)
 
 
 def whole_sentences(text: str) -> str:
@@ -75,7 +76,7 @@ def whole_sentences(text: str) -> str:
 
 
 def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str, settings,
-           fallback: Callable[[], Answer], incomplete: bool = False, notice: str = "") -> Answer:
+           fallback: Callable[[], Answer], incomplete: bool = False, notice: str = "", evidence=None) -> Answer:
     """Check markers, attribute claims, and fall back when the model gave no answer."""
     hits = retrieval.hits
     text, cited, invalid = check_markers(text, len(hits))
@@ -92,7 +93,7 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
     unsupported: list[str] = []
     if not refused and entries:
         # The header too: a claim about authors, dates or venue is supported by it.
-        sources = {e.number: e.header.split(" ", 1)[1] + "\n" + e.passage for e in entries}
+        sources = {e.number: e.header.split(" ", 1)[1] + "\n" + e.lines for e in entries}
         names = {e.number: title_prefix(e.hit.paper) or "" for e in entries}
         # An unsupported claim leaves the answer (it is listed apart, marked): it must not
         # stand there looking cited.
@@ -104,6 +105,12 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
             replaced = _labelled(fallback(), why, mode, notice)
             replaced.unsupported = unsupported  # what the model said, shown apart as unsupported
             return replaced
+    filled: list[str] = []
+    if not refused and evidence is not None and entries:
+        text, filled = gaps.fill(text, retrieval.plan, entries, evidence)
+        if filled:
+            text, cited, more_invalid = check_markers(text, len(hits))
+            invalid += more_invalid
     if refused:
         cited = []
     by_number = {e.number: e for e in entries}
@@ -117,6 +124,8 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
         notice = f"removed citation markers that match no source: {', '.join(dict.fromkeys(invalid))}"
     if unsupported and not notice:
         notice = f"{len(unsupported)} statement(s) not supported by the cited papers were taken out (listed below)"
+    if filled and not notice:
+        notice = f"{len(filled)} asked number(s) the model left out are quoted from the papers"
     return Answer(text=text or CANNOT_ANSWER, citations=citations, sources=sources_out, mode=mode,
                   standalone_question=retrieval.plan.question, refused=refused or not text, incomplete=incomplete,
                   invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value, unsupported=unsupported)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target
-from ..text import as_word, content_words, coverage, plain_latex, stopwords
+from ..text import as_word, content_words, coverage, plain_latex, stem, stopwords
 from .facets import aspect_cue, in_examples, split_statements
 from .names import _INTRO
 
@@ -35,16 +35,37 @@ _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerni
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
 _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
                    r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b)", re.I)
+_PEOPLE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
+# "the ... one", or "the ... one for heterogeneous graphs": "one" standing for a work noun.
+_PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
+_FLOATING = re.compile(r"\s(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
-_NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS})\b", re.I)
+# "... and the one that ...": "one" stands for the work noun just used.
+_NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
+
+
+def _uses_all(words: list[str], text: str) -> bool:
+    """Every word occurs in `text`, stemmed, and a hyphenated one by its parts ("two-point-cell"
+    in "two-point cells")."""
+    have = {stem(w) for w in re.findall(r"[\w.+]+", text.lower())}
+    return all(coverage([w], text) == 1.0 or all(stem(x) in have for x in w.split("-") if x) for w in words)
+
+
+def _subjects_only(body: str) -> str:
+    """"A and the one using B both aim to ...": a quantifier floating after the last joined
+    subject starts the predicate, which describes none of them."""
+    last = max((m.end() for m in _STRONG_SPLIT.finditer(body)), default=0)
+    if last and (m := _FLOATING.search(body, last)):
+        return body[: m.start()]
+    return body
 
 
 def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
@@ -105,8 +126,13 @@ class Descriptions:
         # similarity: its words in a row occur in that paper only.
         said = " ".join(words)
         verbatim = [h for h in hits if len(words) >= 2 and said in " ".join(content_words(f"{h.paper.title} {h.paper.abstract}"))]
+        # A description of three or more words all of which one candidate alone uses
+        # ("layer-wise weight selection for systolic arrays") says which paper, however short
+        # it is for the embedder.
+        full = [h for h in hits if len(words) >= 3 and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
         # Among the named people's papers the description only has to pick one.
-        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and ids is None:
+        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
+                and not (len(full) == 1 and full[0] is top) and ids is None:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
 
@@ -120,10 +146,10 @@ class Descriptions:
             # the question sentence asks; a lead-in before a colon that lists them only counts them.
             body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", statements.rstrip(". "), flags=re.I)
             head, colon, rest = body.partition(":")
-            bodies.append(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
+            bodies.append(_subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body))
         # ... else the question sentence does ("Against BazLib, what do A and B report?").
         body = _FRAME_START.sub("", asked.rstrip("?. "))
-        bodies.append(body[: cue.start()] if (cue := aspect_cue(body)) else body)
+        bodies.append(_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body))
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
@@ -179,7 +205,7 @@ class Descriptions:
             if definite:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
-                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or re.search(r"\bone\s*$", m.group())]
+                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
                 if not works:
                     continue
                 seg = max(works, key=len)
@@ -187,10 +213,12 @@ class Descriptions:
             # A name in its relative clause relates the described paper to it ("the paper that
             # extends FooNet"): only a name before the clause makes the segment a named paper.
             head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
-            # (Even a word some abstracts use, "GPipe", before the clause: "the GPipe schedule" is
-            # GPipe's; unless people are named: "Doe et al.'s fault-tolerant NAS" is theirs.)
+            # A word some abstracts use ("GPipe", "L5PC") before the clause does not say which
+            # paper: the whole phrase is resolved, its papers among the candidates (below).
             mine = any(a.lower() in seg.lower() for a in plan.authors)
-            if len(words) < 2 or any(n in head.lower() for n in (named & found_names if mine else found_names)) \
+            # ("the Inception-meets-ConvNeXt paper": a hyphenated compound is several words.)
+            if sum(len([x for x in w.split("-") if x]) for w in words) < 2 \
+                    or any(n in head.lower() for n in named & found_names) \
                     or _UNSPECIFIC.search(seg):
                 continue
             # A name the collection lacks blocks only a segment that is little more than it;
@@ -202,7 +230,9 @@ class Descriptions:
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
             # The named people's papers only for the phrase that names them.
-            target = self._resolve(_LEAD.sub("", seg.strip()), taken - inner, self._filtered(plan) if mine else None)
+            # People the records do not list ("Doe et al.'s") are no words of the paper's text.
+            phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
+            target = self._resolve(phrase, taken - inner, self._filtered(plan) if mine else None)
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
