@@ -583,3 +583,34 @@ def test_descriptions_with_unlisted_people_and_hyphenated_compounds(planner):
     # Negative: "one" counting something ("on one GPU") stands for no paper.
     p = plan("What does ZO2 fine-tune on one GPU and with how much memory?")
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["ZO2"]
+
+
+def test_a_definite_description_listed_beside_named_papers_is_compared(planner):
+    r, plan = planner
+    p = plan("Compare ZeRO, ZeRO-Infinity and the system that fine-tunes 100B models on a single low-end GPU with "
+             "NVMe SSDs: what throughput does each reach?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 3
+    assert any(titles(r, t)[0].startswith("Adding NVMe SSDs") for t in p.targets)
+    # People's work is as definite as "the": "Ning et al.'s ...".
+    p = plan("FT-ClipAct, ProAct and Ning et al. 2020's fault-tolerant architecture search: what does each change?")
+    assert sorted(titles(r, t)[0].split(":")[0] for t in p.targets) == ["FT-ClipAct", "FTT-NAS", "ProAct"]
+    # Negative: a gloss of the list ("two zeroth-order approaches ...") is no third paper.
+    p = plan("Compare KerZOO and P-GAP, two zeroth-order approaches to LLM fine-tuning: what does each save?")
+    assert len(p.targets) == 2
+
+
+def test_which_asked_rows_want_a_number(planner):
+    _, plan = planner
+    # "the second" is a paper, not a unit of time.
+    p = plan("The epitome-based PIM accelerator and the resistive-memory liquid state machine are both in-memory "
+             "works. What accuracy does the first reach, and what chip was the second built on?")
+    assert p.kind is Kind.COMPARATIVE and len(p.numeric_facets) == 1 and "accuracy" in p.numeric_facets[0]
+    # One row asked with a number cue before it: the row asks a number ("figure" is one).
+    p = plan("How do ZO2 and DistZO2 compare: what memory figure does each report?")
+    assert p.numeric_facets == p.facets and p.facets
+    # Negative: a technique asked is no number.
+    p = plan("How do ZO2 and DistZO2 compare: what technique does each use?")
+    assert p.facets and p.numeric_facets == []
+    from assistant.retrieval.descriptions import _subjects_only
+    assert _subjects_only("the PIM accelerator and the liquid state machine are both in-memory works") == \
+        "the PIM accelerator and the liquid state machine"

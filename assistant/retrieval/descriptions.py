@@ -38,7 +38,7 @@ _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which
 _PEOPLE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
 # "the ... one", or "the ... one for heterogeneous graphs": "one" standing for a work noun.
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
-_FLOATING = re.compile(r"\s(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
+_FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
@@ -206,6 +206,8 @@ class Descriptions:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
                 works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
+                # "Doe et al. 2020's fault-tolerant search": people's work is as definite as "the".
+                works += [seg.strip()] if _PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg) else []
                 if not works:
                     continue
                 seg = max(works, key=len)

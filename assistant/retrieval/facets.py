@@ -24,7 +24,7 @@ from ..text import as_word, content_words, sentences
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
 # "what is its top number": a number noun heads the asked phrase.
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b"
-                      r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor)s?\b", re.I)
+                      r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b", re.I)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 _PART_JOINT = re.compile(

@@ -29,6 +29,7 @@ from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fie
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
+_ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
 _COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
@@ -198,6 +199,11 @@ class Planner(Descriptions):
             plan.targets = subjects
             for t in subjects:
                 self._narrow_by_phrase(q, t)
+            # "A, B and the system that ...": a described paper listed beside named ones (only a
+            # definite description of a work: "three approaches to fine-tuning" is the list's gloss).
+            # A name two papers share is told apart by such phrases ("the DAC one"), not joined.
+            if all(len(t.paper_ids) < 2 for t in subjects):
+                self._describe_compared(q, plan, definite=True)
         elif not tried and not collection and len(firm) < 2 and not field_head and not fields_only \
                 and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
@@ -287,8 +293,12 @@ class Planner(Descriptions):
             plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
-        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(f)) and not _METHOD_HEAD.match(f))
+        # ("what chip was the second built on": "the second" is a paper, no time.)
+        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
+                                                                              and not _METHOD_HEAD.match(f))
                                or any(b in f for b in baselines)]
+        if len(plan.facets) == 1 and _NUMBER_Q.search(split_statements(q)[1] or q):
+            plan.numeric_facets = list(plan.facets)  # "what memory figure does each report": the cue left the row
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]
