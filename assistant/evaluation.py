@@ -8,7 +8,8 @@ question), gold_titles, must_include, notes. Gold titles match papers by normali
 Metrics, none needing an LLM judge:
 * retrieval: recall@k and MRR over gold papers, nDCG@k (binary gains, ideal DCG over
   min(|gold|, k) hits), and for comparative/aggregate items the share whose gold papers are
-  all in the context (all_gold@k);
+  all in the context (all_gold@k); for comparative items, the share whose compared papers, as
+  the question was understood (`Answer.about`), are exactly the gold papers (targets_right);
 * answers: must-include accuracy (every string present), citation precision (cited papers
   that are gold) and recall (gold papers cited), invalid-citation rate (markers that map to
   nothing, over all markers), refusal accuracy (unanswerable refused, answerable not),
@@ -38,7 +39,7 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 SPLITS = {"dev": EVAL_DIR / "dev.jsonl", "test": EVAL_DIR / "test.jsonl"}
 DEFAULT_QUESTIONS = SPLITS["dev"]
 # The metrics the gate and the report show, in order; "lower is better" ones are marked.
-HEADLINE = ["recall@k", "mrr", "ndcg@k", "all_gold@k", "must_include", "cite_precision", "cite_recall",
+HEADLINE = ["recall@k", "mrr", "ndcg@k", "all_gold@k", "targets_right", "must_include", "cite_precision", "cite_recall",
             "invalid_cite_rate", "refusal_acc", "ungrounded_numbers"]
 LOWER_IS_BETTER = {"invalid_cite_rate", "ungrounded_numbers"}
 
@@ -106,6 +107,8 @@ def answer_scores(item: Item, answer: dict) -> dict[str, float]:
         "refusal_acc": 1.0 if refused == (item.kind == "unanswerable") else 0.0,
         "invalid_cite_rate": len(answer.get("invalid_markers", [])) / n_markers if n_markers else 0.0,
     }
+    if item.kind == "comparative" and gold_n:
+        scores["targets_right"] = 1.0 if {plain_title(t) for t in answer.get("about", [])} == gold_n else 0.0
     if item.kind != "unanswerable":
         scores["must_include"] = 1.0 if all(s.lower() in text for s in item.must_include) else 0.0
         scores["cite_recall"] = len(cited & gold_n) / len(gold_n) if gold_n else 0.0

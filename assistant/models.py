@@ -169,6 +169,7 @@ class Answer:
     incomplete: bool = False
     invalid_markers: list[str] = field(default_factory=list)
     retrieved: list[str] = field(default_factory=list)  # titles, ranked, as in the context
+    about: list[str] = field(default_factory=list)  # titles of the papers the question named or described
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""  # a failure the user should see next to the answer
     refused_parts: list[str] = field(default_factory=list)  # "X: does not report ..." per absent fact
@@ -189,6 +190,7 @@ class Answer:
             "incomplete": self.incomplete,
             "invalid_markers": self.invalid_markers,
             "retrieved": self.retrieved,
+            "about": self.about,
             "timings": self.timings,
             "notice": self.notice,
         }

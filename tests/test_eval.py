@@ -108,3 +108,15 @@ def test_ungrounded_numbers_counts_only_numbers_no_cited_source_holds():
     assert evaluation.answer_scores(item, ans)["ungrounded_numbers"] == 1.0  # 2.5x
     assert evaluation.answer_scores(item, ans | {"unsupported": ["2.5x at best"]})["ungrounded_numbers"] == 0.0
     assert "ungrounded_numbers" not in evaluation.answer_scores(item, ans | {"refused": True})
+
+
+def test_targets_right_compares_the_understood_papers_with_the_gold_ones():
+    item = evaluation.Item("c", "comparative", "q?", ["Paper A", "Paper B"], [])
+    ans = {"answer": "A [1], B [2]", "refused": False, "invalid_markers": [], "citations": [],
+           "about": ["Paper B", "Paper A"]}
+    assert evaluation.answer_scores(item, ans)["targets_right"] == 1.0
+    # A third paper taken for a compared one, or one missed, is wrong.
+    assert evaluation.answer_scores(item, ans | {"about": ["Paper A", "Paper B", "Paper C"]})["targets_right"] == 0.0
+    assert evaluation.answer_scores(item, ans | {"about": ["Paper A"]})["targets_right"] == 0.0
+    # Only comparisons are scored on it.
+    assert "targets_right" not in evaluation.answer_scores(evaluation.Item("f", "factoid", "q?", ["Paper A"], []), ans)

@@ -131,6 +131,7 @@ class Assistant:
         t3 = time.perf_counter()
         answer.standalone_question = standalone
         answer.retrieved = [h.paper.title for h in retrieval.hits]
+        answer.about = list(dict.fromkeys(h.paper.title for g in retrieval.groups.values() for h in g))
         answer.timings = {"rewrite": t1 - t0, "retrieval": t2 - t1, "generation": t3 - t2, "total": t3 - t0,
                           "first_token": (first[0] if first else t3) - t0}
         yield answer
