@@ -614,3 +614,27 @@ def test_which_asked_rows_want_a_number(planner):
     from assistant.retrieval.descriptions import _subjects_only
     assert _subjects_only("the PIM accelerator and the liquid state machine are both in-memory works") == \
         "the PIM accelerator and the liquid state machine"
+
+
+def test_names_typed_in_lower_case_as_chat_shorthand(planner):
+    r, plan = planner
+    p = plan("kerzoo vs p-gap: gpu hours saved?")
+    assert p.kind is Kind.COMPARATIVE and sorted(titles(r, t)[0][:6] for t in p.targets) == ["KerZOO", "Toward"]
+    # Negative: a word the papers write as a word ("MicroControllers" in a title is no acronym).
+    p = plan("Which accuracy does the paper deploying vision transformers on microcontrollers reach?")
+    assert not any(t.by == "name" for t in p.targets)
+
+
+def test_a_measure_owned_by_each_name_is_compared_not_a_baseline(planner):
+    _, plan = planner
+    p = plan("Is STWeaver's average fragmentation reduction bigger than MemAscend's peak-memory reduction?")
+    assert p.kind is Kind.COMPARATIVE and {t.phrase for t in p.targets} == {"STWeaver", "MemAscend"}
+    # The question sentence decides, not a statement before it.
+    p = plan("Fuyou is pitched against ZeRO-Infinity. How does Fuyou's throughput compare with ZeRO-Infinity's own figure?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    # Negatives: measured against a name, it is the baseline.
+    p = plan("Fuyou is pitched against ZeRO-Infinity. What throughput does Fuyou reach?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["Fuyou"]
+    r, _ = planner
+    p = plan("How much faster than ZO2 is DistZO2?")
+    assert p.kind is Kind.FACTOID and [titles(r, t)[0][:8] for t in p.targets] == ["DistZO2:"]

@@ -121,6 +121,12 @@ class VenueWords(Mapping):
         raise TypeError("venue words are looked up, not counted")
 
 
+def _name_cased(word: str) -> bool:
+    """Written as acronyms are ("P-GAP", "KerZOO", "M3ViT"), not as a Title-Cased or CamelCased
+    word ("Co-Optimization", "MicroControllers")."""
+    return bool(re.search(r"\d|[A-Z]{2}", word))
+
+
 def _venue_word(p: Paper, key: str) -> bool:
     for text in (p.venue or "", p.affiliation or ""):
         for tok in NAME_TOKEN.findall(text):
@@ -262,9 +268,17 @@ class NameIndex:
         cands = self._named(key) or self._named(plain_title(tok))
         if cands and not looks_like_name(tok):
             # Typed as a plain word, it is a name only when it is rare and strong: a title
-            # prefix ("Maestro") or, capitalised, a method an abstract introduces ("Fuyou").
+            # prefix ("Maestro") or, capitalised, a method an abstract introduces ("Fuyou"); typed
+            # in lower case, too, when the papers write it only as a name ("p-gap", "nasaic": chat
+            # shorthand for P-GAP and NASAIC; not "co-optimization", a Title-Cased plain word).
             floor = 2 if tok[0].isupper() else 3
             rare = self._word(key).df <= self.max_df
+            if rare and floor == 3 and tok.islower():
+                pattern = re.compile(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", re.I)
+                written = {m.group() for p in self.records.get_many(sorted(cands)).values()
+                           for m in pattern.finditer(f"{p.title} {p.abstract}")}
+                if written and all(_name_cased(w) for w in written):
+                    floor = 2
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None
 

@@ -49,6 +49,12 @@ _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
+def _measured_against(q: str, subjects: list[Target]) -> bool:
+    """"Is X's reduction bigger than Y's?": a measure of each, one set against the other."""
+    owned = [t for t in subjects if re.search(rf"{re.escape(t.phrase)}['’]s\b", q, re.I)]
+    return len(owned) >= 2 and bool(re.search(r"\bthan\b", q, re.I))
+
+
 class Planner(Descriptions):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
@@ -87,8 +93,13 @@ class Planner(Descriptions):
                 target = Target(tok, ids, confidence=best / 3)  # a title prefix 1.0, a word an abstract uses 0.33
                 # Named again as the baseline ("X's successor ... over X"): not the subject.
                 # ... or named as one ("versus a plain FooLib baseline").
-                target.baseline = any(_BASELINE_BEFORE.search(q[: o.start()]) or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
-                                      for o in NAME_TOKEN.finditer(q) if o.group().lower() == key)
+                # ("bigger than Y's reduction": Y owns a measure of its own, so it is compared.)
+                # The question sentence says what it is, when it names it ("X is pitched against Y.
+                # How does X's ... compare with Y's?": compared).
+                spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key]
+                spots = [o for o in spots if o.start() >= asked_from] or spots
+                target.baseline = any((_BASELINE_BEFORE.search(q[: o.start()]) and not re.match(r"['’]s\b", q[o.end():]))
+                                      or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I) for o in spots)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
@@ -188,7 +199,7 @@ class Planner(Descriptions):
             plan.kind = Kind.METADATA
         elif described:
             plan.kind = Kind.COMPARATIVE
-        elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, first)) \
+        elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, first) or _measured_against(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
             # "over FP16": a qualifier, when the question sentence names it (statements before it
