@@ -185,3 +185,14 @@ def test_a_comparison_cell_keeps_each_quoted_sentence_whole():
     assert "38%" in got and got.count("…") == 0
     # Negative: one sentence over the limit is still cut.
     assert _cell_quote("word " * 200 + "end.").endswith("…")
+
+
+def test_a_list_whose_papers_are_each_asked_something_answers_it_for_each(assistant):
+    a = assistant.ask("Two papers in the collection make visual autoregressive image models cheaper. "
+                      "How much memory does each one save?")
+    assert a.text.startswith("**2 papers**")  # the count the question gives
+    assert sorted(c.title[:6] for c in a.citations) == ["LiteVA", "Progre"]
+    assert "50% reduction in overall memory" in a.text and "40-65%" in a.text  # each paper's asked fact
+    # Negative: a plain list asks nothing of each paper; no per-paper line.
+    plain = assistant.ask("Which papers make visual autoregressive image models cheaper?")
+    assert "How much memory" not in plain.text and "   - " not in plain.text

@@ -281,6 +281,10 @@ def test_follow_up_is_rewritten_by_the_llm(base, server):
     assert "What is FlashOverlap?" in condense["messages"][0]["content"] and not condense.get("stream")
     assert a.standalone_question == "How much speedup does FlashOverlap achieve?"
     assert a.citations[0].title.startswith("Efficient and Adaptable Overlapping")
+    # A rewrite that still says "it" is not standalone: the rules rewrite the follow-up instead.
+    server.script(Reply("How much speedup does it get over its predecessor?"), Reply("Up to 1.65x [1]."))
+    a = llm_mode(base, server).ask("How much speedup does it get?", [Turn("What is FlashOverlap?", first)])
+    assert a.standalone_question == "How much speedup does FlashOverlap get?"
 
 
 def test_cli_ask_json_in_llm_mode(seeded, server, monkeypatch):

@@ -638,3 +638,15 @@ def test_a_measure_owned_by_each_name_is_compared_not_a_baseline(planner):
     r, _ = planner
     p = plan("How much faster than ZO2 is DistZO2?")
     assert p.kind is Kind.FACTOID and [titles(r, t)[0][:8] for t in p.targets] == ["DistZO2:"]
+
+
+def test_a_list_asked_something_of_each_paper(planner):
+    _, plan = planner
+    p = plan("Which papers apply graph neural networks to circuit graphs, and what speedup does each of them report?")
+    assert p.kind is Kind.AGGREGATE and p.facets == ["what speedup does each of them report"]
+    assert "speedup" not in p.topic_terms and "circuit" in p.topic_terms and p.list_n == 0
+    p = plan("Three works in the collection target AMD GPUs. Which accelerator does each run on?")
+    assert p.list_n == 3 and "three" not in p.topic_terms
+    # Negative: "both" inside the list's own condition asks nothing of each paper.
+    p = plan("Which papers report results on both CPUs and GPUs?")
+    assert p.kind is Kind.AGGREGATE and p.facets == [] and "cpus" in p.topic_terms

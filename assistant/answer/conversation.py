@@ -37,7 +37,11 @@ class Conversation:
             return question
         if self.llm_configured:
             try:
-                return self._llm_condense(question, previous)
+                condensed = self._llm_condense(question, previous)
+                # A rewrite that still says "it" ("the successor of ZO2 ... over it") is no
+                # standalone question: a small model often leaves one; the rules replace them all.
+                if not _FOLLOW_STRONG.search(condensed):
+                    return condensed
             except LLMError:
                 pass  # the answer itself will report the endpoint's failure
         return self._carry_subject(question, previous)

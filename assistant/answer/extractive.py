@@ -225,7 +225,7 @@ class ExtractiveComposer:
         for h, score, sent in scored:
             if score is None or score >= floor:
                 matched.append((h, sent))
-        matched = matched[: self.settings.list_max]
+        matched = matched[: plan.list_n or self.settings.list_max]  # "the two papers on ...": the best two
         what = []
         if plan.authors:
             what.append("by " + " and ".join(plan.authors))
@@ -247,6 +247,10 @@ class ExtractiveComposer:
             label = self.retriever.label(p)
             name = f"**{label}**: {p.title}" if label and not p.title.startswith(label) else f"**{p.title}**"
             lines.append(f"{i}. {name}{f' ({when})' if when else ''} {marker}" + (f" — “{cell(sent, 300)}”" if sent else ""))
+            for facet in plan.facets:  # "... and what speedup does each report?": asked of every paper
+                ev = self.evidence.for_paper(plan, h, facet=facet, n=1)
+                said = f"“{cell(ev.sentences[0], 300)}” {marker}" if ev.sentences and not ev.absent else f"*not reported* ({ev.absent})"
+                lines.append(f"   - {cell(facet.rstrip('?'), 80)}: {said}")
         if plan.authors:
             owners = {o for h, _ in matched for o in h.paper.profiles if o.lower() in {a.lower() for a in plan.authors}}
             if owners:
