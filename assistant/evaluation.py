@@ -193,7 +193,7 @@ def run_item(assistant, item: Item, k: int) -> dict:
         "citations": data["citations"], "sources": data["sources"], "retrieved": data["retrieved"],
         "standalone_question": data["standalone_question"], "mode": data["mode"], "refused": data["refused"],
         "refused_parts": data.get("refused_parts", []), "unsupported": data.get("unsupported", []),
-        "notice": data.get("notice", ""), "plan_kind": data.get("kind", ""),
+        "notice": data.get("notice", ""), "plan_kind": data.get("kind", ""), "about": data.get("about", []),
         "gold_titles": item.gold_titles, "must_include": item.must_include, "error": error,
         "timings": data.get("timings", {}), "scores": scores,
     }
