@@ -650,3 +650,15 @@ def test_a_list_asked_something_of_each_paper(planner):
     # Negative: "both" inside the list's own condition asks nothing of each paper.
     p = plan("Which papers report results on both CPUs and GPUs?")
     assert p.kind is Kind.AGGREGATE and p.facets == [] and "cpus" in p.topic_terms
+
+
+def test_each_statement_sentence_may_introduce_its_own_paper(planner):
+    r, plan = planner
+    p = plan("I'm reading the paper that pairs two small complementary CNNs with a memory of past classifications. "
+             "My advisor prefers the one that turns hard images into easy ones with an autoencoder. "
+             "How much energy does the former save, and how much faster is the latter?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2 and len({t.paper_ids[0] for t in p.targets}) == 2
+    # Negative: "each" inside a relative clause quantifies its object, not the subjects.
+    from assistant.retrieval.descriptions import _subjects_only
+    body = "the allocator that plans offline, and the one that sends each request to one of two instances"
+    assert _subjects_only(body) == body

@@ -63,7 +63,8 @@ def _subjects_only(body: str) -> str:
     """"A and the one using B both aim to ...": a quantifier floating after the last joined
     subject starts the predicate, which describes none of them."""
     last = max((m.end() for m in _STRONG_SPLIT.finditer(body)), default=0)
-    if last and (m := _FLOATING.search(body, last)):
+    # (Inside a relative clause it quantifies the clause's object: "the one that sends each request".)
+    if last and (m := _FLOATING.search(body, last)) and not re.search(r"\b(?:that|which|who)\b", body[last: m.start()], re.I):
         return body[: m.start()]
     return body
 
@@ -145,6 +146,9 @@ class Descriptions:
             # "Three works: A, B and C. What does each report?": the statements name the papers,
             # the question sentence asks; a lead-in before a colon that lists them only counts them.
             body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", statements.rstrip(". "), flags=re.I)
+            # "I'm reading the paper that ... . My colleague prefers the one that ...": each
+            # statement sentence may introduce its own paper.
+            body = re.sub(r"(?<=[.!?])\s+(?=[A-Z])", ", ", body)
             head, colon, rest = body.partition(":")
             bodies.append(_subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body))
         # ... else the question sentence does ("Against BazLib, what do A and B report?").
@@ -202,14 +206,15 @@ class Descriptions:
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
-            if definite:
+            works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
+            # "Doe et al. 2020's fault-tolerant search": people's work is as definite as "the".
+            works += [seg.strip()] if _PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg) else []
+            if definite and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
-                works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
-                # "Doe et al. 2020's fault-tolerant search": people's work is as definite as "the".
-                works += [seg.strip()] if _PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg) else []
-                if not works:
-                    continue
+                continue
+            if works and (definite or not _PEOPLE.search(seg)):
+                # The work itself, not the words around it ("I'm reading the paper that ...").
                 seg = max(works, key=len)
             words = content_words(seg)
             # A name in its relative clause relates the described paper to it ("the paper that
