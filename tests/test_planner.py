@@ -662,3 +662,15 @@ def test_each_statement_sentence_may_introduce_its_own_paper(planner):
     from assistant.retrieval.descriptions import _subjects_only
     body = "the allocator that plans offline, and the one that sends each request to one of two instances"
     assert _subjects_only(body) == body
+
+
+def test_a_description_right_after_a_name_may_be_its_apposition(planner):
+    r, plan = planner
+    p = plan("How do FuseMax, the attention accelerator built on Einsum cascades, and InTAR differ in speedup?")
+    assert p.kind is Kind.COMPARATIVE and sorted(t.phrase for t in p.targets) == ["FuseMax", "InTAR"]
+    # Negative: a description after a name that finds another paper is a third compared paper.
+    p = plan("Compare FuseMax, the paper that converts neural networks into logic flows, and InTAR.")
+    assert len(p.targets) == 3 and any(titles(r, t)[0].startswith("Late Breaking") for t in p.targets)
+    # A report, an extension or a write-up is a work as much as a paper is.
+    p = plan("Which AMD GPUs do HipKittens and the ZAYA1 mixture-of-experts pretraining report use?")
+    assert p.kind is Kind.COMPARATIVE and any(titles(r, t)[0].startswith("Training Foundation Models") for t in p.targets)

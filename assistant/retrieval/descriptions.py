@@ -42,7 +42,8 @@ _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|al
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
-              r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform")
+              r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
+              r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
@@ -197,7 +198,9 @@ class Descriptions:
             return []  # no comparison verb and nothing joined: one paper's question
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _segments(body, _SPLIT, named)
-        for seg in segments:
+        previous = ""
+        for i, seg in enumerate(segments):
+            previous, before = seg, previous
             if _ADVERBIAL.match(seg):
                 continue
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
@@ -236,10 +239,16 @@ class Descriptions:
             # ... or is the described paper's own word ("the framework that ... Foo-offloaded ..."):
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
+            # "FuseMax, the Einsum-cascade attention accelerator": right after a name, the phrase
+            # may be that paper's description; it is, when it finds that paper.
+            named_before = {pid for t in plan.targets if t not in weak and t.paper_ids
+                            and before.strip().lower().endswith(t.phrase.lower()) for pid in t.paper_ids}
             # The named people's papers only for the phrase that names them.
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
-            target = self._resolve(phrase, taken - inner, self._filtered(plan) if mine else None)
+            target = self._resolve(phrase, taken - inner - named_before, self._filtered(plan) if mine else None)
+            if target and set(target.paper_ids) & named_before:
+                continue  # an apposition: the named paper again
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
