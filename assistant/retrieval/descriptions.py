@@ -216,8 +216,13 @@ class Descriptions:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
                 continue
-            if works and (definite or not _PEOPLE.search(seg)):
-                # The work itself, not the words around it ("I'm reading the paper that ...").
+            if works and definite:
+                seg = max(works, key=len)
+            elif works and re.match(r"\s*(?:I|I'm|we|my|our|you|your)\b", seg, re.I) \
+                    and seg.rstrip(" .").endswith(max(works, key=len).rstrip(" .")):
+                # The work itself, not the speaker's lead-in ("I'm reading the paper that ...",
+                # "my colleague prefers the one that ..."); a phrase cut short at a verb ("the
+                # paper that was ...") leaves the segment whole.
                 seg = max(works, key=len)
             words = content_words(seg)
             # A name in its relative clause relates the described paper to it ("the paper that
