@@ -119,3 +119,16 @@ def test_a_name_with_a_raised_digit_is_not_read_as_a_number():
     # Negative: a number that is there, given for the other quantity, is still caught.
     _, unsupported = attribute("M^3ViT cuts inference FLOPs by 9.23x.", source, 0.5, {1: "M^3ViT"})
     assert unsupported
+
+
+def test_a_spelled_out_number_is_written_as_its_source_writes_it():
+    from assistant.answer.attribution import as_written
+
+    src = {1: "We observe a 1.71x increase in TFLOPS and cut memory by 45%; it needs 2.4 times fewer GPUs.",
+           2: "Speedup of $3.5\\times$ over the baseline."}
+    assert as_written("It improves TFLOPS by a factor of 1.71 [1].", src) == "It improves TFLOPS by 1.71x [1]."
+    assert as_written("Memory drops 45 percent [1].", src) == "Memory drops 45% [1]."
+    assert as_written("It is 3.5 times faster [2].", src) == "It is 3.5x faster [2]."  # LaTeX \times in the source
+    # Negatives: the source says "times" itself, or states no such number.
+    assert as_written("It needs 2.4 times fewer GPUs [1].", src) == "It needs 2.4 times fewer GPUs [1]."
+    assert as_written("It is faster by a factor of 3 [1].", src) == "It is faster by a factor of 3 [1]."

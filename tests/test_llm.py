@@ -274,17 +274,27 @@ def test_progress_before_the_first_token(base, server):
 
 
 def test_follow_up_is_rewritten_by_the_llm(base, server):
-    first = llm_mode(base, server).ask("What is FlashOverlap?")
+    # After a topic list there is no paper to carry: the model rewrites the follow-up.
+    first = llm_mode(base, server).ask("Which papers are about overlapping computation with communication?")
     server.script(Reply("How much speedup does FlashOverlap achieve?"), Reply("Up to 1.65x [1]."))
-    a = llm_mode(base, server).ask("How much speedup does it get?", [Turn("What is FlashOverlap?", first)])
+    a = llm_mode(base, server).ask("How much speedup does the first one get?", [Turn(first.standalone_question, first)])
     condense = chat_requests(server)[-2]["json"]
-    assert "What is FlashOverlap?" in condense["messages"][0]["content"] and not condense.get("stream")
+    assert "overlapping computation" in condense["messages"][0]["content"] and not condense.get("stream")
     assert a.standalone_question == "How much speedup does FlashOverlap achieve?"
     assert a.citations[0].title.startswith("Efficient and Adaptable Overlapping")
-    # A rewrite that still says "it" is not standalone: the rules rewrite the follow-up instead.
+    # ... a rewrite that still says "it" is not standalone: the rules rewrite the follow-up instead.
     server.script(Reply("How much speedup does it get over its predecessor?"), Reply("Up to 1.65x [1]."))
+    a = llm_mode(base, server).ask("How much speedup does it get?", [Turn(first.standalone_question, first)])
+    assert "How much speedup does it" not in a.standalone_question
+
+
+def test_a_follow_up_about_a_resolved_paper_is_rewritten_by_the_rules_not_the_model(base, server):
+    first = llm_mode(base, server).ask("What is FlashOverlap?")
+    n = len(chat_requests(server))
+    server.script(Reply("Up to 1.65x [1]."))
     a = llm_mode(base, server).ask("How much speedup does it get?", [Turn("What is FlashOverlap?", first)])
     assert a.standalone_question == "How much speedup does FlashOverlap get?"
+    assert len(chat_requests(server)) == n + 1  # the answer only; no rewriting call
 
 
 def test_cli_ask_json_in_llm_mode(seeded, server, monkeypatch):

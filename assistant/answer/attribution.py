@@ -107,6 +107,25 @@ def _wrong_quantity(claim: str, cited: list[int], sources: dict[int, str], title
     return all(misattached(claim, sources[n], titles.get(n, "")) for n in cited)
 
 
+_SPELLED = re.compile(r"\b(by\s+)?a\s+factor\s+of\s+(\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?)\s+(times|percent)\b", re.I)
+
+
+def as_written(text: str, sources: dict[int, str]) -> str:
+    """A number the model spells out ("by a factor of 1.71", "45 percent") written as the
+    sources write it ("1.71x", "45%"), when one does: a reader searching the paper for the
+    number finds it. A source that itself says "2.4 times" keeps the model's words."""
+    joined = " ".join(sources.values())
+
+    def fix(m: re.Match) -> str:
+        n = m.group(2) or m.group(3)
+        unit = "%" if (m.group(4) or "").lower() == "percent" else "x"
+        symbol = r"(?:%|\\?%)" if unit == "%" else r"(?:x|×|\\times)"
+        if not re.search(rf"(?<![\d.]){re.escape(n)}\s*\$?\s*{symbol}", joined):
+            return m.group()
+        return f"{m.group(1) or ''}{n}{unit}"
+    return _SPELLED.sub(fix, text)
+
+
 def degenerate(text: str) -> str:
     """Why a model's answer is no answer ("" when it is one): empty, or only markers."""
     bare = MARKER.sub("", text).strip(" \n\t.,;:-*")

@@ -1,6 +1,7 @@
 """Conversation: a follow-up ("what about its speedup?", "when were both published?") ->
-a standalone question, by the LLM when one is configured, else by carrying the earlier
-subjects (the names the previous turns' plans resolved) into the pronoun's place.
+a standalone question, by carrying the earlier subjects (the papers the previous turns' plans
+resolved) into the pronoun's place; when the last turn resolved none (a topic list) and an
+LLM is configured, by the LLM.
 
 Out of scope: answering; the plan of the rewritten question is computed once, later.
 """
@@ -35,7 +36,10 @@ class Conversation:
             return question  # it names its own subject
         if not (_FOLLOW.search(question) or len(content_words(question)) <= 3):
             return question
-        if self.llm_configured:
+        # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
+        # model's rewrite loses or swaps them ("the successor of ZO2 ... over it"). The model
+        # rewrites what the rules cannot: a follow-up to a topic list, with no paper to carry.
+        if self.llm_configured and not self._subject(previous[-1]):
             try:
                 condensed = self._llm_condense(question, previous)
                 # A rewrite that still says "it" ("the successor of ZO2 ... over it") is no

@@ -20,7 +20,7 @@ from ..prompts import render
 from ..text import MARKER
 from . import context as ctx
 from . import gaps
-from .attribution import attribute, degenerate
+from .attribution import as_written, attribute, degenerate
 from .citations import check_markers, source
 
 
@@ -97,7 +97,7 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
         names = {e.number: title_prefix(e.hit.paper) or "" for e in entries}
         # An unsupported claim leaves the answer (it is listed apart, marked): it must not
         # stand there looking cited.
-        text, unsupported = attribute(text, sources, settings.llm_claim_min_support, names, drop=True)
+        text, unsupported = attribute(as_written(text, sources), sources, settings.llm_claim_min_support, names, drop=True)
         text, cited, more_invalid = check_markers(text, len(hits))
         invalid += more_invalid
         if degenerate(text) or not cited:
