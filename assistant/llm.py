@@ -80,7 +80,7 @@ class LLMClient:
             timeout=settings.llm_timeout, max_retries=settings.llm_max_retries,
         )
 
-    def stream(self, messages: list[dict], temperature: float = 0.1, max_tokens: int | None = None,
+    def stream(self, messages: list[dict], temperature: float | None = None, max_tokens: int | None = None,
                finished: list[str] | None = None) -> Iterator[str]:
         """Yields pieces of the answer. Raises LLMError before any text, StreamCut after some.
         `finished` receives the server's finish reason ("stop", "length") when it sends one."""
@@ -89,7 +89,8 @@ class LLMClient:
         got: list[str] = []
         try:
             with self.client.chat.completions.create(
-                model=self.settings.model, messages=messages, stream=True, temperature=temperature,
+                model=self.settings.model, messages=messages, stream=True,
+                temperature=self.settings.llm_temperature if temperature is None else temperature,
                 **({"max_tokens": max_tokens} if max_tokens else {}),
             ) as stream:  # closed also when the reader stops early (a UI cancel)
                 for chunk in stream:

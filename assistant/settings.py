@@ -150,6 +150,10 @@ class Settings(BaseSettings):
         default=4, ge=1, le=100,
         description="Most papers in the LLM's context: the ones the question names or describes first, then the best ranked; each costs a small model a second or two to read.",
     )
+    llm_temperature: float = Field(
+        default=0.0, ge=0, le=2,
+        description="Sampling temperature of the answer: 0 gives the same answer to the same evidence, so runs can be compared.",
+    )
     llm_max_tokens: int = Field(
         default=200, ge=16, le=8192,
         description="Most tokens the model may write per answer; a small local model writes a few tokens/s on 2 cores. An answer stopped here is trimmed to its last whole sentence.",

@@ -56,6 +56,14 @@ def test_prompt_numbers_the_compared_papers_and_citations_map_back(base, server)
     assert a.mode == "llm:test-model" and not a.refused
 
 
+def test_the_answer_is_sampled_at_the_configured_temperature(base, server):
+    server.script(Reply("FlashOverlap overlaps computation and communication [1]."), Reply("FlashOverlap [1]."))
+    llm_mode(base, server).ask("What is FlashOverlap?")
+    assert chat_requests(server)[-1]["json"]["temperature"] == 0.0  # by default: same evidence, same answer
+    llm_mode(base, server, llm_temperature=0.7).ask("What is FlashOverlap?")
+    assert chat_requests(server)[-1]["json"]["temperature"] == 0.7
+
+
 def test_answer_streams_in_pieces(base, server):
     server.script(Reply("FlashOverlap overlaps computation and communication [1].", chunk_size=5))
     events = list(llm_mode(base, server).stream("What is FlashOverlap?"))

@@ -50,19 +50,22 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
         return []  # the papers are only the best matches: the model chose among them
     given = _numbers(plan.question)
     stated = _numbers(answer)
+    # As many sentences as the extractive answer quotes for it: the asked number may be in the second.
+    s = evidence.settings
+    n = s.comparison_cell_sentences if plan.kind is Kind.COMPARATIVE else 1 if len(plan.facets) >= 2 else s.evidence_sentences
     out: list[tuple[int, str, str]] = []
     for part in parts:
         said = part or plan.question
         if quantities(said) and not NUMBER_Q.search(said):
             continue  # "which paper reports 71.59%?": the number is given; a paper is asked
         for e in about:
-            ev = evidence.for_paper(plan, e.hit, facet=part, n=1)
+            ev = evidence.for_paper(plan, e.hit, facet=part, n=n)
             if ev.absent or not ev.sentences:
                 continue
-            sentence = ev.sentences[0]
-            asked = _numbers(sentence) - given
-            if asked and not asked & stated and all(sentence != s for _, _, s in out):
-                out.append((e.number, part or plan.question, sentence))
+            quote = " ".join(ev.sentences)
+            asked = _numbers(quote) - given
+            if asked and not asked & stated and all(quote != q for _, _, q in out):
+                out.append((e.number, part or plan.question, quote))
     return out
 
 
