@@ -25,13 +25,10 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
-from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
+from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
-_COUNTS = {"two": 2, "both": 2, "pair of": 2, "couple of": 2, "three": 3, "four": 4, "five": 5}
-_SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
-_EACH = re.compile(r"\b(?:each|both)\b", re.I)
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
 _COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
@@ -52,6 +49,8 @@ _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
+
+
 def _measured_against(q: str, subjects: list[Target]) -> bool:
     """"Is X's reduction bigger than Y's?": a measure of each, one set against the other."""
     owned = [t for t in subjects if re.search(rf"{re.escape(t.phrase)}['’]s\b", q, re.I)]
@@ -277,7 +276,7 @@ class Planner(Descriptions):
     def _aspect(self, q: str, plan: Plan) -> None:
         if plan.kind is Kind.AGGREGATE:
             plan.aspect = Aspect.LIST
-            self._asked_of_each(q, plan)
+            asked_of_each(q, plan)
         elif plan.kind is Kind.METADATA:
             plan.aspect = Aspect.RECORD
         elif _NUMBER_Q.search(q):
@@ -317,25 +316,6 @@ class Planner(Descriptions):
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]
-
-    @staticmethod
-    def _asked_of_each(q: str, plan: Plan) -> None:
-        """"Which papers apply GNNs to circuits, and what speedup does each report?" or "Two papers
-        make VAR models cheaper. How much memory does each save?": a list whose papers are each
-        asked something; that part is a facet, and its words are no topic."""
-        statements, asked = split_statements(q)
-        pieces = parts(asked or q) or [asked or q]
-        each = [p for p in pieces if _EACH.search(p)]
-        rest = " ".join([statements] + [p for p in pieces if p not in each])
-        if not each or not content_words(rest):
-            return
-        plan.facets = each
-        # "exactly two papers about ...": the count says how many to list, and is no topic word.
-        if m := _SAID_COUNT.search(rest):
-            plan.list_n = _COUNTS[m.group(1).lower()]
-            rest = rest[: m.start()] + " " + rest[m.end():]
-        keep = set(content_words(rest))
-        plan.topic_terms = [w for w in plan.topic_terms if w in keep]
 
     def _against_absent(self, q: str, plan: Plan) -> None:
         """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of

@@ -1,7 +1,7 @@
 """The record side of a question: which record fields it asks (authors, date, venue ...),
 whether it asks about the collection as such (how many papers, the oldest, all of them, papers
-on several pages), and its year. English question grammar only: interrogatives, the nouns that
-denote a collection, record-field nouns.
+on several pages, a list whose papers are each asked something), and its year. English
+question grammar only: interrogatives, the nouns that denote a collection, record-field nouns.
 
 Out of scope: everything about the papers' content (planner.py, facets.py).
 """
@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, RecordField, RecordQuery
-from .facets import NUMBER_Q as _NUMBER_Q
+from ..text import content_words
+from .descriptions import WORK_NOUNS
+from .facets import NUMBER_Q as _NUMBER_Q, parts, split_statements
 
 # Nouns that denote members of the collection: "which papers", "how many works".
 _UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
@@ -27,6 +29,10 @@ _SUPERLATIVE = re.compile(
     rf"|\b{_UNIT}\s+(?:is|was|are|were)\s+(?:the\s+)?(oldest|earliest|newest|latest|most recent)\b", re.I)
 _MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:pages|listings|lists)\b|\bduplicates?\b", re.I)
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
+# "the two papers on ...", "three works": how many papers a list is said to hold.
+_COUNTS = {"two": 2, "both": 2, "pair of": 2, "couple of": 2, "three": 3, "four": 4, "five": 5}
+_SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
+_EACH = re.compile(r"\b(?:each|both)\b", re.I)
 FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
@@ -98,3 +104,22 @@ def number_beyond_fields(q: str) -> bool:
     """A number asked that is not a record field ("how many authors" is one)."""
     counted = _FIELDS[0][1]
     return any(not counted.match(q, m.start()) for m in _NUMBER_Q.finditer(q))
+
+
+def asked_of_each(q: str, plan: Plan) -> None:
+    """"Which papers apply GNNs to circuits, and what speedup does each report?" or "Two papers
+    make VAR models cheaper. How much memory does each save?": a list whose papers are each
+    asked something; that part is a facet, and its words are no topic."""
+    statements, asked = split_statements(q)
+    pieces = parts(asked or q) or [asked or q]
+    each = [p for p in pieces if _EACH.search(p)]
+    rest = " ".join([statements] + [p for p in pieces if p not in each])
+    if not each or not content_words(rest):
+        return
+    plan.facets = each
+    # "exactly two papers about ...": the count says how many to list, and is no topic word.
+    if m := _SAID_COUNT.search(rest):
+        plan.list_n = _COUNTS[m.group(1).lower()]
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    keep = set(content_words(rest))
+    plan.topic_terms = [w for w in plan.topic_terms if w in keep]
