@@ -92,7 +92,7 @@ class Plan:
     fields: list[RecordField] = field(default_factory=list)
     record_query: RecordQuery | None = None
     record_n: int = 3  # how many papers a superlative asks for ("the oldest paper": 1)
-    list_n: int = 0  # how many papers a list is said to hold ("the two papers on VAR"); 0: not said
+    list_n: int = 0  # how many papers a list is said to hold ("the two papers on pruning"); 0: not said
     authors: dict[str, list[str]] = field(default_factory=dict)  # author -> paper ids
     venues: dict[str, list[str]] = field(default_factory=dict)  # venue/organisation -> paper ids
     year: tuple[str, int] | None = None  # ("in"|"since"|"after"|"before", year)

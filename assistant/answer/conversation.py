@@ -37,12 +37,12 @@ class Conversation:
         if not (_FOLLOW.search(question) or len(content_words(question)) <= 3):
             return question
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
-        # model's rewrite loses or swaps them ("the successor of ZO2 ... over it"). The model
+        # model's rewrite loses or swaps them ("the successor of FooNet ... over it"). The model
         # rewrites what the rules cannot: a follow-up to a topic list, with no paper to carry.
         if self.llm_configured and not self._subject(previous[-1]):
             try:
                 condensed = self._llm_condense(question, previous)
-                # A rewrite that still says "it" ("the successor of ZO2 ... over it") is no
+                # A rewrite that still says "it" ("the successor of FooNet ... over it") is no
                 # standalone question: a small model often leaves one; the rules replace them all.
                 if not _FOLLOW_STRONG.search(condensed):
                     return condensed

@@ -7,7 +7,7 @@ whole question when its aspect is a number) and which papers the question is abo
 see a part whose number is missing: the paper's best sentence for that part states numbers,
 and the answer states none of them (numbers the question itself gives, like "a 13B model",
 tell nothing; a part that states its number and asks no "how much", like "which paper reports
-71.59%?", asks for a paper, not a number). Such a part gets that sentence, quoted and cited, after the model's answer,
+12.3%?", asks for a paper, not a number). Such a part gets that sentence, quoted and cited, after the model's answer,
 under a label saying it is quoted, not the model's. Likewise a compared paper the answer
 never cites gets its best sentence for the asked aspect.
 
@@ -57,7 +57,7 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
     for part in parts:
         said = part or plan.question
         if quantities(said) and not NUMBER_Q.search(said):
-            continue  # "which paper reports 71.59%?": the number is given; a paper is asked
+            continue  # "which paper reports 12.3%?": the number is given; a paper is asked
         for e in about:
             ev = evidence.for_paper(plan, e.hit, facet=part, n=n)
             if ev.absent or not ev.sentences:

@@ -54,8 +54,8 @@ _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|again
 
 
 def _uses_all(words: list[str], text: str) -> bool:
-    """Every word occurs in `text`, stemmed, and a hyphenated one by its parts ("two-point-cell"
-    in "two-point cells")."""
+    """Every word occurs in `text`, stemmed, and a hyphenated one by its parts ("three-stage-cache"
+    in "three-stage caches")."""
     have = {stem(w) for w in re.findall(r"[\w.+]+", text.lower())}
     return all(coverage([w], text) == 1.0 or all(stem(x) in have for x in w.split("-") if x) for w in words)
 
@@ -129,7 +129,7 @@ class Descriptions:
         said = " ".join(words)
         verbatim = [h for h in hits if len(words) >= 2 and said in " ".join(content_words(f"{h.paper.title} {h.paper.abstract}"))]
         # A description of three or more words all of which one candidate alone uses
-        # ("layer-wise weight selection for systolic arrays") says which paper, however short
+        # ("row-wise weight gating for tiled arrays") says which paper, however short
         # it is for the embedder.
         full = [h for h in hits if len(words) >= 3 and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
         # Among the named people's papers the description only has to pick one.
@@ -228,10 +228,10 @@ class Descriptions:
             # A name in its relative clause relates the described paper to it ("the paper that
             # extends FooNet"): only a name before the clause makes the segment a named paper.
             head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
-            # A word some abstracts use ("GPipe", "L5PC") before the clause does not say which
+            # A word some abstracts use ("GPipe", "BarCell") before the clause does not say which
             # paper: the whole phrase is resolved, its papers among the candidates (below).
             mine = any(a.lower() in seg.lower() for a in plan.authors)
-            # ("the Inception-meets-ConvNeXt paper": a hyphenated compound is several words.)
+            # ("the Foo-meets-Bar paper": a hyphenated compound is several words.)
             if sum(len([x for x in w.split("-") if x]) for w in words) < 2 \
                     or any(n in head.lower() for n in named & found_names) \
                     or _UNSPECIFIC.search(seg):
@@ -244,7 +244,7 @@ class Descriptions:
             # ... or is the described paper's own word ("the framework that ... Foo-offloaded ..."):
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
-            # "FuseMax, the Einsum-cascade attention accelerator": right after a name, the phrase
+            # "FooNet, the cascade attention accelerator": right after a name, the phrase
             # may be that paper's description; it is, when it finds that paper.
             named_before = {pid for t in plan.targets if t not in weak and t.paper_ids
                             and before.strip().lower().endswith(t.phrase.lower()) for pid in t.paper_ids}

@@ -122,7 +122,7 @@ class VenueWords(Mapping):
 
 
 def _name_cased(word: str) -> bool:
-    """Written as acronyms are ("P-GAP", "KerZOO", "M3ViT"), not as a Title-Cased or CamelCased
+    """Written as acronyms are ("P-FOO", "BarZOO", "M2Net"), not as a Title-Cased or CamelCased
     word ("Co-Optimization", "MicroControllers")."""
     return bool(re.search(r"\d|[A-Z]{2}", word))
 
@@ -269,8 +269,8 @@ class NameIndex:
         if cands and not looks_like_name(tok):
             # Typed as a plain word, it is a name only when it is rare and strong: a title
             # prefix ("Maestro") or, capitalised, a method an abstract introduces ("Fuyou"); typed
-            # in lower case, too, when the papers write it only as a name ("p-gap", "nasaic": chat
-            # shorthand for P-GAP and NASAIC; not "co-optimization", a Title-Cased plain word).
+            # in lower case, too, when the papers write it only as a name ("p-foo", "bazlib": chat
+            # shorthand for P-FOO and BAZLIB; not "co-optimization", a Title-Cased plain word).
             floor = 2 if tok[0].isupper() else 3
             rare = self._word(key).df <= self.max_df
             if rare and floor == 3 and tok.islower():

@@ -108,7 +108,7 @@ def number_beyond_fields(q: str) -> bool:
 
 def asked_of_each(q: str, plan: Plan) -> None:
     """"Which papers apply GNNs to circuits, and what speedup does each report?" or "Two papers
-    make VAR models cheaper. How much memory does each save?": a list whose papers are each
+    make diffusion models cheaper. How much memory does each save?": a list whose papers are each
     asked something; that part is a facet, and its words are no topic."""
     statements, asked = split_statements(q)
     pieces = parts(asked or q) or [asked or q]
