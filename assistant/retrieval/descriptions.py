@@ -35,7 +35,8 @@ _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerni
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
 _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
                    r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b)", re.I)
-_PEOPLE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
+# "Doe et al.", "Doe et al. (2023)'s": people named by the first author.
+_PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
 # "the ... one", or "the ... one for heterogeneous graphs": "one" standing for a work noun.
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
@@ -199,7 +200,7 @@ class Descriptions:
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _segments(body, _SPLIT, named)
         previous = ""
-        for i, seg in enumerate(segments):
+        for seg in segments:
             previous, before = seg, previous
             if _ADVERBIAL.match(seg):
                 continue
