@@ -39,7 +39,8 @@ class Conversation:
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
         # model's rewrite loses or swaps them ("the successor of FooNet ... over it"). The model
         # rewrites what the rules cannot: a follow-up to a topic list, with no paper to carry.
-        if self.llm_configured and not self._subject(previous[-1]):
+        carried = self._subject(previous[-1])
+        if self.llm_configured and not carried:
             try:
                 condensed = self._llm_condense(question, previous)
                 # A rewrite that still says "it" ("the successor of FooNet ... over it") is no
@@ -48,7 +49,7 @@ class Conversation:
                     return condensed
             except LLMError:
                 pass  # the answer itself will report the endpoint's failure
-        return self._carry_subject(question, previous)
+        return self._carry_subject(question, previous, carried, set(plan.names))
 
     def _subject(self, turn: Turn) -> list[str]:
         plan = self.retriever.plan(turn.answer.standalone_question or turn.question)
@@ -59,13 +60,12 @@ class Conversation:
                      if t.by == "description" and t.paper_ids and t.paper_ids[0] in self.retriever.papers]
         return described or list(plan.authors)
 
-    def _carry_subject(self, question: str, previous: list[Turn]) -> str:
+    def _carry_subject(self, question: str, previous: list[Turn], names: list[str], own: set[str]) -> str:
+        """`names`: the last turn's subjects (`_subject`); `own`: the names the question gives itself."""
         last = previous[-1]
-        names = self._subject(last)
         # "both", "them": one subject per turn is not enough; gather the last two turns'.
         if re.search(r"\b(both|them|they|their)\b", question, re.I) and len(names) < 2 and len(previous) > 1:
             names = list(dict.fromkeys(self._subject(previous[-2]) + names))
-        own = set(self.retriever.plan(question).names)
         names = [n for n in names if n not in own]
         if names:
             subject = " and ".join(names)

@@ -1,15 +1,15 @@
 """Compared papers and asked numbers the model's answer leaves out, filled in from the evidence.
 
 A small model answers the first thing a question asks and stops ("what is it called, and how
-small a GPU does it need?" -> the name only), or gives one compared paper's number and not
+much memory does it need?" -> the name only), or gives one compared paper's number and not
 the other's. The pipeline knows which parts ask for a number (`Plan.numeric_facets`, or the
 whole question when its aspect is a number) and which papers the question is about, so it can
 see a part whose number is missing: the paper's best sentence for that part states numbers,
 and the answer states none of them (numbers the question itself gives, like "a 13B model",
-tell nothing; a part that states its number and asks no "how much", like "which paper reports
-12.3%?", asks for a paper, not a number). Such a part gets that sentence, quoted and cited, after the model's answer,
-under a label saying it is quoted, not the model's. Likewise a compared paper the answer
-never cites gets its best sentence for the asked aspect.
+tell nothing; a part that states its number and asks no "how much", like "which paper
+reports 12.3%?", asks for a paper, not a number). Such a part gets that sentence, quoted and
+cited, after the model's answer, under a label saying it is quoted, not the model's. Likewise
+a compared paper the answer never cites gets its best sentence for the asked aspect.
 
 Only numbers are checked: a number is in the answer or it is not; whether a sentence answers a
 "how does it work" part is a judgement this module does not make.
@@ -20,18 +20,22 @@ Out of scope: choosing the evidence (evidence.py); numbers the answer states wro
 
 from __future__ import annotations
 
-import re
-
 from ..models import Aspect, Kind, Plan, title_prefix
 from ..retrieval.facets import NUMBER_Q
-from ..text import MARKER, defuse_markers, quantities
-from .number_context import norm_number
+from ..text import defuse_markers, quantities
+from .attribution import numbers_in
 
 LABEL = "Quoted from the papers for what the answer above leaves out"
 
 
 def _numbers(text: str) -> set[str]:
-    return {norm_number(q).rstrip("x%") for q in quantities(text)}
+    return {n.rstrip("x%") for n in numbers_in(text)}
+
+
+def _about(plan: Plan, entries) -> list:
+    """The context entries of the papers the question names or describes."""
+    targeted = {pid for t in plan.targets if not t.missing for pid in t.paper_ids}
+    return [e for e in entries if e.hit.paper.id in targeted]
 
 
 def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int, str, str]]:
@@ -44,8 +48,7 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
         parts = [None]  # the whole question asks one number
     if not parts:
         return []
-    targeted = {pid for t in plan.targets if not t.missing for pid in t.paper_ids}
-    about = [e for e in entries if e.hit.paper.id in targeted]
+    about = _about(plan, entries)
     if not about:
         return []  # the papers are only the best matches: the model chose among them
     given = _numbers(plan.question)
@@ -69,26 +72,25 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
     return out
 
 
-def missing_papers(plan: Plan, entries, evidence, answer: str) -> list[tuple[int, str, str]]:
+def missing_papers(plan: Plan, entries, evidence, cited: list[int]) -> list[tuple[int, str, str]]:
     """(source number, paper, its best sentence) for every compared paper the answer never
-    cites: a comparison sets every paper side by side, and a small model may stop after one."""
+    cites (`cited`: its markers): a comparison sets every paper side by side, and a small model
+    may stop after one."""
     if plan.kind is not Kind.COMPARATIVE:
         return []
-    targeted = {pid for t in plan.targets if not t.missing for pid in t.paper_ids}
-    cited = {int(n) for m in MARKER.finditer(answer) for n in re.split(r"\s*[,;]\s*", m.group(1))}
     facet = next((f for f in plan.facets if f != "approach"), None)
     out = []
-    for e in entries:
-        if e.hit.paper.id in targeted and e.number not in cited:
+    for e in _about(plan, entries):
+        if e.number not in cited:
             ev = evidence.for_paper(plan, e.hit, facet=facet, n=1)
             if ev.sentences:
                 out.append((e.number, e.hit.paper.title, ev.sentences[0]))
     return out
 
 
-def fill(text: str, plan: Plan, entries, evidence) -> tuple[str, list[str]]:
-    """The answer with the missing parts quoted after it; and the parts filled."""
-    missing = missing_papers(plan, entries, evidence, text)
+def fill(text: str, cited: list[int], plan: Plan, entries, evidence) -> tuple[str, list[str]]:
+    """The answer (citing `cited`) with the missing parts quoted after it; and the parts filled."""
+    missing = missing_papers(plan, entries, evidence, cited)
     quoted = {s for _, _, s in missing}
     missing += [m for m in missing_parts(plan, entries, evidence, text) if m[2] not in quoted]
     if not missing:

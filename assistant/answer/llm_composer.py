@@ -107,7 +107,7 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
             return replaced
     filled: list[str] = []
     if not refused and evidence is not None and entries:
-        text, filled = gaps.fill(text, retrieval.plan, entries, evidence)
+        text, filled = gaps.fill(text, cited, retrieval.plan, entries, evidence)
         if filled:
             text, cited, more_invalid = check_markers(text, len(hits))
             invalid += more_invalid
@@ -125,7 +125,7 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
     if unsupported and not notice:
         notice = f"{len(unsupported)} statement(s) not supported by the cited papers were taken out (listed below)"
     if filled and not notice:
-        notice = f"{len(filled)} asked number(s) the model left out are quoted from the papers"
+        notice = f"{len(filled)} part(s) of the question the model left out are quoted from the papers"
     return Answer(text=text or CANNOT_ANSWER, citations=citations, sources=sources_out, mode=mode,
                   standalone_question=retrieval.plan.question, refused=refused or not text, incomplete=incomplete,
                   invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value, unsupported=unsupported)

@@ -31,7 +31,7 @@ from ..corpus import Paper, plain_title
 from ..models import title_prefix
 from ..settings import Settings
 from ..tokens import _SPLIT as _PARTS, terms, tokenize
-from ..text import NAME_TOKEN, content_words, looks_like_name, plain_latex, quantities, sentences, stem
+from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, stem
 
 # "we propose FooNet", "called FooNet", and the appositive "presents the first cloud-side
 # tuning system, fooNet.x, which ...".
@@ -123,7 +123,7 @@ class VenueWords(Mapping):
 
 def _name_cased(word: str) -> bool:
     """Written as acronyms are ("P-FOO", "BarZOO", "M2Net"), not as a Title-Cased or CamelCased
-    word ("Co-Optimization", "MicroControllers")."""
+    word ("Co-Design", "BarTrainers")."""
     return bool(re.search(r"\d|[A-Z]{2}", word))
 
 
@@ -268,13 +268,13 @@ class NameIndex:
         cands = self._named(key) or self._named(plain_title(tok))
         if cands and not looks_like_name(tok):
             # Typed as a plain word, it is a name only when it is rare and strong: a title
-            # prefix ("Maestro") or, capitalised, a method an abstract introduces ("Fuyou"); typed
+            # prefix ("Foolib") or, capitalised, a method an abstract introduces ("Barzoo"); typed
             # in lower case, too, when the papers write it only as a name ("p-foo", "bazlib": chat
-            # shorthand for P-FOO and BAZLIB; not "co-optimization", a Title-Cased plain word).
+            # shorthand for P-FOO and BAZLIB; not "co-design", a Title-Cased plain word).
             floor = 2 if tok[0].isupper() else 3
             rare = self._word(key).df <= self.max_df
             if rare and floor == 3 and tok.islower():
-                pattern = re.compile(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", re.I)
+                pattern = as_word(tok)
                 written = {m.group() for p in self.records.get_many(sorted(cands)).values()
                            for m in pattern.finditer(f"{p.title} {p.abstract}")}
                 if written and all(_name_cased(w) for w in written):
