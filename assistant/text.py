@@ -97,7 +97,7 @@ def plain_latex(text: str) -> str:
 
 
 def as_word(name: str) -> re.Pattern:
-    """`name` where it stands as a whole word, any case: "ZO2" not inside "DistZO2" or "ZO2-x"."""
+    """`name` where it stands as a whole word, any case: "FooNet" not inside "DistFooNet" or "FooNet-x"."""
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
 
 

@@ -113,7 +113,7 @@ _SPELLED = re.compile(r"\b(by\s+)?a\s+factor\s+of\s+(\d+(?:\.\d+)?)\b|\b(\d+(?:\
 def as_written(text: str, sources: dict[int, str]) -> str:
     """A number the model spells out ("by a factor of 2.37", "45 percent") written as the
     sources write it ("2.37x", "45%"), when one does: a reader searching the paper for the
-    number finds it. A source that itself says "2.4 times" keeps the model's words."""
+    number finds it. A source that itself says "3.1 times" keeps the model's words."""
     joined = " ".join(sources.values())
 
     def fix(m: re.Match) -> str:

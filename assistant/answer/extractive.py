@@ -247,7 +247,7 @@ class ExtractiveComposer:
             label = self.retriever.label(p)
             name = f"**{label}**: {p.title}" if label and not p.title.startswith(label) else f"**{p.title}**"
             lines.append(f"{i}. {name}{f' ({when})' if when else ''} {marker}" + (f" — “{cell(sent, 300)}”" if sent else ""))
-            for facet in plan.facets:  # "... and what speedup does each report?": asked of every paper
+            for facet in plan.facets:  # "... and what does each save?": asked of every paper
                 ev = self.evidence.for_paper(plan, h, facet=facet, n=1)
                 said = f"“{cell(ev.sentences[0], 300)}” {marker}" if ev.sentences and not ev.absent else f"*not reported* ({ev.absent})"
                 lines.append(f"   - {cell(facet.rstrip('?'), 80)}: {said}")

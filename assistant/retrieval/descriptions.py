@@ -37,7 +37,7 @@ _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which
                    r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b)", re.I)
 # "Doe et al.", "Doe et al. (2023)'s": people named by the first author.
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
-# "the ... one", or "the ... one for heterogeneous graphs": "one" standing for a work noun.
+# "the ... one", or "the ... one for sparse inputs": "one" standing for a work noun.
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
@@ -62,10 +62,10 @@ def _uses_all(words: list[str], text: str) -> bool:
 
 
 def _subjects_only(body: str) -> str:
-    """"A and the one using B both aim to ...": a quantifier floating after the last joined
+    """"A and the one with B both try to ...": a quantifier floating after the last joined
     subject starts the predicate, which describes none of them."""
     last = max((m.end() for m in _STRONG_SPLIT.finditer(body)), default=0)
-    # (Inside a relative clause it quantifies the clause's object: "the one that sends each request".)
+    # (Inside a relative clause it quantifies the clause's object: "the one that caches each reply".)
     if last and (m := _FLOATING.search(body, last)) and not re.search(r"\b(?:that|which|who)\b", body[last: m.start()], re.I):
         return body[: m.start()]
     return body
@@ -148,7 +148,7 @@ class Descriptions:
             # "Three works: A, B and C. What does each report?": the statements name the papers,
             # the question sentence asks; a lead-in before a colon that lists them only counts them.
             body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", statements.rstrip(". "), flags=re.I)
-            # "I'm reading the paper that ... . My colleague prefers the one that ...": each
+            # "I use the paper that ... . My advisor prefers the one that ...": each
             # statement sentence may introduce its own paper.
             body = re.sub(r"(?<=[.!?])\s+(?=[A-Z])", ", ", body)
             head, colon, rest = body.partition(":")
@@ -211,7 +211,7 @@ class Descriptions:
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
             works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
-            # "Doe et al. 2020's fault-tolerant search": people's work is as definite as "the".
+            # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             works += [seg.strip()] if _PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg) else []
             if definite and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
@@ -221,15 +221,15 @@ class Descriptions:
                 seg = max(works, key=len)
             elif works and re.match(r"\s*(?:I|I'm|we|my|our|you|your)\b", seg, re.I) \
                     and seg.rstrip(" .").endswith(max(works, key=len).rstrip(" .")):
-                # The work itself, not the speaker's lead-in ("I'm reading the paper that ...",
-                # "my colleague prefers the one that ..."); a phrase cut short at a verb ("the
+                # The work itself, not the speaker's lead-in ("I use the paper that ...",
+                # "my advisor prefers the one that ..."); a phrase cut short at a verb ("the
                 # paper that was ...") leaves the segment whole.
                 seg = max(works, key=len)
             words = content_words(seg)
             # A name in its relative clause relates the described paper to it ("the paper that
             # extends FooNet"): only a name before the clause makes the segment a named paper.
             head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
-            # A word some abstracts use ("GPipe", "BarCell") before the clause does not say which
+            # A word some abstracts use ("BazPipe", "BarCell") before the clause does not say which
             # paper: the whole phrase is resolved, its papers among the candidates (below).
             mine = any(a.lower() in seg.lower() for a in plan.authors)
             # ("the Foo-meets-Bar paper": a hyphenated compound is several words.)

@@ -96,7 +96,7 @@ class Planner(Descriptions):
                 # Named again as the baseline ("X's successor ... over X"): not the subject.
                 # ... or named as one ("versus a plain FooLib baseline").
                 # ("bigger than Y's reduction": Y owns a measure of its own, so it is compared.)
-                # The question sentence says what it is, when it names it ("X is pitched against Y.
+                # The question sentence says what it is, when it names it ("X is measured against Y.
                 # How does X's ... compare with Y's?": compared).
                 spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key]
                 spots = [o for o in spots if o.start() >= asked_from] or spots
@@ -213,8 +213,8 @@ class Planner(Descriptions):
             for t in subjects:
                 self._narrow_by_phrase(q, t)
             # "A, B and the system that ...": a described paper listed beside named ones (only a
-            # definite description of a work: "three approaches to fine-tuning" is the list's gloss).
-            # A name two papers share is told apart by such phrases ("the DAC one"), not joined.
+            # definite description of a work: "three takes on pruning" is the list's gloss).
+            # A name two papers share is told apart by such phrases ("the 2024 one"), not joined.
             if all(len(t.paper_ids) < 2 for t in subjects):
                 self._describe_compared(q, plan, definite=True)
         elif not tried and not collection and len(firm) < 2 and not field_head and not fields_only \
@@ -307,12 +307,12 @@ class Planner(Descriptions):
             plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
-        # ("what chip was the second built on": "the second" is a paper, no time.)
+        # ("which board was the second run on": "the second" is a paper, no time.)
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                                                               and not _METHOD_HEAD.match(f))
                                or any(b in f for b in baselines)]
         if len(plan.facets) == 1 and _NUMBER_Q.search(split_statements(q)[1] or q):
-            plan.numeric_facets = list(plan.facets)  # "what memory figure does each report": the cue left the row
+            plan.numeric_facets = list(plan.facets)  # "what latency figure does each give": the cue left the row
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]

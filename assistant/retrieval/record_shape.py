@@ -107,7 +107,7 @@ def number_beyond_fields(q: str) -> bool:
 
 
 def asked_of_each(q: str, plan: Plan) -> None:
-    """"Which papers apply GNNs to circuits, and what speedup does each report?" or "Two papers
+    """"Which papers prune attention heads, and what speedup does each report?" or "Two papers
     make diffusion models cheaper. How much memory does each save?": a list whose papers are each
     asked something; that part is a facet, and its words are no topic."""
     statements, asked = split_statements(q)
@@ -117,7 +117,7 @@ def asked_of_each(q: str, plan: Plan) -> None:
     if not each or not content_words(rest):
         return
     plan.facets = each
-    # "exactly two papers about ...": the count says how many to list, and is no topic word.
+    # "just two papers on ...": the count says how many to list, and is no topic word.
     if m := _SAID_COUNT.search(rest):
         plan.list_n = _COUNTS[m.group(1).lower()]
         rest = rest[: m.start()] + " " + rest[m.end():]
