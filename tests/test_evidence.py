@@ -21,6 +21,9 @@ def assistant(seeded):
     # A number of something else ("8.3B total parameters" for "how many tokens").
     ("How many training tokens was ZAYA1 pretrained on?", "number of tokens",
      "How many bugs did NeuRI find?", "100 new bugs"),
+    # A count written as the number's unit ("3-bit quantized") counts bits.
+    ("How many GPUs does EPIM use?", "GPUs",
+     "How many bits does EPIM quantize ResNet50 to?", "3-bit"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)

@@ -674,3 +674,68 @@ def test_a_description_right_after_a_name_may_be_its_apposition(planner):
     # A report, an extension or a write-up is a work as much as a paper is.
     p = plan("Which AMD GPUs do HipKittens and the ZAYA1 mixture-of-experts pretraining report use?")
     assert p.kind is Kind.COMPARATIVE and any(titles(r, t)[0].startswith("Training Foundation Models") for t in p.targets)
+
+
+def test_questions_in_a_row_all_ask_and_a_verb_ends_a_baseline(planner):
+    _, plan = planner
+    # "than plain NCCL is FlashOverlap": the verb makes FlashOverlap the subject, not the baseline,
+    # and the second question sentence asks too.
+    p = plan("How much lower than plain NCCL is FlashOverlap's communication overhead? And what speedup does DualMap claim?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["FlashOverlap", "DualMap"]
+    assert len(p.facets) == 2
+    # Negative: right after "than", a name is what the subject is measured against.
+    p = plan("How much faster is FlashOverlap than DualMap?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FlashOverlap"] and "DualMap" in p.specifics
+
+
+def test_a_measure_reported_by_the_other_paper_is_compared(planner):
+    _, plan = planner
+    p = plan("Is ZO2's memory saving larger than the saving reported by KerZOO?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["ZO2", "KerZOO"]
+    # Negative: the other name right after "than" is a baseline of ZO2's own result.
+    p = plan("Is ZO2's memory saving larger than KerZOO on OPT-175B?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["ZO2"]
+
+
+def test_each_part_may_ask_its_own_paper_named_or_described(planner):
+    r, plan = planner
+    p = plan("FastSwitch reports what speedup over vLLM, while the grouped-sparse-reversible GNN for circuit graphs reports what memory reduction?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert titles(r, p.targets[0])[0].startswith("FastSwitch") and titles(r, p.targets[1])[0].startswith("GSR-GNN")
+    p = plan("db-SP speedup over ring attention, and litevar memory reduction")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["db-SP", "litevar"]
+    assert p.facets == ["speedup over ring attention", "memory reduction"]
+    # Negative: a second part about the same paper ("its") or a bare measure ("the peak memory") adds no paper.
+    p = plan("What speedup does FastSwitch report over vLLM, and what is its peak memory?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"]
+    p = plan("What speedup does FastSwitch report over vLLM, and what is the peak memory?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"]
+
+
+def test_alternatives_after_a_which_question_are_compared(planner):
+    r, plan = planner
+    p = plan("Which reports a bigger speedup, the context-switching serving system or DualMap?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert titles(r, p.targets[0])[0].startswith("FastSwitch") and p.targets[1].phrase == "DualMap"
+    # Negative: a "which" question whose comma sets off no alternatives asks for one paper.
+    p = plan("Which paper, in the serving track, reports a bigger speedup than vLLM?")
+    assert p.kind is not Kind.COMPARATIVE
+
+
+def test_the_asked_noun_heads_each_row_listed_after_a_colon(planner):
+    _, plan = planner
+    p = plan("What accuracy does each report: AutoReP on CIFAR-100, and LinGCN on NTU-XVIEW?")
+    assert p.facets == ["accuracy on CIFAR-100", "accuracy on NTU-XVIEW"]
+    # Negative: rows that name their own aspect keep it alone.
+    assert plan("Compare AutoReP and LinGCN: accuracy, latency").facets == ["accuracy", "latency"]
+
+
+def test_the_phrase_that_describes_a_parts_paper():
+    from assistant.retrieval.compared import subject_phrase
+    assert subject_phrase("what speedup does the 2019 whitepaper by Jane Doe need on ImageNet") == "the 2019 whitepaper by Jane Doe"
+    assert subject_phrase("while the grouped-query BarNet for long inputs reports what latency") == "the grouped-query BarNet"
+    assert subject_phrase("and in the 2021 survey on pruning") == "the 2021 survey on pruning"
+    # Negative: a pronoun, a bare measure, or no determiner describes no paper.
+    assert subject_phrase("and what does it report") is None
+    assert subject_phrase("and what is the peak memory") is None
+    assert subject_phrase("how much memory") is None

@@ -20,8 +20,9 @@ from .names import _INTRO
 # introduces 0.67, a rare word an abstract merely uses 0.33.
 _WEAK_NAME = 0.34
 # What a result is measured against comes after these ("faster than ZO2", "over vLLM"); a
-# clause boundary ("against FooLib, while BarNet ...") ends the baseline.
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but)\b)[^\s,;]+\s+){0,2}$", re.I)
+# clause boundary ("against FooLib, while BarNet ...") ends the baseline, and so does a verb
+# ("how much faster than FooLib is BarNet": BarNet is the subject).
+_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;]+\s+){0,2}$", re.I)
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
@@ -46,9 +47,14 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
+# A work named by its kind: "the 2019 whitepaper on pruning", "a survey by Jane Doe" (a
+# preposition's object is a word and the capitalised ones after it: the question's verb follows).
+_WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+(?:by|from|of|on|about|for|in|with)\s+[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]*)*|\s+(?:that|which)\b[^,;?]*)?", re.I)
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
+_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*,\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^,;:?])+?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
+_COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
@@ -156,12 +162,16 @@ class Descriptions:
         # ... else the question sentence does ("Against BazLib, what do A and B report?").
         body = _FRAME_START.sub("", asked.rstrip("?. "))
         bodies.append(_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body))
+        # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
+        # are the compared papers, however they are phrased.
+        if alt := _ALTERNATIVES.search(asked.rstrip("?. ")):
+            bodies.insert(0, re.sub(r"\s+or\s+", ", ", alt.group(1)))
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for body in bodies:
-            found = self._described_in(body, plan, definite, weak, named)
+            found = self._described_in(body, plan, definite and not (alt and body is bodies[0]), weak, named)
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -210,7 +220,9 @@ class Descriptions:
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
-            works = [m.group() for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
+            # ("the 2019 paper by Doe need on X": the phrase ends where its noun's complement does.)
+            works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
+                     for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             works += [seg.strip()] if _PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg) else []
             if definite and not works:

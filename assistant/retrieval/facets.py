@@ -28,7 +28,7 @@ NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|we
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 _PART_JOINT = re.compile(
-    r"\s*(?:[,;]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)",
+    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)",
     re.I)
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
 _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"
@@ -107,10 +107,13 @@ def _without_subjects(q: str, names: list[str]) -> str:
 def split_statements(q: str) -> tuple[str, str]:
     """(statements, question): the sentences before the (last) question sentence describe
     the papers ("Both are FPGA designs."); the question and what follows it ("Give both
-    numbers.") ask. With no question mark, the last sentence asks."""
+    numbers.") ask. With no question mark, the last sentence asks. Questions in a row all ask
+    ("What does A report? And B?")."""
     said = sentences(q)
     asks = [i for i, x in enumerate(said) if x.rstrip().endswith("?")]
     i = asks[-1] if asks else len(said) - 1
+    while i - 1 in asks:
+        i -= 1
     statements, question = " ".join(said[:i]), " ".join(said[i:])
     # A lead-in that asks nothing ("For the system that shields ...: what trick ...",
     # "In the 2021 paper on ..., which board ...") describes the paper like a statement.
@@ -123,6 +126,17 @@ def split_statements(q: str) -> tuple[str, str]:
 _ASKING = re.compile(r"\s*(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
                      r"compare|contrast|list|name|give|describe|explain|summari[sz]e|tell|show)\b", re.I)
 _LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
+
+
+# A joint between clauses: "..., and", "..., while", "; ", "? And", "whereas". (A bare comma
+# may set off an apposition or a relative clause: "FooNet, which extends BarNet, ...".)
+_CLAUSE_JOINT = re.compile(r"\s*(?:[,;]\s*(?:and|but|while|whereas)\s+|[;?]\s*(?:and\s+|but\s+)?|\s+(?:while|whereas)\s+)", re.I)
+
+
+def pieces(asked: str) -> list[str]:
+    """The question's parts, each split again at clause joints ("A's speedup over X, and B's
+    over Y")."""
+    return [x for p in (parts(asked) or [asked]) for x in _CLAUSE_JOINT.split(p.rstrip("?. ")) if content_words(x)]
 
 
 def parts(q: str) -> list[str]:
@@ -146,7 +160,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         # "How do their X and Y differ?": the aspect sits before the verb.
         m = re.search(r"\b(?:how|in what ways?)\s+(?:do|does|did)\s+(.+?)\s+(?:differ|compare|vary|contrast)\w*\s*\??$", q, re.I)
         tail = m.group(1) if m else ""
-    if not tail and (asked := parts(q)):
+    if not tail and len(asked := pieces(q)) >= 2:
         # "Which dataset did each use, and how long did A train?": each part a row.
         tail = ", ".join(asked)
     if m := _INTERJECTED.search(q):  # "How does A compare, in cost, with B?"
@@ -154,10 +168,13 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:
             facets.append(m.group())
+    # "What accuracy does each report: A on X, and B on Y?": the asked noun heads every row.
+    head = re.match(r"\s*(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were)\b", q[: cue.start()], re.I) \
+        if cue and not re.search(r"\w", cue.group()) else None
     for f in split_outside_parens(tail.rstrip("?. "), r"\s*,\s*(?:and\s+)?|\s+and\s+"):
         f = _strip(f, names)
         if content_words(f):
-            facets.append(f)
+            facets.append(f if not head or set(content_words(head.group(1))) & set(content_words(f)) else f"{head.group(1)} {f}")
     if not facets and (plan.aspect_terms or baselines):
         # No cue: what is left of the question once names and frame words are out ("their
         # energy figures"), or the baseline the papers are measured against.

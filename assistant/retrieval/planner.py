@@ -22,9 +22,10 @@ import re
 from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
-from .facets import _CLAUSE, NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
-from .descriptions import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
+from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
+from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
 from .names import NameIndex
+from .compared import coordinated, measured_against, part_subjects
 from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
@@ -49,12 +50,6 @@ _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
-
-
-def _measured_against(q: str, subjects: list[Target]) -> bool:
-    """"Is X's reduction bigger than Y's?": a measure of each, one set against the other."""
-    owned = [t for t in subjects if re.search(rf"{re.escape(t.phrase)}['’]s\b", q, re.I)]
-    return len(owned) >= 2 and bool(re.search(r"\bthan\b", q, re.I))
 
 
 class Planner(Descriptions):
@@ -201,7 +196,7 @@ class Planner(Descriptions):
             plan.kind = Kind.METADATA
         elif described:
             plan.kind = Kind.COMPARATIVE
-        elif len(papers) >= 2 and not field_head and (compare or self._coordinated(q, first) or _measured_against(q, first)) \
+        elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first) or measured_against(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
             # "over FP16": a qualifier, when the question sentence names it (statements before it
@@ -242,36 +237,17 @@ class Planner(Descriptions):
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
 
-    @staticmethod
-    def _part_subjects(q: str, plan: Plan) -> list[Target]:
-        """The papers that are the subjects of the question's parts, one per part that names
-        one firmly and not as a baseline ("... over A"); [] when a part names two."""
-        asked = parts(split_statements(q)[1] or q)
-        firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
-        own: list[Target] = []
-        for part in asked:
-            here = [t for t in firm if (m := as_word(t.phrase).search(part))
-                    and not _BASELINE_BEFORE.search(part[: m.start()]) and not re.match(r"['’]s\b", part[m.end():])]
-            if len(here) > 1:
-                return []
-            if here and not any(set(here[0].paper_ids) == set(t.paper_ids) for t in own):
-                own.append(here[0])
-        return own
-
-    @staticmethod
-    def _coordinated(q: str, subjects: list[Target]) -> bool:
-        """'X and Y', 'X, Y and Z', 'between X and Y', 'from X to Y': the subjects are joined."""
-        low = q.lower()
-        pos = sorted((low.find(t.phrase.lower()), t.phrase) for t in subjects if low.find(t.phrase.lower()) >= 0)
-        for (a, pa), (b, _) in zip(pos, pos[1:]):
-            between = low[a + len(pa): b]
-            joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,", between)
-            # Only a conjunction and frame words between, or two noun phrases joined ("the
-            # FooChip soft-error study and the BarRAM fault-tolerance paper"): no verb, no clause.
-            phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b", between) and not re.search(_CLAUSE, between)
-            if not joined or (content_words(between) and not phrases):
-                return False
-        return len(pos) >= 2
+    def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
+        def resolve(phrase: str, taken: set[str]) -> Target | None:
+            mine = [a for a in plan.authors if a.lower() in phrase.lower()]
+            bare = phrase
+            for a in mine:  # the people say whose paper (the filter), not what it is
+                bare = re.sub(re.escape(a), " ", bare, flags=re.I)
+            target = self._resolve(" ".join(_PEOPLE.sub(" ", bare).split()), taken, self._filtered(plan) if mine else None)
+            if target:
+                target.phrase = phrase
+            return target
+        return part_subjects(q, plan, resolve)
 
     def _aspect(self, q: str, plan: Plan) -> None:
         if plan.kind is Kind.AGGREGATE:

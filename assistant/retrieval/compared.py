@@ -1,0 +1,107 @@
+"""How a question sets its papers side by side: joined ("A and B", "between A and B"), each
+owning a measure set against the other's ("Is A's gain bigger than the one reported by B?"),
+or each the subject of its own part: "How much memory does FooNet save, and what
+speedup does the 2019 whitepaper on bar pruning report?", "FooNet reports what latency, while
+the grouped-query BarNet reports what?", "the peak throughput of A, and of the 2021 paper by
+Jane Doe". Each part's subject is the paper it names, or the work it describes (resolved by
+the planner's own search); two or more parts with subjects of their own set those papers side
+by side, one row per part.
+
+Out of scope: the question's kind (planner.py, which asks these); descriptions joined to
+each other (descriptions.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan, Target
+from ..text import as_word, content_words, looks_like_name
+from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE
+from .facets import _CLAUSE, pieces, split_statements
+
+_LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
+# "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
+_RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
+_PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
+
+
+def measured_against(q: str, subjects: list[Target]) -> bool:
+    """"Is X's reduction bigger than Y's?", "... than the one reported by Y", "... than that of
+    Y": a measure of each, one set against the other (not Y itself as the baseline)."""
+    owned = [t for t in subjects if re.search(rf"{re.escape(t.phrase)}['’]s\b", q, re.I)]
+    if len(owned) >= 2 and re.search(r"\bthan\b", q, re.I):
+        return True
+    for than in re.finditer(r"\bthan\b", q, re.I):
+        before = [t for t in subjects if 0 <= q.lower().find(t.phrase.lower()) < than.start()]
+        for t in subjects:
+            at = q.lower().find(t.phrase.lower(), than.end())
+            between = q[than.end(): at]
+            if before and t not in before and at >= 0 and not re.search(r"[,;?]", between) \
+                    and re.search(r"\b(?:of|by|in|from|what)\b", between, re.I):
+                return True
+    return False
+
+
+def coordinated(q: str, subjects: list[Target]) -> bool:
+    """'X and Y', 'X, Y and Z', 'between X and Y', 'from X to Y': the subjects are joined."""
+    low = q.lower()
+    pos = sorted((low.find(t.phrase.lower()), t.phrase) for t in subjects if low.find(t.phrase.lower()) >= 0)
+    for (a, pa), (b, _) in zip(pos, pos[1:]):
+        between = low[a + len(pa): b]
+        joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,", between)
+        # Only a conjunction and frame words between, or two noun phrases joined ("the
+        # FooChip soft-error study and the BarRAM fault-tolerance paper"): no verb, no clause.
+        phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b", between) and not re.search(_CLAUSE, between)
+        if not joined or (content_words(between) and not phrases):
+            return False
+    return len(pos) >= 2
+
+
+def subject_phrase(piece: str) -> str | None:
+    """The phrase in one part that describes its paper: a work by its kind ("the ... paper by
+    Doe"), else the part's definite subject when it holds a name-like word or a compound
+    ("the grouped-query BarNet"); None for a pronoun ("what does it report") or none."""
+    body = _LEAD.sub("", piece)
+    if m := _ASKS.search(body):
+        body = body[m.end():]
+    if _PRONOUN.match(body):
+        return None
+    works = list(_WORK_PHRASE.finditer(body))
+    if works:
+        return works[-1].group().strip()
+    if people := _PEOPLE.search(body):
+        return people.group().strip()
+    if not (m := re.match(r"(?:the|a|an)\s+", body, re.I)):
+        return None
+    end = _CLAUSE.search(body, m.end())
+    phrase = body[: end.start() if end else len(body)].strip()
+    words = phrase.split()[1:]
+    return phrase if len(words) >= 2 and any(looks_like_name(w) or "-" in w.strip("-") for w in words) else None
+
+
+def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
+    """The papers that are the subjects of the question's parts, one per part, in order; []
+    when a part names two. `resolve(phrase, taken_ids)` -> Target | None finds a described one."""
+    asked = split_statements(q)[1] or q
+    firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
+    own: list[Target] = []
+    unnamed: list[str] = []
+    for piece in pieces(asked):
+        here = [t for t in firm if (m := as_word(t.phrase).search(piece))
+                and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
+        if len(here) > 1:
+            return []
+        if here and not any(set(here[0].paper_ids) == set(t.paper_ids) for t in own):
+            own.append(here[0])
+        elif not here:
+            unnamed.append(piece)
+    for piece in unnamed:
+        if (phrase := subject_phrase(piece)) is None:
+            continue
+        taken = {pid for t in own for pid in t.paper_ids}
+        target = resolve(phrase, taken)
+        if target and target.paper_ids and not target.missing and not set(target.paper_ids) & taken:
+            own.append(target)
+    low = q.lower()
+    return sorted(own, key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))
