@@ -32,3 +32,10 @@ def test_a_digit_inside_a_name_is_no_quantity():
     assert quantities("M^3ViT cuts 88% of FLOPs; M^{3}ViT runs on one FPGA") == ["88%"]
     # Negative: numbers with their units, and bare counts, stay.
     assert quantities("3x faster on 8 GPUs with 18GB and 4-bit weights, 2.5 times less") == ["3x", "8 GPUs", "18GB", "4-bit", "2.5 times"]
+
+
+def test_list_item_numbers_are_no_quantities():
+    from assistant.text import quantities
+    assert quantities("It has three parts: 1) pruning, 2) duplication and (3) voting") == []
+    # Negative: a count inside parentheses, and a number with its unit before ")", stay.
+    assert quantities("trained on 8 GPUs (A100 x 8) for a speedup (up to 3.5x)") == ["8 GPUs", "8", "3.5x"]
