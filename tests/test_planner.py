@@ -739,3 +739,24 @@ def test_the_phrase_that_describes_a_parts_paper():
     assert subject_phrase("and what does it report") is None
     assert subject_phrase("and what is the peak memory") is None
     assert subject_phrase("how much memory") is None
+
+
+def test_a_lead_in_describing_one_work_is_the_paper_beside_the_named_one(planner):
+    r, plan = planner
+    p = plan("Kai Zhong et al. 2020 (training CNNs with a low-bit multi-level scaling format): which tensor format "
+             "does it propose? And in EPIM, what bit-width is ResNet50 quantized to?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert titles(r, p.targets[0])[0].startswith("Exploring the Potential of Low-bit") and p.targets[1].phrase == "EPIM"
+    # Negative: a lead-in that names the asked papers again adds none.
+    p = plan("DistZO2 builds on the earlier ZO2 framework. What memory does ZO2 need, and how much faster is DistZO2?")
+    assert sorted(t.phrase for t in p.targets) == ["DistZO2", "ZO2"]
+
+
+def test_a_measure_of_a_described_work_after_than_is_compared(planner):
+    r, plan = planner
+    p = plan("Is FastSwitch's speedup larger than the improvement of the serving system that balances cache affinity and load?")
+    assert p.kind is Kind.COMPARATIVE and p.targets[0].phrase == "FastSwitch"
+    assert titles(r, p.targets[1])[0].startswith("DualMap")
+    # Negative: the subject's own measure after "than" is no second paper.
+    p = plan("Is FastSwitch's speedup larger than the improvement it reports over vLLM?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"]

@@ -17,12 +17,14 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name
-from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE
+from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS
 from .facets import _CLAUSE, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
 _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
+_THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s)", re.I)
+_LEAD_IN_WORK = re.compile(rf"{_PEOPLE.pattern}|\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
 
@@ -70,8 +72,8 @@ def subject_phrase(piece: str) -> str | None:
     works = list(_WORK_PHRASE.finditer(body))
     if works:
         return works[-1].group().strip()
-    if people := _PEOPLE.search(body):
-        return people.group().strip()
+    if _PEOPLE.search(body):
+        return body.strip()  # "Doe et al. 2020 (sparse training)": the resolver drops the people
     if not (m := re.match(r"(?:the|a|an)\s+", body, re.I)):
         return None
     end = _CLAUSE.search(body, m.end())
@@ -83,11 +85,12 @@ def subject_phrase(piece: str) -> str | None:
 def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     """The papers that are the subjects of the question's parts, one per part, in order; []
     when a part names two. `resolve(phrase, taken_ids)` -> Target | None finds a described one."""
-    asked = split_statements(q)[1] or q
+    statements, asked = split_statements(q)
     firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
     own: list[Target] = []
     unnamed: list[str] = []
-    for piece in pieces(asked):
+    # The measure after "than" may be another work's ("... than the saving of the method that ...").
+    for piece in [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]:
         here = [t for t in firm if (m := as_word(t.phrase).search(piece))
                 and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
         if len(here) > 1:
@@ -96,6 +99,11 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
             own.append(here[0])
         elif not here:
             unnamed.append(piece)
+    # A lead-in that describes one work ("Doe et al. 2020 (sparse training): what ...? And in
+    # FooNet, ...?") is the paper of the parts that name none, beside the one named.
+    if len(own) == 1 and statements and _LEAD_IN_WORK.search(statements) \
+            and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
+        unnamed.insert(0, statements)
     for piece in unnamed:
         if (phrase := subject_phrase(piece)) is None:
             continue

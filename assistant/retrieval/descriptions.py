@@ -47,9 +47,9 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
-# A work named by its kind: "the 2019 whitepaper on pruning", "a survey by Jane Doe" (a
-# preposition's object is a word and the capitalised ones after it: the question's verb follows).
-_WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+(?:by|from|of|on|about|for|in|with)\s+[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]*)*|\s+(?:that|which)\b[^,;?]*)?", re.I)
+# A work named by its kind: "the 2019 whitepaper on pruning", "a survey by Jane Doe" (people
+# are capitalised; a topic ends at the next verb of the question's frame, preposition or conjunction).
+_WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+by(?:\s+(?-i:[A-Z])[\w.'-]*)+|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
