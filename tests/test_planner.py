@@ -760,3 +760,14 @@ def test_a_measure_of_a_described_work_after_than_is_compared(planner):
     # Negative: the subject's own measure after "than" is no second paper.
     p = plan("Is FastSwitch's speedup larger than the improvement it reports over vLLM?")
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"]
+
+
+def test_a_comparison_of_degree_asks_amounts(planner):
+    _, plan = planner
+    p = plan("Does ZO2 or KerZOO use more GPUs?")
+    assert p.kind is Kind.COMPARATIVE and p.numeric_facets == p.facets == ["GPUs"]
+    p = plan("Which cuts time-to-first-token more, FastSwitch or DualMap?")
+    assert p.numeric_facets == p.facets and len(p.facets) == 1
+    # Negative: a comparison of kind, not degree, asks no number.
+    p = plan("Which of FastSwitch and DualMap is better at serving?")
+    assert p.kind is Kind.COMPARATIVE and p.numeric_facets == []

@@ -49,6 +49,7 @@ _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mecha
 _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
+_DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -287,8 +288,11 @@ class Planner(Descriptions):
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                                                               and not _METHOD_HEAD.match(f))
                                or any(b in f for b in baselines)]
-        if len(plan.facets) == 1 and _NUMBER_Q.search(split_statements(q)[1] or q):
-            plan.numeric_facets = list(plan.facets)  # "what latency figure does each give": the cue left the row
+        # "what latency figure does each give": the cue left the row; "which cuts the delay
+        # more", "does A or B use fewer GPUs": a comparison of degree sets amounts side by side.
+        if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q := split_statements(q)[1] or q)
+                                      or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
+            plan.numeric_facets = list(plan.facets)
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]
