@@ -116,9 +116,11 @@ def quantities(text: str) -> list[str]:
     out = []
     for m in QUANTITY.finditer(text):
         q = m.group().strip()
-        # "(1)", or "1)" with no parenthesis open: an item of a list, no quantity.
+        # "(1)", or "1)" with no parenthesis open, or "1. " opening a line: an item of a list, no quantity.
         enumerator = text[m.end(): m.end() + 1] == ")" and (text[m.start() - 1: m.start()] == "(" or (
             q.isdigit() and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())))
+        enumerator = enumerator or (q.isdigit() and re.match(r"\.\s", text[m.end(): m.end() + 2]) is not None
+                                    and not text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip())
         in_name = bool(re.search(r"[A-Za-z][\w.\-]*-$", text[max(0, m.start() - 20): m.start()]))  # "Qwen3-4B"
         # A digit glued to letters that are no unit, or raised in markup, is part of a name:
         # "M^2Net", "M^{2}Net", "3D".

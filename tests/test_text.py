@@ -37,5 +37,7 @@ def test_a_digit_inside_a_name_is_no_quantity():
 def test_list_item_numbers_are_no_quantities():
     from assistant.text import quantities
     assert quantities("It has three parts: 1) pruning, 2) duplication and (3) voting") == []
+    assert quantities("1. A reports up to 1.65x.\n2. B reports 40%.") == ["1.65x", "40%"]  # a model's numbered list
     # Negative: a count inside parentheses, and a number with its unit before ")", stay.
     assert quantities("trained on 8 GPUs (A100 x 8) for a speedup (up to 3.5x)") == ["8 GPUs", "8", "3.5x"]
+    assert quantities("The speedup reaches 3. It uses 8 GPUs.") == ["3", "8 GPUs"]  # mid-line: a number
