@@ -126,3 +126,19 @@ def test_a_result_against_a_phrase_the_paper_never_mentions_is_refused(assistant
 def test_a_compared_paper_not_in_the_collection_is_a_refused_part(assistant):
     a = assistant.ask("How do FastSwitch, DualMap and QuuxServe compare on tail TTFT?")
     assert any("QuuxServe" in x for x in a.refused_parts) and "FastSwitch" in a.text
+
+
+def test_a_plural_qualifier_matches_the_singular_the_paper_writes(assistant):
+    a = assistant.ask("What throughput does ZeRO-Infinity sustain on 512 V100s?")
+    assert not a.refused and "25 petaflops" in a.text, a.text
+    # Negative: a plural of a setting the paper never names is still refused.
+    b = assistant.ask("What throughput does ZeRO-Infinity sustain on 512 A100s?")
+    assert b.refused and "A100s" in b.text
+
+
+def test_a_phrase_describing_the_named_paper_is_no_qualifier(assistant):
+    a = assistant.ask("Which microcontroller was the ViT-on-MCU work (MCUFormer) evaluated on?")
+    assert not a.refused and "STM32F746" in a.text, a.text
+    # Negative: a setting asked outside the describing phrase still binds.
+    b = assistant.ask("Which microcontroller was MCUFormer evaluated on, and what accuracy does it reach on CIFAR-100?")
+    assert b.refused_parts and "CIFAR-100" in b.refused_parts[0]

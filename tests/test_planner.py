@@ -771,3 +771,11 @@ def test_a_comparison_of_degree_asks_amounts(planner):
     # Negative: a comparison of kind, not degree, asks no number.
     p = plan("Which of FastSwitch and DualMap is better at serving?")
     assert p.kind is Kind.COMPARATIVE and p.numeric_facets == []
+
+
+def test_rows_labelled_by_paper_and_split_at_semicolons(planner):
+    _, plan = planner
+    p = plan("AutoReP: accuracy at its smallest ReLU budget; LinGCN: latency speedup over CryptoGCN")
+    assert p.kind is Kind.COMPARATIVE and p.facets == ["accuracy at smallest ReLU budget", "latency speedup over CryptoGCN"]
+    # Negative: a semicolon-free row list stays one row per comma.
+    assert plan("Compare AutoReP and LinGCN: accuracy, latency").facets == ["accuracy", "latency"]

@@ -171,8 +171,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     # "What accuracy does each report: A on X, and B on Y?": the asked noun heads every row.
     head = re.match(r"\s*(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were)\b", q[: cue.start()], re.I) \
         if cue and not re.search(r"\w", cue.group()) else None
-    for f in split_outside_parens(tail.rstrip("?. "), r"\s*,\s*(?:and\s+)?|\s+and\s+"):
-        f = _strip(f, names)
+    for f in split_outside_parens(tail.rstrip("?. "), r"\s*[,;]\s*(?:and\s+)?|\s+and\s+"):
+        f = _strip(f, names).strip(" :")  # ("A: X; B: Y": each paper's label goes with its name)
         if content_words(f):
             facets.append(f if not head or set(content_words(head.group(1))) & set(content_words(f)) else f"{head.group(1)} {f}")
     if not facets and (plan.aspect_terms or baselines):

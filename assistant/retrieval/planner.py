@@ -23,7 +23,7 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
-from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, Descriptions
+from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, Descriptions
 from .names import NameIndex
 from .compared import coordinated, measured_against, part_subjects
 from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
@@ -51,6 +51,15 @@ _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|mot
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
+
+
+def _drop_describing(q: str, plan: Plan) -> None:
+    """Words of a phrase describing the named paper ("the on-device ViT work (FooNet)", "FooNet,
+    the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
+    for m in _WORK_PHRASE.finditer(q):
+        if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
+               or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
+            plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
 
 
 class Planner(Descriptions):
@@ -147,6 +156,8 @@ class Planner(Descriptions):
             # introduces as its name, names no paper firmly: the description around it decides.
             elif not (all(t.confidence <= _WEAK_NAME for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
+        if plan.kind is Kind.FACTOID:
+            _drop_describing(q, plan)
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         return plan
 
