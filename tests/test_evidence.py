@@ -142,3 +142,17 @@ def test_a_phrase_describing_the_named_paper_is_no_qualifier(assistant):
     # Negative: a setting asked outside the describing phrase still binds.
     b = assistant.ask("Which microcontroller was MCUFormer evaluated on, and what accuracy does it reach on CIFAR-100?")
     assert b.refused_parts and "CIFAR-100" in b.refused_parts[0]
+
+
+def test_how_it_works_may_be_told_after_the_first_result():
+    from assistant.answer.extractive import _naming_more
+    span = ["We propose FooNet, a two-part quantizer.", "It first scales each row."]
+    sents = span + ["FooNet halves memory on 8 GPUs.", "For the rare outliers, we add a 16-bit path."]
+    assert _naming_more(["outliers", "handle"], span, sents) == ["For the rare outliers, we add a 16-bit path."]
+    # Negative: a word the span already uses brings no later sentence.
+    assert _naming_more(["scales", "row"], span, sents) == []
+
+
+def test_a_later_sentence_naming_the_asked_thing_answers_how(assistant):
+    a = assistant.ask("How does LLM.int8() handle the emergent outliers, and what does ZO2 offload?")
+    assert "mixed-precision decomposition" in a.text, a.text

@@ -779,3 +779,12 @@ def test_rows_labelled_by_paper_and_split_at_semicolons(planner):
     assert p.kind is Kind.COMPARATIVE and p.facets == ["accuracy at smallest ReLU budget", "latency speedup over CryptoGCN"]
     # Negative: a semicolon-free row list stays one row per comma.
     assert plan("Compare AutoReP and LinGCN: accuracy, latency").facets == ["accuracy", "latency"]
+
+
+def test_which_noun_asks_for_a_thing_not_a_method(planner):
+    _, plan = planner
+    p = plan("Which FPGA board was M3ViT's co-design implemented on, and which GPU did FlashOverlap use?")
+    assert p.facets and not p.method_facets
+    # Negative: "what technique" asks how each works.
+    p = plan("What technique do FlashOverlap and DualMap each use?")
+    assert p.method_facets == p.facets and p.facets

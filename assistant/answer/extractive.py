@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
-from ..text import cell, content_words, coverage, quantities, sentences
+from ..text import cell, content_words, coverage, quantities, sentences, stem, stems
 from .citations import Cites
 from .evidence import EvidenceSelector
 from .records import record_answer
@@ -67,6 +67,14 @@ def _method_span(abstract: str) -> list[str]:
         return []
     end = next((i for i in range(start + 1, len(sents)) if quantities(sents[i]) or _EVALUATION.search(sents[i])), len(sents))
     return sents[start:end]
+
+
+def _naming_more(words: list[str], span: list[str], sents: list[str]) -> list[str]:
+    """The sentences after `span` that use a word of `words` no sentence of `span` uses."""
+    have = stems(" ".join(span))
+    new = {stem(w) for w in words} - have
+    after = sents[sents.index(span[-1]) + 1:] if span and span[-1] in sents else []
+    return [x for x in after if new & stems(x)]
 
 
 def _usual_rows(abstract: str, name: str, used: set[str]) -> dict[str, str]:
@@ -177,10 +185,13 @@ class ExtractiveComposer:
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
                                                      label=label, close_only=False)
                         if facet in plan.method_facets and not ev.absent and (span := _method_span(h.paper.abstract)):
-                            # How each works: the best of the sentences between its introduction and its results.
+                            # How each works: the best of the sentences between its introduction and its results,
+                            # and of later ones that use a word of the part none of those uses ("how does it
+                            # handle outliers": the results may say "for the outliers, we ...").
                             scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False)
-                            best = sorted((x for x in scored if x[1] in span), key=lambda x: -x[0])[: self.settings.comparison_cell_sentences]
-                            ev.sentences = [x for x in span if x in {b[1] for b in best}]
+                            later = _naming_more(content_words(facet), span, sentences(h.paper.abstract))
+                            best = sorted((x for x in scored if x[1] in span or x[1] in later), key=lambda x: -x[0])[: self.settings.comparison_cell_sentences]
+                            ev.sentences = [x for x in sentences(h.paper.abstract) if x in {b[1] for b in best}]
                             ev.locators = [""] * len(ev.sentences)
                         if ev.absent:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")

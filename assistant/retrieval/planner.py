@@ -49,6 +49,7 @@ _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mecha
 _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
+_WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
@@ -305,8 +306,10 @@ class Planner(Descriptions):
                                       or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
             plan.numeric_facets = list(plan.facets)
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
+        # ("which FPGA board was the co-design run on" asks for a board, whatever method it names.)
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
-            _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))]
+            _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
+            and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
 
     def _against_absent(self, q: str, plan: Plan) -> None:
         """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
