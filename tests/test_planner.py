@@ -788,3 +788,12 @@ def test_which_noun_asks_for_a_thing_not_a_method(planner):
     # Negative: "what technique" asks how each works.
     p = plan("What technique do FlashOverlap and DualMap each use?")
     assert p.method_facets == p.facets and p.facets
+
+
+def test_a_list_after_a_colon_gives_each_item_its_own_part():
+    from assistant.retrieval.facets import pieces
+    assert pieces("two serving papers: FooNet's speedup over BarLib, and BazNet's memory saving") == [
+        "two serving papers", "FooNet's speedup over BarLib", "BazNet's memory saving"]
+    # Negative: commas inside parentheses, or with no colon before them, split nothing.
+    assert pieces("what speedup (over BarLib, BazLib) does FooNet report") == ["what speedup (over BarLib, BazLib) does FooNet report"]
+    assert pieces("what speedup, memory and accuracy does FooNet report") == ["what speedup, memory and accuracy does FooNet report"]

@@ -135,8 +135,16 @@ _CLAUSE_JOINT = re.compile(r"\s*(?:[,;]\s*(?:and|but|while|whereas)\s+|[;?]\s*(?
 
 def pieces(asked: str) -> list[str]:
     """The question's parts, each split again at clause joints ("A's speedup over X, and B's
-    over Y")."""
-    return [x for p in (parts(asked) or [asked]) for x in _CLAUSE_JOINT.split(p.rstrip("?. ")) if content_words(x)]
+    over Y") and at the commas of a list after a colon ("three papers: A's X, B's Y")."""
+    return [y for p in (parts(asked) or [asked]) for x in _CLAUSE_JOINT.split(p.rstrip("?. "))
+            for y in _listed(x) if content_words(y)]
+
+
+def _listed(text: str) -> list[str]:
+    colon = next((m for m in re.finditer(r":\s+", text) if not in_examples(text, m.start())), None)
+    if not colon:
+        return [text]
+    return [text[: colon.start()]] + split_outside_parens(text[colon.end():], r"\s*,\s*(?:and\s+)?")
 
 
 def parts(q: str) -> list[str]:
