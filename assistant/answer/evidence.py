@@ -32,6 +32,12 @@ from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, s
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
 
 
+@lru_cache(maxsize=256)
+def _as_unit(measure: str) -> re.Pattern:
+    """A number with the counted thing as its unit: "6-bit exponent" counts bits."""
+    return re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(measure)), re.I)
+
+
 @lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
 def _norm(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
@@ -90,9 +96,8 @@ class EvidenceSelector:
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
         # "How many papers": a number followed, within a few words, by what is counted.
-        # ("4-bit mantissa" counts bits: the unit is the counted thing.)
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
-                             + "|" + r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(plan.measure)), re.I) if plan.measure else None
+                             + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
@@ -173,9 +178,8 @@ class EvidenceSelector:
                    and not (len(content_words(q)) > 1 and all(stem(w) in have for w in content_words(q)))]
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
-        unit = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(plan.measure)), re.I) if plan.measure else None
         if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
-                and not any(stem(plan.measure) in stems(s) or unit.search(s) for s in ev.sentences if quantities(s)):
+                and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets

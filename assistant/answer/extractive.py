@@ -189,9 +189,10 @@ class ExtractiveComposer:
                             # and of later ones that use a word of the part none of those uses ("how does it
                             # handle outliers": the results may say "for the outliers, we ...").
                             scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False)
-                            later = _naming_more(content_words(facet), span, sentences(h.paper.abstract))
+                            sents = sentences(h.paper.abstract)
+                            later = _naming_more(content_words(facet), span, sents)
                             best = sorted((x for x in scored if x[1] in span or x[1] in later), key=lambda x: -x[0])[: self.settings.comparison_cell_sentences]
-                            ev.sentences = [x for x in sentences(h.paper.abstract) if x in {b[1] for b in best}]
+                            ev.sentences = [x for x in sents if x in {b[1] for b in best}]
                             ev.locators = [""] * len(ev.sentences)
                         if ev.absent:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")

@@ -17,14 +17,13 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name
-from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS
+from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE
 from .facets import _CLAUSE, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
 _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
 _THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s)", re.I)
-_LEAD_IN_WORK = re.compile(rf"{_PEOPLE.pattern}|\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
 
@@ -101,7 +100,7 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
             unnamed.append(piece)
     # A lead-in that describes one work ("Doe et al. 2020 (sparse training): what ...? And in
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
-    if len(own) == 1 and statements and _LEAD_IN_WORK.search(statements) \
+    if len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
         unnamed.insert(0, statements)
     for piece in unnamed:

@@ -60,6 +60,13 @@ _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
 
 
+def without_people(text: str, plan: Plan) -> str:
+    """`text` without the named people: they say whose paper (a filter), not what it is."""
+    for name in plan.authors:
+        text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return text
+
+
 def _uses_all(words: list[str], text: str) -> bool:
     """Every word occurs in `text`, stemmed, and a hyphenated one by its parts ("three-stage-cache"
     in "three-stage caches")."""
@@ -277,9 +284,7 @@ class Descriptions:
         that plans offline?"): the paper is the one the description finds, if it stands out."""
         # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
         baselines = [t for t in plan.targets if t.baseline]
-        rest = q
-        for name in plan.authors:  # the people say whose paper, not what it is
-            rest = re.sub(re.escape(name), " ", rest, flags=re.I)
+        rest = without_people(q, plan)
         for t in baselines:
             # Out where it is the baseline; kept where it relates the subject ("X's successor").
             spots = [m for m in re.finditer(re.escape(t.phrase), rest, flags=re.I)

@@ -23,7 +23,7 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
-from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, Descriptions
+from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, Descriptions, without_people
 from .names import NameIndex
 from .compared import coordinated, measured_against, part_subjects
 from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
@@ -252,11 +252,9 @@ class Planner(Descriptions):
 
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
         def resolve(phrase: str, taken: set[str]) -> Target | None:
-            mine = [a for a in plan.authors if a.lower() in phrase.lower()]
-            bare = phrase
-            for a in mine:  # the people say whose paper (the filter), not what it is
-                bare = re.sub(re.escape(a), " ", bare, flags=re.I)
-            target = self._resolve(" ".join(_PEOPLE.sub(" ", bare).split()), taken, self._filtered(plan) if mine else None)
+            mine = any(a.lower() in phrase.lower() for a in plan.authors)
+            bare = _PEOPLE.sub(" ", without_people(phrase, plan))
+            target = self._resolve(" ".join(bare.split()), taken, self._filtered(plan) if mine else None)
             if target:
                 target.phrase = phrase
             return target
