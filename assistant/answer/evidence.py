@@ -172,7 +172,7 @@ class EvidenceSelector:
                    or not any(_norm(x) in f for f in parts)]
         have = stems(raw)
         # A phrase ("plain NCCL communication") is there when all its words are, in any order.
-        # ("V100s", "TPUs": a plural of what the text writes in the singular.)
+        # ("K80s", "TPUs": a plural of what the text writes in the singular.)
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
                    and not (re.search(r"[\dA-Z]s$", q) and _norm(q)[:-1] in text)
                    and not (len(content_words(q)) > 1 and all(stem(w) in have for w in content_words(q)))]

@@ -187,7 +187,7 @@ class ExtractiveComposer:
                         if facet in plan.method_facets and not ev.absent and (span := _method_span(h.paper.abstract)):
                             # How each works: the best of the sentences between its introduction and its results,
                             # and of later ones that use a word of the part none of those uses ("how does it
-                            # handle outliers": the results may say "for the outliers, we ...").
+                            # handle stragglers": the results may say "for the stragglers, we ...").
                             scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False)
                             sents = sentences(h.paper.abstract)
                             later = _naming_more(content_words(facet), span, sents)

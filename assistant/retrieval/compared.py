@@ -1,8 +1,8 @@
 """How a question sets its papers side by side: joined ("A and B", "between A and B"), each
 owning a measure set against the other's ("Is A's gain bigger than the one reported by B?"),
 or each the subject of its own part: "How much memory does FooNet save, and what
-speedup does the 2019 whitepaper on bar pruning report?", "FooNet reports what latency, while
-the grouped-query BarNet reports what?", "the peak throughput of A, and of the 2021 paper by
+speedup does the 2016 survey on bar pruning report?", "FooNet reports what latency, while
+the sparse-routed BarNet reports what?", "the peak throughput of A, and of the 2021 paper by
 Jane Doe". Each part's subject is the paper it names, or the work it describes (resolved by
 the planner's own search); two or more parts with subjects of their own set those papers side
 by side, one row per part.
@@ -62,7 +62,7 @@ def coordinated(q: str, subjects: list[Target]) -> bool:
 def subject_phrase(piece: str) -> str | None:
     """The phrase in one part that describes its paper: a work by its kind ("the ... paper by
     Doe"), else the part's definite subject when it holds a name-like word or a compound
-    ("the grouped-query BarNet"); None for a pronoun ("what does it report") or none."""
+    ("the sparse-routed BarNet"); None for a pronoun ("what does it report") or none."""
     body = _LEAD.sub("", piece)
     if m := _ASKS.search(body):
         body = body[m.end():]
@@ -72,7 +72,7 @@ def subject_phrase(piece: str) -> str | None:
     if works:
         return works[-1].group().strip()
     if _PEOPLE.search(body):
-        return body.strip()  # "Doe et al. 2020 (sparse training)": the resolver drops the people
+        return body.strip()  # "Doe et al. 2017 (graph caching)": the resolver drops the people
     if not (m := re.match(r"(?:the|a|an)\s+", body, re.I)):
         return None
     end = _CLAUSE.search(body, m.end())
@@ -88,7 +88,7 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
     own: list[Target] = []
     unnamed: list[str] = []
-    # The measure after "than" may be another work's ("... than the saving of the method that ...").
+    # The measure after "than" may be another work's ("... than the gain of the tool that ...").
     for piece in [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]:
         here = [t for t in firm if (m := as_word(t.phrase).search(piece))
                 and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
@@ -98,7 +98,7 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
             own.append(here[0])
         elif not here:
             unnamed.append(piece)
-    # A lead-in that describes one work ("Doe et al. 2020 (sparse training): what ...? And in
+    # A lead-in that describes one work ("Doe et al. 2017 (graph caching): what ...? And in
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
     if len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):

@@ -47,7 +47,7 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
-# A work named by its kind: "the 2019 whitepaper on pruning", "a survey by Jane Doe" (people
+# A work named by its kind: "the 2016 survey on pruning", "a tool by Jane Doe" (people
 # are capitalised; a topic ends at the next verb of the question's frame, preposition or conjunction).
 _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+by(?:\s+(?-i:[A-Z])[\w.'-]*)+|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
 # "... and the one that ...": "one" stands for the work noun just used.
@@ -227,7 +227,7 @@ class Descriptions:
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
-            # ("the 2019 paper by Doe need on X": the phrase ends where its noun's complement does.)
+            # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
             works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".

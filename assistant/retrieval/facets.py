@@ -135,7 +135,7 @@ _CLAUSE_JOINT = re.compile(r"\s*(?:[,;]\s*(?:and|but|while|whereas)\s+|[;?]\s*(?
 
 def pieces(asked: str) -> list[str]:
     """The question's parts, each split again at clause joints ("A's speedup over X, and B's
-    over Y") and at the commas of a list after a colon ("three papers: A's X, B's Y")."""
+    over Y") and at the commas of a list after a colon ("both tools: A's X, B's Y")."""
     return [y for p in (parts(asked) or [asked]) for x in _CLAUSE_JOINT.split(p.rstrip("?. "))
             for y in _listed(x) if content_words(y)]
 
@@ -176,7 +176,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
         if m.group() not in tail:
             facets.append(m.group())
-    # "What accuracy does each report: A on X, and B on Y?": the asked noun heads every row.
+    # "What latency does each give: A on X, and B on Y?": the asked noun heads every row.
     head = re.match(r"\s*(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were)\b", q[: cue.start()], re.I) \
         if cue and not re.search(r"\w", cue.group()) else None
     for f in split_outside_parens(tail.rstrip("?. "), r"\s*[,;]\s*(?:and\s+)?|\s+and\s+"):

@@ -55,7 +55,7 @@ _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|wil
 
 
 def _drop_describing(q: str, plan: Plan) -> None:
-    """Words of a phrase describing the named paper ("the on-device ViT work (FooNet)", "FooNet,
+    """Words of a phrase describing the named paper ("the in-cache sorting work (FooNet)", "FooNet,
     the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
     for m in _WORK_PHRASE.finditer(q):
         if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
@@ -298,13 +298,13 @@ class Planner(Descriptions):
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                                                               and not _METHOD_HEAD.match(f))
                                or any(b in f for b in baselines)]
-        # "what latency figure does each give": the cue left the row; "which cuts the delay
-        # more", "does A or B use fewer GPUs": a comparison of degree sets amounts side by side.
+        # "what latency figure does each give": the cue left the row; "which shrinks the index
+        # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
         if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q := split_statements(q)[1] or q)
                                       or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
             plan.numeric_facets = list(plan.facets)
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
-        # ("which FPGA board was the co-design run on" asks for a board, whatever method it names.)
+        # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
             and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
