@@ -89,6 +89,7 @@ class Plan:
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")
     measure: str = ""  # the thing a "how many" question counts ("tokens"): the answer's number must count it
+    measured: list[str] = field(default_factory=list)  # words of the measure a number question asks ("energy use"): a sentence stating the number uses them
     fields: list[RecordField] = field(default_factory=list)
     record_query: RecordQuery | None = None
     record_n: int = 3  # how many papers a superlative asks for ("the oldest paper": 1)

@@ -24,6 +24,9 @@ def assistant(seeded):
     # A count written as the number's unit ("3-bit quantized") counts bits.
     ("How many GPUs does EPIM use?", "GPUs",
      "How many bits does EPIM quantize ResNet50 to?", "3-bit"),
+    # A number of another measure (a speedup for "how much energy").
+    ("How much energy does FastSwitch save?", "energy",
+     "How much energy does CBNet save?", "79%"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)

@@ -797,3 +797,13 @@ def test_a_list_after_a_colon_gives_each_item_its_own_part():
     # Negative: commas inside parentheses, or with no colon before them, split nothing.
     assert pieces("what speedup (over BarLib, BazLib) does FooNet report") == ["what speedup (over BarLib, BazLib) does FooNet report"]
     assert pieces("what speedup, memory and accuracy does FooNet report") == ["what speedup, memory and accuracy does FooNet report"]
+
+
+def test_the_measure_a_number_question_names(planner):
+    _, plan = planner
+    assert plan("How much energy does FastSwitch save?").measured == ["energy"]
+    assert plan("By how much does CBNet cut its energy usage on a Raspberry Pi?").measured == ["energy", "usage"]
+    # Negatives: a degree ("how much faster"), a thing ("what dataset"), things ("what baselines").
+    assert plan("How much faster is FastSwitch than vLLM?").measured == []
+    assert plan("What dataset does EPIM use?").measured == []
+    assert plan("What baselines does D-Rank outperform?").measured == []

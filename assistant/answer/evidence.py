@@ -98,12 +98,15 @@ class EvidenceSelector:
         # "How many papers": a number followed, within a few words, by what is counted.
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
                              + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
+        measured = {stem(w) for w in plan.measured} if {stem(w) for w in plan.measured} <= {stem(w) for w in terms} else set()
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
                 score += s.evidence_number_bonus
             if counted and counted.search(sent):
+                score += s.evidence_number_bonus
+            if measured and measured & stems(sent) and quantities(sent):
                 score += s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = _norm(sent)
@@ -182,6 +185,11 @@ class EvidenceSelector:
                 and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
+        if plan.measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
+                and not any({stem(w) for w in plan.measured} & stems(s) for s in ev.sentences if quantities(s)):
+            # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
+            # words will do: "training time" is stated as "training hours".)
+            return f"does not state a number for “{' '.join(plan.measured)}”"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         if number and not any(quantities(s) for s in ev.sentences):
             what = facet or " ".join(plan.aspect_terms)

@@ -43,6 +43,13 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
 # "How many training tokens was X trained on?": the counted noun is the word before the verb.
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+# The measure a number question asks: "how much energy does X save"; "by how much does X cut
+# <measure>" is found after the subject (_asked_measure). ("How much faster is X" asks a degree,
+# which any ratio answers; "what dataset does X use" asks a thing: neither names a measure.)
+_MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
+                         r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
+_BY_HOW_MUCH = re.compile(r"\bby how much\s+(?:does|do|did|is|are|was|were|can|could|will|would)\s", re.I)
+_MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in|for|with|when|at|under|while|across|by|per|against|and|to|from|of)\b|\s*[,?.;:(]|\s*$", re.I)
 # Units name no counted thing ("how many percentage points", "how many times").
 _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
 _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
@@ -143,6 +150,8 @@ class Planner(Descriptions):
                     plan.specifics.append(phrase)
         if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
             plan.measure = m.group(1)
+        if plan.kind is Kind.FACTOID:
+            plan.measured = self._asked_measure(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
             if theirs and plan.targets and not any(set(t.paper_ids) & theirs for t in plan.targets):
@@ -322,6 +331,23 @@ class Planner(Descriptions):
         plan.specifics += [x for x in absent if x not in plan.specifics]
         plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
         plan.targets = found  # the absent system is now what the answer must mention
+
+    def _asked_measure(self, q: str, plan: Plan) -> list[str]:
+        """The words of the measure a number question asks ("how much energy", "by how much does
+        X cut its energy use"), [] when it names none."""
+        phrase = ""
+        if (m := _BY_HOW_MUCH.search(q)) and plan.targets:
+            rest = q[m.end():]
+            at = min(((i, i + len(t.phrase)) for t in plan.targets if (i := rest.lower().find(t.phrase.lower())) >= 0), default=None)
+            if at:
+                verb_obj = rest[at[1]:].split(None, 1)
+                if len(verb_obj) > 1:  # past the subject's name, its verb: the object is the measure
+                    obj = re.sub(r"^(?:the|its|their)\s+", "", verb_obj[1], flags=re.I)
+                    phrase = obj[: _MEASURE_END.search(obj).start()]
+        elif m := _MEASURE_NP.search(q):
+            phrase = m.group(1)
+        own = {w for x in plan.specifics + [t.phrase for t in plan.targets] for w in content_words(x)}
+        return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
