@@ -89,6 +89,7 @@ class Plan:
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")
     measure: str = ""  # the thing a "how many" question counts ("tokens"): the answer's number must count it
+    bound: dict[str, list[str]] = field(default_factory=dict)  # a qualifier written with one compared paper -> that paper's ids
     measured: list[str] = field(default_factory=list)  # words of the measure a number question asks ("energy use"): a sentence stating the number uses them
     fields: list[RecordField] = field(default_factory=list)
     record_query: RecordQuery | None = None

@@ -159,3 +159,12 @@ def test_how_it_works_may_be_told_after_the_first_result():
 def test_a_later_sentence_naming_the_asked_thing_answers_how(assistant):
     a = assistant.ask("How does LLM.int8() handle the emergent outliers, and what does ZO2 offload?")
     assert "mixed-precision decomposition" in a.text, a.text
+
+
+def test_a_measure_stated_only_by_its_unit_is_answered(assistant):
+    # "18GB" answers "how much memory" though the sentence never says "memory".
+    a = assistant.ask("How much GPU memory does ZO2 need for OPT-175B?")
+    assert not a.refused and "18GB" in a.text, a.text
+    # Negative: a ratio of another measure does not ("1.4-11.2x" is no energy figure).
+    b = assistant.ask("By how much does FastSwitch cut energy use?")
+    assert b.refused and "energy" in b.text, b.text

@@ -807,3 +807,48 @@ def test_the_measure_a_number_question_names(planner):
     assert plan("How much faster is FastSwitch than vLLM?").measured == []
     assert plan("What dataset does EPIM use?").measured == []
     assert plan("What baselines does D-Rank outperform?").measured == []
+
+
+def test_a_name_with_a_participle_suffix_names_its_paper(planner):
+    r, plan = planner
+    p = plan("What speedup do AutoAI2C-generated designs reach?")
+    assert [t.phrase for t in p.targets] == ["AutoAI2C"]
+    # Negative: a suffix on a word that names no paper stays a qualifier.
+    p = plan("What speedup do FPGA-accelerated designs reach in RSN-XNN?")
+    assert [t.phrase for t in p.targets] == ["RSN-XNN"] and "FPGA-accelerated" in p.specifics
+
+
+def test_a_paper_compared_with_one_its_abstract_never_mentions_is_set_beside_it(planner):
+    r, plan = planner
+    p = plan("What top-1 accuracy does EPIM reach compared with MCUFormer?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["EPIM", "MCUFormer"]
+    # Negatives: "than"/"relative to" B, or a B the paper itself measures against, is A's baseline.
+    p = plan("How much faster is MaxK-GNN than Accel-GCN?")
+    assert p.kind is Kind.FACTOID and "Accel-GCN" in p.specifics
+    p = plan("What speedups does FastSwitch achieve compared with vLLM?")
+    assert p.kind is Kind.FACTOID and "vLLM" in p.specifics
+
+
+def test_a_qualifier_written_with_one_compared_paper_binds_that_paper(planner):
+    r, plan = planner
+    p = plan("What top-1 accuracy does EPIM's 3-bit ResNet50 reach compared with MCUFormer on an STM32 board?")
+    epim, mcu = (t.paper_ids for t in p.targets)
+    assert p.bound["3-bit"] == epim and p.bound["STM32"] == mcu
+    p = plan("How do LiteVAR and VARiant (the d16 and d8 subnets) compare on memory?")
+    assert p.bound.get("d16") == p.targets[1].paper_ids
+    # Negative: after papers joined by "and", the setting is both papers'.
+    p = plan("How do EPIM and MCUFormer compare on ImageNet?")
+    assert "ImageNet" in p.specifics and not p.bound
+
+
+def test_the_sides_of_vs_are_the_compared_papers(planner):
+    r, plan = planner
+    p = plan("peak throughput: FastSwitch vs the serving system that balances cache affinity and load")
+    assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[1])[0].startswith("DualMap")
+    p = plan("zero vs dualmap: memory per GPU")  # a whole side is a name in any case
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["ZeRO", "DualMap"]
+    # Negatives: a side that is no work ("the prior state of the art"), a word outside "vs".
+    p = plan("What latency reduction vs the prior state of the art does RSN-XNN report?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["RSN-XNN"]
+    p = plan("What zero-shot accuracy does D-Rank reach?")
+    assert [t.phrase for t in p.targets] == ["D-Rank"]

@@ -32,6 +32,10 @@ from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, s
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
 
 
+# A number in a unit of some quantity ("18GB", "40 ms"), not a ratio ("2x", "41%") or a bare count.
+_ABSOLUTE = re.compile(r"\d\s*-?(?!(?:\\?%|x|×|times|\\times|bits?|pp)$)[^\d\s.,-]", re.I)
+
+
 @lru_cache(maxsize=256)
 def _as_unit(measure: str) -> re.Pattern:
     """A number with the counted thing as its unit: "6-bit exponent" counts bits."""
@@ -98,15 +102,12 @@ class EvidenceSelector:
         # "How many papers": a number followed, within a few words, by what is counted.
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
                              + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
-        measured = {stem(w) for w in plan.measured} if {stem(w) for w in plan.measured} <= {stem(w) for w in terms} else set()
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
                 score += s.evidence_number_bonus
             if counted and counted.search(sent):
-                score += s.evidence_number_bonus
-            if measured and measured & stems(sent) and quantities(sent):
                 score += s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = _norm(sent)
@@ -171,8 +172,8 @@ class EvidenceSelector:
         own = _norm(" ".join(t.phrase for t in plan.targets))
         # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
         parts = [_norm(f) for f in plan.facets]
-        binding = [x for x in plan.specifics if facet is None or _norm(x) in _norm(facet)
-                   or not any(_norm(x) in f for f in parts)]
+        binding = [x for x in plan.specifics if (facet is None or _norm(x) in _norm(facet)
+                   or not any(_norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
         have = stems(raw)
         # A phrase ("plain NCCL communication") is there when all its words are, in any order.
         # ("K80s", "TPUs": a plural of what the text writes in the singular.)
@@ -186,9 +187,11 @@ class EvidenceSelector:
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
         if plan.measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-                and not any({stem(w) for w in plan.measured} & stems(s) for s in ev.sentences if quantities(s)):
+                and not any({stem(w) for w in plan.measured} & stems(s) or any(map(_ABSOLUTE.search, quantities(s)))
+                            for s in ev.sentences if quantities(s)):
             # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
-            # words will do: "training time" is stated as "training hours".)
+            # words will do: "training time" is stated as "training hours"; a number in a unit
+            # of its own, "18GB", may be the measure unnamed.)
             return f"does not state a number for “{' '.join(plan.measured)}”"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         if number and not any(quantities(s) for s in ev.sentences):

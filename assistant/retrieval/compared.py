@@ -112,3 +112,29 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
             own.append(target)
     low = q.lower()
     return sorted(own, key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))
+
+
+def bind_qualifiers(q: str, plan: Plan) -> None:
+    """A qualifier written with one compared paper binds that paper only: in "A's 4-bit model
+    against B on the FooBoard", 4-bit is A's and the FooBoard B's; in "A and B on the FooBoard"
+    the board is both papers'. A parenthesis right after a name is that paper's ("A vs B (the
+    one with d8 subnets)"). What comes before the first paper is asked of all."""
+    low = q.lower()
+    spots = sorted((i, t.phrase, t.paper_ids) for t in plan.targets
+                   if t.paper_ids and (i := low.find(t.phrase.lower())) >= 0)
+    if len(spots) < 2:
+        return
+    joined = coordinated(q, [t for t in plan.targets if t.paper_ids and t.phrase.lower() in low])
+    for x in plan.specifics:
+        at = low.find(x.lower())
+        if at < 0:
+            continue
+        for i, phrase, ids in spots:
+            aside = re.match(r"\s*\(([^()]*)\)", q[i + len(phrase):])
+            if aside and i + len(phrase) + aside.start(1) <= at < i + len(phrase) + aside.end(1):
+                plan.bound[x] = list(ids)
+                break
+        else:
+            before = [ids for i, _, ids in spots if i + 1 <= at]
+            if before and not joined:
+                plan.bound[x] = list(before[-1])

@@ -56,6 +56,9 @@ _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have
 _ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*,\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^,;:?])+?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
 _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
+# "memory use: A vs the 2019 whitepaper (on int8) — which is smaller?": the stretch around "vs",
+# bounded by the question's punctuation, holds the compared papers (asides dropped first).
+_VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s-\s)[^:;?!—–])*?(?=[:;?!—–]|\s-\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
 
@@ -173,12 +176,17 @@ class Descriptions:
         # are the compared papers, however they are phrased.
         if alt := _ALTERNATIVES.search(asked.rstrip("?. ")):
             bodies.insert(0, re.sub(r"\s+or\s+", ", ", alt.group(1)))
+        if vs := _VS_STRETCH.search(re.sub(r"\s*\([^()]*\)", "", q)):
+            bodies.insert(0, vs.group().strip())
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for body in bodies:
-            found = self._described_in(body, plan, definite and not (alt and body is bodies[0]), weak, named)
+            # Beside "vs" only a work's definite description is a paper ("latency vs the prior art"
+            # names none, and then the question's other words only with such a description).
+            found = self._described_in(body, plan, (definite and not (alt and body is bodies[0])) or bool(vs), weak, named,
+                                       vs_side=bool(vs) and body is bodies[0])
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -205,7 +213,8 @@ class Descriptions:
         plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True
 
-    def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str]) -> list[Target]:
+    def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
+                      vs_side: bool = False) -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper)."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
@@ -231,7 +240,8 @@ class Descriptions:
             works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
-            works += [seg.strip()] if _PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg) else []
+            # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
+            works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (vs_side and _PEOPLE.search(seg)) else []
             if definite and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.

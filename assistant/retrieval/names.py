@@ -282,6 +282,12 @@ class NameIndex:
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None
 
+    def as_name(self, tok: str) -> dict[str, int] | None:
+        """Papers `tok` names in any case, however weakly, where the question's shape says it is a
+        name ("zero vs foonet": "zero" for ZeRO)."""
+        cands = self._named(tok.lower())
+        return cands or None
+
     def known(self, word: str) -> bool:
         """Does the corpus use this word ("per-GPU": it uses "GPU")? As a word of some paper's
         text or record, not only inside a longer token ("WikiText" of "WikiText-103")."""

@@ -25,7 +25,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, Descriptions, without_people
 from .names import NameIndex
-from .compared import coordinated, measured_against, part_subjects
+from .compared import bind_qualifiers, coordinated, measured_against, part_subjects
 from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
@@ -59,6 +59,7 @@ _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+
 _WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
+_VS = r"\b(?:vs\.?|versus)"
 
 
 def _drop_describing(q: str, plan: Plan) -> None:
@@ -68,6 +69,14 @@ def _drop_describing(q: str, plan: Plan) -> None:
         if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
                or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
+
+
+def _vs_side(q: str, start: int, end: int) -> bool:
+    """Is q[start:end] a whole side of "x vs y" ("zero vs foonet: ...")?"""
+    before, after = q[:start], q[end:]
+    vs_before, vs_after = re.search(_VS + r"\s*$", before, re.I), re.match(r"\s+" + _VS[2:] + r"\s", after, re.I)
+    edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)—–]|\s-\s|$)", after)
+    return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 
 
 class Planner(Descriptions):
@@ -93,6 +102,11 @@ class Planner(Descriptions):
                 continue
             seen.add(key)
             cands = self.names.lookup(tok)
+            if not cands and _vs_side(q, m.start(), m.end()):
+                cands = self.names.as_name(tok)  # a whole side of "x vs y" is a name, typed in any case
+            if not cands and (made := re.fullmatch(r"(.+)-[a-z]+ed", tok)) and looks_like_name(made.group(1)) \
+                    and (cands := self.names.lookup(made.group(1))):
+                tok = made.group(1)  # "FooGen-generated designs" are FooGen's results
             if plus := re.match(r"\++", q[m.end():]):
                 # "FooNet++" is a successor of FooNet, not FooNet (lookups drop the "+"): a paper's
                 # name only when its title goes by it as written, else a qualifier.
@@ -185,6 +199,11 @@ class Planner(Descriptions):
             plan.specifics += slashed
             # "the paper that ... proposes a sturdier FooNet": a word of a description, no paper.
             described = [m.span() for m in _RELATIVE_WORK.finditer(q)]
+            # "FooNet (the d8 variant)": an aside right after a paper's name qualifies that paper.
+            asides = [(a.start(1), a.end(1)) for t in plan.targets if t.paper_ids
+                      for a in re.finditer(re.escape(t.phrase) + r"\s*\(([^()]*)\)", q, re.I)]
+            plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for a, b in asides)]
+            described += asides
             unknown = [u for u in unknown if u not in slashed
                        and not any(a <= i < b for a, b in described for i in [q.find(u)])]
             if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
@@ -252,12 +271,33 @@ class Planner(Descriptions):
             plan.targets = own
             for t in own:
                 t.baseline = False
+        if plan.kind is Kind.FACTOID and (rivals := self._rivals(plan, subjects)):
+            # "X's accuracy compared with BarNet", BarNet a paper here that X's abstract never
+            # mentions: X was not measured against it, so the two are set side by side.
+            plan.kind = Kind.COMPARATIVE
+            plan.targets = [t for t in plan.targets if not t.baseline or t in rivals]
+            for t in rivals:
+                t.baseline = False
         if plan.kind is Kind.FACTOID and len(plan.targets) > 1:
             # One subject; the other names qualify it ("over vLLM", "in PyTorch").
             subject = max(subjects, key=lambda t: t.confidence)  # first among equals
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
+
+    def _rivals(self, plan: Plan, subjects: list[Target]) -> list[Target]:
+        """Papers named as a baseline ("compared with B", "vs B") that the subject's own paper
+        never mentions. ("What does A report relative to B", "A's gain over B" keep B as what A
+        is measured against: A's paper must say it.)"""
+        if len(subjects) != 1 or not subjects[0].paper_ids or len(subjects[0].paper_ids) > 1:
+            return []
+        own = self.names.papers[subjects[0].paper_ids[0]]
+        text = f"{own.title} {own.abstract}"
+        return [t for t in plan.targets if t.baseline and t.by == "name" and t.confidence > _WEAK_NAME
+                and len(t.paper_ids) == 1 and t.paper_ids != subjects[0].paper_ids
+                and not as_word(t.phrase).search(text)
+                and re.search(r"\b(?:compared\s+(?:with|to)|vs\.?|versus)\s+(?:[^\s,;]+\s+){0,4}$",
+                              plan.question[: plan.question.lower().find(t.phrase.lower())], re.I)]
 
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
         def resolve(phrase: str, taken: set[str]) -> Target | None:
@@ -299,6 +339,7 @@ class Planner(Descriptions):
                 plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
             described = " ".join(t.phrase.lower() for t in plan.targets if t.by == "description")
             plan.specifics = [x for x in plan.specifics if x.lower() not in described]
+            bind_qualifiers(q, plan)
         elif plan.kind is Kind.FACTOID:
             plan.facets = parts(split_statements(q)[1] or q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
