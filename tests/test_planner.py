@@ -852,3 +852,13 @@ def test_the_sides_of_vs_are_the_compared_papers(planner):
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["RSN-XNN"]
     p = plan("What zero-shot accuracy does D-Rank reach?")
     assert [t.phrase for t in p.targets] == ["D-Rank"]
+
+
+def test_the_asked_measure_is_read_after_a_describing_lead_in(planner):
+    _, plan = planner
+    # The measure follows the interrogative; a compound ("energy-efficiency") by its parts.
+    p = plan("For the accelerator that trains with N:M sparsity on FPGAs, what energy-efficiency gain does it report?")
+    assert p.aspect is Aspect.NUMBER
+    # Negative: a thing asked after the same lead-in is no number.
+    p = plan("For the accelerator that trains with N:M sparsity on FPGAs, what dataflow does it use?")
+    assert p.aspect is not Aspect.NUMBER

@@ -326,7 +326,9 @@ class Planner(Descriptions):
         elif _YES_NO.match(q):
             plan.aspect = Aspect.YES_NO
         named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with BarLib" names no measure
-        asked = set(content_words(split_statements(q)[1] or q))  # statements before it describe, not ask
+        asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
+        # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
+        asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
         if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
@@ -394,4 +396,6 @@ class Planner(Descriptions):
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
         states with a number most of the time are measures."""
         affinity = self.names.quantity_affinity
-        return any(affinity.get(stem(t), 0.0) >= self.settings.quantity_affinity for t in terms[:6])
+        # A compound the sample never used ("energy-efficiency") by its parts.
+        return any(max([affinity.get(stem(t), 0.0)] + ([affinity.get(stem(x), 0.0) for x in t.split("-")] if stem(t) not in affinity else []))
+                   >= self.settings.quantity_affinity for t in terms[:6])
