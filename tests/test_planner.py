@@ -862,3 +862,23 @@ def test_the_asked_measure_is_read_after_a_describing_lead_in(planner):
     # Negative: a thing asked after the same lead-in is no number.
     p = plan("For the accelerator that trains with N:M sparsity on FPGAs, what dataflow does it use?")
     assert p.aspect is not Aspect.NUMBER
+
+
+def test_alternatives_before_the_question_are_compared(planner):
+    r, plan = planner
+    p = plan("FastSwitch or the serving system that balances cache affinity and load, which one cuts TTFT more?")
+    assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[1])[0].startswith("DualMap")
+    # Negative: no alternatives, one paper asked.
+    p = plan("FastSwitch, which of its mechanisms cuts TTFT?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"]
+
+
+def test_the_work_owning_a_measure_is_the_compared_paper(planner):
+    r, plan = planner
+    # "the TTFT gain of the X paper": X is the paper; an aside saying what it is not is dropped if need be.
+    p = plan("How does the TTFT gain of the layered prefill paper (layer groups, not chunks) compare with FastSwitch's speedups?")
+    assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[0])[0].startswith("From Tokens to Layers")
+    assert "FastSwitch" in [t.phrase for t in p.targets]
+    # Negative: with one paper only, it stays one paper's question.
+    p = plan("How does the TTFT gain of FastSwitch compare across workloads?")
+    assert [t.phrase for t in p.targets] == ["FastSwitch"]

@@ -54,6 +54,8 @@ _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
 _ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*,\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^,;:?])+?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
+# ... or before it: "FooNet or the paper that ... — which one saves more?"
+_ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?—–])+?\s(?:or|vs\.?|versus)\s[^;:?—–]+?)\s*(?:[—–:;,]|\s-\s)\s*(?:which|who)\b", re.I)
 _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 # "memory use: A vs the 2019 whitepaper (on int8) — which is smaller?": the stretch around "vs",
@@ -174,7 +176,7 @@ class Descriptions:
         bodies.append(_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body))
         # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
         # are the compared papers, however they are phrased.
-        if alt := _ALTERNATIVES.search(asked.rstrip("?. ")):
+        if alt := _ALTERNATIVES.search(asked.rstrip("?. ")) or _ALTERNATIVES_FIRST.search(q):
             bodies.insert(0, re.sub(r"\s+or\s+", ", ", alt.group(1)))
         if vs := _VS_STRETCH.search(re.sub(r"\s*\([^()]*\)", "", q)):
             bodies.insert(0, vs.group().strip())
@@ -228,6 +230,7 @@ class Descriptions:
         previous = ""
         for seg in segments:
             previous, before = seg, previous
+            seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
             if _ADVERBIAL.match(seg):
                 continue
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
@@ -246,8 +249,10 @@ class Descriptions:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
                 continue
-            if works and definite:
-                seg = max(works, key=len)
+            # "the TTFT gain of the layered prefill paper": the measure's owner is the work.
+            owners = [m.group(1) for w in works if (m := re.search(r"\bof\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
+            if owners or (works and definite):
+                seg = max(owners or works, key=len)
             elif works and re.match(r"\s*(?:I|I'm|we|my|our|you|your)\b", seg, re.I) \
                     and seg.rstrip(" .").endswith(max(works, key=len).rstrip(" .")):
                 # The work itself, not the speaker's lead-in ("I use the paper that ...",
@@ -282,6 +287,9 @@ class Descriptions:
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
             target = self._resolve(phrase, taken - inner - named_before, self._filtered(plan) if mine else None)
+            if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
+                # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
+                target = self._resolve(" ".join(bare.split()), taken - inner - named_before, self._filtered(plan) if mine else None)
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again
             if target and not target.missing:  # an unmatched phrase may be no paper at all
