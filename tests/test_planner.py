@@ -882,3 +882,20 @@ def test_the_work_owning_a_measure_is_the_compared_paper(planner):
     # Negative: with one paper only, it stays one paper's question.
     p = plan("How does the TTFT gain of FastSwitch compare across workloads?")
     assert [t.phrase for t in p.targets] == ["FastSwitch"]
+
+
+def test_comparison_rows_from_a_label_a_listed_question_or_an_alternative(planner):
+    _, plan = planner
+    # A list of the papers after the colon: the question before it is the row.
+    p = plan("Which dataset does each of these report on: EPIM, the progressive supernet paper (VARiant), and LiteVAR?")
+    assert p.facets == ["dataset"]
+    # A label before the colon is the row; "which is larger" asks no row of its own.
+    p = plan("memory saving: LiteVAR vs VARiant. which is larger?")
+    assert p.facets == ["memory saving"]
+    p = plan("memory saving: LiteVAR vs VARiant. which one saves more on ImageNet?")
+    assert p.facets[0] == "memory saving" and any("ImageNet" in f and not f.startswith(".") for f in p.facets[1:])
+    # An alternative in parentheses is asked too; the asked noun stays even when name-like.
+    p = plan("Which GPU (or how many GPUs) does each of ZeRO-Infinity and Fuyou use?")
+    assert p.facets == ["GPU", "how many GPUs"]
+    # Negative: with no label, no list and no alternative, one row.
+    assert plan("Which GPU does each of ZeRO-Infinity and Fuyou use?").facets == ["GPU"]

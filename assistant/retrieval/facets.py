@@ -35,6 +35,7 @@ _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|ha
                      r"over|against|in|on|for|with|by|from|to|at|into|using)(?![\w-])", re.I)
 # The aspect set off by commas right after the comparison verb.
 _INTERJECTED = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
+_WHICH_DEGREE = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+(?:is|are|was|were|has|had|gets?|got|reports?)\s+(?:the\s+)?(?:\w+er|more|less|better|worse)\W*$", re.I)
 _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
 
 
@@ -162,7 +163,21 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     q = asked or q
     asked_q = q
     q = _without_subjects(q, names)
+    # "Which GPU (or how much memory) does each use?": the alternative in parentheses is asked too.
+    alternatives = [m.group(1).strip() for m in re.finditer(r"\(\s*or\s+([^()]+)\)", q, re.I)]
+    q = re.sub(r"\s*\(\s*or\s+[^()]+\)", "", q, flags=re.I)
     cue = aspect_cue(q)
+    label = ""
+    if cue and ":" in cue.group():
+        if len([n for n in names if as_word(n).search(q[cue.end():])]) >= 2 and re.search(r"\b(?:what|which|how)\b", q[: cue.start()], re.I) \
+                and not re.search(r"\b(?:on|in|with|for|at|under|using)\b", re.sub(r"\([^()]*\)", "", q[cue.end():]), re.I):
+            # "Which board does each use: A, B and C?": the list names the papers, the question asks.
+            # ("What accuracy does each report: A on X, and B on Y?" lists a setting per paper: rows.)
+            q = q[: cue.start()]
+            cue = aspect_cue(q)
+        elif not any(as_word(n).search(q[: cue.start()]) for n in names) and 0 < len(content_words(q[: cue.start()])) <= 4 \
+                and not re.search(r"\b(?:what|which|how|who)\b", q[: cue.start()], re.I):
+            label = q[: cue.start()].strip()  # "energy use: A vs B, which is lower?": the label is the aspect
     tail = q[cue.end():] if cue else ""
     if not cue:
         # "How do their X and Y differ?": the aspect sits before the verb.
@@ -173,25 +188,32 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         tail = ", ".join(asked)
     if m := _INTERJECTED.search(q):  # "How does A compare, in cost, with B?"
         facets.append(_strip(m.group(1), names))
-    for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?]*", q, re.I):
+    for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?()]*", q, re.I):
         if m.group() not in tail:
             facets.append(m.group())
     # "What latency does each give: A on X, and B on Y?": the asked noun heads every row.
     head = re.match(r"\s*(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were)\b", q[: cue.start()], re.I) \
         if cue and not re.search(r"\w", cue.group()) else None
     for f in split_outside_parens(tail.rstrip("?. "), r"\s*[,;]\s*(?:and\s+)?|\s+and\s+"):
-        f = _strip(f, names).strip(" :")  # ("A: X; B: Y": each paper's label goes with its name)
+        f = _strip(f, names).strip(" :.")  # ("A: X; B: Y": each paper's label goes with its name)
         if content_words(f):
             facets.append(f if not head or set(content_words(head.group(1))) & set(content_words(f)) else f"{head.group(1)} {f}")
-    if not facets and (plan.aspect_terms or baselines):
+    # "Which GPU does each use?": the asked noun is asked, even a name-like one.
+    wh = re.match(r"\s*(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were)\s+(?:each|both|they)\b", q, re.I)
+    if not facets and (plan.aspect_terms or baselines or wh):
         # No cue: what is left of the question once names and frame words are out ("their
         # energy figures"), or the baseline the papers are measured against.
         asked = set(content_words(q))
-        rest = list(dict.fromkeys(w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked))
+        rest = list(dict.fromkeys([w for w in content_words(wh.group(1)) if w not in plan.aspect_terms] if wh else [])) \
+            + list(dict.fromkeys(w for w in plan.aspect_terms if w not in {b.lower() for b in baselines} and w in asked))
         if rest or baselines:
             plan.facets_inferred = True
             cased = {w.lower(): w for w in re.findall(r"[\w.+-]+", q)}  # as the question writes them ("LLM")
             facets.append(" ".join([cased.get(w, w) for w in rest] + (["against " + " and ".join(baselines)] if baselines else [])))
+    facets += [a for a in alternatives if content_words(a)]
+    if label:
+        # ("which is bigger" after it asks which value is larger: the values side by side answer it.)
+        facets = [label] + [f for f in facets if not _WHICH_DEGREE.match(f) and f != label]
     # In the question's order: the first thing asked is the first row.
     low = q.lower()
     facets = sorted(dict.fromkeys(facets), key=lambda f: min((i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
