@@ -899,3 +899,20 @@ def test_comparison_rows_from_a_label_a_listed_question_or_an_alternative(planne
     assert p.facets == ["GPU", "how many GPUs"]
     # Negative: with no label, no list and no alternative, one row.
     assert plan("Which GPU does each of ZeRO-Infinity and Fuyou use?").facets == ["GPU"]
+
+
+def test_a_work_repeated_with_its_preposition_is_another_compared_paper(planner):
+    r, plan = planner
+    p = plan("Compare the speedup claimed by the cache-affinity LLM serving paper and by the fairness-aware context-switching serving paper.")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    # Negative: an adverbial that repeats no preposition of a work is no paper.
+    p = plan("Compare the speedup of the cache-affinity LLM serving paper and by contrast its load balance.")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1
+
+
+def test_a_qualifier_in_one_papers_stretch_between_commas_is_that_papers(planner):
+    _, plan = planner
+    p = plan("Which saves more memory: the 3-bit quantized ResNet50 from epitomes (EPIM), or the vision transformer MCUFormer fits on a microcontroller?")
+    epim = p.targets[0].paper_ids
+    assert p.bound == {"3-bit": epim, "ResNet50": epim}
+    assert p.facets == ["saves memory"]  # the papers listed after the colon are no rows

@@ -135,6 +135,12 @@ def bind_qualifiers(q: str, plan: Plan) -> None:
                 plan.bound[x] = list(ids)
                 break
         else:
+            if joined:
+                continue
+            # "the 4-bit FooNet model (A), or B": a stretch between commas naming one paper is its own.
+            a = max(q.rfind(c, 0, at) for c in ",;:") + 1
+            b = min([i for c in ",;:?" if (i := q.find(c, at)) >= 0] or [len(q)])
+            alone = [ids for i, _, ids in spots if a <= i < b]
             before = [ids for i, _, ids in spots if i + 1 <= at]
-            if before and not joined:
-                plan.bound[x] = list(before[-1])
+            if len(alone) == 1 or before:
+                plan.bound[x] = list(alone[0] if len(alone) == 1 else before[-1])

@@ -231,8 +231,11 @@ class Descriptions:
         for seg in segments:
             previous, before = seg, previous
             seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
-            if _ADVERBIAL.match(seg):
-                continue
+            if m := _ADVERBIAL.match(seg):
+                # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
+                if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
+                    continue
+                seg = seg[m.end():]
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
             # each report" describes no paper.
             if m := _ASKS.search(seg):
@@ -249,8 +252,8 @@ class Descriptions:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
                 continue
-            # "the TTFT gain of the layered prefill paper": the measure's owner is the work.
-            owners = [m.group(1) for w in works if (m := re.search(r"\bof\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
+            # "the TTFT gain of (claimed by) the layered prefill paper": the measure's owner is the work.
+            owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
             if owners or (works and definite):
                 seg = max(owners or works, key=len)
             elif works and re.match(r"\s*(?:I|I'm|we|my|our|you|your)\b", seg, re.I) \

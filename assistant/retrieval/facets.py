@@ -170,7 +170,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     label = ""
     if cue and ":" in cue.group():
         if len([n for n in names if as_word(n).search(q[cue.end():])]) >= 2 and re.search(r"\b(?:what|which|how)\b", q[: cue.start()], re.I) \
-                and not re.search(r"\b(?:on|in|with|for|at|under|using)\b", re.sub(r"\([^()]*\)", "", q[cue.end():]), re.I):
+                and not any(re.search(re.escape(n) + r"\s+(?:on|in|with|for|at|under|using)\b", q[cue.end():], re.I) for n in names):
             # "Which board does each use: A, B and C?": the list names the papers, the question asks.
             # ("What accuracy does each report: A on X, and B on Y?" lists a setting per paper: rows.)
             q = q[: cue.start()]
