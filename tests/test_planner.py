@@ -916,3 +916,10 @@ def test_a_qualifier_in_one_papers_stretch_between_commas_is_that_papers(planner
     epim = p.targets[0].paper_ids
     assert p.bound == {"3-bit": epim, "ResNet50": epim}
     assert p.facets == ["saves memory"]  # the papers listed after the colon are no rows
+
+
+def test_a_compound_with_a_word_the_collection_never_uses_is_a_setting(planner):
+    _, plan = planner
+    assert "ogbn-arxiv" in plan("What speedup does MaxK-GNN get on ogbn-arxiv?").specifics
+    # Negative: a prefix on a word the collection uses is an ordinary word.
+    assert "co-search" not in plan("What does SimQ-NAS co-search with the architecture?").specifics

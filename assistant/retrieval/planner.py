@@ -136,7 +136,11 @@ class Planner(Descriptions):
                 unknown.append(tok)
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
-            elif (looks_like_name(tok) or re.search(r"\d", tok)) and m.start() >= asked_from and not in_examples(q, m.start()):
+            # ("ogbn-products": a compound with a word the collection never uses is a setting's name,
+            # too; "co-search" is a prefix on a word it uses.)
+            elif (looks_like_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
+                                                                 and any(len(x) > 2 and not self.names.known(x) for x in key.split("-")))) \
+                    and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
