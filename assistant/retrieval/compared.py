@@ -27,6 +27,33 @@ _THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|re
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
 
+_VS = r"\b(?:vs\.?|versus)"
+
+
+def vs_side(q: str, start: int, end: int) -> bool:
+    """Is q[start:end] a whole side of "x vs y" ("zero vs foonet: ...")?"""
+    before, after = q[:start], q[end:]
+    vs_before, vs_after = re.search(_VS + r"\s*$", before, re.I), re.match(r"\s+" + _VS[2:] + r"\s", after, re.I)
+    edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)—–]|\s-\s|$)", after)
+    return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
+
+
+def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
+    """Papers named as a baseline ("compared with B", "vs B") that the subject's own paper
+    never mentions: set beside it, since it was not measured against them. ("What does A
+    report relative to B", "A's gain over B" keep B as what A is measured against: A's paper
+    must say it.) `papers`: id -> Paper."""
+    if subject is None or len(subject.paper_ids) != 1:
+        return []
+    own = papers[subject.paper_ids[0]]
+    text = f"{own.title} {own.abstract}"
+    return [t for t in plan.targets if t.baseline and t.by == "name" and t.confidence > _WEAK_NAME
+            and len(t.paper_ids) == 1 and t.paper_ids != subject.paper_ids
+            and not as_word(t.phrase).search(text)
+            and re.search(r"\b(?:compared\s+(?:with|to)|vs\.?|versus)\s+(?:[^\s,;]+\s+){0,4}$",
+                          plan.question[: plan.question.lower().find(t.phrase.lower())], re.I)]
+
+
 def measured_against(q: str, subjects: list[Target]) -> bool:
     """"Is X's reduction bigger than Y's?", "... than the one reported by Y", "... than that of
     Y": a measure of each, one set against the other (not Y itself as the baseline)."""

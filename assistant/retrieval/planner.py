@@ -25,7 +25,8 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, Descriptions, without_people
 from .names import NameIndex
-from .compared import bind_qualifiers, coordinated, measured_against, part_subjects
+from .compared import bind_qualifiers, coordinated, measured_against, part_subjects, rivals_of, vs_side
+from .measures import asked_measure, counted
 from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
@@ -41,17 +42,6 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
-# "How many training tokens was X trained on?": the counted noun is the word before the verb.
-_HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
-# The measure a number question asks: "how much energy does X save"; "by how much does X cut
-# <measure>" is found after the subject (_asked_measure). ("How much faster is X" asks a degree,
-# which any ratio answers; "what dataset does X use" asks a thing: neither names a measure.)
-_MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
-                         r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
-_BY_HOW_MUCH = re.compile(r"\bby how much\s+(?:does|do|did|is|are|was|were|can|could|will|would)\s", re.I)
-_MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in|for|with|when|at|under|while|across|by|per|against|and|to|from|of)\b|\s*[,?.;:(]|\s*$", re.I)
-# Units name no counted thing ("how many percentage points", "how many times").
-_UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
 _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
 _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
@@ -59,7 +49,6 @@ _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+
 _WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
-_VS = r"\b(?:vs\.?|versus)"
 
 
 def _drop_describing(q: str, plan: Plan) -> None:
@@ -69,14 +58,6 @@ def _drop_describing(q: str, plan: Plan) -> None:
         if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
                or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
-
-
-def _vs_side(q: str, start: int, end: int) -> bool:
-    """Is q[start:end] a whole side of "x vs y" ("zero vs foonet: ...")?"""
-    before, after = q[:start], q[end:]
-    vs_before, vs_after = re.search(_VS + r"\s*$", before, re.I), re.match(r"\s+" + _VS[2:] + r"\s", after, re.I)
-    edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)—–]|\s-\s|$)", after)
-    return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 
 
 class Planner(Descriptions):
@@ -102,7 +83,7 @@ class Planner(Descriptions):
                 continue
             seen.add(key)
             cands = self.names.lookup(tok)
-            if not cands and _vs_side(q, m.start(), m.end()):
+            if not cands and vs_side(q, m.start(), m.end()):
                 cands = self.names.as_name(tok)  # a whole side of "x vs y" is a name, typed in any case
             if not cands and (made := re.fullmatch(r"(.+)-[a-z]+ed", tok)) and looks_like_name(made.group(1)) \
                     and (cands := self.names.lookup(made.group(1))):
@@ -166,10 +147,10 @@ class Planner(Descriptions):
                 if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
                         and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
                     plan.specifics.append(phrase)
-        if plan.aspect is Aspect.NUMBER and (m := _HOW_MANY.search(q)) and m.group(1).lower() not in _UNIT_WORDS:
-            plan.measure = m.group(1)
+        if plan.aspect is Aspect.NUMBER:
+            plan.measure = counted(q)
         if plan.kind is Kind.FACTOID:
-            plan.measured = self._asked_measure(q, plan)
+            plan.measured = asked_measure(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
             if theirs and plan.targets and not any(set(t.paper_ids) & theirs for t in plan.targets):
@@ -275,7 +256,7 @@ class Planner(Descriptions):
             plan.targets = own
             for t in own:
                 t.baseline = False
-        if plan.kind is Kind.FACTOID and (rivals := self._rivals(plan, subjects)):
+        if plan.kind is Kind.FACTOID and (rivals := rivals_of(subjects[0] if len(subjects) == 1 else None, plan, self.names.papers)):
             # "X's accuracy compared with BarNet", BarNet a paper here that X's abstract never
             # mentions: X was not measured against it, so the two are set side by side.
             plan.kind = Kind.COMPARATIVE
@@ -288,20 +269,6 @@ class Planner(Descriptions):
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
-
-    def _rivals(self, plan: Plan, subjects: list[Target]) -> list[Target]:
-        """Papers named as a baseline ("compared with B", "vs B") that the subject's own paper
-        never mentions. ("What does A report relative to B", "A's gain over B" keep B as what A
-        is measured against: A's paper must say it.)"""
-        if len(subjects) != 1 or not subjects[0].paper_ids or len(subjects[0].paper_ids) > 1:
-            return []
-        own = self.names.papers[subjects[0].paper_ids[0]]
-        text = f"{own.title} {own.abstract}"
-        return [t for t in plan.targets if t.baseline and t.by == "name" and t.confidence > _WEAK_NAME
-                and len(t.paper_ids) == 1 and t.paper_ids != subjects[0].paper_ids
-                and not as_word(t.phrase).search(text)
-                and re.search(r"\b(?:compared\s+(?:with|to)|vs\.?|versus)\s+(?:[^\s,;]+\s+){0,4}$",
-                              plan.question[: plan.question.lower().find(t.phrase.lower())], re.I)]
 
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
         def resolve(phrase: str, taken: set[str]) -> Target | None:
@@ -378,23 +345,6 @@ class Planner(Descriptions):
         plan.specifics += [x for x in absent if x not in plan.specifics]
         plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
         plan.targets = found  # the absent system is now what the answer must mention
-
-    def _asked_measure(self, q: str, plan: Plan) -> list[str]:
-        """The words of the measure a number question asks ("how much energy", "by how much does
-        X cut its energy use"), [] when it names none."""
-        phrase = ""
-        if (m := _BY_HOW_MUCH.search(q)) and plan.targets:
-            rest = q[m.end():]
-            at = min(((i, i + len(t.phrase)) for t in plan.targets if (i := rest.lower().find(t.phrase.lower())) >= 0), default=None)
-            if at:
-                verb_obj = rest[at[1]:].split(None, 1)
-                if len(verb_obj) > 1:  # past the subject's name, its verb: the object is the measure
-                    obj = re.sub(r"^(?:the|its|their)\s+", "", verb_obj[1], flags=re.I)
-                    phrase = obj[: _MEASURE_END.search(obj).start()]
-        elif m := _MEASURE_NP.search(q):
-            phrase = m.group(1)
-        own = {w for x in plan.specifics + [t.phrase for t in plan.targets] for w in content_words(x)}
-        return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus

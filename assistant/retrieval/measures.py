@@ -1,0 +1,53 @@
+"""The measure a number question asks, read from its grammar: the counted noun of "how many
+tokens was X trained on" (Plan.measure), and the words of "how much energy does X save" or
+"by how much does X cut its energy use" (Plan.measured). The answer's number must count the
+one, and a sentence stating it must use a word of the other (evidence.py checks both).
+
+Out of scope: whether a question asks a number at all (planner.py), and which sentences
+state it (answer/evidence.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan
+from ..text import content_words
+
+# "How many training tokens was X trained on?": the counted noun is the word before the verb.
+_HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+# Units name no counted thing ("how many percentage points", "how many times").
+_UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
+# "How much energy does X save"; "by how much does X cut <measure>" is found after the subject.
+# ("How much faster is X" asks a degree, which any ratio answers; "what dataset does X use"
+# asks a thing: neither names a measure.)
+_MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
+                         r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
+_BY_HOW_MUCH = re.compile(r"\bby how much\s+(?:does|do|did|is|are|was|were|can|could|will|would)\s", re.I)
+_MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in|for|with|when|at|under|while|across|by|per|against|and|to|from|of)\b"
+                          r"|\s*[,?.;:(]|\s*$", re.I)
+
+
+def counted(q: str) -> str:
+    """The noun a "how many" question counts ("tokens"), "" when it counts none."""
+    m = _HOW_MANY.search(q)
+    return m.group(1) if m and m.group(1).lower() not in _UNIT_WORDS else ""
+
+
+def asked_measure(q: str, plan: Plan) -> list[str]:
+    """The words of the measure a number question asks ("how much energy", "by how much does
+    X cut its energy use"), [] when it names none. The question's names and settings are no
+    words of it."""
+    phrase = ""
+    if (m := _BY_HOW_MUCH.search(q)) and plan.targets:
+        rest = q[m.end():]
+        at = min(((i, i + len(t.phrase)) for t in plan.targets if (i := rest.lower().find(t.phrase.lower())) >= 0), default=None)
+        if at:
+            verb_obj = rest[at[1]:].split(None, 1)
+            if len(verb_obj) > 1:  # past the subject's name, its verb: the object is the measure
+                obj = re.sub(r"^(?:the|its|their)\s+", "", verb_obj[1], flags=re.I)
+                phrase = obj[: _MEASURE_END.search(obj).start()]
+    elif m := _MEASURE_NP.search(q):
+        phrase = m.group(1)
+    own = {w for x in plan.specifics + [t.phrase for t in plan.targets] for w in content_words(x)}
+    return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
