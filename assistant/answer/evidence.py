@@ -190,7 +190,7 @@ class EvidenceSelector:
                 and not any({stem(w) for w in plan.measured} & stems(s) or any(map(_ABSOLUTE.search, quantities(s)))
                             for s in ev.sentences if quantities(s)):
             # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
-            # words will do: "training time" is stated as "training hours"; a number in a unit
+            # words will do: "decode time" is stated as "decode hours"; a number in a unit
             # of its own, "18GB", may be the measure unnamed.)
             return f"does not state a number for “{' '.join(plan.measured)}”"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets

@@ -27,13 +27,13 @@ _THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|re
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
 
-_VS = r"\b(?:vs\.?|versus)"
+_VS = r"(?:vs\.?|versus)"
 
 
 def vs_side(q: str, start: int, end: int) -> bool:
-    """Is q[start:end] a whole side of "x vs y" ("zero vs foonet: ...")?"""
+    """Is q[start:end] a whole side of "x vs y" ("barnet vs foonet: ...")?"""
     before, after = q[:start], q[end:]
-    vs_before, vs_after = re.search(_VS + r"\s*$", before, re.I), re.match(r"\s+" + _VS[2:] + r"\s", after, re.I)
+    vs_before, vs_after = re.search(rf"\b{_VS}\s*$", before, re.I), re.match(rf"\s+{_VS}\s", after, re.I)
     edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)—–]|\s-\s|$)", after)
     return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 

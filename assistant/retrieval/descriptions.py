@@ -188,7 +188,7 @@ class Descriptions:
             # Beside "vs" only a work's definite description is a paper ("latency vs the prior art"
             # names none, and then the question's other words only with such a description).
             found = self._described_in(body, plan, (definite and not (alt and body is bodies[0])) or bool(vs), weak, named,
-                                       vs_side=bool(vs) and body is bodies[0])
+                                       beside_vs=bool(vs) and body is bodies[0])
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -216,7 +216,7 @@ class Descriptions:
         return True
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
-                      vs_side: bool = False) -> list[Target]:
+                      beside_vs: bool = False) -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper)."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
@@ -247,12 +247,12 @@ class Descriptions:
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
-            works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (vs_side and _PEOPLE.search(seg)) else []
+            works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
             if definite and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
                 continue
-            # "the TTFT gain of (claimed by) the layered prefill paper": the measure's owner is the work.
+            # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
             if owners or (works and definite):
                 seg = max(owners or works, key=len)

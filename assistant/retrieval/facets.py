@@ -163,7 +163,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     q = asked or q
     asked_q = q
     q = _without_subjects(q, names)
-    # "Which GPU (or how much memory) does each use?": the alternative in parentheses is asked too.
+    # "Which board (or how much power) does each use?": the alternative in parentheses is asked too.
     alternatives = [m.group(1).strip() for m in re.finditer(r"\(\s*or\s+([^()]+)\)", q, re.I)]
     q = re.sub(r"\s*\(\s*or\s+[^()]+\)", "", q, flags=re.I)
     cue = aspect_cue(q)
@@ -177,7 +177,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
             cue = aspect_cue(q)
         elif not any(as_word(n).search(q[: cue.start()]) for n in names) and 0 < len(content_words(q[: cue.start()])) <= 4 \
                 and not re.search(r"\b(?:what|which|how|who)\b", q[: cue.start()], re.I):
-            label = q[: cue.start()].strip()  # "energy use: A vs B, which is lower?": the label is the aspect
+            label = q[: cue.start()].strip()  # "peak power: A vs B, which is lower?": the label is the aspect
     tail = q[cue.end():] if cue else ""
     if not cue:
         # "How do their X and Y differ?": the aspect sits before the verb.

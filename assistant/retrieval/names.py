@@ -284,7 +284,7 @@ class NameIndex:
 
     def as_name(self, tok: str) -> dict[str, int] | None:
         """Papers `tok` names in any case, however weakly, where the question's shape says it is a
-        name ("zero vs foonet": "zero" for ZeRO)."""
+        name ("bar vs foonet": "bar" for a paper titled "BAR: ...")."""
         cands = self._named(tok.lower())
         return cands or None
 

@@ -117,8 +117,8 @@ class Planner(Descriptions):
                 unknown.append(tok)
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
-            # ("ogbn-products": a compound with a word the collection never uses is a setting's name,
-            # too; "co-search" is a prefix on a word it uses.)
+            # ("quxbench-tasks": a compound with a word the collection never uses is a setting's name,
+            # too; "co-train" is a prefix on a word it uses.)
             elif (looks_like_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
                                                                  and any(len(x) > 2 and not self.names.known(x) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
@@ -350,6 +350,6 @@ class Planner(Descriptions):
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
         states with a number most of the time are measures."""
         affinity = self.names.quantity_affinity
-        # A compound the sample never used ("energy-efficiency") by its parts.
+        # A compound the sample never used ("power-efficiency") by its parts.
         return any(max([affinity.get(stem(t), 0.0)] + ([affinity.get(stem(x), 0.0) for x in t.split("-")] if stem(t) not in affinity else []))
                    >= self.settings.quantity_affinity for t in terms[:6])
