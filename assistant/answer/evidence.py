@@ -176,7 +176,7 @@ class EvidenceSelector:
                    or not any(_norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
         have = stems(raw)
         # A phrase ("plain NCCL communication") is there when all its words are, in any order.
-        # ("K80s", "TPUs": a plural of what the text writes in the singular.)
+        # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
                    and not (re.search(r"[\dA-Z]s$", q) and _norm(q)[:-1] in text)
                    and not (len(content_words(q)) > 1 and all(stem(w) in have for w in content_words(q)))]
@@ -186,9 +186,9 @@ class EvidenceSelector:
                 and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
-        if plan.measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-                and not any({stem(w) for w in plan.measured} & stems(s) or any(map(_ABSOLUTE.search, quantities(s)))
-                            for s in ev.sentences if quantities(s)):
+        measured = {stem(w) for w in plan.measured}
+        if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
+                and not any(measured & stems(s) or any(map(_ABSOLUTE.search, quantities(s))) for s in ev.sentences if quantities(s)):
             # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
             # words will do: "decode time" is stated as "decode hours"; a number in a unit
             # of its own, "18GB", may be the measure unnamed.)

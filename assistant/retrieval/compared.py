@@ -50,7 +50,7 @@ def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
     return [t for t in plan.targets if t.baseline and t.by == "name" and t.confidence > _WEAK_NAME
             and len(t.paper_ids) == 1 and t.paper_ids != subject.paper_ids
             and not as_word(t.phrase).search(text)
-            and re.search(r"\b(?:compared\s+(?:with|to)|vs\.?|versus)\s+(?:[^\s,;]+\s+){0,4}$",
+            and re.search(rf"\b(?:compared\s+(?:with|to)|{_VS})\s+(?:[^\s,;]+\s+){{0,4}}$",
                           plan.question[: plan.question.lower().find(t.phrase.lower())], re.I)]
 
 

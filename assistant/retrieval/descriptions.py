@@ -289,10 +289,11 @@ class Descriptions:
             # The named people's papers only for the phrase that names them.
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
-            target = self._resolve(phrase, taken - inner - named_before, self._filtered(plan) if mine else None)
+            among, within = taken - inner - named_before, self._filtered(plan) if mine else None
+            target = self._resolve(phrase, among, within)
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
-                target = self._resolve(" ".join(bare.split()), taken - inner - named_before, self._filtered(plan) if mine else None)
+                target = self._resolve(" ".join(bare.split()), among, within)
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again
             if target and not target.missing:  # an unmatched phrase may be no paper at all

@@ -14,7 +14,7 @@ import re
 from ..models import Plan
 from ..text import content_words
 
-# "How many training tokens was X trained on?": the counted noun is the word before the verb.
+# "How many images was X trained on?": the counted noun is the word before the verb.
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 # Units name no counted thing ("how many percentage points", "how many times").
 _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}

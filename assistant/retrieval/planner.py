@@ -314,7 +314,7 @@ class Planner(Descriptions):
             plan.specifics = [x for x in plan.specifics if x.lower() not in described]
             bind_qualifiers(q, plan)
         elif plan.kind is Kind.FACTOID:
-            plan.facets = parts(split_statements(q)[1] or q)
+            plan.facets = parts(asked_q)
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
@@ -323,8 +323,7 @@ class Planner(Descriptions):
                                or any(b in f for b in baselines)]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
-        if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q := split_statements(q)[1] or q)
-                                      or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
+        if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
             plan.numeric_facets = list(plan.facets)
         # "the technique each uses", or "how does each decide ...": what each paper's method is.
         # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
@@ -350,6 +349,7 @@ class Planner(Descriptions):
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
         states with a number most of the time are measures."""
         affinity = self.names.quantity_affinity
-        # A compound the sample never used ("power-efficiency") by its parts.
-        return any(max([affinity.get(stem(t), 0.0)] + ([affinity.get(stem(x), 0.0) for x in t.split("-")] if stem(t) not in affinity else []))
-                   >= self.settings.quantity_affinity for t in terms[:6])
+
+        def ratio(t: str) -> float:  # a compound the sample never used ("power-efficiency") by its parts
+            return affinity[stem(t)] if stem(t) in affinity else max(affinity.get(stem(x), 0.0) for x in t.split("-"))
+        return any(ratio(t) >= self.settings.quantity_affinity for t in terms[:6])
