@@ -350,3 +350,18 @@ def test_context_tokens_are_counted_offline_in_a_fresh_process(tmp_path):
     code = "from assistant.answer.context import count_tokens; print(count_tokens('Hello, world'))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "3", out.stderr[-1000:]
+
+
+def test_an_asked_thing_the_model_leaves_out_is_quoted_from_the_paper(base, server):
+    """A part asking for a thing, not a number ("which board"): the paper's sentence names it
+    ("ZCU104"); an answer naming none of its names leaves the part out."""
+    from assistant.answer.gaps import LABEL
+
+    q = "Which FPGA board is M3ViT implemented on?"
+    server.script(Reply("M3ViT is implemented on an FPGA [1]."))
+    a = llm_mode(base, server).ask(q)
+    assert LABEL in a.text and "ZCU104" in a.text.split(LABEL)[1]
+    # Negative: the model named the board; nothing is added.
+    server.script(Reply("M3ViT is implemented on a Xilinx ZCU104 FPGA [1]."))
+    a = llm_mode(base, server).ask(q)
+    assert LABEL not in a.text and "ZCU104" in a.text

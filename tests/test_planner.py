@@ -923,3 +923,49 @@ def test_a_compound_with_a_word_the_collection_never_uses_is_a_setting(planner):
     assert "ogbn-arxiv" in plan("What speedup does MaxK-GNN get on ogbn-arxiv?").specifics
     # Negative: a prefix on a word the collection uses is an ordinary word.
     assert "co-search" not in plan("What does SimQ-NAS co-search with the architecture?").specifics
+
+
+def test_two_papers_each_owning_a_measure_are_compared(planner):
+    r, plan = planner
+    p = plan("Does DistZO2's throughput gain beat FastSwitch's speedup?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DistZO2", "FastSwitch"]
+    # "bigger than the X system's": a work's measure set against the other's, not a baseline.
+    p = plan("Is the cache-affinity serving paper's capacity gain larger than the fairness-aware context-switching system's?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    # Negative: a paper beaten, or a baseline's number, is no second paper.
+    p = plan("Does DistZO2 beat ZO2 on throughput?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics
+    assert plan("Is DualMap's capacity gain larger than the baseline's?").kind is Kind.FACTOID
+
+
+def test_a_name_typed_in_chat_case_or_hyphenated(planner):
+    r, plan = planner
+    # Written only capitalised in the papers, mid-sentence too: a proper name in any case.
+    assert [titles(r, t) for t in plan("what does fuyou swap to the SSD?").targets] == [titles(r, plan("What does Fuyou swap?").targets[0])]
+    # "flash-overlap": the papers write FlashOverlap as one word.
+    assert titles(r, plan("how fast is flash-overlap?").targets[0])[0].startswith("Efficient and Adaptable Overlapping")
+    # Negative: a hyphenated compound of plain words is no name, however a title capitalises it.
+    assert r.names.lookup("co-design") is None and r.names.lookup("low-rank") is None
+
+
+def test_the_askers_background_is_no_paper(planner):
+    r, plan = planner
+    q = ("I run a mobile vision pipeline, and now I must also serve a large language model, so I'm revisiting integer "
+         "quantization. The 2018 quantization whitepaper and LLM.int8() both use INT8: what speedup or memory saving does each report?")
+    p = plan(q)
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == [
+        "Quantizing deep convolutional networks for efficient inference", "LLM.int8()"]
+    # Negative: statements that name the papers still do, when the question sentence does not.
+    p = plan("Two serving papers: the cache-affinity one and the fairness-aware context-switching one. How do they compare on speedup?")
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+
+
+def test_alternatives_after_a_colon_and_a_comparison_idiom(planner):
+    r, plan = planner
+    p = plan("which saves more energy: the converting autoencoder paper or the layer-wise weight selection paper?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert titles(r, p.targets[0])[0].startswith("A Converting Autoencoder") and titles(r, p.targets[1])[0].startswith("Layer-wise Weight Selection")
+    p = plan("How does DualMap stack up against the fairness-aware context-switching paper?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    # Negative: one paper's own question.
+    assert plan("How does DualMap's routing work?").kind is Kind.FACTOID

@@ -11,8 +11,10 @@ reports 12.3%?", asks for a paper, not a number). Such a part gets that sentence
 cited, after the model's answer, under a label saying it is quoted, not the model's. Likewise
 a compared paper the answer never cites gets its best sentence for the asked aspect.
 
-Only numbers are checked: a number is in the answer or it is not; whether a sentence answers a
-"how does it work" part is a judgement this module does not make.
+A part that asks for a thing rather than a number ("which GPU", "what dataset") is checked the
+same way by the sentence's names with a digit ("MI300X", "ImageNet-1k"): the answer writes one, or
+the part is missing. A question's own words and the paper's own name tell nothing. Whether a
+sentence answers a "how does it work" part is a judgement this module does not make.
 
 Out of scope: choosing the evidence (evidence.py); numbers the answer states wrongly
 (attribution.py, number_context.py).
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from ..models import Aspect, Kind, Plan, title_prefix
 from ..retrieval.facets import NUMBER_Q
-from ..text import defuse_markers, quantities
+from ..text import NAME_TOKEN, defuse_markers, looks_like_name, quantities
 from .attribution import numbers_in
 
 LABEL = "Quoted from the papers for what the answer above leaves out"
@@ -32,27 +34,34 @@ def _numbers(text: str) -> set[str]:
     return {n.rstrip("x%") for n in numbers_in(text)}
 
 
+def _names(text: str) -> set[str]:
+    """Names with a digit ("MI300X", "ZCU104", "CIFAR-10"): a model, board or dataset is a thing
+    asked; names without one ("LLMs", "Zeroth-Order") are mostly the topic's words."""
+    return {t.lower() for t in NAME_TOKEN.findall(text) if looks_like_name(t) and any(c.isdigit() for c in t)}
+
+
 def _about(plan: Plan, entries) -> list:
-    """The context entries of the papers the question names or describes."""
-    targeted = {pid for t in plan.targets if not t.missing for pid in t.paper_ids}
+    """The context entries of the papers the question names or describes; a baseline ("over
+    ZO2") only when the question compares nothing else."""
+    found = [t for t in plan.targets if not t.missing]
+    found = [t for t in found if not t.baseline] or found
+    targeted = {pid for t in found for pid in t.paper_ids}
     return [e for e in entries if e.hit.paper.id in targeted]
 
 
 def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int, str, str]]:
-    """(source number, part asked, the sentence answering it) for every asked number that the
-    answer lacks, in the order of the parts, each sentence once."""
-    if plan.kind not in (Kind.FACTOID, Kind.COMPARATIVE):
+    """(source number, part asked, the sentence answering it) for every asked number or thing
+    that the answer lacks, in the order of the parts, each sentence once."""
+    if plan.kind not in (Kind.FACTOID, Kind.COMPARATIVE) or plan.aspect is Aspect.METHOD:
         return []
-    parts: list[str | None] = [f for f in plan.numeric_facets if f != "approach"]
-    if not parts and plan.aspect is Aspect.NUMBER and len(plan.facets) < 2:
-        parts = [None]  # the whole question asks one number
-    if not parts:
-        return []
+    parts: list[str | None] = [f for f in plan.facets if f != "approach" and f not in plan.method_facets]
+    if not parts and len(plan.facets) < 2:
+        parts = [None]  # the whole question asks one thing
     about = _about(plan, entries)
-    if not about:
-        return []  # the papers are only the best matches: the model chose among them
-    given = _numbers(plan.question)
-    stated = _numbers(answer)
+    if not parts or not about:
+        return []  # no papers: they are only the best matches, the model chose among them
+    given = _numbers(plan.question) | _names(plan.question)
+    stated = _numbers(answer) | _names(answer)
     # As many sentences as the extractive answer quotes for it: the asked number may be in the second.
     s = evidence.settings
     n = s.comparison_cell_sentences if plan.kind is Kind.COMPARATIVE else 1 if len(plan.facets) >= 2 else s.evidence_sentences
@@ -61,12 +70,16 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
         said = part or plan.question
         if quantities(said) and not NUMBER_Q.search(said):
             continue  # "which paper reports 12.3%?": the number is given; a paper is asked
+        numeric = part in plan.numeric_facets if part else plan.aspect is Aspect.NUMBER
         for e in about:
             ev = evidence.for_paper(plan, e.hit, facet=part, n=n)
             if ev.absent or not ev.sentences:
                 continue
             quote = " ".join(ev.sentences)
-            asked = _numbers(quote) - given
+            # A number part is answered by a number; any other by a number or a name.
+            own = _names(f"{e.hit.paper.title} {ev.label}")
+            asked = _numbers(quote) if numeric else (_numbers(quote) | _names(quote)) - own
+            asked -= given
             if asked and not asked & stated and all(quote != q for _, _, q in out):
                 out.append((e.number, part or plan.question, quote))
     return out

@@ -55,10 +55,11 @@ def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
 
 
 def measured_against(q: str, subjects: list[Target]) -> bool:
-    """"Is X's reduction bigger than Y's?", "... than the one reported by Y", "... than that of
-    Y": a measure of each, one set against the other (not Y itself as the baseline)."""
-    owned = [t for t in subjects if re.search(rf"{re.escape(t.phrase)}['’]s\b", q, re.I)]
-    if len(owned) >= 2 and re.search(r"\bthan\b", q, re.I):
+    """"Is X's reduction bigger than Y's?", "does X's gain beat Y's?", "... than the one reported
+    by Y", "... than that of Y": a measure of each, one set against the other (not Y itself as
+    the baseline)."""
+    owned = {tuple(t.paper_ids) for t in subjects if re.search(rf"{re.escape(t.phrase)}['’]s\b", q, re.I)}
+    if len(owned) >= 2:
         return True
     for than in re.finditer(r"\bthan\b", q, re.I):
         before = [t for t in subjects if 0 <= q.lower().find(t.phrase.lower()) < than.start()]

@@ -31,6 +31,8 @@ _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|w
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
 _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
+_OWNER = re.compile(r"^(.*?)['’]s\b")
+_CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
 # A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
 # ("the method that pairs two FooNets with a cache and then ..."), not compared papers.
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
@@ -40,6 +42,9 @@ _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
 # "the ... one", or "the ... one for sparse inputs": "one" standing for a work noun.
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
+# A clause whose subject is the asker ("we run ...", "so I'm choosing ...") tells their situation.
+_SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
+_SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
@@ -53,7 +58,7 @@ _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
-_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*,\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^,;:?])+?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
+_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^,;:?])+?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
 # ... or before it: "FooNet or the paper that ... — which one saves more?"
 _ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?—–])+?\s(?:or|vs\.?|versus)\s[^;:?—–]+?)\s*(?:[—–:;,]|\s-\s)\s*(?:which|who)\b", re.I)
 _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
@@ -61,8 +66,17 @@ _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the
 # "memory use: A vs the 2019 whitepaper (on int8) — which is smaller?": the stretch around "vs",
 # bounded by the question's punctuation, holds the compared papers (asides dropped first).
 _VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s-\s)[^:;?!—–])*?(?=[:;?!—–]|\s-\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
-_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+", re.I)
+# ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
+_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
+
+
+def _statement_body(text: str) -> str:
+    """A statement's phrases: a lead-in before a colon that lists the papers only counts them
+    ("Three works: A, B and C")."""
+    body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
+    head, colon, rest = body.partition(":")
+    return _subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
 
 
 def without_people(text: str, plan: Plan) -> str:
@@ -161,34 +175,32 @@ class Descriptions:
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
         statements, asked = split_statements(q)
-        bodies = []
-        if statements:
-            # "Three works: A, B and C. What does each report?": the statements name the papers,
-            # the question sentence asks; a lead-in before a colon that lists them only counts them.
-            body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", statements.rstrip(". "), flags=re.I)
-            # "I use the paper that ... . My advisor prefers the one that ...": each
-            # statement sentence may introduce its own paper.
-            body = re.sub(r"(?<=[.!?])\s+(?=[A-Z])", ", ", body)
-            head, colon, rest = body.partition(":")
-            bodies.append(_subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body))
-        # ... else the question sentence does ("Against BazLib, what do A and B report?").
-        body = _FRAME_START.sub("", asked.rstrip("?. "))
-        bodies.append(_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body))
+        vs = _VS_STRETCH.search(re.sub(r"\s*\([^()]*\)", "", q))
+        # (body, strict: only a definite description of a work joined to another subject is a
+        # paper there; works_only: only a work's description, joined or not). Beside "vs" only
+        # such a description is one ("latency vs the prior art" names none), elsewhere too.
+        bodies: list[tuple[str, bool, bool]] = [(vs.group().strip(), True, False)] if vs else []
         # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
         # are the compared papers, however they are phrased.
         if alt := _ALTERNATIVES.search(asked.rstrip("?. ")) or _ALTERNATIVES_FIRST.search(q):
-            bodies.insert(0, re.sub(r"\s+or\s+", ", ", alt.group(1)))
-        if vs := _VS_STRETCH.search(re.sub(r"\s*\([^()]*\)", "", q)):
-            bodies.insert(0, vs.group().strip())
+            bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
+        # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
+        # its work descriptions: its bare phrases are what it asks, the statements the papers.
+        body = _FRAME_START.sub("", asked.rstrip("?. "))
+        bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
+        if statements:
+            # "Three works: A, B and C. What does each report?": the statements name the papers;
+            # the nearest sentence first (those before it are often the asker's background), then
+            # all together ("I use the paper that ... . My advisor prefers the one that ...").
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", statements.strip())
+            for text in ([*reversed(sentences)] if len(sentences) > 1 else []) + [", ".join(x.rstrip(". ") for x in sentences)]:
+                bodies.append((_statement_body(text), definite or bool(vs), False))
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
-        for body in bodies:
-            # Beside "vs" only a work's definite description is a paper ("latency vs the prior art"
-            # names none, and then the question's other words only with such a description).
-            found = self._described_in(body, plan, (definite and not (alt and body is bodies[0])) or bool(vs), weak, named,
-                                       beside_vs=bool(vs) and body is bodies[0])
+        for i, (body, strict, works_only) in enumerate(bodies):
+            found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only)
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -216,7 +228,7 @@ class Descriptions:
         return True
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
-                      beside_vs: bool = False) -> list[Target]:
+                      beside_vs: bool = False, works_only: bool = False) -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper)."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
@@ -231,6 +243,8 @@ class Descriptions:
         for seg in segments:
             previous, before = seg, previous
             seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
+            if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
+                seg = seg[m.end():]  # "... while the supernet work samples subnets": its own subject
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
                 if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
@@ -245,18 +259,26 @@ class Descriptions:
             # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
             works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
+            # "the FooChip design's speedup": the work is the owner.
+            works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
             works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
-            if definite and not works:
+            if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
                 continue
             # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
+            speaker = _SPEAKER.match(seg)
+            if speaker and not works:
+                # The asker's situation ("so I'm revisiting 8-bit quantization") or what they weigh
+                # ("so I'm comparing fault-tolerant search from Doe et al."): its object, if it
+                # plainly names one paper (below), else nothing.
+                seg = _SPEAKER_FRAME.sub("", seg)
             if owners or (works and definite):
                 seg = max(owners or works, key=len)
-            elif works and re.match(r"\s*(?:I|I'm|we|my|our|you|your)\b", seg, re.I) \
+            elif works and speaker \
                     and seg.rstrip(" .").endswith(max(works, key=len).rstrip(" .")):
                 # The work itself, not the speaker's lead-in ("I use the paper that ...",
                 # "my advisor prefers the one that ..."); a phrase cut short at a verb ("the
@@ -294,6 +316,8 @@ class Descriptions:
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)
+            if target and speaker and not works and target.confidence < self.settings.describe_min_margin:
+                continue
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again
             if target and not target.missing:  # an unmatched phrase may be no paper at all

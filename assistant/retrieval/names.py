@@ -265,19 +265,34 @@ class NameIndex:
     def lookup(self, tok: str) -> dict[str, int] | None:
         """Papers a token names, as the user typed it; None when it names none."""
         key = tok.lower()
-        cands = self._named(key) or self._named(plain_title(tok))
+        # "flash-overlap": chat shorthand for FlashOverlap, hyphenated where the name has a capital.
+        form = next((k for k in (key, plain_title(tok)) if k and self._named(k)), key)
+        cands = self._named(form)
+        if not cands and "-" in key and (cands := self._named(compact := key.replace("-", ""))):
+            # ... only where the papers write it as one word ("FlashOverlap"; not "low-rank" for a
+            # title's "LowRank").
+            form = compact
+            pattern = as_word(compact)
+            if not any(pattern.search(f"{p.title} {p.abstract}") for p in self.records.get_many(sorted(cands)).values()):
+                return None
         if cands and not looks_like_name(tok):
             # Typed as a plain word, it is a name only when it is rare and strong: a title
             # prefix ("Foolib") or, capitalised, a method an abstract introduces ("Barzoo"); typed
             # in lower case, too, when the papers write it only as a name ("p-foo", "bazlib": chat
             # shorthand for P-FOO and BAZLIB; not "co-design", a Title-Cased plain word).
             floor = 2 if tok[0].isupper() else 3
-            rare = self._word(key).df <= self.max_df
+            rare = self._word(form).df <= self.max_df
             if rare and floor == 3 and tok.islower():
-                pattern = as_word(tok)
-                written = {m.group() for p in self.records.get_many(sorted(cands)).values()
-                           for m in pattern.finditer(f"{p.title} {p.abstract}")}
-                if written and all(_name_cased(w) for w in written):
+                pattern = as_word(form)
+                # Every paper writing the word, not only those it names: one writing it in lower
+                # case makes it a plain word ("low-rank" beside a title's "Low-Rank Adaptation").
+                papers = self.records.get_many(sorted(set(cands) | (self._papers_using(form) or set()))).values()
+                written = {m.group() for p in papers for m in pattern.finditer(f"{p.title} {p.abstract}")}
+                # A proper noun ("Quxia") is capitalised mid-sentence too, not only after a full stop
+                # (a compound is not: "Low-Rank Adaptation" spells out a name in plain words).
+                proper = "-" not in form and any(m.group()[0].isupper() and not re.search(r"(?:^|[.!?:]\s*)$", p.abstract[: m.start()].rstrip())
+                             for p in papers for m in pattern.finditer(p.abstract))
+                if written and all(_name_cased(w) or (proper and w[0].isupper()) for w in written):
                     floor = 2
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None

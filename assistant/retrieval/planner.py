@@ -32,7 +32,7 @@ from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, nu
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
-_COMPARE = re.compile(r"\b(compare(?!d\s+(?:with|to))\w*|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
+_COMPARE = re.compile(r"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
                               r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
