@@ -969,3 +969,35 @@ def test_alternatives_after_a_colon_and_a_comparison_idiom(planner):
     assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
     # Negative: one paper's own question.
     assert plan("How does DualMap's routing work?").kind is Kind.FACTOID
+
+
+def test_papers_named_only_in_the_background_are_not_compared(planner):
+    r, plan = planner
+    p = plan("FastSwitch keeps coming up in my reading. Between DualMap and KerZOO, which reports the larger gain?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["DualMap", "KerZOO"]
+    # ... nor a paper named only in a relative clause on another ("A, which builds on B").
+    p = plan("I've read about DistZO2, which builds on ZO2 with several GPUs, and KerZOO. What speedup or GPU-hour saving does each report?")
+    assert [t.phrase for t in p.targets] == ["DistZO2", "KerZOO"]
+    # Negative: statements naming the papers when the question sentence names none.
+    p = plan("Both FastSwitch and DualMap target serving. Which of them reports the larger capacity gain?")
+    assert [t.phrase for t in p.targets] == ["FastSwitch", "DualMap"]
+
+
+def test_a_work_owned_by_a_surname_or_organisation(planner):
+    r, plan = planner
+    p = plan("What energy saving does Fang 2023's layer-wise weight selection report, and which board does M3ViT use?")
+    assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[0])[0].startswith("Layer-wise Weight Selection")
+    # Negative: a paper's own name with a possessive stays that paper.
+    p = plan("What energy saving does CBNet's converting autoencoder report?")
+    assert [t.phrase for t in p.targets] == ["CBNet"]
+
+
+def test_alternatives_listed_with_commas_and_a_successor_named_with_plus(planner):
+    r, plan = planner
+    q = ("Which of these reports more throughput: the original ZeRO paper, ZeRO-Infinity's offload engine, or the "
+         "hierarchical-partitioning extension of ZeRO++ for the Frontier supercomputer? I am planning a big run.")
+    p = plan(q)
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == [
+        "ZeRO", "ZeRO-Infinity", "Scaling Large Language Model Training on Frontier with Low-Bandwidth Partitioning"]
+    # Negative: the successor's name alone is no description of it.
+    assert [t.phrase for t in plan("How does ZeRO compare with ZeRO++?").targets] == ["ZeRO"]

@@ -17,7 +17,7 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name
-from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE
+from .descriptions import _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE
 from .facets import _CLAUSE, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
@@ -52,6 +52,29 @@ def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
             and not as_word(t.phrase).search(text)
             and re.search(rf"\b(?:compared\s+(?:with|to)|{_VS})\s+(?:[^\s,;]+\s+){{0,4}}$",
                           plan.question[: plan.question.lower().find(t.phrase.lower())], re.I)]
+
+
+def background(q: str, subjects: list[Target]) -> list[Target]:
+    """Papers named beside the compared ones, not compared: named only outside the question's
+    own sentences when those name two papers or more ("ZeRO-Infinity keeps failing me. Between
+    A, B and C, which ...?"), or only inside a relative clause on another paper ("DistFoo,
+    which distributes Foo across GPUs": Foo is what DistFoo builds on)."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", q.strip())
+    asking = [x for x in sentences if x.rstrip().endswith("?")]
+
+    def spots(t: Target) -> list[re.Match]:
+        return list(as_word(t.phrase).finditer(q))
+
+    out = []
+    if len(asking) < len(sentences):
+        inside = [t for t in subjects if any(as_word(t.phrase).search(x) for x in asking)]
+        if len({tuple(t.paper_ids) for t in inside if t.paper_ids}) >= 2:
+            out += [t for t in subjects if t not in inside]
+    clauses = [m.span() for m in re.finditer(r",\s*(?:which|that|who)\b[^,.;?]*", q, re.I)
+               if any(q[: m.start()].rstrip().lower().endswith(t.phrase.lower()) for t in subjects)]
+    out += [t for t in subjects if t not in out and (found := spots(t)) and clauses
+            and all(any(a <= m.start() < b for a, b in clauses) for m in found)]
+    return out
 
 
 def measured_against(q: str, subjects: list[Target]) -> bool:
@@ -101,6 +124,10 @@ def subject_phrase(piece: str) -> str | None:
         return works[-1].group().strip()
     if _PEOPLE.search(body):
         return body.strip()  # "Doe et al. 2017 (graph caching)": the resolver drops the people
+    # "what does Doe 2022's sparse engine report": the owner's work, the subject after the verb.
+    owned = [m.end() for m in re.finditer(r"\b(?:does|do|did|is|are|was|were|has|have)\s+", body, re.I) if _POSSESSOR.match(body, m.end())]
+    if owned or _POSSESSOR.match(body):
+        return body[owned[0] if owned else 0:].strip()
     if not (m := re.match(r"(?:the|a|an)\s+", body, re.I)):
         return None
     end = _CLAUSE.search(body, m.end())

@@ -31,6 +31,7 @@ _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|w
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
 _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
+_POSSESSOR = re.compile(r"\s*(?:the\s+)?(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*(?:\s+\(?(?:19|20)\d\d\)?)?['’]s\s+(?=\S)")
 _OWNER = re.compile(r"^(.*?)['’]s\b")
 _CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
 # A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
@@ -58,7 +59,7 @@ _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
-_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^,;:?])+?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
+_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^;:?])+?,?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
 # ... or before it: "FooNet or the paper that ... — which one saves more?"
 _ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?—–])+?\s(?:or|vs\.?|versus)\s[^;:?—–]+?)\s*(?:[—–:;,]|\s-\s)\s*(?:which|who)\b", re.I)
 _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
@@ -69,6 +70,11 @@ _VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?
 # ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
+
+
+def _names(name: str, text: str) -> bool:
+    """`name` stands in `text` as itself: "FooNet" is not in "FooNet++" (its successor)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w+-])", text, re.I) is not None
 
 
 def _statement_body(text: str) -> str:
@@ -142,6 +148,16 @@ class Descriptions:
         return sorted(ids or ())
 
     def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
+        target = self._resolve_words(phrase, taken, ids)
+        if (not target or target.missing) and (owner := _POSSESSOR.match(phrase)):
+            # "Doe's layer-wise weight selection", "Acme 2022's sparse engine": the owner's name is
+            # no word of the paper's text.
+            if (again := self._resolve_words(phrase[owner.end():], taken, ids)) and not again.missing:
+                again.phrase = phrase
+                return again
+        return target
+
+    def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
         hits = [h for h in self.search(phrase, 5 + len(taken), ids=ids) if h.paper.id not in taken]
@@ -182,7 +198,9 @@ class Descriptions:
         bodies: list[tuple[str, bool, bool]] = [(vs.group().strip(), True, False)] if vs else []
         # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
         # are the compared papers, however they are phrased.
-        if alt := _ALTERNATIVES.search(asked.rstrip("?. ")) or _ALTERNATIVES_FIRST.search(q):
+        # (In each question sentence: one may be followed by the asker's remarks.)
+        asking = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", asked) if x.rstrip().endswith("?")] or [asked]
+        if alt := next((m for x in asking if (m := _ALTERNATIVES.search(x.rstrip("?. ")))), None) or _ALTERNATIVES_FIRST.search(q):
             bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
         # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
         # its work descriptions: its bare phrases are what it asks, the statements the papers.
@@ -293,7 +311,7 @@ class Descriptions:
             mine = any(a.lower() in seg.lower() for a in plan.authors)
             # ("the Foo-meets-Bar paper": a hyphenated compound is several words.)
             if sum(len([x for x in w.split("-") if x]) for w in words) < 2 \
-                    or any(n in head.lower() for n in named & found_names) \
+                    or any(_names(n, head) for n in named & found_names) \
                     or _UNSPECIFIC.search(seg):
                 continue
             # A name the collection lacks blocks only a segment that is little more than it;

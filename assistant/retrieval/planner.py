@@ -25,7 +25,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
 from .descriptions import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, Descriptions, without_people
 from .names import NameIndex
-from .compared import bind_qualifiers, coordinated, measured_against, part_subjects, rivals_of, vs_side
+from .compared import background, bind_qualifiers, coordinated, measured_against, part_subjects, rivals_of, vs_side
 from .measures import asked_measure, counted
 from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
 
@@ -202,6 +202,9 @@ class Planner(Descriptions):
         for t in plan.targets:
             if t.by == "name" and t.confidence <= _WEAK_NAME and strong & set(t.paper_ids):
                 t.baseline = True
+        context = background(q, [t for t in plan.targets if not t.baseline])
+        for t in context:
+            t.baseline = True
         subjects = [t for t in plan.targets if not getattr(t, "baseline", False)] or plan.targets[:1]
         papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
         # Words some abstracts use ("PyTorch") name no paper firmly: a description may be the other subject.
@@ -228,7 +231,7 @@ class Planner(Descriptions):
             # "over FP16": a qualifier, when the question sentence names it (statements before it
             # say what each paper is measured against: "A is tested against X, B against Y").
             statements, asked = split_statements(q)
-            plan.specifics += [t.phrase for t in plan.targets if t not in subjects
+            plan.specifics += [t.phrase for t in plan.targets if t not in subjects and t not in context
                                and (not statements or as_word(t.phrase).search(asked))]
             plan.targets = subjects
             for t in subjects:
