@@ -132,3 +132,7 @@ def test_a_spelled_out_number_is_written_as_its_source_writes_it():
     # Negatives: the source says "times" itself, or states no such number.
     assert as_written("It needs 2.4 times fewer GPUs [1].", src) == "It needs 2.4 times fewer GPUs [1]."
     assert as_written("It is faster by a factor of 3 [1].", src) == "It is faster by a factor of 3 [1]."
+    # A unit the source spaces ("14.9 %") is spaced in the answer too; one it writes both ways is left.
+    spaced = {1: "Latency drops by up to 14.9 % on the CPU.", 2: "It saves 3 % here and 3% there."}
+    assert as_written("Latency drops by 14.9% [1].", spaced) == "Latency drops by 14.9 % [1]."
+    assert as_written("It saves 3% [2].", spaced) == "It saves 3% [2]."

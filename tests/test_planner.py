@@ -553,7 +553,7 @@ def test_and_the_one_that_starts_a_second_description(planner):
 
 
 def test_a_quantifier_after_the_joined_subjects_starts_the_predicate(planner):
-    from assistant.retrieval.descriptions import _subjects_only
+    from assistant.retrieval.phrasing import _subjects_only
 
     assert _subjects_only("the kernel-informed optimizer and the one using aligned perturbations both aim to "
                           "speed up fine-tuning") == "the kernel-informed optimizer and the one using aligned perturbations"
@@ -573,7 +573,7 @@ def test_descriptions_with_unlisted_people_and_hyphenated_compounds(planner):
              "Inception-meets-ConvNeXt paper each report?")
     got = sorted(titles(r, t)[0][:13] for t in p.targets)
     assert p.kind is Kind.COMPARATIVE and got == ["InceptionNeXt", "Layer-wise We"]
-    from assistant.retrieval.descriptions import _uses_all
+    from assistant.retrieval.phrasing import _uses_all
     assert _uses_all(["two-point-cell", "networks"], "Two-point cells in a network")
     assert not _uses_all(["two-point-cell", "networks", "multisensory"], "Two-point cells in a network")
     # "the ... one for ...": "one" stands for the work noun.
@@ -611,7 +611,7 @@ def test_which_asked_rows_want_a_number(planner):
     # Negative: a technique asked is no number.
     p = plan("How do ZO2 and DistZO2 compare: what technique does each use?")
     assert p.facets and p.numeric_facets == []
-    from assistant.retrieval.descriptions import _subjects_only
+    from assistant.retrieval.phrasing import _subjects_only
     assert _subjects_only("the PIM accelerator and the liquid state machine are both in-memory works") == \
         "the PIM accelerator and the liquid state machine"
 
@@ -659,7 +659,7 @@ def test_each_statement_sentence_may_introduce_its_own_paper(planner):
              "How much energy does the former save, and how much faster is the latter?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2 and len({t.paper_ids[0] for t in p.targets}) == 2
     # Negative: "each" inside a relative clause quantifies its object, not the subjects.
-    from assistant.retrieval.descriptions import _subjects_only
+    from assistant.retrieval.phrasing import _subjects_only
     body = "the allocator that plans offline, and the one that sends each request to one of two instances"
     assert _subjects_only(body) == body
 

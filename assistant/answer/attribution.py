@@ -107,13 +107,15 @@ def _wrong_quantity(claim: str, cited: list[int], sources: dict[int, str], title
     return all(misattached(claim, sources[n], titles.get(n, "")) for n in cited)
 
 
+_GLUED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(%|x|×)(?![\w])")
 _SPELLED = re.compile(r"\b(by\s+)?a\s+factor\s+of\s+(\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?)\s+(times|percent)\b", re.I)
 
 
 def as_written(text: str, sources: dict[int, str]) -> str:
     """A number the model spells out ("by a factor of 2.37", "45 percent") written as the
     sources write it ("2.37x", "45%"), when one does: a reader searching the paper for the
-    number finds it. A source that itself says "3.1 times" keeps the model's words."""
+    number finds it. A source that itself says "3.1 times" keeps the model's words; one that
+    spaces its unit ("14.9 %") has the model's "14.9%" spaced too."""
     joined = " ".join(sources.values())
 
     def fix(m: re.Match) -> str:
@@ -123,7 +125,14 @@ def as_written(text: str, sources: dict[int, str]) -> str:
         if not re.search(rf"(?<![\d.]){re.escape(n)}\s*\$?\s*{symbol}", joined):
             return m.group()
         return f"{m.group(1) or ''}{n}{unit}"
-    return _SPELLED.sub(fix, text)
+    text = _SPELLED.sub(fix, text)
+
+    def spaced(m: re.Match) -> str:
+        # "14.9%" where the paper writes "14.9 %", "1.72x" where it writes "1.72 x": its form.
+        n, unit = m.group(1), m.group(2)
+        forms = {f.group() for f in re.finditer(rf"(?<![\d.]){re.escape(n)}\s+{re.escape(unit)}(?![\w])", joined)}
+        return next(iter(forms)) if len(forms) == 1 and not re.search(rf"(?<![\d.]){re.escape(m.group())}(?![\w])", joined) else m.group()
+    return _GLUED.sub(spaced, text)
 
 
 def degenerate(text: str) -> str:

@@ -12,118 +12,41 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target
-from ..text import as_word, content_words, coverage, plain_latex, stem, stopwords
+from ..text import as_word, content_words, coverage, plain_latex, stopwords
 from .facets import aspect_cue, in_examples, split_statements
 from .names import _INTRO
-
-# A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
-# introduces 0.67, a rare word an abstract merely uses 0.33.
-_WEAK_NAME = 0.34
-# What a result is measured against comes after these ("faster than ZO2", "over vLLM"); a
-# clause boundary ("against FooLib, while BarNet ...") ends the baseline, and so does a verb
-# ("how much faster than FooLib is BarNet": BarNet is the subject).
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;]+\s+){0,2}$", re.I)
-# "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
-# nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
-_UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
-# The question's own words before a compared phrase ("Is tiled decoding or X ...").
-_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and)\s+)+", re.I)
-# A segment led by another preposition is an adverbial of the comparison ("compare, in memory
-# savings, with ..."), not a paper.
-_ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
-_POSSESSOR = re.compile(r"\s*(?:the\s+)?(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*(?:\s+\(?(?:19|20)\d\d\)?)?['’]s\s+(?=\S)")
-_OWNER = re.compile(r"^(.*?)['’]s\b")
-_CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
-# A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
-# ("the method that pairs two FooNets with a cache and then ..."), not compared papers.
-# A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
-_ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
-                   r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b)", re.I)
-# "Doe et al.", "Doe et al. (2023)'s": people named by the first author.
-_PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
-# "the ... one", or "the ... one for sparse inputs": "one" standing for a work noun.
-_PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
-# A clause whose subject is the asker ("we run ...", "so I'm choosing ...") tells their situation.
-_SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
-_SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
-_FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
-# Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
-WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
-              r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
-              r"report|extension|write-up|preprint|follow-up|successor|version|variant")
-_WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
-# A work named by its kind: "the 2016 survey on pruning", "a tool by Jane Doe" (people
-# are capitalised; a topic ends at the next verb of the question's frame, preposition or conjunction).
-_WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+by(?:\s+(?-i:[A-Z])[\w.'-]*)+|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
-# "... and the one that ...": "one" stands for the work noun just used.
-_NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
-_DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
-_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^;:?])+?,?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
-# ... or before it: "FooNet or the paper that ... — which one saves more?"
-_ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?—–])+?\s(?:or|vs\.?|versus)\s[^;:?—–]+?)\s*(?:[—–:;,]|\s-\s)\s*(?:which|who)\b", re.I)
-_COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
-_FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
-# "memory use: A vs the 2019 whitepaper (on int8) — which is smaller?": the stretch around "vs",
-# bounded by the question's punctuation, holds the compared papers (asides dropped first).
-_VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s-\s)[^:;?!—–])*?(?=[:;?!—–]|\s-\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
-# ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
-_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)", re.I)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
-
-
-def _names(name: str, text: str) -> bool:
-    """`name` stands in `text` as itself: "FooNet" is not in "FooNet++" (its successor)."""
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w+-])", text, re.I) is not None
-
-
-def _statement_body(text: str) -> str:
-    """A statement's phrases: a lead-in before a colon that lists the papers only counts them
-    ("Three works: A, B and C")."""
-    body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
-    head, colon, rest = body.partition(":")
-    return _subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
-
-
-def without_people(text: str, plan: Plan) -> str:
-    """`text` without the named people: they say whose paper (a filter), not what it is."""
-    for name in plan.authors:
-        text = re.sub(re.escape(name), " ", text, flags=re.I)
-    return text
-
-
-def _uses_all(words: list[str], text: str) -> bool:
-    """Every word occurs in `text`, stemmed, and a hyphenated one by its parts ("three-stage-cache"
-    in "three-stage caches")."""
-    have = {stem(w) for w in re.findall(r"[\w.+]+", text.lower())}
-    return all(coverage([w], text) == 1.0 or all(stem(x) in have for x in w.split("-") if x) for w in words)
-
-
-def _subjects_only(body: str) -> str:
-    """"A and the one with B both try to ...": a quantifier floating after the last joined
-    subject starts the predicate, which describes none of them."""
-    last = max((m.end() for m in _STRONG_SPLIT.finditer(body)), default=0)
-    # (Inside a relative clause it quantifies the clause's object: "the one that caches each reply".)
-    if last and (m := _FLOATING.search(body, last)) and not re.search(r"\b(?:that|which|who)\b", body[last: m.start()], re.I):
-        return body[: m.start()]
-    return body
-
-
-def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
-    """`body` split at `joints`, except inside a relative clause (unless what follows the joint
-    is a named paper or another work: "the method that X and FooNet", "... and the framework
-    that ..."). Empty pieces dropped."""
-    guarded = [m.span() for m in _RELATIVE.finditer(body)]
-    out, start = [], 0
-    for m in joints.finditer(body):
-        after = joints.split(body[m.end():], maxsplit=1)[0].lower()
-        if any(a < m.start() < b for a, b in guarded) and not any(n in after for n in named) \
-                and not _NEW_WORK.match(body, m.end()):
-            continue
-        out.append(body[start: m.start()])
-        start = m.end()
-    out.append(body[start:])
-    return [x for x in out if x.strip()]
+from .phrasing import (
+    _ADVERBIAL,
+    _ALTERNATIVES,
+    _ALTERNATIVES_FIRST,
+    _ASKS,
+    _BASELINE_BEFORE,
+    _COMPLEMENT,
+    _CONTRAST,
+    _DEFINITE,
+    _FRAME_START,
+    _LEAD,
+    _names,
+    _OWNER,
+    _PEOPLE,
+    _POSSESSOR,
+    _PRO_ONE,
+    _RELATIVE,
+    _segments,
+    _SPEAKER,
+    _SPEAKER_FRAME,
+    _SPLIT,
+    _statement_body,
+    _STRONG_SPLIT,
+    _subjects_only,
+    _UNSPECIFIC,
+    _uses_all,
+    _VS_STRETCH,
+    _WEAK_NAME,
+    _WORK,
+    _WORK_PHRASE,
+    without_people,
+)
 
 
 class Descriptions:

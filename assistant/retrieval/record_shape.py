@@ -12,7 +12,7 @@ import re
 
 from ..models import Plan, RecordField, RecordQuery
 from ..text import content_words
-from .descriptions import WORK_NOUNS
+from .phrasing import WORK_NOUNS
 from .facets import NUMBER_Q as _NUMBER_Q, parts, split_statements
 
 # Nouns that denote members of the collection: "which papers", "how many works".
