@@ -1001,3 +1001,26 @@ def test_alternatives_listed_with_commas_and_a_successor_named_with_plus(planner
         "ZeRO", "ZeRO-Infinity", "Scaling Large Language Model Training on Frontier with Low-Bandwidth Partitioning"]
     # Negative: the successor's name alone is no description of it.
     assert [t.phrase for t in plan("How does ZeRO compare with ZeRO++?").targets] == ["ZeRO"]
+
+
+def test_a_description_resolved_among_siblings_by_its_year_and_by_every_candidates_similarity(planner):
+    r, plan = planner
+    resolve = r.planner._resolve
+
+    def title(phrase):
+        t = resolve(phrase, set())
+        return r.papers[t.paper_ids[0]].title if t and t.paper_ids else None
+    # The year picks the sibling whose record is of that year.
+    assert title("the 2019 redundancy-eliminating optimizer-state sharding paper").startswith("ZeRO: Memory Optimizations")
+    # A candidate the words found but the meaning search did not rank is measured too.
+    assert title("the heterogeneous-GNN Dynamic-ReLU training kernels paper").startswith("DR-CircuitGNN")
+    # Negative: a year does not make a paper of that year the one meant when nothing is like the description.
+    assert title("the 2019 protein folding paper") is None and title("the 2019 weather radar dataset paper") is None
+
+
+def test_a_definite_owner_of_a_measure_is_a_work(planner):
+    r, plan = planner
+    p = plan("Is the degree-sorting SpMM kernel's speedup larger than the top-k sparse GNN training system's?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["Accel-GCN", "MaxK-GNN"]
+    # Negative: a baseline's measure names no second paper.
+    assert plan("Is the degree-sorting SpMM kernel's speedup larger than its baseline's?").kind is Kind.FACTOID

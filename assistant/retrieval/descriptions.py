@@ -84,6 +84,18 @@ class Descriptions:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
         hits = [h for h in self.search(phrase, 5 + len(taken), ids=ids) if h.paper.id not in taken]
+        # A candidate the words found but the meaning search did not rank has no similarity yet:
+        # measured now, else a sibling the description names word for word loses to a look-alike.
+        dense = {h.paper.id: h.dense for h in hits}
+        if unscored := [pid for pid, d in dense.items() if not d]:
+            dense.update({h.paper.id: h.dense for h in self.search(phrase, len(unscored), ids=unscored)})
+        # "the 2019 partitioning paper and its 2021 follow-up": a year in the description picks
+        # among siblings, when a candidate's record is of that year (a listing may lack dates).
+        # (Then the description is in the collection when any candidate is like it: the year says which.)
+        years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
+        near = max(dense.values(), default=-1.0)
+        dated = [h for h in hits if (h.paper.date or "")[:4] in years]
+        hits = dated or hits
         if not hits:
             return None
         # Among the fused ranking's candidates (it weighs exact names and numbers, "71.59%"),
@@ -91,7 +103,7 @@ class Descriptions:
         # of near neighbours are nearly flat, and a small embedder alone confuses siblings.
         s = self.settings
         words = content_words(phrase)
-        fit = {h.paper.id: s.evidence_dense_weight * h.dense
+        fit = {h.paper.id: s.evidence_dense_weight * dense[h.paper.id]
                + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}") for h in hits}
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         top = ranked[0]
@@ -105,7 +117,7 @@ class Descriptions:
         # it is for the embedder.
         full = [h for h in hits if len(words) >= 3 and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
         # Among the named people's papers the description only has to pick one.
-        if top.dense < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
+        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
                 and not (len(full) == 1 and full[0] is top) and ids is None:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
@@ -200,8 +212,11 @@ class Descriptions:
             # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
             works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
-            # "the FooChip design's speedup": the work is the owner.
+            # "the FooChip design's speedup": the work is the owner; a definite owner of a measure
+            # is a work, however it is called ("the row-gating SpMM kernel's speedup").
             works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
+            works += [o.group(1) for m in _DEFINITE.finditer(seg) if (o := _OWNER.match(m.group()))
+                      and not _WORK.search(o.group(1)) and len(content_words(o.group(1))) >= 2]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
             works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
