@@ -1024,3 +1024,12 @@ def test_a_definite_owner_of_a_measure_is_a_work(planner):
     assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["Accel-GCN", "MaxK-GNN"]
     # Negative: a baseline's measure names no second paper.
     assert plan("Is the degree-sorting SpMM kernel's speedup larger than its baseline's?").kind is Kind.FACTOID
+
+
+def test_bare_sides_of_vs_describe_papers_unless_headed_by_a_measure(planner):
+    r, plan = planner
+    p = plan("layer-wise dynamic-rank SVD compression vs prompt-aware rank selection for compressed LLMs: what accuracy gain does each report?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:24] for t in p.targets] == ["Layer-wise dynamic rank ", "Different Prompts, Diffe"]
+    # Negative: sides that are measures compare no papers.
+    p = plan("accuracy on ImageNet with 4-bit weights vs energy per inference on mobile phones: which matters more?")
+    assert p.kind is not Kind.COMPARATIVE and not p.targets

@@ -220,6 +220,14 @@ class Descriptions:
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
             works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
+            # Chat drops the article: "sparse-kernel GNN training vs its multi-GPU follow-up". When
+            # the stretch around "vs" names no paper, a side of three words or more may describe
+            # one; it is taken only if it resolves clearly (below).
+            # (A side headed by a measure, "accuracy on ImageNet vs energy per inference", is no work.)
+            head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
+            bare_side = beside_vs and not works and len(content_words(seg)) >= 3 and not any(_names(n, body) for n in named) \
+                and bool(head) and not self._quantity_noun(head[-1:])
+            works += [seg.strip()] if bare_side else []
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.
@@ -272,7 +280,7 @@ class Descriptions:
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)
-            if target and speaker and not works and target.confidence < self.settings.describe_min_margin:
+            if target and ((speaker and not works) or bare_side) and target.confidence < self.settings.describe_min_margin:
                 continue
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again
