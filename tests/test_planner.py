@@ -1033,3 +1033,14 @@ def test_bare_sides_of_vs_describe_papers_unless_headed_by_a_measure(planner):
     # Negative: sides that are measures compare no papers.
     p = plan("accuracy on ImageNet with 4-bit weights vs energy per inference on mobile phones: which matters more?")
     assert p.kind is not Kind.COMPARATIVE and not p.targets
+
+
+def test_the_askers_own_lab_is_no_record_field(planner):
+    _, plan = planner
+    p = plan("Our lab runs zeroth-order fine-tuning. Which cuts GPU hours more, KerZOO or DistZO2?")
+    assert p.kind is Kind.COMPARATIVE and not p.fields
+    # ... nor a compound ending in "group".
+    assert not plan("How much does the cache-affinity serving paper cut TTFT compared with the layer-group prefill scheduling one?").fields
+    # Negative: a paper's lab asked about is.
+    p = plan("Which lab wrote DualMap?")
+    assert p.kind is Kind.METADATA and RecordField.ORGANISATION in p.fields

@@ -43,9 +43,11 @@ _FIELDS = [
     (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
-    (RecordField.ORGANISATION, re.compile(r"\b(?:organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group)\b", re.I)),
+    # (Not inside a compound: "layer-group scheduling" names no organisation.)
+    (RecordField.ORGANISATION, re.compile(r"(?<![\w-])(?:organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group)(?![\w-])", re.I)),
     (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
 ]
+_ASKERS = re.compile(r"\b(?:our|my|your)\s+(?:[\w-]+\s+)?$", re.I)
 _THIS_COLLECTION = re.compile(r"\b(?:on|in|from|of)\s+(?:this|these|the|my|our)\s+(?:pages?|listings?|lists?|collection|corpus|library)\b", re.I)
 _RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|submitted|listed|shown|dated)\b", re.I)
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
@@ -74,7 +76,8 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
     spans = []
     for f, pattern in _FIELDS:
-        m = pattern.search(q)
+        # "our lab", "my research group": the asker's own, no field of a paper's record.
+        m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()])), None)
         if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
                                                       RecordField.AUTHOR_COUNT} & set(plan.fields)):
             plan.fields.append(f)
