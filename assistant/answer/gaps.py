@@ -12,7 +12,7 @@ cited, after the model's answer, under a label saying it is quoted, not the mode
 a compared paper the answer never cites gets its best sentence for the asked aspect.
 
 A part that asks for a thing rather than a number ("which GPU", "what dataset") is checked the
-same way by the sentence's names with a digit ("MI300X", "ImageNet-1k"): the answer writes one, or
+same way by the sentence's names with a digit ("FX900", "DataSet-1k"): the answer writes one, or
 the part is missing. A question's own words and the paper's own name tell nothing. Whether a
 sentence answers a "how does it work" part is a judgement this module does not make.
 
@@ -35,7 +35,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _names(text: str) -> set[str]:
-    """Names with a digit ("MI300X", "ZCU104", "CIFAR-10"): a model, board or dataset is a thing
+    """Names with a digit ("FX900", "ZB-210", "CIFAR-10"): a model, board or dataset is a thing
     asked; names without one ("LLMs", "Zeroth-Order") are mostly the topic's words."""
     return {t.lower() for t in NAME_TOKEN.findall(text) if looks_like_name(t) and any(c.isdigit() for c in t)}
 

@@ -56,7 +56,7 @@ def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
 
 def background(q: str, subjects: list[Target]) -> list[Target]:
     """Papers named beside the compared ones, not compared: named only outside the question's
-    own sentences when those name two papers or more ("ZeRO-Infinity keeps failing me. Between
+    own sentences when those name two papers or more ("FooLib keeps failing me. Between
     A, B and C, which ...?"), or only inside a relative clause on another paper ("DistFoo,
     which distributes Foo across GPUs": Foo is what DistFoo builds on)."""
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", q.strip())

@@ -73,7 +73,7 @@ class Descriptions:
     def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
         target = self._resolve_words(phrase, taken, ids)
         if (not target or target.missing) and (owner := _POSSESSOR.match(phrase)):
-            # "Doe's layer-wise weight selection", "Acme 2022's sparse engine": the owner's name is
+            # "Doe's row-wise gating", "Acme 2022's sparse engine": the owner's name is
             # no word of the paper's text.
             if (again := self._resolve_words(phrase[owner.end():], taken, ids)) and not again.missing:
                 again.phrase = phrase
@@ -89,7 +89,7 @@ class Descriptions:
         dense = {h.paper.id: h.dense for h in hits}
         if unscored := [pid for pid, d in dense.items() if not d]:
             dense.update({h.paper.id: h.dense for h in self.search(phrase, len(unscored), ids=unscored)})
-        # "the 2019 partitioning paper and its 2021 follow-up": a year in the description picks
+        # "the 2018 pruning paper and its 2020 follow-up": a year in the description picks
         # among siblings, when a candidate's record is of that year (a listing may lack dates).
         # (Then the description is in the collection when any candidate is like it: the year says which.)
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
@@ -197,7 +197,7 @@ class Descriptions:
             previous, before = seg, previous
             seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
             if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
-                seg = seg[m.end():]  # "... while the supernet work samples subnets": its own subject
+                seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
                 if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
@@ -220,7 +220,7 @@ class Descriptions:
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
             works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
-            # Chat drops the article: "sparse-kernel GNN training vs its multi-GPU follow-up". When
+            # Chat drops the article: "sparse-kernel GNN training vs its pipelined follow-up". When
             # the stretch around "vs" names no paper, a side of three words or more may describe
             # one; it is taken only if it resolves clearly (below).
             # (A side headed by a measure, "accuracy on ImageNet vs energy per inference", is no work.)
@@ -236,8 +236,8 @@ class Descriptions:
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
             speaker = _SPEAKER.match(seg)
             if speaker and not works:
-                # The asker's situation ("so I'm revisiting 8-bit quantization") or what they weigh
-                # ("so I'm comparing fault-tolerant search from Doe et al."): its object, if it
+                # The asker's situation ("so I'm revisiting sparse attention") or what they weigh
+                # ("so I'm comparing the cache paper from Doe et al."): its object, if it
                 # plainly names one paper (below), else nothing.
                 seg = _SPEAKER_FRAME.sub("", seg)
             if owners or (works and definite):

@@ -265,12 +265,12 @@ class NameIndex:
     def lookup(self, tok: str) -> dict[str, int] | None:
         """Papers a token names, as the user typed it; None when it names none."""
         key = tok.lower()
-        # "flash-overlap": chat shorthand for FlashOverlap, hyphenated where the name has a capital.
+        # "quick-merge": chat shorthand for QuickMerge, hyphenated where the name has a capital.
         form = next((k for k in (key, plain_title(tok)) if k and self._named(k)), key)
         cands = self._named(form)
         if not cands and "-" in key and (cands := self._named(compact := key.replace("-", ""))):
-            # ... only where the papers write it as one word ("FlashOverlap"; not "low-rank" for a
-            # title's "LowRank").
+            # ... only where the papers write it as one word ("QuickMerge"; not "low-power" for a
+            # title's "LowPower").
             form = compact
             pattern = as_word(compact)
             if not any(pattern.search(f"{p.title} {p.abstract}") for p in self.records.get_many(sorted(cands)).values()):
@@ -285,11 +285,11 @@ class NameIndex:
             if rare and floor == 3 and tok.islower():
                 pattern = as_word(form)
                 # Every paper writing the word, not only those it names: one writing it in lower
-                # case makes it a plain word ("low-rank" beside a title's "Low-Rank Adaptation").
+                # case makes it a plain word ("low-power" beside a title's "Low-Power Inference").
                 papers = self.records.get_many(sorted(set(cands) | (self._papers_using(form) or set()))).values()
                 written = {m.group() for p in papers for m in pattern.finditer(f"{p.title} {p.abstract}")}
                 # A proper noun ("Quxia") is capitalised mid-sentence too, not only after a full stop
-                # (a compound is not: "Low-Rank Adaptation" spells out a name in plain words).
+                # (a compound is not: "Low-Power Inference" spells out a name in plain words).
                 proper = "-" not in form and any(m.group()[0].isupper() and not re.search(r"(?:^|[.!?:]\s*)$", p.abstract[: m.start()].rstrip())
                              for p in papers for m in pattern.finditer(p.abstract))
                 if written and all(_name_cased(w) or (proper and w[0].isupper()) for w in written):
