@@ -20,6 +20,11 @@ def titles(r, target):
     return [r.papers[i].title for i in target.paper_ids]
 
 
+def compared(r, plan):
+    """The plan's targets by their first paper's title before its colon ("DualMap")."""
+    return [titles(r, t)[0].split(":")[0] for t in plan.targets]
+
+
 def test_how_many_counts_papers_only_when_it_asks_for_papers(planner):
     _, plan = planner
     assert plan("How many papers are in the collection?").record_query is RecordQuery.COUNT
@@ -846,7 +851,7 @@ def test_the_sides_of_vs_are_the_compared_papers(planner):
     p = plan("peak throughput: FastSwitch vs the serving system that balances cache affinity and load")
     assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[1])[0].startswith("DualMap")
     p = plan("zero vs dualmap: memory per GPU")  # a whole side is a name in any case
-    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["ZeRO", "DualMap"]
+    assert compared(r, p) == ["ZeRO", "DualMap"]
     # Negatives: a side that is no work ("the prior state of the art"), a word outside "vs".
     p = plan("What latency reduction vs the prior state of the art does RSN-XNN report?")
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["RSN-XNN"]
@@ -904,7 +909,7 @@ def test_comparison_rows_from_a_label_a_listed_question_or_an_alternative(planne
 def test_a_work_repeated_with_its_preposition_is_another_compared_paper(planner):
     r, plan = planner
     p = plan("Compare the speedup claimed by the cache-affinity LLM serving paper and by the fairness-aware context-switching serving paper.")
-    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"]
     # Negative: an adverbial that repeats no preposition of a work is no paper.
     p = plan("Compare the speedup of the cache-affinity LLM serving paper and by contrast its load balance.")
     assert p.kind is Kind.FACTOID and len(p.targets) == 1
@@ -928,10 +933,10 @@ def test_a_compound_with_a_word_the_collection_never_uses_is_a_setting(planner):
 def test_two_papers_each_owning_a_measure_are_compared(planner):
     r, plan = planner
     p = plan("Does DistZO2's throughput gain beat FastSwitch's speedup?")
-    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DistZO2", "FastSwitch"]
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DistZO2", "FastSwitch"]
     # "bigger than the X system's": a work's measure set against the other's, not a baseline.
     p = plan("Is the cache-affinity serving paper's capacity gain larger than the fairness-aware context-switching system's?")
-    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"]
     # Negative: a paper beaten, or a baseline's number, is no second paper.
     p = plan("Does DistZO2 beat ZO2 on throughput?")
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics
@@ -953,11 +958,11 @@ def test_the_askers_background_is_no_paper(planner):
     q = ("I run a mobile vision pipeline, and now I must also serve a large language model, so I'm revisiting integer "
          "quantization. The 2018 quantization whitepaper and LLM.int8() both use INT8: what speedup or memory saving does each report?")
     p = plan(q)
-    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == [
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == [
         "Quantizing deep convolutional networks for efficient inference", "LLM.int8()"]
     # Negative: statements that name the papers still do, when the question sentence does not.
     p = plan("Two serving papers: the cache-affinity one and the fairness-aware context-switching one. How do they compare on speedup?")
-    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    assert compared(r, p) == ["DualMap", "FastSwitch"]
 
 
 def test_alternatives_after_a_colon_and_a_comparison_idiom(planner):
@@ -966,7 +971,7 @@ def test_alternatives_after_a_colon_and_a_comparison_idiom(planner):
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
     assert titles(r, p.targets[0])[0].startswith("A Converting Autoencoder") and titles(r, p.targets[1])[0].startswith("Layer-wise Weight Selection")
     p = plan("How does DualMap stack up against the fairness-aware context-switching paper?")
-    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["DualMap", "FastSwitch"]
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"]
     # Negative: one paper's own question.
     assert plan("How does DualMap's routing work?").kind is Kind.FACTOID
 
@@ -997,7 +1002,7 @@ def test_alternatives_listed_with_commas_and_a_successor_named_with_plus(planner
     q = ("Which of these reports more throughput: the original ZeRO paper, ZeRO-Infinity's offload engine, or the "
          "hierarchical-partitioning extension of ZeRO++ for the Frontier supercomputer? I am planning a big run.")
     p = plan(q)
-    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == [
+    assert compared(r, p) == [
         "ZeRO", "ZeRO-Infinity", "Scaling Large Language Model Training on Frontier with Low-Bandwidth Partitioning"]
     # Negative: the successor's name alone is no description of it.
     assert [t.phrase for t in plan("How does ZeRO compare with ZeRO++?").targets] == ["ZeRO"]
@@ -1021,7 +1026,7 @@ def test_a_description_resolved_among_siblings_by_its_year_and_by_every_candidat
 def test_a_definite_owner_of_a_measure_is_a_work(planner):
     r, plan = planner
     p = plan("Is the degree-sorting SpMM kernel's speedup larger than the top-k sparse GNN training system's?")
-    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["Accel-GCN", "MaxK-GNN"]
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Accel-GCN", "MaxK-GNN"]
     # Negative: a baseline's measure names no second paper.
     assert plan("Is the degree-sorting SpMM kernel's speedup larger than its baseline's?").kind is Kind.FACTOID
 

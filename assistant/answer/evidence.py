@@ -47,9 +47,10 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
 
 
-
 def _has(st: str, have: set[str]) -> bool:
+    """A stem is in `have`, or a clipped one ("param") starts one there ("paramet")."""
     return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
+
 
 class EvidenceSelector:
     def __init__(self, embed_model, settings: Settings, cache_size: int = 4096):
@@ -179,7 +180,7 @@ class EvidenceSelector:
         binding = [x for x in plan.specifics if (facet is None or _norm(x) in _norm(facet)
                    or not any(_norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
         have = stems(raw)
-        # A phrase ("plain NCCL communication") is there when all its words are, in any order,
+        # A phrase ("plain ring all-reduce traffic") is there when all its words are, in any order,
         # a clipped word ("params") as the start of the full one.
         # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)

@@ -11,9 +11,9 @@ reports 12.3%?", asks for a paper, not a number). Such a part gets that sentence
 cited, after the model's answer, under a label saying it is quoted, not the model's. Likewise
 a compared paper the answer never cites gets its best sentence for the asked aspect.
 
-A part that asks for a thing rather than a number ("which GPU", "what dataset") is checked the
-same way by the sentence's names with a digit ("FX900", "DataSet-1k"): the answer writes one, or
-the part is missing. A question's own words and the paper's own name tell nothing. Whether a
+A part that asks for a thing rather than a number ("which accelerator card", "what corpus") is
+checked the same way by the sentence's names with a digit ("FX900", "DataSet-1k"): the answer
+writes one, or the part is missing. A question's own words and the paper's own name tell nothing. Whether a
 sentence answers a "how does it work" part is a judgement this module does not make.
 
 Out of scope: choosing the evidence (evidence.py); numbers the answer states wrongly

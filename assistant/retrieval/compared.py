@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
-from ..text import as_word, content_words, looks_like_name
+from ..text import as_word, content_words, looks_like_name, sentences
 from .phrasing import _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE
 from .facets import _CLAUSE, pieces, split_statements
 
@@ -59,14 +59,14 @@ def background(q: str, subjects: list[Target]) -> list[Target]:
     own sentences when those name two papers or more ("FooLib keeps failing me. Between
     A, B and C, which ...?"), or only inside a relative clause on another paper ("DistFoo,
     which distributes Foo across GPUs": Foo is what DistFoo builds on)."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", q.strip())
-    asking = [x for x in sentences if x.rstrip().endswith("?")]
+    said = sentences(q)
+    asking = [x for x in said if x.rstrip().endswith("?")]
 
     def spots(t: Target) -> list[re.Match]:
         return list(as_word(t.phrase).finditer(q))
 
     out = []
-    if len(asking) < len(sentences):
+    if len(asking) < len(said):
         inside = [t for t in subjects if any(as_word(t.phrase).search(x) for x in asking)]
         if len({tuple(t.paper_ids) for t in inside if t.paper_ids}) >= 2:
             out += [t for t in subjects if t not in inside]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target
-from ..text import as_word, content_words, coverage, plain_latex, stopwords
+from ..text import as_word, content_words, coverage, plain_latex, sentences, stopwords
 from .facets import aspect_cue, in_examples, split_statements
 from .names import _INTRO
 from .phrasing import (
@@ -134,7 +134,7 @@ class Descriptions:
         # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
         # are the compared papers, however they are phrased.
         # (In each question sentence: one may be followed by the asker's remarks.)
-        asking = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", asked) if x.rstrip().endswith("?")] or [asked]
+        asking = [x for x in sentences(asked) if x.rstrip().endswith("?")] or [asked]
         if alt := next((m for x in asking if (m := _ALTERNATIVES.search(x.rstrip("?. ")))), None) or _ALTERNATIVES_FIRST.search(q):
             bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
         # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
@@ -145,8 +145,8 @@ class Descriptions:
             # "Three works: A, B and C. What does each report?": the statements name the papers;
             # the nearest sentence first (those before it are often the asker's background), then
             # all together ("I use the paper that ... . My advisor prefers the one that ...").
-            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", statements.strip())
-            for text in ([*reversed(sentences)] if len(sentences) > 1 else []) + [", ".join(x.rstrip(". ") for x in sentences)]:
+            said = sentences(statements)
+            for text in ([*reversed(said)] if len(said) > 1 else []) + [", ".join(x.rstrip(". ") for x in said)]:
                 bodies.append((_statement_body(text), definite or bool(vs), False))
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
@@ -224,9 +224,9 @@ class Descriptions:
             # the stretch around "vs" names no paper, a side of three words or more may describe
             # one; it is taken only if it resolves clearly (below).
             # (A side headed by a measure, "accuracy on ImageNet vs energy per inference", is no work.)
-            head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
+            side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
             bare_side = beside_vs and not works and len(content_words(seg)) >= 3 and not any(_names(n, body) for n in named) \
-                and bool(head) and not self._quantity_noun(head[-1:])
+                and bool(side_head) and not self._quantity_noun(side_head[-1:])
             works += [seg.strip()] if bare_side else []
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
@@ -236,7 +236,7 @@ class Descriptions:
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
             speaker = _SPEAKER.match(seg)
             if speaker and not works:
-                # The asker's situation ("so I'm revisiting sparse attention") or what they weigh
+                # The asker's situation ("so I'm looking into sparse attention") or what they weigh
                 # ("so I'm comparing the cache paper from Doe et al."): its object, if it
                 # plainly names one paper (below), else nothing.
                 seg = _SPEAKER_FRAME.sub("", seg)

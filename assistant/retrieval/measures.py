@@ -16,7 +16,7 @@ from ..text import content_words
 
 # "How many images was X trained on?": the counted noun is the word before the verb.
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
-# Units name no counted thing ("how many percentage points", "how many times").
+# Units name no counted thing ("how many basis points", "how many times").
 _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
 # "How much energy does X save"; "by how much does X cut <measure>" is found after the subject.
 # ("How much faster is X" asks a degree, which any ratio answers; "what dataset does X use"

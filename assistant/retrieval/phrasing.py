@@ -1,6 +1,6 @@
 """The grammar of papers referred to in a question: work phrases ("the 2016 survey on
 pruning", "the one that ..."), people ("Doe et al.'s"), owners ("Doe 2022's"), the asker's
-own clauses ("so I'm revisiting ..."), baselines ("over FooLib"), and the joints between
+own clauses ("so I'm looking into ..."), baselines ("over FooLib"), and the joints between
 compared phrases ("A and B", "A vs B", "bigger than B's"). Patterns and small string helpers
 only: no search, no plan decisions.
 
@@ -17,7 +17,7 @@ from ..text import content_words, coverage, stem
 # A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
 # introduces 0.67, a rare word an abstract merely uses 0.33.
 _WEAK_NAME = 0.34
-# What a result is measured against comes after these ("faster than ZO2", "over vLLM"); a
+# What a result is measured against comes after these ("faster than FooLib", "over BarServe"); a
 # clause boundary ("against FooLib, while BarNet ...") ends the baseline, and so does a verb
 # ("how much faster than FooLib is BarNet": BarNet is the subject).
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;]+\s+){0,2}$", re.I)
@@ -41,7 +41,7 @@ _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
 # "the ... one", or "the ... one for sparse inputs": "one" standing for a work noun.
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
-# A clause whose subject is the asker ("we run ...", "so I'm choosing ...") tells their situation.
+# A clause whose subject is the asker ("we maintain ...", "so I'm weighing ...") tells their situation.
 _SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
 _SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)

@@ -76,7 +76,7 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
     spans = []
     for f, pattern in _FIELDS:
-        # "our lab", "my research group": the asker's own, no field of a paper's record.
+        # "our institute", "my research group": the asker's own, no field of a paper's record.
         m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()])), None)
         if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
                                                       RecordField.AUTHOR_COUNT} & set(plan.fields)):
