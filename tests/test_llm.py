@@ -246,6 +246,24 @@ def test_an_asked_number_the_model_leaves_out_is_quoted_from_the_paper(base, ser
     assert LABEL not in llm_mode(base, server).ask("Which paper reports 71.59% top-1 accuracy?").text
 
 
+def test_a_quote_from_outside_the_budgeted_context_is_shown_in_its_source(base, server):
+    """The gap filler reads the whole abstract; the source shown beside the answer is the
+    budgeted context. A quoted number must be in the source the answer cites for it."""
+    from assistant.answer.gaps import LABEL
+    from assistant.evaluation import ungrounded_numbers
+
+    two = "What does ZO2 offload to the CPU, and how much GPU memory does it need for OPT-175B?"
+    server.script(Reply("ZO2 offloads model parameters to the CPU [1]."))
+    a = llm_mode(base, server, llm_context_tokens=120).ask(two)
+    assert "18GB" not in chat_requests(server)[-1]["json"]["messages"][1]["content"]  # outside the context
+    assert "18GB" in a.text.split(LABEL)[1] and "18GB" in a.sources[0].passage
+    assert ungrounded_numbers(a.to_json()) == set()
+    # Negative: nothing quoted (no number asked), the source is the context passage alone.
+    server.script(Reply("ZO2 offloads model parameters to the CPU [1]."))
+    a = llm_mode(base, server, llm_context_tokens=120).ask("What does ZO2 offload to the CPU?")
+    assert LABEL not in a.text and "18GB" not in a.sources[0].passage
+
+
 def test_a_compared_paper_the_model_leaves_out_is_quoted_from_its_abstract(base, server):
     from assistant.answer.gaps import LABEL
 

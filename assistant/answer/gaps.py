@@ -101,13 +101,18 @@ def missing_papers(plan: Plan, entries, evidence, cited: list[int]) -> list[tupl
     return out
 
 
-def fill(text: str, cited: list[int], plan: Plan, entries, evidence) -> tuple[str, list[str]]:
-    """The answer (citing `cited`) with the missing parts quoted after it; and the parts filled."""
+def fill(text: str, cited: list[int], plan: Plan, entries, evidence) -> tuple[str, list[str], dict[int, list[str]]]:
+    """The answer (citing `cited`) with the missing parts quoted after it; the parts filled; and
+    the quotes by source number: a quote may come from outside the budgeted passage shown as
+    the source, and what the answer quotes its source must show."""
     missing = missing_papers(plan, entries, evidence, cited)
     quoted = {s for _, _, s in missing}
     missing += [m for m in missing_parts(plan, entries, evidence, text) if m[2] not in quoted]
     if not missing:
-        return text, []
+        return text, [], {}
     names = {e.number: title_prefix(e.hit.paper) or e.hit.paper.title for e in entries}
     lines = [f"- **{names[n]}** [{n}]: “{defuse_markers(sentence)}” [{n}]" for n, _, sentence in missing]
-    return f"{text}\n\n*{LABEL}:*\n" + "\n".join(lines), [part for _, part, _ in missing]
+    quotes: dict[int, list[str]] = {}
+    for n, _, sentence in missing:
+        quotes.setdefault(n, []).append(sentence)
+    return f"{text}\n\n*{LABEL}:*\n" + "\n".join(lines), [part for _, part, _ in missing], quotes

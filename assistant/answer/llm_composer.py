@@ -106,8 +106,9 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
             replaced.unsupported = unsupported  # what the model said, shown apart as unsupported
             return replaced
     filled: list[str] = []
+    quotes: dict[int, list[str]] = {}
     if not refused and evidence is not None and entries:
-        text, filled = gaps.fill(text, cited, retrieval.plan, entries, evidence)
+        text, filled, quotes = gaps.fill(text, cited, retrieval.plan, entries, evidence)
         if filled:
             text, cited, more_invalid = check_markers(text, len(hits))
             invalid += more_invalid
@@ -119,6 +120,7 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
     for n in sorted(cited):
         e = by_number.get(n)
         passages = [e.passage] if e else (hits[n - 1].passages[:1] or [hits[n - 1].paper.abstract])
+        passages += [q for q in quotes.get(n, []) if q not in passages[0]]
         sources_out.append(source(n, hits[n - 1].paper, passages, next((x for x in (e.locators if e else []) if x), "")))
     if invalid and not notice:
         notice = f"removed citation markers that match no source: {', '.join(dict.fromkeys(invalid))}"
