@@ -246,6 +246,26 @@ def test_an_asked_number_the_model_leaves_out_is_quoted_from_the_paper(base, ser
     assert LABEL not in llm_mode(base, server).ask("Which paper reports 71.59% top-1 accuracy?").text
 
 
+def test_an_answer_giving_the_sentences_other_number_has_not_answered(base, server):
+    """The paper's sentence states two quantities; the model gives the one not asked."""
+    from assistant.answer.gaps import LABEL
+
+    q = "What scaling efficiency did the 3-level hierarchical partitioning reach for a 20B GPT model?"
+    server.script(Reply("It improved TFLOPS per GPU by 1.71x over ZeRO++ [1]."))
+    a = llm_mode(base, server).ask(q)
+    assert LABEL in a.text and "0.94" in a.text.split(LABEL)[1]
+    q = "What accuracy does the 3-bit EPIM-ResNet50 reach?"
+    server.script(Reply("It reduces crossbar areas by 30.65 times [1]."))
+    a = llm_mode(base, server).ask(q)
+    assert LABEL in a.text and "71.59%" in a.text.split(LABEL)[1]
+    # Negatives: the asked number given (a setting the question states, "20B", "3-bit", is no answer).
+    server.script(Reply("It reached a scaling efficiency of 0.94 for up to 384 GCDs [1]."))
+    assert LABEL not in llm_mode(base, server).ask(
+        "What scaling efficiency did the 3-level hierarchical partitioning reach for a 20B GPT model?").text
+    server.script(Reply("It attains 71.59% top-1 accuracy on ImageNet [1]."))
+    assert LABEL not in llm_mode(base, server).ask(q).text
+
+
 def test_a_quote_from_outside_the_budgeted_context_is_shown_in_its_source(base, server):
     """The gap filler reads the whole abstract; the source shown beside the answer is the
     budgeted context. A quoted number must be in the source the answer cites for it."""

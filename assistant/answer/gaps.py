@@ -22,10 +22,15 @@ Out of scope: choosing the evidence (evidence.py); numbers the answer states wro
 
 from __future__ import annotations
 
+import re
+
 from ..models import Aspect, Kind, Plan, title_prefix
-from ..retrieval.facets import NUMBER_Q
+from ..retrieval.phrasing import WORK_NOUNS
 from ..text import NAME_TOKEN, defuse_markers, looks_like_name, quantities
 from .attribution import numbers_in
+from .number_context import attachments, terms
+
+_ASKS_WORK = re.compile(rf"^\W*(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{WORK_NOUNS}|one)\b", re.I)
 
 LABEL = "Quoted from the papers for what the answer above leaves out"
 
@@ -38,6 +43,23 @@ def _names(text: str) -> set[str]:
     """Names with a digit ("FX900", "ZB-210", "CIFAR-10"): a model, board or dataset is a thing
     asked; names without one ("LLMs", "Zeroth-Order") are mostly the topic's words."""
     return {t.lower() for t in NAME_TOKEN.findall(text) if looks_like_name(t) and any(c.isdigit() for c in t)}
+
+
+def _asked_numbers(quote: str, part: str, name: str, given: set[str]) -> set[str]:
+    """The quote's numbers that answer `part`: those whose clause shares most of the part's
+    words ("how much memory" -> the number beside "memory", not the speedup beside it); all of
+    them when no clause shares any. An answer giving the sentence's other number has not
+    answered the part. Numbers the question gives (`given`) are its setting, not the answer."""
+    ignore = frozenset(terms(name, frozenset()))
+    # A word with a digit ("OPT-175B", "20B") is a setting the question gives, not the measure asked.
+    want = terms(re.sub(r"\S*\d\S*", " ", part), ignore)
+    placed = [(q.rstrip("x%"), ws) for q, ws in attachments(quote, ignore)]
+    unplaced = _numbers(quote) - {q for q, _ in placed}  # "respectively" sentences
+    placed = [(q, ws) for q, ws in placed if q not in given]
+    best = max((len(ws & want) for _, ws in placed), default=0)
+    if not best:
+        return _numbers(quote) - given
+    return {q for q, ws in placed if len(ws & want) == best} | (unplaced - given)
 
 
 def _about(plan: Plan, entries) -> list:
@@ -68,7 +90,7 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
     out: list[tuple[int, str, str]] = []
     for part in parts:
         said = part or plan.question
-        if quantities(said) and not NUMBER_Q.search(said):
+        if quantities(said) and _ASKS_WORK.match(said):
             continue  # "which paper reports 12.3%?": the number is given; a paper is asked
         numeric = part in plan.numeric_facets if part else plan.aspect is Aspect.NUMBER
         for e in about:
@@ -78,7 +100,8 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
             quote = " ".join(ev.sentences)
             # A number part is answered by a number; any other by a number or a name.
             own = _names(f"{e.hit.paper.title} {ev.label}")
-            asked = _numbers(quote) if numeric else (_numbers(quote) | _names(quote)) - own
+            name = title_prefix(e.hit.paper) or ""
+            asked = _asked_numbers(quote, said, name, given) if numeric else (_numbers(quote) | _names(quote)) - own
             asked -= given
             if asked and not asked & stated and all(quote != q for _, _, q in out):
                 out.append((e.number, part or plan.question, quote))

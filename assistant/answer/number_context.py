@@ -36,7 +36,7 @@ def same_number(a: str, b: str) -> bool:
     return a == b or a.rstrip("x%") == b.rstrip("x%")
 
 
-def _terms(text: str, ignore: frozenset[str]) -> set[str]:
+def terms(text: str, ignore: frozenset[str]) -> set[str]:
     """Content-word stems, hyphenated words split ("attention-specific" -> attent, specif),
     numbers and ignored words left out."""
     stop = stopwords()
@@ -68,9 +68,9 @@ def attachments(text: str, ignore: frozenset[str] = frozenset()) -> list[tuple[s
         tail = last_clause.split(quantities(last_clause)[-1], 1)[-1]
         baseline = _BASELINE.search(tail)
         if baseline and len(numbered) > 1:
-            shared = _terms(tail[baseline.start():], ignore)
+            shared = terms(tail[baseline.start():], ignore)
         for c, qs in numbered:
-            own = _terms(c, ignore)
+            own = terms(c, ignore)
             for q in qs:
                 out.append((q, own | shared))
     return out
@@ -79,7 +79,7 @@ def attachments(text: str, ignore: frozenset[str] = frozenset()) -> list[tuple[s
 def misattached(claim: str, source: str, name: str = "") -> list[str]:
     """The numbers of `claim` that `source` states for another quantity (see the module's rule);
     `name` is the paper's short name."""
-    ignore = frozenset(_terms(name, frozenset()))
+    ignore = frozenset(terms(name, frozenset()))
     in_source = attachments(source, ignore)
     values = {q for q, _ in in_source}
     if len(values) < 2:
