@@ -254,15 +254,15 @@ def test_an_answer_giving_the_sentences_other_number_has_not_answered(base, serv
     server.script(Reply("It improved TFLOPS per GPU by 1.71x over ZeRO++ [1]."))
     a = llm_mode(base, server).ask(q)
     assert LABEL in a.text and "0.94" in a.text.split(LABEL)[1]
-    q = "What accuracy does the 3-bit EPIM-ResNet50 reach?"
-    server.script(Reply("It reduces crossbar areas by 30.65 times [1]."))
+    q = "What inference accuracy does LinGCN keep?"
+    server.script(Reply("LinGCN achieves a 14.2x latency speedup relative to CryptoGCN [1]."))
     a = llm_mode(base, server).ask(q)
-    assert LABEL in a.text and "71.59%" in a.text.split(LABEL)[1]
-    # Negatives: the asked number given (a setting the question states, "20B", "3-bit", is no answer).
+    assert LABEL in a.text and "75%" in a.text.split(LABEL)[1]
+    # Negatives: the asked number given (a setting the question states, "20B", is no answer).
     server.script(Reply("It reached a scaling efficiency of 0.94 for up to 384 GCDs [1]."))
     assert LABEL not in llm_mode(base, server).ask(
         "What scaling efficiency did the 3-level hierarchical partitioning reach for a 20B GPT model?").text
-    server.script(Reply("It attains 71.59% top-1 accuracy on ImageNet [1]."))
+    server.script(Reply("LinGCN preserves an inference accuracy of 75% [1]."))
     assert LABEL not in llm_mode(base, server).ask(q).text
 
 
