@@ -82,6 +82,24 @@ def test_a_singular_paper_is_a_factoid_a_plural_is_a_list(planner):
     assert plan("Which papers use zeroth-order optimization?").kind is Kind.AGGREGATE
 
 
+def test_requests_for_whatever_work_there_is_are_lists(planner):
+    """"The work" after a request, "is there any research", "anything on", a bare plural with a
+    participle: the collection's papers on a topic, however many."""
+    _, plan = planner
+    for q in ["List the work on sparse training of convolutional networks.",
+              "Show me the research on memory allocators for GPUs.",
+              "Is there any work using homomorphic encryption for inference?",
+              "Anything on running transformers on microcontrollers?",
+              "Show me everything that reports results on ImageNet.",
+              "Papers proposing new number formats for training?"]:
+        assert plan(q).kind is Kind.AGGREGATE, q
+    # Negatives: one work asked about, or a paper's own words.
+    assert plan("What does the work on sparse attention propose?").kind is not Kind.AGGREGATE
+    assert plan("Which work reports the highest accuracy on ImageNet?").kind is not Kind.AGGREGATE
+    assert plan("Is there anything ZO2 does not offload?").kind is not Kind.AGGREGATE
+    assert plan("How does ZO2 work on a single GPU?").kind is not Kind.AGGREGATE
+
+
 def test_an_unknown_qualifier_beside_a_known_paper_is_a_specific(planner):
     _, plan = planner
     p = plan("What accuracy does EPIM reach on CIFAR-100?")
@@ -1049,3 +1067,4 @@ def test_the_askers_own_lab_is_no_record_field(planner):
     # Negative: a paper's lab asked about is.
     p = plan("Which lab wrote DualMap?")
     assert p.kind is Kind.METADATA and RecordField.ORGANISATION in p.fields
+
