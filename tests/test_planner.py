@@ -1068,3 +1068,25 @@ def test_the_askers_own_lab_is_no_record_field(planner):
     p = plan("Which lab wrote DualMap?")
     assert p.kind is Kind.METADATA and RecordField.ORGANISATION in p.fields
 
+
+def test_x_differs_from_y_compares_two_described_papers(planner):
+    """"from" joins the compared papers after "differ", "different", "distinct", "apart"."""
+    r, plan = planner
+    p = plan("How does the block-sparse attention kernel for video diffusion differ from the attention "
+             "accelerator built on FPGAs?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["db-SP", "FuseMax"]
+    # Negative: "from" inside one description ("the paper from ...") joins nothing.
+    p = plan("How does the paper from Doe et al. on sparse attention differ?")
+    assert p.kind is not Kind.COMPARATIVE
+
+
+def test_a_collection_in_the_askers_background_does_not_make_a_comparison_a_list(planner):
+    """"We keep a list of works on X." is context; the question sentence compares two papers."""
+    r, plan = planner
+    p = plan("Our group keeps a list of works on sparse attention. How does the block-sparse attention "
+             "system for video diffusion differ from the attention accelerator built on FPGAs?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["db-SP", "FuseMax"]
+    # Negatives: the question sentence refers to the set ("which of them"), or asks for a list.
+    assert plan("Our group keeps a list of works on sparse attention. Which of them run on FPGAs?").kind is Kind.AGGREGATE
+    assert plan("Several papers in the collection study sparse training of graph networks. What does each "
+                "of them save?").kind is Kind.AGGREGATE

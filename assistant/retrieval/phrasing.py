@@ -67,7 +67,8 @@ _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the
 _VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s-\s)[^:;?!—–])*?(?=[:;?!—–]|\s-\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
 # ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)", re.I)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or)\s+", re.I)
+# ("X differs from Y": "from" joins only after "differ", "different", "distinct" or "apart".)
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:differ\w*|different|distinct|apart)\s+from)\s+", re.I)
 
 
 def _names(name: str, text: str) -> bool:

@@ -242,7 +242,7 @@ class Planner(Descriptions):
             # A name two papers share is told apart by such phrases ("the 2024 one"), not joined.
             if all(len(t.paper_ids) < 2 for t in subjects):
                 self._describe_compared(q, plan, definite=True)
-        elif not tried and not collection and len(firm) < 2 and not field_head and not fields_only \
+        elif not tried and not COLLECTION_Q.search(split_statements(q)[1]) and len(firm) < 2 and not field_head and not fields_only \
                 and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
