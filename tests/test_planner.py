@@ -1090,3 +1090,38 @@ def test_a_collection_in_the_askers_background_does_not_make_a_comparison_a_list
     assert plan("Our group keeps a list of works on sparse attention. Which of them run on FPGAs?").kind is Kind.AGGREGATE
     assert plan("Several papers in the collection study sparse training of graph networks. What does each "
                 "of them save?").kind is Kind.AGGREGATE
+
+
+def test_the_first_and_the_second_refer_back_to_compared_papers(planner):
+    """A request after the question ("Give the X the first reports and the Y the second
+    reports") asks about the papers the question compared; it describes none."""
+    from assistant.retrieval.phrasing import _BACK_REFERENCE
+
+    r, plan = planner
+    p = plan("How does the zeroth-order offloading framework compare with the activation offloading framework "
+             "that writes to SSDs? Give the GPU memory the first needs and the peak memory saving the second reports.")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "SSDTrain"]
+    assert _BACK_REFERENCE.search("the activation memory saving the second reports")
+    assert _BACK_REFERENCE.search("how much faster is it than the former")
+    # Negatives: an ordinal before a work describes one ("the first paper to ...").
+    assert not _BACK_REFERENCE.search("the first paper to fine-tune a 175B model on one GPU")
+    assert not _BACK_REFERENCE.search("the second SSDTrain version")
+
+
+STATED_FIRST_SECOND = "Two edge-inference papers caught my eye. The first invokes a second small CNN only when the first one is unsure and caches earlier classifications; the second uses a 'converting' autoencoder to turn hard images into easy ones for a lightweight DNN. What energy reduction does each claim, and on which board was the first one measured?"
+
+
+def test_a_measure_of_a_described_work_compared_with_that_of_another(planner):
+    """"Is the X of A bigger than that of B?": A and B own the measure; "that of", "the one
+    from" stand for it."""
+    r, plan = planner
+    for q in ["Is the energy saving of the two cooperating small CNNs bigger than that of the converting autoencoder?",
+              "Is the energy saving from the two cooperating small CNNs bigger than the one from the converting autoencoder?"]:
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE, q
+        assert [titles(r, t)[0].split()[0] for t in p.targets] == ["Reducing", "A"], q
+    # Negatives: a measure of one described work is one paper's question; statements may say
+    # "the first ... the second" of the papers they describe.
+    assert plan("Is the energy saving of the converting autoencoder bigger than expected?").kind is not Kind.COMPARATIVE
+    p = plan(STATED_FIRST_SECOND)  # a probe item (comparative4 qe06) this rule once broke
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2

@@ -20,12 +20,14 @@ from .phrasing import (
     _ALTERNATIVES,
     _ALTERNATIVES_FIRST,
     _ASKS,
+    _BACK_REFERENCE,
     _BASELINE_BEFORE,
     _COMPLEMENT,
     _CONTRAST,
     _DEFINITE,
     _FRAME_START,
     _LEAD,
+    _MEASURE_OF,
     _names,
     _OWNER,
     _PEOPLE,
@@ -139,8 +141,12 @@ class Descriptions:
             bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
         # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
         # its work descriptions: its bare phrases are what it asks, the statements the papers.
-        body = _FRAME_START.sub("", asked.rstrip("?. "))
-        bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
+        # A question sentence followed by requests ("How does A compare with B? Give the
+        # throughput the first reports ..."): the question sentence alone first.
+        for text in ([" ".join(asking)] if len(asking) < len(sentences(asked)) else []) + [asked]:
+            body = _FRAME_START.sub("", text.rstrip("?. "))
+            bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
+        from_question = len(bodies)  # (the statements' "The first uses ..." describes a paper)
         if statements:
             # "Three works: A, B and C. What does each report?": the statements name the papers;
             # the nearest sentence first (those before it are often the asker's background), then
@@ -153,7 +159,8 @@ class Descriptions:
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for i, (body, strict, works_only) in enumerate(bodies):
-            found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only)
+            found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
+                                       asked=i < from_question)
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -180,8 +187,17 @@ class Descriptions:
         plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True
 
+    def _owner_of_measure(self, phrase: str) -> str | None:
+        """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one", "that")."""
+        if not (m := _MEASURE_OF.match(phrase)):
+            return None
+        if m.group(1) is None or m.group(1).lower() == "one":
+            return m.group(2)  # "that of the X", "the one from the X": the measure said before
+        head = content_words(m.group(1))
+        return m.group(2) if head and self._quantity_noun(head) else None
+
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
-                      beside_vs: bool = False, works_only: bool = False) -> list[Target]:
+                      beside_vs: bool = False, works_only: bool = False, asked: bool = True) -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper)."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
@@ -198,6 +214,8 @@ class Descriptions:
             seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
             if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
                 seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
+            if asked and _BACK_REFERENCE.search(seg):
+                continue  # "the saving the second reports": what is asked of a compared paper
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
                 if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
@@ -217,6 +235,11 @@ class Descriptions:
             works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
             works += [o.group(1) for m in _DEFINITE.finditer(seg) if (o := _OWNER.match(m.group()))
                       and not _WORK.search(o.group(1)) and len(content_words(o.group(1))) >= 2]
+            # So is the owner after "of"/"from"/"by" ("the saving from the pair of small CNNs",
+            # "the one from the converting autoencoder": "one" standing for the measure).
+            measured = [own for x in [seg.strip(), *(m.group() for m in _DEFINITE.finditer(seg))] if not _WORK.search(x)
+                        and (own := self._owner_of_measure(x)) and len(content_words(own)) >= 2]
+            works += [w for w in dict.fromkeys(measured) if w not in works]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
             works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
@@ -234,6 +257,7 @@ class Descriptions:
                 continue
             # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
+            owners = owners or measured or [o for w in works if (o := self._owner_of_measure(w))]
             speaker = _SPEAKER.match(seg)
             if speaker and not works:
                 # The asker's situation ("so I'm looking into sparse attention") or what they weigh

@@ -51,6 +51,9 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
+# "the throughput the first reports", "than the latter": a paper already compared, referred
+# back to ("the first paper to ..." describes one).
+_BACK_REFERENCE = re.compile(rf"\bthe\s+(?:first|second|third|former|latter)\b(?!\s+(?:[\w-]+\s+)?(?:{WORK_NOUNS})\b)", re.I)
 # A work named by its kind: "the 2016 survey on pruning", "a tool by Jane Doe" (people
 # are capitalised; a topic ends at the next verb of the question's frame, preposition or conjunction).
 _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+by(?:\s+(?-i:[A-Z])[\w.'-]*)+|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
@@ -66,7 +69,11 @@ _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the
 # bounded by the question's punctuation, holds the compared papers (asides dropped first).
 _VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s-\s)[^:;?!—–])*?(?=[:;?!—–]|\s-\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
 # ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
-_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)", re.I)
+# ("... than the one from B", "... higher than that of B": the same measure, another owner.)
+_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)"
+                           r"|\s+(?:(?:more|less)\s+)?[\w-]+\s+than\s+(?=(?:the\s+ones?|that|those)\s+(?:of|from|by|in|for)\s)", re.I)
+# "the saving from the pair of small CNNs", "that of the autoencoder": a measure and its owner.
+_MEASURE_OF = re.compile(r"^(?:the\s+((?:[\w-]+\s+){0,3}?[\w-]+)|that|those)\s+(?:of|from|by)\s+((?:the|a|an)\s.+)$", re.I)
 # ("X differs from Y": "from" joins only after "differ", "different", "distinct" or "apart".)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:differ\w*|different|distinct|apart)\s+from)\s+", re.I)
 
