@@ -27,6 +27,9 @@ def assistant(seeded):
     # A number of another measure (a speedup for "how much energy").
     ("How much energy does FastSwitch save?", "energy",
      "How much energy does CBNet save?", "79%"),
+    # The measure named in one sentence, the numbers (speedups) in the next: no number for it.
+    ("How much GPU memory does Accel-GCN save?", "memory",
+     "How much faster than cuSPARSE is Accel-GCN?", "1.17 times"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)

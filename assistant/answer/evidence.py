@@ -194,10 +194,12 @@ class EvidenceSelector:
             return f"does not state the number of {plan.measure}"
         measured = {stem(w) for w in plan.measured}
         if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-                and not any(measured & stems(s) or any(map(_ABSOLUTE.search, quantities(s))) for s in ev.sentences if quantities(s)):
+                and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x)))
+                            for s in ev.sentences for x in sentences(s) if quantities(x)):
             # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
             # words will do: "decode time" is stated as "decode hours"; a number in a unit
-            # of its own, "18GB", may be the measure unnamed.)
+            # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
+            # quoted pair's first sentence may name the measure and its second give a speedup.
             return f"does not state a number for “{' '.join(plan.measured)}”"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         if number and not any(quantities(s) for s in ev.sentences):
