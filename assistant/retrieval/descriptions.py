@@ -141,8 +141,8 @@ class Descriptions:
             bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
         # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
         # its work descriptions: its bare phrases are what it asks, the statements the papers.
-        # A question sentence followed by requests ("How does A compare with B? Give the
-        # throughput the first reports ..."): the question sentence alone first.
+        # A question sentence followed by requests ("How do A and B compare? State the
+        # accuracy the former gives ..."): the question sentence alone first.
         for text in ([" ".join(asking)] if len(asking) < len(sentences(asked)) else []) + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
@@ -215,7 +215,7 @@ class Descriptions:
             if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
                 seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
             if asked and _BACK_REFERENCE.search(seg):
-                continue  # "the saving the second reports": what is asked of a compared paper
+                continue  # "the accuracy the second gives": what is asked of a compared paper
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
                 if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
@@ -235,8 +235,8 @@ class Descriptions:
             works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
             works += [o.group(1) for m in _DEFINITE.finditer(seg) if (o := _OWNER.match(m.group()))
                       and not _WORK.search(o.group(1)) and len(content_words(o.group(1))) >= 2]
-            # So is the owner after "of"/"from"/"by" ("the saving from the pair of small CNNs",
-            # "the one from the converting autoencoder": "one" standing for the measure).
+            # So is the owner after "of"/"from"/"by" ("the power drop from the two-stage cascade",
+            # "the one from the tiny tokenizer": "one" standing for the measure).
             measured = [own for x in [seg.strip(), *(m.group() for m in _DEFINITE.finditer(seg))] if not _WORK.search(x)
                         and (own := self._owner_of_measure(x)) and len(content_words(own)) >= 2]
             works += [w for w in dict.fromkeys(measured) if w not in works]

@@ -51,7 +51,7 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
-# "the throughput the first reports", "than the latter": a paper already compared, referred
+# "the latency the former quotes", "than the latter": a paper already compared, referred
 # back to ("the first paper to ..." describes one).
 _BACK_REFERENCE = re.compile(rf"\bthe\s+(?:first|second|third|former|latter)\b(?!\s+(?:[\w-]+\s+)?(?:{WORK_NOUNS})\b)", re.I)
 # A work named by its kind: "the 2016 survey on pruning", "a tool by Jane Doe" (people
@@ -72,7 +72,7 @@ _VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?
 # ("... than the one from B", "... higher than that of B": the same measure, another owner.)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)"
                            r"|\s+(?:(?:more|less)\s+)?[\w-]+\s+than\s+(?=(?:the\s+ones?|that|those)\s+(?:of|from|by|in|for)\s)", re.I)
-# "the saving from the pair of small CNNs", "that of the autoencoder": a measure and its owner.
+# "the power drop from the two-stage cascade", "that of the tokenizer": a measure and its owner.
 _MEASURE_OF = re.compile(r"^(?:the\s+((?:[\w-]+\s+){0,3}?[\w-]+)|that|those)\s+(?:of|from|by)\s+((?:the|a|an)\s.+)$", re.I)
 # ("X differs from Y": "from" joins only after "differ", "different", "distinct" or "apart".)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:differ\w*|different|distinct|apart)\s+from)\s+", re.I)

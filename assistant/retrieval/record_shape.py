@@ -23,13 +23,13 @@ COLLECTION_Q = re.compile(
     rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
     rf"|\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
     rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b"
-    # A bare plural opening the question and a participle: "Papers proposing X?"
+    # A bare plural opening the question and a participle: "Works benchmarking X?"
     rf"|^\W*(?:(?:any|all|other)\s+)?{_UNITS.replace('|ones', '')}\s+[a-z]+ing\b"
-    # The mass nouns after a request or "is there": "list the work on X", "is there any
-    # research using Y" ("what does the work on X propose" is one paper, so not after "what").
+    # The mass nouns after a request or "is there": "find me the research on X", "is there
+    # some literature about Y" ("what does the work on X propose" is one paper, so not after "what").
     rf"|\b(?:list|show|find|give|name)\s+(?:me\s+|us\s+)?(?:all\s+)?(?:(?:the|any)\s+)?(?:[\w-]+\s+){{0,2}}?(?:work|research|literature)\b"
     rf"|\b(?:is|are)\s+there\s+(?:any|some)\s+(?:[\w-]+\s+){{0,2}}?(?:work|research|literature)\b"
-    # "Anything on X?", "show me everything that ...": whatever there is.
+    # "Anything about X?", "give me everything using ...": whatever there is.
     rf"|^\W*(?:is\s+there\s+)?(?:anything|everything)\s+(?:on|about|in|that|which|using|related|regarding|with)\b"
     rf"|\b(?:list|show|find|give)\s+(?:me\s+|us\s+)?(?:everything|anything)\b", re.I)
 _COUNT = re.compile(rf"\b(?:how many|number of|count)\s+(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
