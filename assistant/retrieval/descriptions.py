@@ -4,7 +4,8 @@ resolved by its own search (meaning and words together) to one paper with a conf
 "not in the collection"; and names that alone are ambiguous (two SSDTrain papers, a name
 spelt like a common word), narrowed by the rest of the question.
 
-Out of scope: the question's kind, aspect and filters (planner.py); searching (search.py).
+Out of scope: the question's kind, aspect and filters (planner.py); the compared papers a
+question describes (compared_descriptions.py); searching (search.py).
 """
 
 from __future__ import annotations
@@ -12,41 +13,16 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target
-from ..text import as_word, content_words, coverage, plain_latex, sentences, stopwords
-from .facets import aspect_cue, in_examples, split_statements
+from ..text import content_words, coverage, plain_latex, stopwords
+from .facets import split_statements
 from .names import _INTRO
 from .phrasing import (
-    _ADVERBIAL,
-    _ALTERNATIVES,
-    _ALTERNATIVES_FIRST,
-    _ASKS,
-    _BACK_REFERENCE,
     _BASELINE_BEFORE,
-    _COMPLEMENT,
-    _CONTRAST,
     _DEFINITE,
-    _FRAME_START,
-    _LEAD,
-    _MEASURE_OF,
-    _names,
-    _OWNER,
-    _PEOPLE,
     _POSSESSOR,
-    _PRO_ONE,
-    _RELATIVE,
-    _segments,
-    _SPEAKER,
-    _SPEAKER_FRAME,
-    _SPLIT,
-    _statement_body,
     _STRONG_SPLIT,
-    _subjects_only,
-    _UNSPECIFIC,
     _uses_all,
-    _VS_STRETCH,
     _WEAK_NAME,
-    _WORK,
-    _WORK_PHRASE,
     without_people,
 )
 
@@ -123,195 +99,6 @@ class Descriptions:
                 and not (len(full) == 1 and full[0] is top) and ids is None:
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
-
-    def _describe_compared(self, q: str, plan: Plan, definite: bool = False) -> bool:
-        """'Compare the allocator that plans offline with the in-browser kernel system': each
-        compared phrase that names no paper is a description, resolved by its own search."""
-        statements, asked = split_statements(q)
-        vs = _VS_STRETCH.search(re.sub(r"\s*\([^()]*\)", "", q))
-        # (body, strict: only a definite description of a work joined to another subject is a
-        # paper there; works_only: only a work's description, joined or not). Beside "vs" only
-        # such a description is one ("latency vs the prior art" names none), elsewhere too.
-        bodies: list[tuple[str, bool, bool]] = [(vs.group().strip(), True, False)] if vs else []
-        # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
-        # are the compared papers, however they are phrased.
-        # (In each question sentence: one may be followed by the asker's remarks.)
-        asking = [x for x in sentences(asked) if x.rstrip().endswith("?")] or [asked]
-        if alt := next((m for x in asking if (m := _ALTERNATIVES.search(x.rstrip("?. ")))), None) or _ALTERNATIVES_FIRST.search(q):
-            bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
-        # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
-        # its work descriptions: its bare phrases are what it asks, the statements the papers.
-        # A question sentence followed by requests ("How do A and B compare? State the
-        # accuracy the former gives ..."): the question sentence alone first.
-        for text in ([" ".join(asking)] if len(asking) < len(sentences(asked)) else []) + [asked]:
-            body = _FRAME_START.sub("", text.rstrip("?. "))
-            bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
-        from_question = len(bodies)  # (the statements' "The first uses ..." describes a paper)
-        if statements:
-            # "Three works: A, B and C. What does each report?": the statements name the papers;
-            # the nearest sentence first (those before it are often the asker's background), then
-            # all together ("I use the paper that ... . My advisor prefers the one that ...").
-            said = sentences(statements)
-            for text in ([*reversed(said)] if len(said) > 1 else []) + [", ".join(x.rstrip(". ") for x in said)]:
-                bodies.append((_statement_body(text), definite or bool(vs), False))
-        # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
-        weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
-        named = {t.phrase.lower() for t in plan.targets if t not in weak}
-        firm = len([t for t in plan.targets if not t.baseline and t not in weak])
-        for i, (body, strict, works_only) in enumerate(bodies):
-            found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
-                                       asked=i < from_question)
-            if firm + len(found) >= 2 and found:
-                break
-        else:
-            return False
-        inside = " ".join(t.phrase for t in found)
-        before = (list(plan.targets), list(plan.specifics))
-
-        def times(name: str, text: str) -> int:
-            return len(as_word(name).findall(text))
-        # Named only inside a description: a word of it, no compared paper.
-        plan.targets = [t for t in plan.targets
-                        if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
-        # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
-        # when the question sentence names them outside examples.
-        for t in [t for t in plan.targets if t in weak]:
-            plan.targets.remove(t)
-            if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
-                plan.specifics.append(t.phrase)
-        plan.targets += found
-        if len([t for t in plan.targets if not t.baseline]) < 2:  # the names were words of the one description
-            plan.targets, plan.specifics = before
-            return False
-        low = q.lower()
-        plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
-        return True
-
-    def _owner_of_measure(self, phrase: str) -> str | None:
-        """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one", "that")."""
-        if not (m := _MEASURE_OF.match(phrase)):
-            return None
-        if m.group(1) is None or m.group(1).lower() == "one":
-            return m.group(2)  # "that of the X", "the one from the X": the measure said before
-        head = content_words(m.group(1))
-        return m.group(2) if head and self._quantity_noun(head) else None
-
-    def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
-                      beside_vs: bool = False, works_only: bool = False, asked: bool = True) -> list[Target]:
-        """The papers the phrases joined in `body` describe (those naming no paper)."""
-        taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
-        found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
-        people = {w for a in plan.authors for w in content_words(a)}
-        found: list[Target] = []
-        segments = _segments(body, _STRONG_SPLIT, named)
-        if len(segments) < 2 and definite:
-            return []  # no comparison verb and nothing joined: one paper's question
-        if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
-            segments = _segments(body, _SPLIT, named)
-        previous = ""
-        for seg in segments:
-            previous, before = seg, previous
-            seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
-            if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
-                seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
-            if asked and _BACK_REFERENCE.search(seg):
-                continue  # "the accuracy the second gives": what is asked of a compared paper
-            if m := _ADVERBIAL.match(seg):
-                # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
-                if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
-                    continue
-                seg = seg[m.end():]
-            # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
-            # each report" describes no paper.
-            if m := _ASKS.search(seg):
-                seg = seg[m.end():]
-                if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
-                    continue
-            # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
-            works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
-                     for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
-            # "the FooChip design's speedup": the work is the owner; a definite owner of a measure
-            # is a work, however it is called ("the row-gating SpMM kernel's speedup").
-            works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
-            works += [o.group(1) for m in _DEFINITE.finditer(seg) if (o := _OWNER.match(m.group()))
-                      and not _WORK.search(o.group(1)) and len(content_words(o.group(1))) >= 2]
-            # So is the owner after "of"/"from"/"by" ("the power drop from the two-stage cascade",
-            # "the one from the tiny tokenizer": "one" standing for the measure).
-            measured = [own for x in [seg.strip(), *(m.group() for m in _DEFINITE.finditer(seg))] if not _WORK.search(x)
-                        and (own := self._owner_of_measure(x)) and len(content_words(own)) >= 2]
-            works += [w for w in dict.fromkeys(measured) if w not in works]
-            # "Doe et al. 2019's sparse search": people's work is as definite as "the".
-            # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
-            works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
-            # Chat drops the article: "sparse-kernel GNN training vs its pipelined follow-up". When
-            # the stretch around "vs" names no paper, a side of three words or more may describe
-            # one; it is taken only if it resolves clearly (below).
-            # (A side headed by a measure, "accuracy on ImageNet vs energy per inference", is no work.)
-            side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
-            bare_side = beside_vs and not works and len(content_words(seg)) >= 3 and not any(_names(n, body) for n in named) \
-                and bool(side_head) and not self._quantity_noun(side_head[-1:])
-            works += [seg.strip()] if bare_side else []
-            if (definite or works_only) and not works:
-                # No comparison verb: only a definite description of a work ("the PyTorch
-                # pruning whitepaper") joined to another subject is a second paper.
-                continue
-            # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
-            owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
-            owners = owners or measured or [o for w in works if (o := self._owner_of_measure(w))]
-            speaker = _SPEAKER.match(seg)
-            if speaker and not works:
-                # The asker's situation ("so I'm looking into sparse attention") or what they weigh
-                # ("so I'm comparing the cache paper from Doe et al."): its object, if it
-                # plainly names one paper (below), else nothing.
-                seg = _SPEAKER_FRAME.sub("", seg)
-            if owners or (works and definite):
-                seg = max(owners or works, key=len)
-            elif works and speaker \
-                    and seg.rstrip(" .").endswith(max(works, key=len).rstrip(" .")):
-                # The work itself, not the speaker's lead-in ("I use the paper that ...",
-                # "my advisor prefers the one that ..."); a phrase cut short at a verb ("the
-                # paper that was ...") leaves the segment whole.
-                seg = max(works, key=len)
-            words = content_words(seg)
-            # A name in its relative clause relates the described paper to it ("the paper that
-            # extends FooNet"): only a name before the clause makes the segment a named paper.
-            head = seg[: m.start()] if (m := _RELATIVE.search(seg)) else seg
-            # A word some abstracts use ("BazPipe", "BarCell") before the clause does not say which
-            # paper: the whole phrase is resolved, its papers among the candidates (below).
-            mine = any(a.lower() in seg.lower() for a in plan.authors)
-            # ("the Foo-meets-Bar paper": a hyphenated compound is several words.)
-            if sum(len([x for x in w.split("-") if x]) for w in words) < 2 \
-                    or any(_names(n, head) for n in named & found_names) \
-                    or _UNSPECIFIC.search(seg):
-                continue
-            # A name the collection lacks blocks only a segment that is little more than it;
-            # a segment of people's names ("Jane Doe et al.") describes no paper.
-            if any(n in head.lower() and len(content_words(seg.lower().replace(n, " "))) < 2 for n in named - found_names) \
-                    or not set(words) - people - {"et", "al"}:
-                continue
-            # ... or is the described paper's own word ("the framework that ... Foo-offloaded ..."):
-            # its paper stays a candidate.
-            inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
-            # "FooNet, the cascade attention accelerator": right after a name, the phrase
-            # may be that paper's description; it is, when it finds that paper.
-            named_before = {pid for t in plan.targets if t not in weak and t.paper_ids
-                            and before.strip().lower().endswith(t.phrase.lower()) for pid in t.paper_ids}
-            # The named people's papers only for the phrase that names them.
-            # People the records do not list ("Doe et al.'s") are no words of the paper's text.
-            phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
-            among, within = taken - inner - named_before, self._filtered(plan) if mine else None
-            target = self._resolve(phrase, among, within)
-            if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
-                # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
-                target = self._resolve(" ".join(bare.split()), among, within)
-            if target and ((speaker and not works) or bare_side) and target.confidence < self.settings.describe_min_margin:
-                continue
-            if target and set(target.paper_ids) & named_before:
-                continue  # an apposition: the named paper again
-            if target and not target.missing:  # an unmatched phrase may be no paper at all
-                taken.update(target.paper_ids)
-                found.append(target)
-        return found
 
     def _describe_single(self, q: str, plan: Plan, weak: list[Target] = ()) -> bool:
         """A factoid or record question about one paper it describes ("who wrote the allocator

@@ -23,7 +23,7 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
 from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
-from .descriptions import Descriptions
+from .compared_descriptions import ComparedDescriptions
 from .phrasing import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, without_people
 from .names import NameIndex
 from .compared import background, bind_qualifiers, coordinated, measured_against, part_subjects, rivals_of, vs_side
@@ -61,7 +61,7 @@ def _drop_describing(q: str, plan: Plan) -> None:
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
 
 
-class Planner(Descriptions):
+class Planner(ComparedDescriptions):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
         self.search = search  # search(query, k, ids=None) -> hits; resolves descriptions
