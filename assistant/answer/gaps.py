@@ -49,7 +49,8 @@ def _asked_numbers(quote: str, part: str, name: str, given: set[str]) -> set[str
     """The quote's numbers that answer `part`: those whose clause shares most of the part's
     words ("how much memory" -> the number beside "memory", not the speedup beside it); all of
     them when no clause shares any. An answer giving the sentence's other number has not
-    answered the part. Numbers the question gives (`given`) are its setting, not the answer."""
+    answered the part. Numbers the question gives (`given`) are its setting: they compete for
+    no part (the caller takes them out of the result)."""
     ignore = frozenset(terms(name, frozenset()))
     # A word with a digit ("OPT-175B", "20B") is a setting the question gives, not the measure asked.
     want = terms(re.sub(r"\S*\d\S*", " ", part), ignore)
@@ -58,8 +59,8 @@ def _asked_numbers(quote: str, part: str, name: str, given: set[str]) -> set[str
     placed = [(q, ws) for q, ws in placed if q not in given]
     best = max((len(ws & want) for _, ws in placed), default=0)
     if not best:
-        return _numbers(quote) - given
-    return {q for q, ws in placed if len(ws & want) == best} | (unplaced - given)
+        return _numbers(quote)
+    return {q for q, ws in placed if len(ws & want) == best} | unplaced
 
 
 def _about(plan: Plan, entries) -> list:

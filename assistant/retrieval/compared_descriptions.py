@@ -15,6 +15,7 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, sentences
+from .descriptions import Descriptions
 from .facets import aspect_cue, in_examples, split_statements
 from .phrasing import (
     _ADVERBIAL,
@@ -46,9 +47,6 @@ from .phrasing import (
     _WORK,
     _WORK_PHRASE,
 )
-
-
-from .descriptions import Descriptions
 
 
 class ComparedDescriptions(Descriptions):

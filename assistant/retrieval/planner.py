@@ -174,6 +174,9 @@ class Planner(ComparedDescriptions):
     # ---- parts ------------------------------------------------------------------------------
     def _kind(self, q: str, plan: Plan, unknown: list[str]) -> None:
         collection = bool(COLLECTION_Q.search(q)) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
+        # The question sentence says whether papers are listed; "we keep a list of works on X."
+        # before it is context, and does not stop its described papers from being compared.
+        listed_in_question = bool(COLLECTION_Q.search(split_statements(q)[1]))
         if plan.record_query is RecordQuery.COUNT and any(not t.baseline for t in plan.targets):
             plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
         compare = bool(_COMPARE.search(q))
@@ -242,7 +245,7 @@ class Planner(ComparedDescriptions):
             # A name two papers share is told apart by such phrases ("the 2024 one"), not joined.
             if all(len(t.paper_ids) < 2 for t in subjects):
                 self._describe_compared(q, plan, definite=True)
-        elif not tried and not COLLECTION_Q.search(split_statements(q)[1]) and len(firm) < 2 and not field_head and not fields_only \
+        elif not tried and not listed_in_question and len(firm) < 2 and not field_head and not fields_only \
                 and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
