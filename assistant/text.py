@@ -139,7 +139,8 @@ def defuse_markers(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """Text -> sentences; abbreviations ("e.g.", "vs.", "et al.") do not end one."""
     text = defuse_markers(text)
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z])", text.strip())
+    # (Chat leaves questions in lower case: "... vs B. what does each save?")
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)\s)", text.strip())
     out: list[str] = []
     for part in parts:
         # ("... by Doe et al. What do they report?": an interrogative after one starts a sentence.)

@@ -149,6 +149,11 @@ def test_sentence_splitting_keeps_abbreviations():
         "The net reaches 80.1% (VS. 61.2% for the baseline).", "It is small."]
     # Negative: a sentence ending in a word that ends in "vs"/"Vs" still ends.
     assert sentences("We train on 64 NVs. Then we stop.") == ["We train on 64 NVs.", "Then we stop."]
+    # Chat writes the question sentence in lower case; a lower-case word after an abbreviation
+    # goes on the sentence.
+    assert sentences("peak memory: FooNet vs BarNet. which is lower?") == ["peak memory: FooNet vs BarNet.", "which is lower?"]
+    assert sentences("Tools, e.g. which compilers, differ.") == ["Tools, e.g. which compilers, differ."]
+    assert sentences("It is fast. however, it is big.") == ["It is fast. however, it is big."]
 
 
 def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):

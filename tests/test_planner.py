@@ -1125,3 +1125,48 @@ def test_a_measure_of_a_described_work_compared_with_that_of_another(planner):
     assert plan("Is the energy saving of the converting autoencoder bigger than expected?").kind is not Kind.COMPARATIVE
     p = plan(STATED_FIRST_SECOND)  # a probe item (comparative4 qe06) this rule once broke
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+
+
+def test_a_short_side_of_vs_leans_on_the_frame_both_sides_share(planner):
+    """"Two ways to do X: A vs B": a side too generic to say which paper alone ("leaner
+    attention ...") is read with what both sides are ways of."""
+    r, plan = planner
+    p = plan("Two routes to cheaper next-scale image generators: leaner attention combined with low-bit weights "
+             "vs a depth-elastic weight-shared supernet. which is faster?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["LiteVAR", "Progressive Supernet Training for Efficient Visual Autoregressive Modeling"]
+    # Negatives: without the frame the side stays unresolved; a frame does not make measures papers.
+    assert plan("leaner attention combined with low-bit weights vs a depth-elastic weight-shared supernet: which is faster?").kind is not Kind.COMPARATIVE
+    p = plan("Two routes to cheaper next-scale image generators: accuracy on ImageNet with 4-bit weights vs energy per inference on mobile phones. which matters more?")
+    assert p.kind is not Kind.COMPARATIVE and not p.targets
+
+
+def test_its_side_of_vs_is_the_other_sides_relative(planner):
+    """"A vs its multi-node version": the side is found with the other side's words, and must
+    be about what the other side is about."""
+    r, plan = planner
+    for q in ["offloaded zeroth-order fine-tuner on one GPU vs its distributed multi-node version: throughput?",
+              "ZO2 vs its distributed multi-node version: throughput?"]:
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"], q
+    # Negative: a paper with no such relative in the collection gets none (the nearest
+    # "distributed" paper is about something else).
+    p = plan("LiteVAR vs its distributed multi-node version: latency?")
+    assert p.kind is not Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["LiteVAR"]
+
+
+def test_the_one_from_says_the_other_sides_head_is_the_measure(planner):
+    """"the lift from A ... than the one from B": "one" stands for "lift", so A owns a measure
+    however rarely the corpus states numbers of that word."""
+    r, plan = planner
+    p = plan("Is the lift from the two cooperating small CNNs larger than the one from the autoencoder that turns hard inputs into easy ones?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split()[0] for t in p.targets] == ["Reducing", "A"]
+    # Negative: with no "the one from", a rare head word is no measure of a second paper.
+    assert plan("Is the lift from the converting autoencoder larger than expected?").kind is not Kind.COMPARATIVE
+
+
+def test_a_label_a_sentence_before_the_question_is_the_row(planner):
+    _, plan = planner
+    for q in ["peak memory: LiteVAR vs VARiant. Which is larger?", "peak memory: LiteVAR vs VARiant. which is larger?"]:
+        assert plan(q).facets == ["peak memory"], q
+    # Negative: the asker's own lead-in is no row.
+    assert plan("I work on image generators: LiteVAR vs VARiant. Which is faster?").facets == ["faster"]

@@ -49,6 +49,11 @@ from .phrasing import (
 )
 
 
+def _stands_for_measure(m: re.Match) -> bool:
+    """A `_MEASURE_OF` match whose head is a pro-form ("that of", "the one from")."""
+    return m.group(1) is None or m.group(1).lower() == "one"
+
+
 class ComparedDescriptions(Descriptions):
     """The compared papers a question describes (mixed into the planner)."""
 
@@ -56,7 +61,10 @@ class ComparedDescriptions(Descriptions):
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
         statements, asked = split_statements(q)
-        vs = _VS_STRETCH.search(re.sub(r"\s*\([^()]*\)", "", q))
+        plain = re.sub(r"\s*\([^()]*\)", "", q)
+        vs = _VS_STRETCH.search(plain)
+        # "Two ways to shrink video diffusion models: A vs B": what the sides are ways of.
+        frame = (sentences(plain[: vs.start()]) or [""])[-1] if vs else ""
         # (body, strict: only a definite description of a work joined to another subject is a
         # paper there; works_only: only a work's description, joined or not). Beside "vs" only
         # such a description is one ("latency vs the prior art" names none), elsewhere too.
@@ -88,7 +96,7 @@ class ComparedDescriptions(Descriptions):
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for i, (body, strict, works_only) in enumerate(bodies):
             found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
-                                       asked=i < from_question)
+                                       asked=i < from_question, frame=frame if i == 0 else "")
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -115,18 +123,28 @@ class ComparedDescriptions(Descriptions):
         plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True
 
-    def _owner_of_measure(self, phrase: str) -> str | None:
-        """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one", "that")."""
+    def _alike(self, target: Target, others: list[Target]) -> bool:
+        """Is the paper `target` found like one of `others`' papers (its title's meaning)?"""
+        pids = [pid for t in others for pid in t.paper_ids]
+        return bool(target.paper_ids) and any(
+            h.dense >= self.settings.describe_min_similarity
+            for pid in pids for h in self.search(self.names.papers[pid].title, 1, ids=target.paper_ids[:1]))
+
+    def _owner_of_measure(self, phrase: str, parallel: bool = False) -> str | None:
+        """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one",
+        "that"). `parallel`: another side says "the one from the Y", so whatever this side's
+        head is, it is the measure "one" stands for."""
         if not (m := _MEASURE_OF.match(phrase)):
             return None
-        if m.group(1) is None or m.group(1).lower() == "one":
+        if _stands_for_measure(m):
             return m.group(2)  # "that of the X", "the one from the X": the measure said before
         head = content_words(m.group(1))
-        return m.group(2) if head and self._quantity_noun(head) else None
+        return m.group(2) if head and (parallel or self._quantity_noun(head)) else None
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
-                      beside_vs: bool = False, works_only: bool = False, asked: bool = True) -> list[Target]:
-        """The papers the phrases joined in `body` describe (those naming no paper)."""
+                      beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "") -> list[Target]:
+        """The papers the phrases joined in `body` describe (those naming no paper). `frame`:
+        the words around a "vs" stretch that both its sides share."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
         people = {w for a in plan.authors for w in content_words(a)}
@@ -136,6 +154,9 @@ class ComparedDescriptions(Descriptions):
             return []  # no comparison verb and nothing joined: one paper's question
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _segments(body, _SPLIT, named)
+        # "the lift from the A ... than the one from the B": "one" says the other side's head is
+        # the measure, however rarely the corpus states numbers of that word.
+        parallel = any((m := _MEASURE_OF.match(x.strip())) and _stands_for_measure(m) for x in segments)
         previous = ""
         for seg in segments:
             previous, before = seg, previous
@@ -166,7 +187,7 @@ class ComparedDescriptions(Descriptions):
             # So is the owner after "of"/"from"/"by" ("the power drop from the two-stage cascade",
             # "the one from the tiny tokenizer": "one" standing for the measure).
             measured = [own for x in [seg.strip(), *(m.group() for m in _DEFINITE.finditer(seg))] if not _WORK.search(x)
-                        and (own := self._owner_of_measure(x)) and len(content_words(own)) >= 2]
+                        and (own := self._owner_of_measure(x, parallel)) and len(content_words(own)) >= 2]
             works += [w for w in dict.fromkeys(measured) if w not in works]
             # "Doe et al. 2019's sparse search": people's work is as definite as "the".
             # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
@@ -176,7 +197,10 @@ class ComparedDescriptions(Descriptions):
             # one; it is taken only if it resolves clearly (below).
             # (A side headed by a measure, "accuracy on ImageNet vs energy per inference", is no work.)
             side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
-            bare_side = beside_vs and not works and len(content_words(seg)) >= 3 and not any(_names(n, body) for n in named) \
+            # ("FooNet vs its multi-node successor": a name on the other side only.)
+            pro_form = re.match(r"\s*(?:its|their)\b", seg, re.I) and not any(_names(n, seg) for n in named)
+            bare_side = beside_vs and not works and len(content_words(seg)) >= 3 \
+                and (pro_form or not any(_names(n, body) for n in named)) \
                 and bool(side_head) and not self._quantity_noun(side_head[-1:])
             works += [seg.strip()] if bare_side else []
             if (definite or works_only) and not works:
@@ -232,6 +256,16 @@ class ComparedDescriptions(Descriptions):
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)
+            # "X vs its multi-node successor": the side is the other side's relative, in its words.
+            relative = bare_side and pro_form and before
+            if target and bare_side and (relative or target.confidence < self.settings.describe_min_margin):
+                # A side too short to say which paper leans on the words both sides share.
+                lean = " ".join([before] * bool(relative) + [frame])
+                target = self._resolve(f"{phrase} {lean}", among, within) if lean.strip() else None
+                if target and relative and not self._alike(target, [t for t in [*plan.targets, *found] if _names(t.phrase, before)]):
+                    continue  # a relative is about what the other side is about
+                if target:
+                    target.phrase = phrase
             if target and ((speaker and not works) or bare_side) and target.confidence < self.settings.describe_min_margin:
                 continue
             if target and set(target.paper_ids) & named_before:

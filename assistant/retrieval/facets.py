@@ -19,6 +19,7 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words, sentences
+from .phrasing import _SPEAKER
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -36,6 +37,7 @@ _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|ha
 # The aspect set off by commas right after the comparison verb.
 _INTERJECTED = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
 _WHICH_DEGREE = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+(?:is|are|was|were|has|had|gets?|got|reports?)\s+(?:the\s+)?(?:\w+er|more|less|better|worse)\W*$", re.I)
+_DEGREE = re.compile(r"\s*(?:\w+er|more|less|better|worse)\s*", re.I)
 _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
 
 
@@ -178,6 +180,14 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         elif not any(as_word(n).search(q[: cue.start()]) for n in names) and 0 < len(content_words(q[: cue.start()])) <= 4 \
                 and not re.search(r"\b(?:what|which|how|who)\b", q[: cue.start()], re.I):
             label = q[: cue.start()].strip()  # "peak power: A vs B, which is lower?": the label is the aspect
+    if not label and statements and (said := aspect_cue(statements)) and ":" in said.group():
+        # "peak power: A vs B. Which is lower?": the label before the papers, a sentence earlier
+        # (not the asker's "I work on X: A vs B").
+        lead = statements[: said.start()]
+        if not any(as_word(n).search(lead) for n in names) and 0 < len(content_words(lead)) <= 4 \
+                and not re.search(r"\b(?:what|which|how|who)\b|[.?!]", lead, re.I) and not _SPEAKER.match(lead) \
+                and not content_words(_without_subjects(statements[said.end():], names)):
+            label = lead.strip()
     tail = q[cue.end():] if cue else ""
     if not cue:
         # "How do their X and Y differ?": the aspect sits before the verb.
@@ -213,10 +223,12 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     facets += [a for a in alternatives if content_words(a)]
     if label:
         # ("which is bigger" after it asks which value is larger: the values side by side answer it.)
-        facets = [label] + [f for f in facets if not _WHICH_DEGREE.match(f) and f != label]
-    # In the question's order: the first thing asked is the first row.
+        # (A bare "faster" left of "which is faster?" is the label's degree, no row.)
+        facets = [label] + [f for f in facets if not _WHICH_DEGREE.match(f) and not _DEGREE.fullmatch(f) and f != label]
+    # In the question's order: the first thing asked is the first row (the label first of all).
     low = q.lower()
-    facets = sorted(dict.fromkeys(facets), key=lambda f: min((i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
+    facets = sorted(dict.fromkeys(facets), key=lambda f: -1 if f == label else min(
+        (i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
     if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I):
         facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
     return facets[:4]
