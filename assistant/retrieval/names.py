@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
 from functools import cached_property
 
 from ..corpus import Paper, plain_title
@@ -32,47 +31,14 @@ from ..models import title_prefix
 from ..settings import Settings
 from ..tokens import _SPLIT as _PARTS, terms, tokenize
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, stem
+from .record_tables import _CAP, PaperTable, VenueWords, _remember
 
 # "we propose FooNet", "called FooNet", and the appositive "presents the first cloud-side
 # tuning system, fooNet.x, which ...".
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)s?\s+(?:a |an |the )?"
                     r"(?:(?:[\w-]+\s+){0,6}?(?:system|framework|method|approach|technique|algorithm|accelerator|architecture|"
                     r"tool|library|compiler|engine|scheme|allocator|runtime|benchmark|model|platform|toolkit|dataset)\s*,\s*)?", re.I)
-_CAP = 200  # papers read to judge one word at least (see NameIndex._cap)
 _VOCAB_CHECK = 50  # papers read to tell a word from a part of longer tokens; more: it is a word
-_CACHE = 4096  # words remembered per index generation
-
-
-class PaperTable(Mapping):
-    """`papers[pid]` as a mapping over the paper table: one indexed read per paper, no copy."""
-
-    def __init__(self, records):
-        self.records = records
-
-    def __getitem__(self, pid: str) -> Paper:
-        p = self.records.get(pid)
-        if p is None:
-            raise KeyError(pid)
-        return p
-
-    def __contains__(self, pid) -> bool:
-        return isinstance(pid, str) and self.records.get(pid) is not None
-
-    @cached_property
-    def _len(self) -> int:
-        return self.records.count()
-
-    def __len__(self) -> int:
-        return self._len
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.records.ids_where())
-
-    def values(self):  # streamed: a list of 100,000 records is what this module avoids
-        return self.records.iter_papers()
-
-    def get_many(self, ids) -> dict[str, Paper]:
-        return self.records.get_many(ids)
 
 
 class _Word:
@@ -84,55 +50,10 @@ class _Word:
         self.df, self.exact, self.entries = df, exact, entries
 
 
-class VenueWords(Mapping):
-    """`venues[word] -> paper ids`: a name-like or capitalised word of a venue, or any word of an
-    affiliation ("MIT", "NeurIPS"; not "conference")."""
-
-    def __init__(self, names: NameIndex):
-        self.names = names
-        self._seen: dict[str, list[str]] = {}
-
-    def __getitem__(self, word: str) -> list[str]:
-        got = self._ids(word)
-        if not got:
-            raise KeyError(word)
-        return got
-
-    def __contains__(self, word) -> bool:
-        return bool(self._ids(word))
-
-    def _ids(self, word: str) -> list[str]:
-        if word in self._seen:
-            return self._seen[word]
-        key, records = word.lower(), self.names.records
-        parts = records.venues_in(key)
-        ids = set.intersection(*(set(v) for v in parts.values())) if parts and len(parts) == len(set(re.findall(r"[^\W_]+", key))) else set()
-        pick = sorted(ids)
-        papers = records.get_many(pick if len(pick) <= _CAP else pick[:: len(pick) // 100 + 1]).values()
-        good = sorted(p.id for p in papers if _venue_word(p, key))
-        out = good if len(ids) <= _CAP or not good else sorted(ids)  # judged from a sample when common
-        _remember(self._seen, word, out)
-        return out
-
-    def __iter__(self):
-        raise TypeError("venue words are looked up, not listed")
-
-    def __len__(self) -> int:
-        raise TypeError("venue words are looked up, not counted")
-
-
 def _name_cased(word: str) -> bool:
     """Written as acronyms are ("P-FOO", "BarZOO", "M2Net"), not as a Title-Cased or CamelCased
     word ("Co-Design", "BarTrainers")."""
     return bool(re.search(r"\d|[A-Z]{2}", word))
-
-
-def _venue_word(p: Paper, key: str) -> bool:
-    for text in (p.venue or "", p.affiliation or ""):
-        for tok in NAME_TOKEN.findall(text):
-            if tok.lower() == key and (looks_like_name(tok) or tok.isupper() or text == p.affiliation):
-                return True
-    return False
 
 
 def _spellings(text: str, key: str) -> set[str]:
@@ -158,12 +79,6 @@ def _vocabulary(p: Paper) -> set[str]:
     text, extra = f"{p.title} {plain_latex(p.abstract)}", " ".join([p.venue or "", p.affiliation or "", *p.authors, *p.profiles])
     return ({t.lower() for t in NAME_TOKEN.findall(text + " " + extra)}
             | set(content_words(text + " " + extra + " " + (getattr(p, "text", "") or ""))))
-
-
-def _remember(cache: dict, key, value) -> None:
-    if len(cache) >= _CACHE:
-        cache.clear()
-    cache[key] = value
 
 
 class NameIndex:

@@ -10,8 +10,8 @@ The rules are English question grammar (interrogatives, the nouns that denote a 
 record-field nouns), not phrasings of any question set. Numbers that must scale (how rare a
 name is, how sure a description's match) come from `Settings`.
 
-Out of scope: resolving descriptions (descriptions.py), the asked aspects' wording
-(facets.py), record fields and questions about the collection itself (record_shape.py),
+Out of scope: resolving descriptions (descriptions.py), the asked aspect (aspect.py) and its
+wording (facets.py), record fields and questions about the collection itself (record_shape.py),
 searching for evidence (retrieval/__init__.py) and answering (answer/).
 """
 
@@ -21,18 +21,18 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
-from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, stem
-from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, in_examples, parts, split_statements, subject_span
+from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
+from .aspect import AspectReader
+from .compared import background, coordinated, measured_against, part_subjects, rivals_of, vs_side
 from .compared_descriptions import ComparedDescriptions
-from .phrasing import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, without_people
-from .names import NameIndex
-from .compared import background, bind_qualifiers, coordinated, measured_against, part_subjects, rivals_of, vs_side
+from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
-from .record_shape import COLLECTION_Q, FIELD_HEAD, asked_of_each, find_year, number_beyond_fields, record_shape
+from .names import NameIndex
+from .phrasing import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, without_people
+from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
-_ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
 _COMPARE = re.compile(r"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
@@ -43,13 +43,6 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
-_METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
-_METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
-_PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
-_DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
-_WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
-_DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
-_YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
 def _drop_describing(q: str, plan: Plan) -> None:
@@ -61,7 +54,7 @@ def _drop_describing(q: str, plan: Plan) -> None:
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
 
 
-class Planner(ComparedDescriptions):
+class Planner(AspectReader, ComparedDescriptions):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
         self.search = search  # search(query, k, ids=None) -> hits; resolves descriptions
@@ -287,57 +280,6 @@ class Planner(ComparedDescriptions):
             return target
         return part_subjects(q, plan, resolve)
 
-    def _aspect(self, q: str, plan: Plan) -> None:
-        if plan.kind is Kind.AGGREGATE:
-            plan.aspect = Aspect.LIST
-            asked_of_each(q, plan)
-        elif plan.kind is Kind.METADATA:
-            plan.aspect = Aspect.RECORD
-        elif _NUMBER_Q.search(q):
-            plan.aspect = Aspect.NUMBER
-        elif (m := _DEFINE_Q.match(q)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
-            plan.aspect = Aspect.DEFINITION
-        elif _PROBLEM_Q.search(q):
-            plan.aspect = Aspect.PROBLEM
-        elif _METHOD_Q.search(q):
-            plan.aspect = Aspect.METHOD
-        elif _YES_NO.match(q):
-            plan.aspect = Aspect.YES_NO
-        named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with BarLib" names no measure
-        asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
-        # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
-        asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
-        if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
-            plan.aspect = Aspect.NUMBER
-        described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
-        plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
-        baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
-        if plan.kind is Kind.COMPARATIVE:
-            plan.facets = comparison_facets(q, plan, baselines)
-            # Words of the subjects' own phrases ("the PyTorch CNN whitepaper") qualify nothing.
-            if span := subject_span(q, [t.phrase for t in plan.targets]):
-                plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
-            described = " ".join(t.phrase.lower() for t in plan.targets if t.by == "description")
-            plan.specifics = [x for x in plan.specifics if x.lower() not in described]
-            bind_qualifiers(q, plan)
-        elif plan.kind is Kind.FACTOID:
-            plan.facets = parts(asked_q)
-        # Measured against a baseline, or asking "how much": the row's answer is a number.
-        # ("what trick cuts the delay" asks a method, whatever measure it names.)
-        # ("which board was the second run on": "the second" is a paper, no time.)
-        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
-                                                                              and not _METHOD_HEAD.match(f))
-                               or any(b in f for b in baselines)]
-        # "what latency figure does each give": the cue left the row; "which shrinks the index
-        # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
-        if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
-            plan.numeric_facets = list(plan.facets)
-        # "the technique each uses", or "how does each decide ...": what each paper's method is.
-        # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
-        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
-            _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
-            and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
-
     def _against_absent(self, q: str, plan: Plan) -> None:
         """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
         X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
@@ -351,12 +293,3 @@ class Planner(ComparedDescriptions):
         plan.specifics += [x for x in absent if x not in plan.specifics]
         plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
         plan.targets = found  # the absent system is now what the answer must mention
-
-    def _quantity_noun(self, terms: list[str]) -> bool:
-        """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
-        states with a number most of the time are measures."""
-        affinity = self.names.quantity_affinity
-
-        def ratio(t: str) -> float:  # a compound the sample never used ("power-efficiency") by its parts
-            return affinity[stem(t)] if stem(t) in affinity else max(affinity.get(stem(x), 0.0) for x in t.split("-"))
-        return any(ratio(t) >= self.settings.quantity_affinity for t in terms[:6])

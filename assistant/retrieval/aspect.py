@@ -1,0 +1,94 @@
+"""What a question asks for: the `Aspect` (a number, a mechanism, a definition, a problem, a
+yes/no ...), the words it is asked in, and for a comparison its rows (which ask a number,
+which a method). Mixed into the planner once the question's kind and papers are known.
+
+Which words are measures ("speedup", "accuracy") is learnt from the corpus
+(`NameIndex.quantity_affinity`), not listed.
+
+Out of scope: the rows' wording (facets.py), the question's kind and papers (planner.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Aspect, Kind, Plan
+from ..text import content_words, looks_like_name, stem
+from .compared import bind_qualifiers
+from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
+from .phrasing import _BASELINE_BEFORE
+from .record_shape import asked_of_each
+
+_ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
+_METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
+_METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
+_PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
+_DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
+_WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
+_DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
+_YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
+
+
+class AspectReader:
+    """The asked aspect of a planned question (mixed into the planner: needs `self.names`
+    and `self.settings`)."""
+
+    def _aspect(self, q: str, plan: Plan) -> None:
+        if plan.kind is Kind.AGGREGATE:
+            plan.aspect = Aspect.LIST
+            asked_of_each(q, plan)
+        elif plan.kind is Kind.METADATA:
+            plan.aspect = Aspect.RECORD
+        elif _NUMBER_Q.search(q):
+            plan.aspect = Aspect.NUMBER
+        elif (m := _DEFINE_Q.match(q)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
+            plan.aspect = Aspect.DEFINITION
+        elif _PROBLEM_Q.search(q):
+            plan.aspect = Aspect.PROBLEM
+        elif _METHOD_Q.search(q):
+            plan.aspect = Aspect.METHOD
+        elif _YES_NO.match(q):
+            plan.aspect = Aspect.YES_NO
+        named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with BarLib" names no measure
+        asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
+        # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
+        asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
+        if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
+            plan.aspect = Aspect.NUMBER
+        described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
+        plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
+        baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
+        if plan.kind is Kind.COMPARATIVE:
+            plan.facets = comparison_facets(q, plan, baselines)
+            # Words of the subjects' own phrases ("the PyTorch CNN whitepaper") qualify nothing.
+            if span := subject_span(q, [t.phrase for t in plan.targets]):
+                plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
+            described = " ".join(t.phrase.lower() for t in plan.targets if t.by == "description")
+            plan.specifics = [x for x in plan.specifics if x.lower() not in described]
+            bind_qualifiers(q, plan)
+        elif plan.kind is Kind.FACTOID:
+            plan.facets = parts(asked_q)
+        # Measured against a baseline, or asking "how much": the row's answer is a number.
+        # ("what trick cuts the delay" asks a method, whatever measure it names.)
+        # ("which board was the second run on": "the second" is a paper, no time.)
+        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
+                                                                              and not _METHOD_HEAD.match(f))
+                               or any(b in f for b in baselines)]
+        # "what latency figure does each give": the cue left the row; "which shrinks the index
+        # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
+        if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
+            plan.numeric_facets = list(plan.facets)
+        # "the technique each uses", or "how does each decide ...": what each paper's method is.
+        # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
+        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
+            _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
+            and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
+
+    def _quantity_noun(self, terms: list[str]) -> bool:
+        """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
+        states with a number most of the time are measures."""
+        affinity = self.names.quantity_affinity
+
+        def ratio(t: str) -> float:  # a compound the sample never used ("power-efficiency") by its parts
+            return affinity[stem(t)] if stem(t) in affinity else max(affinity.get(stem(x), 0.0) for x in t.split("-"))
+        return any(ratio(t) >= self.settings.quantity_affinity for t in terms[:6])
