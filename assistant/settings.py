@@ -88,6 +88,11 @@ class Settings(BaseSettings):
         default=0.35, ge=-1, le=1,
         description="Cosine similarity a described paper's best passage needs to the description; below it the paper is 'not in the collection'.",
     )
+    describe_candidates: int = Field(
+        default=5, ge=2, le=50,
+        description="Papers the search for a description offers (besides those already taken) among which the closest in "
+                    "meaning and words is the one meant.",
+    )
     describe_min_margin: float = Field(
         default=0.03, ge=0, le=1,
         description="For a single described paper: how far (in cosine similarity) the best match must stand above the next to be taken as the one meant.",

@@ -139,8 +139,11 @@ def defuse_markers(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """Text -> sentences; abbreviations ("e.g.", "vs.", "et al.") do not end one."""
     text = defuse_markers(text)
-    # (Chat leaves questions in lower case: "... vs B. what does each save?")
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)\s)", text.strip())
+    # (Chat leaves sentences in lower case: "... vs B. what does each save?", "by how much?
+    # compare ...": an interrogative, or after a question mark anything but a conjunction
+    # going on with it ("... on X? vs B's on Y"), starts one.)
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)\s)"
+                     r"|(?<=[?!])\s+(?=[a-z])(?!(?:vs|versus|and|or|but|nor|than|while|whereas|compared)\b)", text.strip())
     out: list[str] = []
     for part in parts:
         # ("... by Doe et al. What do they report?": an interrogative after one starts a sentence.)

@@ -154,6 +154,8 @@ def test_sentence_splitting_keeps_abbreviations():
     assert sentences("peak memory: FooNet vs BarNet. which is lower?") == ["peak memory: FooNet vs BarNet.", "which is lower?"]
     assert sentences("Tools, e.g. which compilers, differ.") == ["Tools, e.g. which compilers, differ."]
     assert sentences("It is fast. however, it is big.") == ["It is fast. however, it is big."]
+    assert sentences("By how much? compare FooNet and BarNet.") == ["By how much?", "compare FooNet and BarNet."]
+    assert sentences("How fast is FooNet on X? vs BarNet on Y") == ["How fast is FooNet on X? vs BarNet on Y"]
 
 
 def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):

@@ -1168,5 +1168,37 @@ def test_a_label_a_sentence_before_the_question_is_the_row(planner):
     _, plan = planner
     for q in ["peak memory: LiteVAR vs VARiant. Which is larger?", "peak memory: LiteVAR vs VARiant. which is larger?"]:
         assert plan(q).facets == ["peak memory"], q
-    # Negative: the asker's own lead-in is no row.
+    # Negatives: the asker's own lead-in is no row, nor a lead-in counting the papers.
     assert plan("I work on image generators: LiteVAR vs VARiant. Which is faster?").facets == ["faster"]
+    assert plan("Three generator designs: LiteVAR, VARiant and EPIM. Which is faster?").facets == ["faster"]
+
+
+def test_how_far_asks_a_number(planner):
+    _, plan = planner
+    assert plan("How far does ZeRO-Infinity scale?").aspect is Aspect.NUMBER
+    assert plan("How far do ZeRO-Infinity and Fuyou scale?").numeric_facets
+    # Negative: "how" alone asks the way.
+    assert plan("How does ZeRO-Infinity scale?").aspect is not Aspect.NUMBER
+    assert not plan("How do ZeRO-Infinity and Fuyou scale?").numeric_facets
+
+
+def test_a_shared_name_counted_in_the_question_keeps_all_its_papers(planner):
+    """"the two SSDTrain write-ups": the question is about every paper of that name, whatever
+    the rest of it fits better."""
+    r, plan = planner
+    p = plan("There are two SSDTrain papers, one on NVMe SSDs. Do they cut activation memory by the same amount?")
+    assert len(p.targets) == 1 and len(p.targets[0].paper_ids) == 2
+    # Negative: a question about one of them keeps the one the rest fits.
+    p = plan("Which SSDTrain paper is about NVMe SSDs?")
+    assert len(p.targets) == 1 and len(p.targets[0].paper_ids) == 1
+
+
+def test_a_year_in_a_description_is_looked_for_beyond_the_first_candidates(planner):
+    """The year narrows the candidates, so a dated sibling that the words rank low is still
+    found: "the 2021 BERT pruning paper" is the 2021 one, not the better-worded 2022 one."""
+    r, plan = planner
+    p = plan("Who wrote the 2021 distillation-based BERT pruning paper?")
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["Sparse Progressive Distillation"]
+    # Negative: the other year finds the other paper.
+    p = plan("Who wrote the BERT pruning paper from 2022?")
+    assert titles(r, p.targets[0])[0].startswith("An Automatic and Efficient BERT Pruning")

@@ -78,8 +78,10 @@ class ComparedDescriptions(Descriptions):
         # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
         # its work descriptions: its bare phrases are what it asks, the statements the papers.
         # A question sentence followed by requests ("How do A and B compare? State the
-        # accuracy the former gives ..."): the question sentence alone first.
-        for text in ([" ".join(asking)] if len(asking) < len(sentences(asked)) else []) + [asked]:
+        # accuracy the former gives ..."): the question sentence alone first, then each request
+        # alone ("By how much? Compare what A and B say about it."), then all of it.
+        requests = [x for x in sentences(asked) if x not in asking] if len(asking) < len(sentences(asked)) else []
+        for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
         from_question = len(bodies)  # (the statements' "The first uses ..." describes a paper)

@@ -18,8 +18,10 @@ from .facets import split_statements
 from .names import _INTRO
 from .phrasing import (
     _BASELINE_BEFORE,
+    _COUNTS,
     _DEFINITE,
     _POSSESSOR,
+    _SAID_COUNT,
     _STRONG_SPLIT,
     _uses_all,
     _WEAK_NAME,
@@ -61,19 +63,21 @@ class Descriptions:
     def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
-        hits = [h for h in self.search(phrase, 5 + len(taken), ids=ids) if h.paper.id not in taken]
-        # A candidate the words found but the meaning search did not rank has no similarity yet:
-        # measured now, else a sibling the description names word for word loses to a look-alike.
-        dense = {h.paper.id: h.dense for h in hits}
-        if unscored := [pid for pid, d in dense.items() if not d]:
-            dense.update({h.paper.id: h.dense for h in self.search(phrase, len(unscored), ids=unscored)})
         # "the 2018 pruning paper and its 2020 follow-up": a year in the description picks
         # among siblings, when a candidate's record is of that year (a listing may lack dates).
         # (Then the description is in the collection when any candidate is like it: the year says which.)
+        # The year narrows the candidates, so it is looked for among twice as many.
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
+        k = self.settings.describe_candidates
+        pool = [h for h in self.search(phrase, k * (2 if years else 1) + len(taken), ids=ids) if h.paper.id not in taken]
+        # A candidate the words found but the meaning search did not rank has no similarity yet:
+        # measured now, else a sibling the description names word for word loses to a look-alike.
+        dense = {h.paper.id: h.dense for h in pool}
+        if unscored := [pid for pid, d in dense.items() if not d]:
+            dense.update({h.paper.id: h.dense for h in self.search(phrase, len(unscored), ids=unscored)})
         near = max(dense.values(), default=-1.0)
-        dated = [h for h in hits if (h.paper.date or "")[:4] in years]
-        hits = dated or hits
+        dated = [h for h in pool if (h.paper.date or "")[:4] in years]
+        hits = dated or pool[:k]
         if not hits:
             return None
         # Among the fused ranking's candidates (it weighs exact names and numbers, "71.59%"),
@@ -154,8 +158,10 @@ class Descriptions:
     def _narrow(self, q: str, plan: Plan) -> None:
         """A name two papers share ("SSDTrain") in a question about one ("the version that
         evaluates on Llama"): keep the paper the rest of the question fits, if it stands out."""
+        # ... unless the question counts them: "the two FooNet papers" are both asked about.
+        said = {_COUNTS[m.group(1).lower()] for m in _SAID_COUNT.finditer(q)}
         for t in plan.targets:
-            if len(t.paper_ids) < 2:
+            if len(t.paper_ids) < 2 or len(t.paper_ids) in said:
                 continue
             rest = [w for w in plan.topic_terms if w not in t.phrase.lower()]
             fit = sorted(((coverage(rest, f"{p.title} {p.abstract} {p.venue or ''}"), pid)

@@ -19,12 +19,12 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words, sentences
-from .phrasing import _SPEAKER
+from .phrasing import _COUNTS, _SPEAKER
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
 # "what is its top number": a number noun heads the asked phrase.
-NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b"
+NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b"
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b", re.I)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
@@ -182,9 +182,10 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
             label = q[: cue.start()].strip()  # "peak power: A vs B, which is lower?": the label is the aspect
     if not label and statements and (said := aspect_cue(statements)) and ":" in said.group():
         # "peak power: A vs B. Which is lower?": the label before the papers, a sentence earlier
-        # (not the asker's "I work on X: A vs B").
+        # (not the asker's "I work on X: A vs B", nor "Two FooNet designs: A and B" counting them).
         lead = statements[: said.start()]
-        if not any(as_word(n).search(lead) for n in names) and 0 < len(content_words(lead)) <= 4 \
+        counted = re.match(rf"\s*(?:\d+|{'|'.join(_COUNTS)})\b", lead, re.I)
+        if not any(as_word(n).search(lead) for n in names) and 0 < len(content_words(lead)) <= 4 and not counted \
                 and not re.search(r"\b(?:what|which|how|who)\b|[.?!]", lead, re.I) and not _SPEAKER.match(lead) \
                 and not content_words(_without_subjects(statements[said.end():], names)):
             label = lead.strip()

@@ -41,6 +41,8 @@ _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
 # "the ... one", or "the ... one for sparse inputs": "one" standing for a work noun.
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
+# Words that count papers ("the two papers on ...", "both works").
+_COUNTS = {"two": 2, "both": 2, "pair of": 2, "couple of": 2, "three": 3, "four": 4, "five": 5}
 # A clause whose subject is the asker ("we maintain ...", "so I'm weighing ...") tells their situation.
 _SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
 _SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
@@ -51,6 +53,7 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
+_SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
 # "the latency the former quotes", "than the latter": a paper already compared, referred
 # back to ("the first paper to ..." describes one).
 _BACK_REFERENCE = re.compile(rf"\bthe\s+(?:first|second|third|former|latter)\b(?!\s+(?:[\w-]+\s+)?(?:{WORK_NOUNS})\b)", re.I)

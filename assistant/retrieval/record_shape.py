@@ -12,7 +12,7 @@ import re
 
 from ..models import Plan, RecordField, RecordQuery
 from ..text import content_words
-from .phrasing import WORK_NOUNS
+from .phrasing import _COUNTS, _SAID_COUNT
 from .facets import NUMBER_Q as _NUMBER_Q, parts, split_statements
 
 # Nouns that denote members of the collection: "which papers", "how many works".
@@ -39,8 +39,6 @@ _SUPERLATIVE = re.compile(
 _MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:pages|listings|lists)\b|\bduplicates?\b", re.I)
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
-_COUNTS = {"two": 2, "both": 2, "pair of": 2, "couple of": 2, "three": 3, "four": 4, "five": 5}
-_SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
 FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
