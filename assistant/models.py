@@ -85,6 +85,9 @@ class Plan:
     facets: list[str] = field(default_factory=list)  # the asked aspect, one phrase per table row
     numeric_facets: list[str] = field(default_factory=list)  # the facets that ask for a number
     method_facets: list[str] = field(default_factory=list)  # the facets that ask how each works
+    # The facets that ask for a named thing ("which GPU", "what dataset"); "" for the whole
+    # question when it asks one thing.
+    named_facets: list[str] = field(default_factory=list)
     facets_inferred: bool = False  # no cue named the aspect: the facets are the question's leftover words
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")

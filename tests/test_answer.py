@@ -203,3 +203,19 @@ def test_a_list_whose_papers_are_each_asked_something_answers_it_for_each(assist
     # Negative: a plain list asks nothing of each paper; no per-paper line.
     plain = assistant.ask("Which papers make visual autoregressive image models cheaper?")
     assert "How much memory" not in plain.text and "   - " not in plain.text
+
+
+
+def test_a_list_line_keeps_the_second_sentence_of_a_quoted_pair_whole(assistant):
+    """A pair of sentences (the first names the measure, the second gives it) is quoted with
+    each sentence kept whole, not cut at a length that drops the number."""
+    a = assistant.ask("Which two papers train graph neural networks sparsely, and how much training-FLOPs saving does each report?")
+    assert "1/7" in a.text
+
+
+
+def test_a_named_thing_asked_of_each_paper_is_answered_by_a_sentence_naming_one(assistant):
+    """"Which hardware does each run on?": the sentence naming the platform ("CDNA3"), not one
+    that only talks about the hardware, answers it."""
+    a = assistant.ask("Three works in the collection are built around AMD GPUs. Which AMD hardware does each one run on?")
+    assert "CDNA3" in a.text and "MI300X" in a.text

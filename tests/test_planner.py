@@ -1202,3 +1202,13 @@ def test_a_year_in_a_description_is_looked_for_beyond_the_first_candidates(plann
     # Negative: the other year finds the other paper.
     p = plan("Who wrote the BERT pruning paper from 2022?")
     assert titles(r, p.targets[0])[0].startswith("An Automatic and Efficient BERT Pruning")
+
+
+def test_a_thing_asked_by_its_kind_is_a_named_facet(planner):
+    """"Which GPU does each use?" asks for a named thing: a sentence naming one answers it."""
+    _, plan = planner
+    assert plan("Which GPU does each of ZeRO-Infinity and Fuyou use?").named_facets == ["GPU"]
+    assert plan("Which GPU does ZeRO-Infinity use?").named_facets == [""]
+    # Negatives: a measure or a method asked by its kind is no named thing.
+    assert plan("What speedup does each of ZeRO-Infinity and Fuyou report?").named_facets == []
+    assert plan("Which technique does each of ZeRO-Infinity and Fuyou use?").named_facets == []

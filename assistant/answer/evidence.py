@@ -26,8 +26,11 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import QUANTITY, content_words, coverage, plain_latex, quantities, sentences, spells, stem, stems
+from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, spells, stem, stems
 
+# A product's or model's name ("MI300X", "CDNA3", "V100", "GPT-3"): a capital and a digit after a
+# letter. (Not an acronym of the field, "DSLs", "NVMe", nor a quantity, "175B", "8-bit".)
+_MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
 
@@ -92,9 +95,11 @@ class EvidenceSelector:
 
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
               qualifiers: bool = True, locators: dict[str, str] | None = None,
-              number: bool | None = None, weights: dict[str, float] | None = None) -> list[tuple[float, str, str]]:
+              number: bool | None = None, weights: dict[str, float] | None = None, named: bool = False
+              ) -> list[tuple[float, str, str]]:
         """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
-        with the page it is on ("" for the abstract)."""
+        with the page it is on ("" for the abstract). `named`: a named thing is asked ("which
+        GPU"), so a sentence naming one the question and the title do not is likelier to answer."""
         sents, vecs, where, singles = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
@@ -107,12 +112,15 @@ class EvidenceSelector:
         # "How many papers": a number followed, within a few words, by what is counted.
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
                              + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
+        known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
                 score += s.evidence_number_bonus
             if counted and counted.search(sent):
+                score += s.evidence_number_bonus
+            if named and any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
                 score += s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = _norm(sent)
@@ -134,7 +142,8 @@ class EvidenceSelector:
         query = facet if facet else f"{name}: {' '.join(plan.aspect_terms) or plan.question}"
         passages = [x for x in hit.passages if x not in p.abstract]
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
-        scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number)
+        named = (facet or "") in plan.named_facets and not number
+        scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named)
         n = n or self.settings.evidence_sentences
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer.

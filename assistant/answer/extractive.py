@@ -35,11 +35,11 @@ class Composition:
         self.text = ""
 
 
-
 def _cell_quote(unit: str) -> str:
     """An evidence unit (a sentence, or two that belong together) for a table cell: each
     sentence kept up to 400 characters, so the second's fact is never cut for the first's length."""
     return " ".join(cell(x, 400) for x in sentences(unit)) or cell(unit, 400)
+
 
 def _quote(sents: list[str], marker: str, locators: list[str] = ()) -> str:
     """Quotes, each cited; a passage from a full text also says its page."""
@@ -261,7 +261,7 @@ class ExtractiveComposer:
             lines.append(f"{i}. {name}{f' ({when})' if when else ''} {marker}" + (f" — “{cell(sent, 300)}”" if sent else ""))
             for facet in plan.facets:  # "... and what does each save?": asked of every paper
                 ev = self.evidence.for_paper(plan, h, facet=facet, n=1)
-                said = f"“{cell(ev.sentences[0], 300)}” {marker}" if ev.sentences and not ev.absent else f"*not reported* ({ev.absent})"
+                said = f"“{_cell_quote(ev.sentences[0])}” {marker}" if ev.sentences and not ev.absent else f"*not reported* ({ev.absent})"
                 lines.append(f"   - {cell(facet.rstrip('?'), 80)}: {said}")
         if plan.authors:
             owners = {o for h, _ in matched for o in h.paper.profiles if o.lower() in {a.lower() for a in plan.authors}}

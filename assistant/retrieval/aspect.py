@@ -26,6 +26,9 @@ _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|mot
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
+# "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb).
+_WH_THING = re.compile(r"\b(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)"
+                       r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -83,6 +86,14 @@ class AspectReader:
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
             and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
+        # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
+        # measure, nor "which technique", a method).
+        things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
+                  if not _METHOD_HEAD.match(asked_q[m.start():]) and not self._quantity_noun(content_words(m.group(1)))]
+        plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets and f not in plan.method_facets
+                             and any(set(t) & set(content_words(f)) for t in things)]
+        if not plan.facets and things and plan.aspect is Aspect.GENERAL:
+            plan.named_facets = [""]
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
