@@ -1212,3 +1212,15 @@ def test_a_thing_asked_by_its_kind_is_a_named_facet(planner):
     # Negatives: a measure or a method asked by its kind is no named thing.
     assert plan("What speedup does each of ZeRO-Infinity and Fuyou report?").named_facets == []
     assert plan("Which technique does each of ZeRO-Infinity and Fuyou use?").named_facets == []
+
+
+def test_phrases_listed_after_a_count_of_papers_are_papers_of_that_kind(planner):
+    """"three zeroth-order tuning papers — the X one, the Y one and the Z one": each listed
+    phrase is a paper (no work noun needed), found with the kind the count names."""
+    r, plan = planner
+    p = plan("three zeroth-order tuning papers — the CPU-offloading single-GPU one, the perturbation-parallel "
+             "distributed one and the kernel-informed bias one. How much faster is each?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2", "KerZOO"]
+    # Negative: a count of other things lists no papers.
+    p = plan("Two worries: the latency and the memory. How do ZO2 and DistZO2 compare?")
+    assert compared(r, p) == ["ZO2", "DistZO2"]

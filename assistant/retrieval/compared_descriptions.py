@@ -46,6 +46,7 @@ from .phrasing import (
     _WEAK_NAME,
     _WORK,
     _WORK_PHRASE,
+    counted_lead,
 )
 
 
@@ -69,6 +70,7 @@ class ComparedDescriptions(Descriptions):
         # paper there; works_only: only a work's description, joined or not). Beside "vs" only
         # such a description is one ("latency vs the prior art" names none), elsewhere too.
         bodies: list[tuple[str, bool, bool]] = [(vs.group().strip(), True, False)] if vs else []
+        frames = {0: frame} if vs else {}  # body -> the words its phrases share
         # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
         # are the compared papers, however they are phrased.
         # (In each question sentence: one may be followed by the asker's remarks.)
@@ -91,14 +93,16 @@ class ComparedDescriptions(Descriptions):
             # all together ("I use the paper that ... . My advisor prefers the one that ...").
             said = sentences(statements)
             for text in ([*reversed(said)] if len(said) > 1 else []) + [", ".join(x.rstrip(". ") for x in said)]:
-                bodies.append((_statement_body(text), definite or bool(vs), False))
+                if lead := counted_lead(text):
+                    frames[len(bodies)] = lead  # "two pruning papers: ...": what each listed one is
+                bodies.append((_statement_body(text), (definite or bool(vs)) and not lead, False))
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for i, (body, strict, works_only) in enumerate(bodies):
             found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
-                                       asked=i < from_question, frame=frame if i == 0 else "")
+                                       asked=i < from_question, frame=frames.get(i, ""))
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -268,6 +272,12 @@ class ComparedDescriptions(Descriptions):
                     continue  # a relative is about what the other side is about
                 if target:
                     target.phrase = phrase
+            elif frame and not beside_vs and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
+                # A paper listed after a count ("two pruning papers: the X one and the Y one") is
+                # one of that kind.
+                again = self._resolve(f"{phrase} {frame}", among, within)
+                if again and not again.missing:
+                    again.phrase, target = phrase, again
             if target and ((speaker and not works) or bare_side) and target.confidence < self.settings.describe_min_margin:
                 continue
             if target and set(target.paper_ids) & named_before:

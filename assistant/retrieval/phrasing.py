@@ -90,8 +90,16 @@ def _statement_body(text: str) -> str:
     """A statement's phrases: a lead-in before a colon that lists the papers only counts them
     ("Three works: A, B and C")."""
     body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
-    head, colon, rest = body.partition(":")
+    head, colon, rest = re.split(r"(:|\s[—–-]\s|[—–])", body, maxsplit=1) if re.search(r":|\s[—–-]\s|[—–]", body) else (body, "", "")
     return _subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
+
+
+def counted_lead(text: str) -> str:
+    """The kind of paper `text` counts when it opens by counting the papers it then lists
+    ("Two FooNet papers: A and B" -> "FooNet", "three pruning works — A, B, C" -> "pruning"):
+    each listed phrase is a paper of that kind, however it is worded. "" when it does not."""
+    m = re.match(rf"\s*(?:{'|'.join(_COUNTS)}|\d+)\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?(?=\s*(?::|\s[—–-]\s|[—–]))", text, re.I)
+    return (m.group(1).strip() or m.group().strip()) if m else ""
 
 
 def without_people(text: str, plan: Plan) -> str:
