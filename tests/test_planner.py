@@ -1224,3 +1224,15 @@ def test_phrases_listed_after_a_count_of_papers_are_papers_of_that_kind(planner)
     # Negative: a count of other things lists no papers.
     p = plan("Two worries: the latency and the memory. How do ZO2 and DistZO2 compare?")
     assert compared(r, p) == ["ZO2", "DistZO2"]
+
+
+def test_a_phrase_set_off_before_each_question_is_its_paper(planner):
+    """"The X: what ...? the Y: how ...?": each part's paper is the phrase before its colon or
+    dash, the first one even when the question splitter takes it for a lead-in."""
+    r, plan = planner
+    p = plan("Offloading trainers. The single-GPU zeroth-order tuner: what GPU memory does it need for OPT-175B? "
+             "the perturbation-parallel distributed one: how much faster is it?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+    # Negative: one set-off phrase and one question is one paper's question.
+    p = plan("The zeroth-order CPU-offloading tuner — how much GPU memory does it need for OPT-175B?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1

@@ -24,6 +24,8 @@ _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
 _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
 _THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s)", re.I)
+_SET_OFF = re.compile(r"\s*(?:and\s+|but\s+)?((?:the|a|an)\s(?:(?!\sand\s)[^:?;,—–])+?)\s*(?::|\s-\s|[—–])\s*"
+                      r"(?=(?:what|which|how|who|is|are|was|were|does|do|did)\b)", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
 
@@ -114,6 +116,10 @@ def subject_phrase(piece: str) -> str | None:
     """The phrase in one part that describes its paper: a work by its kind ("the ... paper by
     Doe"), else the part's definite subject when it holds a name-like word or a compound
     ("the sparse-routed BarNet"); None for a pronoun ("what does it report") or none."""
+    # "the FooNet accelerator: how much faster ...?", "And the BarNet search — what gain ...?":
+    # the phrase set off before the question is its paper.
+    if (m := _SET_OFF.match(piece)) and len(content_words(m.group(1))) >= 2:
+        return m.group(1).strip()
     body = _LEAD.sub("", piece)
     if m := _ASKS.search(body):
         body = body[m.end():]
@@ -155,7 +161,11 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
             unnamed.append(piece)
     # A lead-in that describes one work ("Doe et al. 2017 (graph caching): what ...? And in
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
-    if len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
+    # So is a lead-in set off before the first part ("The FooNet design — how fast ...? And ...").
+    lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
+    if not own and lead and not re.search(r"[.?!]\s*$", lead) and _SET_OFF.match(f"{lead}: {asked}"):
+        unnamed.insert(0, f"{lead}: {asked}")
+    elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
         unnamed.insert(0, statements)
     for piece in unnamed:

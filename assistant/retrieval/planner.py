@@ -248,7 +248,11 @@ class Planner(AspectReader, ComparedDescriptions):
             plan.kind = Kind.AGGREGATE
         elif plan.fields and (field_head or not number_beyond_fields(q)):
             plan.kind = Kind.METADATA
-        if plan.kind is Kind.FACTOID and len(own := self._part_subjects(q, plan)) >= 2:
+        # (A "comparison" that found one paper only is no comparison yet: its parts may say more.)
+        # (A word some abstracts use, "BarLib", names no paper firmly.)
+        lone = plan.kind is Kind.COMPARATIVE and len({pid for t in plan.targets if not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)
+                                                      for pid in t.paper_ids}) < 2
+        if (plan.kind is Kind.FACTOID or lone) and len(own := self._part_subjects(q, plan)) >= 2:
             # "How much memory does A need, and what speedup does B claim over A?": each part
             # asks about its own paper, so the papers are set side by side, a row per part.
             plan.kind = Kind.COMPARATIVE
