@@ -28,8 +28,8 @@ from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, spells, stem, stems
 
-# A product's or model's name ("MI300X", "CDNA3", "V100", "GPT-3"): a capital and a digit after a
-# letter. (Not an acronym of the field, "DSLs", "NVMe", nor a quantity, "175B", "8-bit".)
+# A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
+# letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
 _MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
