@@ -150,7 +150,8 @@ class ComparedDescriptions(Descriptions):
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
                       beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "") -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper). `frame`:
-        the words around a "vs" stretch that both its sides share."""
+        the words all its phrases share (around a "vs" stretch, or the kind a count of papers
+        names), read with a phrase too unclear alone."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
         people = {w for a in plan.authors for w in content_words(a)}
