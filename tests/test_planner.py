@@ -1236,3 +1236,14 @@ def test_a_phrase_set_off_before_each_question_is_its_paper(planner):
     # Negative: one set-off phrase and one question is one paper's question.
     p = plan("The zeroth-order CPU-offloading tuner — how much GPU memory does it need for OPT-175B?")
     assert p.kind is Kind.FACTOID and len(p.targets) == 1
+
+
+def test_which_picks_a_thing_whatever_its_noun(planner):
+    """"Which dataset does X use" asks for a dataset's name, even though papers state numbers of
+    datasets; "what speedup" asks a number."""
+    _, plan = planner
+    p = plan("Which dataset does EPIM evaluate on, and how much faster is it?")
+    assert p.numeric_facets == ["how much faster is it"] and p.named_facets == ["Which dataset does EPIM evaluate on"]
+    # Negative: "what" with a measure asks the number.
+    p = plan("What speedup does EPIM report, and which dataset does it use?")
+    assert p.numeric_facets == ["What speedup does EPIM report"]

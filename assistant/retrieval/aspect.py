@@ -75,7 +75,7 @@ class AspectReader:
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
-                                                                              and not _METHOD_HEAD.match(f))
+                                                                              and not _METHOD_HEAD.match(f) and not self._asks_thing(f))
                                or any(b in f for b in baselines)]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
@@ -89,11 +89,18 @@ class AspectReader:
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
-                  if not _METHOD_HEAD.match(asked_q[m.start():]) and not self._quantity_noun(content_words(m.group(1)))]
+                  if not _METHOD_HEAD.match(asked_q[m.start():]) and self._asks_thing(asked_q[m.start():])]
         plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets and f not in plan.method_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
             plan.named_facets = [""]
+
+    def _asks_thing(self, part: str) -> bool:
+        """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what
+        benchmark does it use")? "which" picks things, whatever their kind; "what" does unless
+        its noun is a measure ("what speedup does it report")."""
+        m = _WH_THING.match(part.strip())
+        return bool(m) and (m.group().lower().startswith("which") or not self._quantity_noun(content_words(m.group(1))))
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus
