@@ -24,11 +24,11 @@ _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mecha
 _METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
-_WH_NOUN = re.compile(r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)[\w-]+", re.I)
+_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
+_WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb).
-_WH_THING = re.compile(r"\b(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could)\b)"
-                       r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+_WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -81,7 +81,7 @@ class AspectReader:
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
         if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
             plan.numeric_facets = list(plan.facets)
-        # "the technique each uses", or "how does each decide ...": what each paper's method is.
+        # "the trick each relies on", or "how does each pick ...": what each paper's method is.
         # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
@@ -89,7 +89,7 @@ class AspectReader:
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
-                  if not _METHOD_HEAD.match(asked_q[m.start():]) and self._asks_thing(asked_q[m.start():])]
+                  if not _METHOD_HEAD.match(asked_q[m.start():]) and self._thing(m)]
         plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets and f not in plan.method_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
@@ -99,8 +99,11 @@ class AspectReader:
         """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what
         benchmark does it use")? "which" picks things, whatever their kind; "what" does unless
         its noun is a measure ("what speedup does it report")."""
-        m = _WH_THING.match(part.strip())
-        return bool(m) and (m.group().lower().startswith("which") or not self._quantity_noun(content_words(m.group(1))))
+        return bool(m := _WH_THING.match(part.strip())) and self._thing(m)
+
+    def _thing(self, m: re.Match) -> bool:
+        """Is the `_WH_THING` match `m` a thing (not a measure) asked by its kind?"""
+        return m.group().lower().startswith("which") or not self._quantity_noun(content_words(m.group(1)))
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus

@@ -17,14 +17,14 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name, sentences
-from .phrasing import _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE
+from .phrasing import _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
 from .facets import _CLAUSE, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
 _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
 _THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s)", re.I)
-_SET_OFF = re.compile(r"\s*(?:and\s+|but\s+)?((?:the|a|an)\s(?:(?!\sand\s)[^:?;,—–])+?)\s*(?::|\s-\s|[—–])\s*"
+_SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:the|a|an)\s(?:(?!\sand\s)[^:?;,—–])+?)\s*(?:{SET_OFF_MARK})\s*"
                       r"(?=(?:what|which|how|who|is|are|was|were|does|do|did)\b)", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
@@ -163,8 +163,8 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
     # So is a lead-in set off before the first part ("The FooNet design — how fast ...? And ...").
     lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
-    if not own and lead and not re.search(r"[.?!]\s*$", lead) and _SET_OFF.match(f"{lead}: {asked}"):
-        unnamed.insert(0, f"{lead}: {asked}")
+    if not own and lead and not re.search(r"[.?!]\s*$", lead) and _SET_OFF.match(first := f"{lead}: {asked}"):
+        unnamed.insert(0, first)
     elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
         unnamed.insert(0, statements)

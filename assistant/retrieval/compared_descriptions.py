@@ -74,7 +74,8 @@ class ComparedDescriptions(Descriptions):
         # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
         # are the compared papers, however they are phrased.
         # (In each question sentence: one may be followed by the asker's remarks.)
-        asking = [x for x in sentences(asked) if x.rstrip().endswith("?")] or [asked]
+        asked_sentences = sentences(asked)
+        asking = [x for x in asked_sentences if x.rstrip().endswith("?")] or [asked]
         if alt := next((m for x in asking if (m := _ALTERNATIVES.search(x.rstrip("?. ")))), None) or _ALTERNATIVES_FIRST.search(q):
             bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
         # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
@@ -82,7 +83,7 @@ class ComparedDescriptions(Descriptions):
         # A question sentence followed by requests ("How do A and B compare? State the
         # accuracy the former gives ..."): the question sentence alone first, then each request
         # alone ("By how much? Compare what A and B say about it."), then all of it.
-        requests = [x for x in sentences(asked) if x not in asking] if len(asking) < len(sentences(asked)) else []
+        requests = [x for x in asked_sentences if x not in asking] if len(asking) < len(asked_sentences) else []
         for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))

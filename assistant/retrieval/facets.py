@@ -19,7 +19,7 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words, sentences
-from .phrasing import _COUNTS, _SPEAKER
+from .phrasing import _SPEAKER, COUNT_WORD
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -157,6 +157,13 @@ def parts(q: str) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+def _label_like(lead: str, names: list[str]) -> bool:
+    """Could `lead`, before a colon, label the asked aspect ("peak power: ...")? A few words,
+    no compared paper's name, no interrogative."""
+    return not any(as_word(n).search(lead) for n in names) and 0 < len(content_words(lead)) <= 4 \
+        and not re.search(r"\b(?:what|which|how|who)\b", lead, re.I)
+
+
 def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     """The asked aspects of a comparison, one per table row, in the question's words."""
     names = [t.phrase for t in plan.targets]
@@ -177,17 +184,14 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
             # ("What accuracy does each report: A on X, and B on Y?" lists a setting per paper: rows.)
             q = q[: cue.start()]
             cue = aspect_cue(q)
-        elif not any(as_word(n).search(q[: cue.start()]) for n in names) and 0 < len(content_words(q[: cue.start()])) <= 4 \
-                and not re.search(r"\b(?:what|which|how|who)\b", q[: cue.start()], re.I):
+        elif _label_like(q[: cue.start()], names):
             label = q[: cue.start()].strip()  # "peak power: A vs B, which is lower?": the label is the aspect
     if not label and statements and (said := aspect_cue(statements)) and ":" in said.group():
         # "peak power: A vs B. Which is lower?": the label before the papers, a sentence earlier
         # (not the asker's "I work on X: A vs B", nor "Two FooNet designs: A and B" counting them).
         lead = statements[: said.start()]
-        counted = re.match(rf"\s*(?:\d+|{'|'.join(_COUNTS)})\b", lead, re.I)
-        if not any(as_word(n).search(lead) for n in names) and 0 < len(content_words(lead)) <= 4 and not counted \
-                and not re.search(r"\b(?:what|which|how|who)\b|[.?!]", lead, re.I) and not _SPEAKER.match(lead) \
-                and not content_words(_without_subjects(statements[said.end():], names)):
+        if _label_like(lead, names) and not re.match(rf"\s*{COUNT_WORD}\b", lead, re.I) and not re.search(r"[.?!]", lead) \
+                and not _SPEAKER.match(lead) and not content_words(_without_subjects(statements[said.end():], names)):
             label = lead.strip()
     tail = q[cue.end():] if cue else ""
     if not cue:

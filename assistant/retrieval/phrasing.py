@@ -43,6 +43,9 @@ _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?
 _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|using|about)\b.*)?\s*$", re.I)
 # Words that count papers ("the two papers on ...", "both works").
 _COUNTS = {"two": 2, "both": 2, "pair of": 2, "couple of": 2, "three": 3, "four": 4, "five": 5}
+COUNT_WORD = rf"(?:{'|'.join(_COUNTS)}|\d+)"
+# What sets a lead-in off from what it introduces: "Three works: ...", "the X one — what ...".
+SET_OFF_MARK = r":|\s[—–-]\s|[—–]"
 # A clause whose subject is the asker ("we maintain ...", "so I'm weighing ...") tells their situation.
 _SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
 _SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
@@ -90,7 +93,7 @@ def _statement_body(text: str) -> str:
     """A statement's phrases: a lead-in before a colon that lists the papers only counts them
     ("Three works: A, B and C")."""
     body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
-    head, colon, rest = re.split(r"(:|\s[—–-]\s|[—–])", body, maxsplit=1) if re.search(r":|\s[—–-]\s|[—–]", body) else (body, "", "")
+    head, colon, rest = (re.split(f"({SET_OFF_MARK})", body, maxsplit=1) + ["", ""])[:3]
     return _subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
 
 
@@ -98,7 +101,7 @@ def counted_lead(text: str) -> str:
     """The kind of paper `text` counts when it opens by counting the papers it then lists
     ("Two FooNet papers: A and B" -> "FooNet", "three pruning works — A, B, C" -> "pruning"):
     each listed phrase is a paper of that kind, however it is worded. "" when it does not."""
-    m = re.match(rf"\s*(?:{'|'.join(_COUNTS)}|\d+)\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?(?=\s*(?::|\s[—–-]\s|[—–]))", text, re.I)
+    m = re.match(rf"\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?(?=\s*(?:{SET_OFF_MARK}))", text, re.I)
     return (m.group(1).strip() or m.group().strip()) if m else ""
 
 
