@@ -183,6 +183,12 @@ class LexicalIndex:
         """Papers by the rare literal terms they contain (lexical_exact.py)."""
         return exact_ranking(self._snap, query_terms, allowed, keep, limit)
 
+    def idf(self, terms: list[str]) -> dict[str, float]:
+        """Each word's inverse document frequency over the chunks (BM25's): how much finding it
+        says about a text."""
+        n = max(1, len(self))
+        return {t: math.log(1 + (n - (df := self.chunk_frequency(t)) + 0.5) / (df + 0.5)) for t in terms}
+
     def chunk_frequency(self, term: str) -> int:
         """Chunks containing the term's first token (tombstoned ones included until the next
         merge): an idf without materialising the papers."""

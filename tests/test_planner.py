@@ -1247,3 +1247,45 @@ def test_which_picks_a_thing_whatever_its_noun(planner):
     # Negative: "what" with a measure asks the number.
     p = plan("What speedup does EPIM report, and which dataset does it use?")
     assert p.numeric_facets == ["What speedup does EPIM report"]
+
+
+def test_papers_of_one_kind_told_apart_by_what_each_part_asks(planner):
+    """"Two X papers: what does the A one ..., and the other ...?": no paper named; each part's
+    paper is found with the part's words and the kind's (a blind probe read 17 of 20 such
+    comparisons as one-paper questions)."""
+    r, plan = planner
+    p = plan("Among the zeroth-order tuning papers, how little GPU memory does the single-device one need, "
+             "and how does the distributed one split its forward passes?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+    p = plan("Two LLM serving papers - what does one do about context switching overhead, and how does the other schedule MoE layers?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "From Tokens to Layers"]
+    # The first part may leave its paper unsaid when the second says "the other".
+    p = plan("Of the visual autoregressive papers, how much attention computation is removed, and what speedup "
+             "does the other one get from its subnets?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["LiteVAR", "Progressive Supernet Training for Efficient Visual Autoregressive Modeling"]
+    # What a part alone measures against is named by its paper ("the other's speedup over CryptoGCN").
+    p = plan("Two private-inference papers: how much of the ReLU budget does one remove, and what speedup over CryptoGCN does the other report?")
+    assert p.kind is Kind.COMPARATIVE and "LinGCN" in compared(r, p)
+    # Negatives: "one" as a numeral, "which one" among named papers, a single part, a plural kind.
+    p = plan("What does ZO2 report on one GPU?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["ZO2"]
+    p = plan("Which one is faster, ZO2 or DistZO2?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["ZO2", "DistZO2"]
+    assert plan("What speedup does the multi-GPU one report?").kind is Kind.FACTOID
+    p = plan("How does DistZO2 compare with the other zeroth-order papers?")
+    assert [t.phrase for t in p.targets] == ["DistZO2"]
+
+
+def test_referred_parts_frame_and_parts():
+    from assistant.retrieval.one_of import referred_parts
+
+    frame, parts = referred_parts("Pruning papers: what does the structured one keep on ImageNet, and how fast is the other on a phone?")
+    assert frame == "Pruning papers" and [(ref, pro) for ref, _, pro in parts] == [("the structured one", True), ("the other", True)]
+    # A lead-in that describes the first paper is its part, not the frame.
+    frame, parts = referred_parts("Cache papers: the one that evicts by frequency, what hit rate does it get? and the other one, what latency?")
+    assert frame == "Cache papers" and parts[0][0] == "the one" and "hit rate" in parts[0][1] and parts[1][0] == "the other one"
+    # A part without a subject of its own goes on with the one before it.
+    _, parts = referred_parts("What does the sparse one report, and how much energy? And the dense one?")
+    assert len(parts) == 2 and "energy" in parts[0][1]
+    # Kinds in the plural are no paper; "one of" picks among named ones.
+    assert referred_parts("Which of the pruning papers report ImageNet accuracy, and which one of them is newest?")[1] == []

@@ -14,7 +14,6 @@ Out of scope: choosing sentences and composing answers (answer/).
 from __future__ import annotations
 
 import logging
-import math
 import threading
 
 from ..corpus import Paper
@@ -123,15 +122,8 @@ class Retriever:
         return self.names.label(p)
 
     def term_weights(self, terms: list[str]) -> dict[str, float]:
-        """Each word's inverse document frequency over the indexed chunks (BM25's): how much
-        finding it says about a text."""
-        lexical = self.lexical
-        n = max(1, len(lexical))
-        out = {}
-        for t in terms:
-            df = lexical.chunk_frequency(t)
-            out[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return out
+        """Each word's idf over the indexed chunks: how much finding it says about a text."""
+        return self.lexical.idf(terms)
 
     def retrieve(self, question: str, k: int | None = None, plan: Plan | None = None) -> list[Hit]:
         return self.run(question, k, plan).hits

@@ -50,17 +50,18 @@ class Descriptions:
             ids = set(group) if ids is None else ids & set(group)
         return sorted(ids or ())
 
-    def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
-        target = self._resolve_words(phrase, taken, ids)
+    def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
+        """`weighted`: a long text (a question's part) whose rare words say more than its common ones."""
+        target = self._resolve_words(phrase, taken, ids, weighted)
         if (not target or target.missing) and (owner := _POSSESSOR.match(phrase)):
             # "Doe's row-wise gating", "Acme 2022's sparse engine": the owner's name is
             # no word of the paper's text.
-            if (again := self._resolve_words(phrase[owner.end():], taken, ids)) and not again.missing:
+            if (again := self._resolve_words(phrase[owner.end():], taken, ids, weighted)) and not again.missing:
                 again.phrase = phrase
                 return again
         return target
 
-    def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None) -> Target | None:
+    def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
         # "the 2018 pruning paper and its 2020 follow-up": a year in the description picks
@@ -85,8 +86,9 @@ class Descriptions:
         # of near neighbours are nearly flat, and a small embedder alone confuses siblings.
         s = self.settings
         words = content_words(phrase)
+        weights = self.names.lexical.idf(words) if weighted else None
         fit = {h.paper.id: s.evidence_dense_weight * dense[h.paper.id]
-               + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}") for h in hits}
+               + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights) for h in hits}
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         top = ranked[0]
         margin = fit[top.paper.id] - (fit[ranked[1].paper.id] if len(ranked) > 1 else 0.0)

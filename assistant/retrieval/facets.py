@@ -136,11 +136,12 @@ _LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how
 _CLAUSE_JOINT = re.compile(r"\s*(?:[,;]\s*(?:and|but|while|whereas)\s+|[;?]\s*(?:and\s+|but\s+)?|\s+(?:while|whereas)\s+)", re.I)
 
 
-def pieces(asked: str) -> list[str]:
+def pieces(asked: str, keep=lambda piece: False) -> list[str]:
     """The question's parts, each split again at clause joints ("A's speedup over X, and B's
-    over Y") and at the commas of a list after a colon ("both tools: A's X, B's Y")."""
+    over Y") and at the commas of a list after a colon ("both tools: A's X, B's Y"). Those
+    without a content word go, unless `keep` says otherwise ("and the other one")."""
     return [y for p in (parts(asked) or [asked]) for x in _CLAUSE_JOINT.split(p.rstrip("?. "))
-            for y in _listed(x) if content_words(y)]
+            for y in _listed(x) if content_words(y) or keep(y)]
 
 
 def _listed(text: str) -> list[str]:

@@ -25,6 +25,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .aspect import AspectReader
 from .compared import background, coordinated, measured_against, part_subjects, rivals_of, vs_side
 from .compared_descriptions import ComparedDescriptions
+from .one_of import OneOf
 from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
@@ -54,7 +55,7 @@ def _drop_describing(q: str, plan: Plan) -> None:
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
 
 
-class Planner(AspectReader, ComparedDescriptions):
+class Planner(AspectReader, ComparedDescriptions, OneOf):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
         self.search = search  # search(query, k, ids=None) -> hits; resolves descriptions
@@ -248,6 +249,12 @@ class Planner(AspectReader, ComparedDescriptions):
             plan.kind = Kind.AGGREGATE
         elif plan.fields and (field_head or not number_beyond_fields(q)):
             plan.kind = Kind.METADATA
+        if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and len(own := self._one_of(q, plan)) >= 2:
+            # "Two pruning papers: what does the structured one keep, and the other?"
+            plan.kind = Kind.COMPARATIVE
+            plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
+            plan.targets = own
+            return
         # (A "comparison" that found one paper only is no comparison yet: its parts may say more.)
         # (A word some abstracts use, "BarLib", names no paper firmly.)
         lone = plan.kind is Kind.COMPARATIVE and len({pid for t in plan.targets if not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)

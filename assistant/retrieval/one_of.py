@@ -1,0 +1,131 @@
+"""Papers of one kind told apart by what each part of the question asks: "Two pruning papers:
+what does the structured one keep on ImageNet, and how fast is the other on a phone?", "FPGA
+accelerators: the one that targets LSTMs, what ...? and the sparse one ...?". Such a question
+names no paper. It says what kind they are (its frame: the statements and the lead-in before
+the question) and refers to each by a pro-form ("the X one", "the one that ...", "the other",
+"does one report") or a short description in its own part. Each part's paper is found with
+the part's words (how it is described and what is asked of it, which that paper's text
+states) and the frame's, without the papers earlier parts took.
+
+Out of scope: papers named, or described well enough alone (planner.py,
+compared_descriptions.py); whether a found paper reports the asked thing (answer/).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan, Target
+from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
+from .facets import pieces, split_statements
+from .phrasing import _BASELINE_BEFORE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
+
+# "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
+# "the one that ...", "does one report". ("one of them" picks from named papers; "the
+# former"/"the latter" refer back to papers already set side by side.)
+_OTHER = re.compile(r"\bthe\s+other\b(?:\s+one\b)?", re.I)
+_THE_ONE = re.compile(r"\bthe\s+(?:(?!(?:other|one|former|latter)\b)[\w/.-]+\s+){0,4}?one\b(?!\s+(?:of|another)\b|-)", re.I)
+_BARE_ONE = re.compile(r"(?:^\s*|\b(?:does|do|did|is|was|has|had)\s+)(one)\b(?!\s+(?:of|another)\b|-)", re.I)
+# "... does the first one cut, vs what does the other report": the comparison's joint.
+_VS_JOINT = re.compile(r",?\s+(?:vs\.?|versus)\s+(?=(?:what|which|how|who)\b)", re.I)
+
+
+def _pro_form(text: str) -> str | None:
+    """The pro-form in `text` standing for a paper, if any."""
+    found = [m for m in (_OTHER.search(text), _THE_ONE.search(text)) if m]
+    if m := _BARE_ONE.search(text):
+        return m.group(1)
+    return min(found, key=lambda m: m.start()).group() if found else None
+
+
+def _work(text: str) -> str | None:
+    """A definite description of one work ("the clipped-activation paper"), not of a kind
+    ("the pruning papers")."""
+    m = next((m for m in _WORK_PHRASE.finditer(text) if m.group().lower().startswith("the ")), None)
+    if not m:
+        return None
+    head = re.search(r"\b(papers|works|studies|systems|frameworks|methods|approaches|techniques|designs|tools)\b", m.group(), re.I)
+    return None if head else m.group()
+
+
+def referred_parts(q: str) -> tuple[str, list[tuple[str, str, bool]]]:
+    """(frame, parts): each part as (the phrase standing for its paper, the part's text,
+    whether that phrase is a pro-form). Parts without a subject of their own ("and how much
+    energy?") go on with the part before them."""
+    statements, asked = split_statements(q)
+    frame: list[str] = []
+    parts: list[list] = []
+    said = sentences(statements)
+    for i, sentence in enumerate(said):
+        for seg in map(str.strip, re.split(SET_OFF_MARK, sentence)):
+            # The lead-in right before the question may be its first part's subject ("the
+            # one that ...: what does it ...?").
+            ref = (_pro_form(seg) or _work(seg)) if i == len(said) - 1 else None
+            if ref and not parts:
+                parts.append([ref, seg, ref == _pro_form(seg)])
+            else:
+                frame.append(seg)
+    pending = bool(parts)  # the lead-in's subject, whose question is the first piece
+    unreferred: list[str] = []  # what is asked before any part refers to its paper
+    for piece in [x for p in pieces(asked, keep=_pro_form) for x in _VS_JOINT.split(p)]:
+        ref = _pro_form(piece) or _work(piece)
+        if ref and not pending:
+            if not parts and unreferred and _OTHER.search(piece):
+                # "what does the first report, and what the other": the first part's paper is one of the kind.
+                parts.append([" ".join(frame) or unreferred[0], " ".join(unreferred), True])
+            parts.append([ref, piece, ref == _pro_form(piece)])
+        elif parts:
+            parts[-1][1] += f" {piece}"
+        else:
+            unreferred.append(piece)
+        pending = False
+    if not parts or not parts[0][1].startswith(" ".join(unreferred)):
+        frame += unreferred
+    return " ".join(frame), [tuple(p) for p in parts]
+
+
+class OneOf:
+    """Mixed into the Planner: needs `self._resolve`."""
+
+    def _one_of(self, q: str, plan: Plan) -> list[Target]:
+        """The papers the parts of a "one ... the other" question refer to, in order; [] when
+        it is not such a question or a part's paper is not found."""
+        frame, parts = referred_parts(q)
+        if len(parts) < 2 or not any(pro for _, _, pro in parts):
+            return []
+        firm = [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
+        # A name in several parts ("the SSD one ... the other SSD paper") is of the kind they share.
+        firm = [t for t in firm if sum(bool(as_word(t.phrase).search(text)) for _, text, _ in parts) == 1]
+        named: dict[int, Target] = {}
+        for i, (_, text, _) in enumerate(parts):
+            here = [t for t in firm if as_word(t.phrase).search(text)]
+            if len(here) > 1:
+                return []  # a part naming two papers is a comparison of its own
+            if here:
+                named[i] = here[0]
+        taken = {pid for t in named.values() if len(t.paper_ids) == 1 for pid in t.paper_ids}
+        shared = {m.group() for m in NAME_TOKEN.finditer(frame)} | {
+            tok for tok in {m.group() for _, text, _ in parts for m in NAME_TOKEN.finditer(text)}
+            if sum(bool(as_word(tok).search(text)) for _, text, _ in parts) > 1}
+        found: list[Target] = []
+        for i, (ref, text, _) in enumerate(parts):
+            if i in named and len(named[i].paper_ids) == 1:
+                found.append(named[i])
+                continue
+            # A name several papers go by ("FP" formats) says which papers, the part which of them;
+            # so does what the part alone measures against ("the other's speedup over FooLib": a
+            # paper that mentions FooLib).
+            within = [pid for pid in named[i].paper_ids if pid not in taken] if i in named else None
+            against = {m.group() for m in NAME_TOKEN.finditer(text) if looks_like_name(m.group()) and _BASELINE_BEFORE.search(text[: m.start()])}
+            for tok in against - shared:
+                using = [pid for pid in (self.names.lookup(tok) or {}) if pid not in taken and (within is None or pid in within)]
+                within = using or within
+            target = self._resolve(" ".join(content_words(f"{frame} {text}")), taken, within, weighted=True)
+            if not target or target.missing or set(target.paper_ids) & taken:
+                return []
+            # ("the one evaluated on X ..., the one measured on Y": a phrase of its own each.)
+            # (... the phrase up to the part's verb: "what does [the one measured on Y] get".)
+            target.phrase = ref if sum(r == ref for r, _, _ in parts) == 1 else " ".join(text[text.find(ref):].split()[:-1][:8])
+            taken.update(target.paper_ids)
+            found.append(target)
+        return found
