@@ -140,6 +140,15 @@ def test_bad_questions_get_clear_errors():
             check_question(q)
 
 
+def test_a_list_typed_on_lines_keeps_its_items_apart():
+    # Items after a line that ends a sentence start sentences; items of a bare list are listed.
+    assert check_question("Two papers: ZO2 and KerZOO.\n- ZO2: which GPU?\n* KerZOO: how much faster?") == \
+        "Two papers: ZO2 and KerZOO. ZO2: which GPU? KerZOO: how much faster?"
+    assert check_question("Compare these\n- ZO2\n- KerZOO") == "Compare these, ZO2, KerZOO"
+    # Negative: a dash inside a line, or a line that is no list item, is left as it is.
+    assert check_question("What is 3 - 2 in ZO2?\nAnd 4 - 1?") == "What is 3 - 2 in ZO2? And 4 - 1?"
+
+
 def test_sentence_splitting_keeps_abbreviations():
     assert sentences("We use e.g. GPUs vs. CPUs. It works (Fig. 1). db-SP is fast.") == [
         "We use e.g. GPUs vs. CPUs.", "It works (Fig. 1).", "db-SP is fast."

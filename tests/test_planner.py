@@ -1289,3 +1289,26 @@ def test_referred_parts_frame_and_parts():
     assert len(parts) == 2 and "energy" in parts[0][1]
     # Kinds in the plural are no paper; "one of" picks among named ones.
     assert referred_parts("Which of the pruning papers report ImageNet accuracy, and which one of them is newest?")[1] == []
+
+
+def test_a_parts_short_description_is_read_with_what_the_part_asks(planner):
+    """"... and what fault rate does the activation-bounding paper test VGG-16 at?": alone the
+    description fits two clipped-activation papers about equally (margin under
+    describe_min_margin); the part's own words (a fault rate, VGG-16) say which."""
+    r, plan = planner
+    p = plan("What does DistZO2 report for throughput, and what fault rate does the activation-bounding paper test VGG-16 at?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DistZO2", "FT-ClipAct"]
+    # Negative: the named part keeps its name, whatever the other part asks.
+    p = plan("What fault rate does FT-ClipAct test VGG-16 at, and what does DistZO2 report for throughput?")
+    assert compared(r, p) == ["FT-ClipAct", "DistZO2"]
+
+
+def test_papers_counted_and_listed_inside_the_question_sentence(planner):
+    """"... for three caching papers: A, B and the X work?": the listed description is one of the
+    three, though a colon usually sets off the asked aspect."""
+    r, plan = planner
+    p = plan("Could you set side by side three zeroth-order papers: ZO2, DistZO2, and the kernel-function-informed optimizer work?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2", "KerZOO"]
+    # Negative: a colon after no count sets off the aspect ("ZO2 and DistZO2: memory?").
+    p = plan("ZO2 and DistZO2: how much GPU memory does each need?")
+    assert compared(r, p) == ["ZO2", "DistZO2"] and p.facets

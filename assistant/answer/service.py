@@ -43,6 +43,10 @@ def check_question(question: str) -> str:
         )
     if not re.search(r"[^\W\d_]{2,}", cleaned):
         raise AssistantError("the question has no words in it: type a question about the papers.")
+    # A list typed on lines of its own ("- A: what ...?\n- B: what ...?") keeps its items apart:
+    # after a line that ends a sentence an item starts one, else it is one of a list.
+    cleaned = re.sub(r"(?<=[.?!:;])\s*\n\s*(?:[-*•]|\d+[.)])\s+", " ", cleaned)
+    cleaned = re.sub(r"\s*\n\s*(?:[-*•]|\d+[.)])\s+", ", ", cleaned)
     return re.sub(r"\s+", " ", cleaned)
 
 

@@ -144,7 +144,7 @@ def subject_phrase(piece: str) -> str | None:
 
 def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     """The papers that are the subjects of the question's parts, one per part, in order; []
-    when a part names two. `resolve(phrase, taken_ids)` -> Target | None finds a described one."""
+    when a part names two. `resolve(phrase, taken_ids, part)` -> Target | None finds a described one."""
     statements, asked = split_statements(q)
     firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
     own: list[Target] = []
@@ -172,7 +172,7 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
         if (phrase := subject_phrase(piece)) is None:
             continue
         taken = {pid for t in own for pid in t.paper_ids}
-        target = resolve(phrase, taken)
+        target = resolve(phrase, taken, piece)
         if target and target.paper_ids and not target.missing and not set(target.paper_ids) & taken:
             own.append(target)
     low = q.lower()

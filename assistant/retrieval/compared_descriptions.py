@@ -47,6 +47,7 @@ from .phrasing import (
     _WORK,
     _WORK_PHRASE,
     counted_lead,
+    counted_list,
 )
 
 
@@ -84,6 +85,10 @@ class ComparedDescriptions(Descriptions):
         # accuracy the former gives ..."): the question sentence alone first, then each request
         # alone ("By how much? Compare what A and B say about it."), then all of it.
         requests = [x for x in asked_sentences if x not in asking] if len(asking) < len(asked_sentences) else []
+        if listed := counted_list(asked):
+            # "... for three pruning papers: A, B and the X work?": each listed phrase is one of that kind.
+            frames[len(bodies)] = listed[0]
+            bodies.append((listed[1], False, False))
         for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))

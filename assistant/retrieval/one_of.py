@@ -5,7 +5,9 @@ names no paper. It says what kind they are (its frame: the statements and the le
 the question) and refers to each by a pro-form ("the X one", "the one that ...", "the other",
 "does one report") or a short description in its own part. Each part's paper is found with
 the part's words (how it is described and what is asked of it, which that paper's text
-states) and the frame's, without the papers earlier parts took.
+states) and the frame's, without the papers earlier parts took. The same holds for any
+part's own subject (`_part_subjects`): a description too short to say which paper alone
+("the clipped-activation paper") is read with what its part asks.
 
 Out of scope: papers named, or described well enough alone (planner.py,
 compared_descriptions.py); whether a found paper reports the asked thing (answer/).
@@ -18,7 +20,8 @@ import re
 from ..models import Plan, Target
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
 from .facets import pieces, split_statements
-from .phrasing import _BASELINE_BEFORE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
+from .compared import part_subjects
+from .phrasing import _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, without_people
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
 # "the one that ...", "does one report". ("one of them" picks from named papers; "the
@@ -85,7 +88,7 @@ def referred_parts(q: str) -> tuple[str, list[tuple[str, str, bool]]]:
 
 
 class OneOf:
-    """Mixed into the Planner: needs `self._resolve`."""
+    """Mixed into the Planner: needs `self._resolve`, `self._filtered`, `self.names` and `self.settings`."""
 
     def _one_of(self, q: str, plan: Plan) -> list[Target]:
         """The papers the parts of a "one ... the other" question refer to, in order; [] when
@@ -116,6 +119,8 @@ class OneOf:
             # so does what the part alone measures against ("the other's speedup over FooLib": a
             # paper that mentions FooLib).
             within = [pid for pid in named[i].paper_ids if pid not in taken] if i in named else None
+            if within is None and (theirs := self._filtered(plan)):
+                within = [pid for pid in theirs if pid not in taken]  # "Doe et al. have two papers on ..."
             against = {m.group() for m in NAME_TOKEN.finditer(text) if looks_like_name(m.group()) and _BASELINE_BEFORE.search(text[: m.start()])}
             for tok in against - shared:
                 using = [pid for pid in (self.names.lookup(tok) or {}) if pid not in taken and (within is None or pid in within)]
@@ -129,3 +134,22 @@ class OneOf:
             taken.update(target.paper_ids)
             found.append(target)
         return found
+
+    def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
+        """The papers each part of the question is about (compared.part_subjects), a part's
+        description found with the part's words when it alone says too little."""
+        def resolve(phrase: str, taken: set[str], piece: str) -> Target | None:
+            mine = any(a.lower() in phrase.lower() for a in plan.authors)
+            bare = " ".join(_PEOPLE.sub(" ", without_people(phrase, plan)).split())
+            within = self._filtered(plan) if mine else None
+            target = self._resolve(bare, taken, within)
+            if not target or target.missing or target.confidence < self.settings.describe_min_margin:
+                # Too short to say which paper alone ("the clipped-activation paper"): with what
+                # the part asks of it, which its paper states.
+                rest = _PEOPLE.sub(" ", without_people(piece.replace(phrase, " "), plan))
+                again = self._resolve(" ".join(content_words(f"{bare} {rest}")), taken, within, weighted=True)
+                target = again if again and not again.missing else target
+            if target:
+                target.phrase = phrase
+            return target
+        return part_subjects(q, plan, resolve)

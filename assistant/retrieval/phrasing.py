@@ -105,6 +105,13 @@ def counted_lead(text: str) -> str:
     return (m.group(1).strip() or m.group().strip()) if m else ""
 
 
+def counted_list(text: str) -> tuple[str, str] | None:
+    """(kind, listed phrases) where `text` counts papers of a kind and lists them after a mark
+    anywhere in it ("Can you line up three pruning papers: A, B and the X work?")."""
+    m = re.search(rf"\b{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?\s*(?:{SET_OFF_MARK})\s*([^?.]+)", text, re.I)
+    return (m.group(1).strip(), m.group(2).strip()) if m else None
+
+
 def without_people(text: str, plan: Plan) -> str:
     """`text` without the named people: they say whose paper (a filter), not what it is."""
     for name in plan.authors:

@@ -23,13 +23,13 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .aspect import AspectReader
-from .compared import background, coordinated, measured_against, part_subjects, rivals_of, vs_side
+from .compared import background, coordinated, measured_against, rivals_of, vs_side
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
-from .phrasing import _BASELINE_BEFORE, _PEOPLE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS, without_people
+from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
@@ -249,7 +249,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.kind = Kind.AGGREGATE
         elif plan.fields and (field_head or not number_beyond_fields(q)):
             plan.kind = Kind.METADATA
-        if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and len(own := self._one_of(q, plan)) >= 2:
+        if plan.record_query is None and plan.kind is not Kind.METADATA and len(own := self._one_of(q, plan)) >= 2:
             # "Two pruning papers: what does the structured one keep, and the other?"
             plan.kind = Kind.COMPARATIVE
             plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
@@ -280,16 +280,6 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
-
-    def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
-        def resolve(phrase: str, taken: set[str]) -> Target | None:
-            mine = any(a.lower() in phrase.lower() for a in plan.authors)
-            bare = _PEOPLE.sub(" ", without_people(phrase, plan))
-            target = self._resolve(" ".join(bare.split()), taken, self._filtered(plan) if mine else None)
-            if target:
-                target.phrase = phrase
-            return target
-        return part_subjects(q, plan, resolve)
 
     def _against_absent(self, q: str, plan: Plan) -> None:
         """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
