@@ -862,6 +862,9 @@ def test_a_qualifier_written_with_one_compared_paper_binds_that_paper(planner):
     # Negative: after papers joined by "and", the setting is both papers'.
     p = plan("How do EPIM and MCUFormer compare on ImageNet?")
     assert "ImageNet" in p.specifics and not p.bound
+    # Papers listed first, then asked one by one: the setting is the paper named last before it.
+    p = plan("Three papers: EPIM, MCUFormer and MobileTL. EPIM: accuracy of the 3-bit model? MCUFormer: memory on an STM32 board? MobileTL: memory saved?")
+    assert p.bound.get("STM32") == p.targets[1].paper_ids and p.bound.get("3-bit") == p.targets[0].paper_ids
 
 
 def test_the_sides_of_vs_are_the_compared_papers(planner):

@@ -17,7 +17,7 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name, sentences
-from .phrasing import _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
+from .phrasing import _ASKS, _BASELINE_BEFORE, _names, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
 from .facets import _CLAUSE, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
@@ -200,6 +200,13 @@ def bind_qualifiers(q: str, plan: Plan) -> None:
                 plan.bound[x] = list(ids)
                 break
         else:
+            # Papers named, then asked one by one ("A and B. A: ...? B: ... on FooSet?"): a
+            # sentence naming one paper binds its settings to it.
+            ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", q)]
+            start, end = max([e for e in ends if e <= at], default=0), min([e for e in ends if e > at], default=len(q))
+            if len(own := {tuple(ids) for _, phrase, ids in spots if _names(phrase, q[start:end])}) == 1:
+                plan.bound[x] = list(next(iter(own)))
+                continue
             if joined:
                 continue
             # "the 4-bit FooNet model (A), or B": a stretch between commas naming one paper is its own.
