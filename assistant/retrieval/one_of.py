@@ -7,7 +7,7 @@ the question) and refers to each by a pro-form ("the X one", "the one that ...",
 the part's words (how it is described and what is asked of it, which that paper's text
 states) and the frame's, without the papers earlier parts took. The same holds for any
 part's own subject (`_part_subjects`): a description too short to say which paper alone
-("the clipped-activation paper") is read with what its part asks.
+("the cache-pinning paper") is read with what its part asks.
 
 Out of scope: papers named, or described well enough alone (planner.py,
 compared_descriptions.py); whether a found paper reports the asked thing (answer/).
@@ -42,7 +42,7 @@ def _pro_form(text: str) -> str | None:
 
 
 def _work(text: str) -> str | None:
-    """A definite description of one work ("the clipped-activation paper"), not of a kind
+    """A definite description of one work ("the cache-pinning paper"), not of a kind
     ("the pruning papers")."""
     m = next((m for m in _WORK_PHRASE.finditer(text) if m.group().lower().startswith("the ")), None)
     if not m:
@@ -97,7 +97,7 @@ class OneOf:
         if len(parts) < 2 or not any(pro for _, _, pro in parts):
             return []
         firm = [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
-        # A name in several parts ("the SSD one ... the other SSD paper") is of the kind they share.
+        # A name in several parts ("the FooDB one ... the other FooDB paper") is of the kind they share.
         firm = [t for t in firm if sum(bool(as_word(t.phrase).search(text)) for _, text, _ in parts) == 1]
         named: dict[int, Target] = {}
         for i, (_, text, _) in enumerate(parts):
@@ -144,7 +144,7 @@ class OneOf:
             within = self._filtered(plan) if mine else None
             target = self._resolve(bare, taken, within)
             if not target or target.missing or target.confidence < self.settings.describe_min_margin:
-                # Too short to say which paper alone ("the clipped-activation paper"): with what
+                # Too short to say which paper alone ("the cache-pinning paper"): with what
                 # the part asks of it, which its paper states.
                 rest = _PEOPLE.sub(" ", without_people(piece.replace(phrase, " "), plan))
                 again = self._resolve(" ".join(content_words(f"{bare} {rest}")), taken, within, weighted=True)
