@@ -1290,6 +1290,11 @@ def test_referred_parts_frame_and_parts():
     # A part without a subject of its own goes on with the one before it.
     _, parts = referred_parts("What does the sparse one report, and how much energy? And the dense one?")
     assert len(parts) == 2 and "energy" in parts[0][1]
+    # "one of them ..., the other ...": the first part's paper, when a later part says "the other"
+    # (chat going on in lower case after a full stop).
+    frame, parts = referred_parts("Two caching papers. one of them pins hot keys: what hit rate? and the other evicts by age: what latency?")
+    assert frame == "Two caching papers." and [ref for ref, _, _ in parts] == ["one of them", "the other"]
+    assert referred_parts("Two caching papers. one of them pins hot keys: what hit rate?")[1] == []
     # Kinds in the plural are no paper; "one of" picks among named ones.
     assert referred_parts("Which of the pruning papers report ImageNet accuracy, and which one of them is newest?")[1] == []
 

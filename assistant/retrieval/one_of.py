@@ -25,10 +25,12 @@ from .phrasing import _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_O
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
 # "the one that ...", "does one report". ("one of them" picks from named papers; "the
-# former"/"the latter" refer back to papers already set side by side.)
+# former"/"the latter", "the first one", refer back to papers already introduced.)
 _OTHER = re.compile(r"\bthe\s+other\b(?:\s+one\b)?", re.I)
-_THE_ONE = re.compile(r"\bthe\s+(?:(?!(?:other|one|former|latter)\b)[\w/.-]+\s+){0,4}?one\b(?!\s+(?:of|another)\b|-)", re.I)
+_THE_ONE = re.compile(r"\bthe\s+(?:(?!(?:other|one|former|latter|first|second|third|last)\b)[\w/.-]+\s+){0,4}?one\b(?!\s+(?:of|another)\b|-)", re.I)
 _BARE_ONE = re.compile(r"(?:^\s*|\b(?:does|do|did|is|was|has|had)\s+)(one)\b(?!\s+(?:of|another)\b|-)", re.I)
+# "one of them ..., the other ...": a paper of the kind, when another part says "the other".
+_ONE_OF = re.compile(r"^\s*(?:and\s+|but\s+)?(one\s+of\s+(?:them|these|those|the\s+two))\b", re.I)
 # "... does the first one cut, vs what does the other report": the comparison's joint.
 _VS_JOINT = re.compile(r",?\s+(?:vs\.?|versus)\s+(?=(?:what|which|how|who)\b)", re.I)
 
@@ -56,27 +58,32 @@ def referred_parts(q: str) -> tuple[str, list[tuple[str, str, bool]]]:
     whether that phrase is a pro-form). Parts without a subject of their own ("and how much
     energy?") go on with the part before them."""
     statements, asked = split_statements(q)
+
+    def refers(seg: str) -> str | None:
+        one_of = _ONE_OF.match(seg) if _OTHER.search(q[q.find(seg) + len(seg):]) else None
+        return _pro_form(seg) or _work(seg) or (one_of.group(1) if one_of else None)
     frame: list[str] = []
     parts: list[list] = []
     said = sentences(statements)
     for i, sentence in enumerate(said):
-        for seg in map(str.strip, re.split(SET_OFF_MARK, sentence)):
+        # (Chat goes on in lower case after a full stop: "the two X papers. one of them ...".)
+        for seg in map(str.strip, re.split(rf"{SET_OFF_MARK}|(?<=\w\w\w\.)\s+(?=[a-z])", sentence)):
             # The lead-in right before the question may be its first part's subject ("the
             # one that ...: what does it ...?").
-            ref = (_pro_form(seg) or _work(seg)) if i == len(said) - 1 else None
+            ref = refers(seg) if i == len(said) - 1 else None
             if ref and not parts:
-                parts.append([ref, seg, ref == _pro_form(seg)])
+                parts.append([ref, seg, ref != _work(seg)])
             else:
                 frame.append(seg)
     pending = bool(parts)  # the lead-in's subject, whose question is the first piece
     unreferred: list[str] = []  # what is asked before any part refers to its paper
     for piece in [x for p in pieces(asked, keep=_pro_form) for x in _VS_JOINT.split(p)]:
-        ref = _pro_form(piece) or _work(piece)
+        ref = refers(piece)
         if ref and not pending:
             if not parts and unreferred and _OTHER.search(piece):
                 # "what does the first report, and what the other": the first part's paper is one of the kind.
                 parts.append([" ".join(frame) or unreferred[0], " ".join(unreferred), True])
-            parts.append([ref, piece, ref == _pro_form(piece)])
+            parts.append([ref, piece, ref != _work(piece)])
         elif parts:
             parts[-1][1] += f" {piece}"
         else:
