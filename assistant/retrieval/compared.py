@@ -190,6 +190,7 @@ def bind_qualifiers(q: str, plan: Plan) -> None:
     if len(spots) < 2:
         return
     joined = coordinated(q, [t for t in plan.targets if t.paper_ids and t.phrase.lower() in low])
+    ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", q)]  # where the question's sentences end
     for x in plan.specifics:
         at = low.find(x.lower())
         if at < 0:
@@ -202,7 +203,6 @@ def bind_qualifiers(q: str, plan: Plan) -> None:
         else:
             # Papers named, then asked one by one ("A and B. A: ...? B: ... on FooSet?"): a
             # sentence naming one paper binds its settings to it.
-            ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", q)]
             start, end = max([e for e in ends if e <= at], default=0), min([e for e in ends if e > at], default=len(q))
             if len(own := {tuple(ids) for _, phrase, ids in spots if _names(phrase, q[start:end])}) == 1:
                 plan.bound[x] = list(next(iter(own)))

@@ -59,9 +59,14 @@ def referred_parts(q: str) -> tuple[str, list[tuple[str, str, bool]]]:
     energy?") go on with the part before them."""
     statements, asked = split_statements(q)
 
-    def refers(seg: str) -> str | None:
+    def refers(seg: str) -> tuple[str | None, bool]:
+        """(the phrase standing for the segment's paper, whether it is a pro-form)."""
+        if pro := _pro_form(seg):
+            return pro, True
+        if work := _work(seg):
+            return work, False
         one_of = _ONE_OF.match(seg) if _OTHER.search(q[q.find(seg) + len(seg):]) else None
-        return _pro_form(seg) or _work(seg) or (one_of.group(1) if one_of else None)
+        return (one_of.group(1), True) if one_of else (None, False)
     frame: list[str] = []
     parts: list[list] = []
     said = sentences(statements)
@@ -70,26 +75,28 @@ def referred_parts(q: str) -> tuple[str, list[tuple[str, str, bool]]]:
         for seg in map(str.strip, re.split(rf"{SET_OFF_MARK}|(?<=\w\w\w\.)\s+(?=[a-z])", sentence)):
             # The lead-in right before the question may be its first part's subject ("the
             # one that ...: what does it ...?").
-            ref = refers(seg) if i == len(said) - 1 else None
+            ref, pro = refers(seg) if i == len(said) - 1 else (None, False)
             if ref and not parts:
-                parts.append([ref, seg, ref != _work(seg)])
+                parts.append([ref, seg, pro])
             else:
                 frame.append(seg)
     pending = bool(parts)  # the lead-in's subject, whose question is the first piece
     unreferred: list[str] = []  # what is asked before any part refers to its paper
+    implicit = False  # ... taken as the first part's, its paper left unsaid
     for piece in [x for p in pieces(asked, keep=_pro_form) for x in _VS_JOINT.split(p)]:
-        ref = refers(piece)
+        ref, pro = refers(piece)
         if ref and not pending:
             if not parts and unreferred and _OTHER.search(piece):
                 # "what does the first report, and what the other": the first part's paper is one of the kind.
                 parts.append([" ".join(frame) or unreferred[0], " ".join(unreferred), True])
-            parts.append([ref, piece, ref != _work(piece)])
+                implicit = True
+            parts.append([ref, piece, pro])
         elif parts:
             parts[-1][1] += f" {piece}"
         else:
             unreferred.append(piece)
         pending = False
-    if not parts or not parts[0][1].startswith(" ".join(unreferred)):
+    if not implicit:
         frame += unreferred
     return " ".join(frame), [tuple(p) for p in parts]
 
@@ -103,9 +110,11 @@ class OneOf:
         frame, parts = referred_parts(q)
         if len(parts) < 2 or not any(pro for _, _, pro in parts):
             return []
+        def parts_naming(name: str) -> int:
+            return sum(bool(as_word(name).search(text)) for _, text, _ in parts)
         firm = [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
         # A name in several parts ("the FooDB one ... the other FooDB paper") is of the kind they share.
-        firm = [t for t in firm if sum(bool(as_word(t.phrase).search(text)) for _, text, _ in parts) == 1]
+        firm = [t for t in firm if parts_naming(t.phrase) == 1]
         named: dict[int, Target] = {}
         for i, (_, text, _) in enumerate(parts):
             here = [t for t in firm if as_word(t.phrase).search(text)]
@@ -115,8 +124,7 @@ class OneOf:
                 named[i] = here[0]
         taken = {pid for t in named.values() if len(t.paper_ids) == 1 for pid in t.paper_ids}
         shared = {m.group() for m in NAME_TOKEN.finditer(frame)} | {
-            tok for tok in {m.group() for _, text, _ in parts for m in NAME_TOKEN.finditer(text)}
-            if sum(bool(as_word(tok).search(text)) for _, text, _ in parts) > 1}
+            tok for tok in {m.group() for _, text, _ in parts for m in NAME_TOKEN.finditer(text)} if parts_naming(tok) > 1}
         found: list[Target] = []
         for i, (ref, text, _) in enumerate(parts):
             if i in named and len(named[i].paper_ids) == 1:
