@@ -111,12 +111,16 @@ class Settings(BaseSettings):
         description="A paper found by search (not named) whose relevance (dense + lexical) is below this does not answer the question.",
     )
     list_min_score: float = Field(
-        default=0.3, ge=0, le=1,
+        default=0.22, ge=0, le=1,
         description="A paper belongs in a topic list when its best sentence scores at least this against the topic (cosine and word overlap, rare words weighted by idf).",
     )
     list_relative_score: float = Field(
-        default=0.6, ge=0, le=1,
-        description="...and at least this share of the best-matching paper's score (a topic stated strongly by some papers raises the bar).",
+        default=0.45, ge=0, le=1,
+        description="...and stand out from the collection's typical paper (the median match of an even sample of it) by at least this share of what the best-matching paper stands out by (a topic stated strongly by some papers raises the bar; one asked in many common words, which every paper matches a little, does not lower it).",
+    )
+    list_background_sample: int = Field(
+        default=30, ge=1,
+        description="Papers sampled evenly from the collection to measure how well a typical paper matches a list's topic (the background a listed paper must stand out from); a fixed number, so the cost does not grow with the collection.",
     )
     list_max: int = Field(default=60, ge=1, description="Most papers a topic list shows.")
     lexical_merge_min: int = Field(

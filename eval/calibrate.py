@@ -3,9 +3,10 @@
     ASSISTANT_DATA_DIR=... python -m eval.calibrate [--questions eval/dev.jsonl]
 
 * `list_min_score` and `list_relative_score`: a paper joins a topic list when its best
-  sentence scores at least the first, and at least the second times the best paper's score
-  (how strongly a topic is stated varies by topic); both chosen to maximise the mean F1 of
-  the dev split's aggregate items.
+  sentence scores at least the first, and stands out from the collection's typical paper
+  (the median of an even sample) by at least the second times what the best paper stands
+  out by (how strongly a topic is stated, and in how many common words, varies by topic);
+  both chosen to maximise the mean F1 of the dev split's aggregate items.
 They are similarities, not counts, so it holds at any corpus size. (A refusal threshold on
 "the best sentence's score and the share of the aspect's words in the paper" was calibrated
 here too: on the dev split no pair refused a near-miss while answering 95% of answerable
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.answer import Assistant  # noqa: E402
+from assistant.answer.extractive import ExtractiveComposer  # noqa: E402
 from assistant.corpus import plain_title  # noqa: E402
 from assistant.evaluation import SPLITS, load_items  # noqa: E402
 from assistant.models import Kind  # noqa: E402
@@ -35,6 +37,7 @@ def grid(lo: float, hi: float, step: float) -> list[float]:
 
 
 def calibrate_lists(assistant, items) -> tuple[float, float]:
+    composer = ExtractiveComposer(assistant.retriever, assistant.evidence, assistant.settings)
     cases = []
     for it in items:
         if it.kind != "aggregate":
@@ -44,14 +47,15 @@ def calibrate_lists(assistant, items) -> tuple[float, float]:
             continue
         gold = {plain_title(t) for t in it.gold_titles}
         hits = assistant.retriever.run(it.question, 8, plan).hits
-        scored = [(assistant.evidence.list_match(plan, h, assistant.retriever.term_weights(plan.topic_terms))[0], plain_title(h.paper.title) in gold) for h in hits]
-        cases.append((scored, len(gold)))
+        composer.settings = assistant.settings.model_copy(update={"list_min_score": 0.0, "list_relative_score": 0.0})
+        scored, background = composer.topic_scores(plan, hits)  # with both at 0 the floor is the background
+        cases.append(([(s, plain_title(h.paper.title) in gold) for h, s, _ in scored if s is not None], background, len(gold)))
 
     def f1(t: float, rel: float) -> float:
         total = 0.0
-        for scored, n_gold in cases:
+        for scored, background, n_gold in cases:
             top = max((s for s, _ in scored), default=0.0)
-            kept = [g for s, g in scored if s >= max(t, rel * top)]
+            kept = [g for s, g in scored if s >= max(t, background + rel * (top - background))]
             tp = sum(kept)
             p = tp / len(kept) if kept else 0.0
             r = tp / n_gold if n_gold else 0.0

@@ -220,6 +220,27 @@ class ExtractiveComposer:
             lines.append(f"**{missing}** {'is' if one else 'are'} not in the collection, so {'it' if one else 'they'} cannot be compared from these papers.")
         return "\n".join(lines).strip()
 
+    def topic_scores(self, plan: Plan, hits: list[Hit], by_topic: bool = True
+                     ) -> tuple[list[tuple[Hit, float | None, str]], float]:
+        """Each hit's match to a list's topic with its best sentence (None: not a topic
+        candidate), and the score a paper must reach to be listed: it must stand out from the
+        collection's typical paper (the median match of an even sample of it) by a share of
+        what the best paper stands out by. A topic put in many common words ("make training
+        of big models cheaper") matches every paper a little; measured against that, only
+        the papers that state the topic clear the bar, however verbosely it was asked."""
+        weights = self.retriever.term_weights(plan.topic_terms)
+        scored = [(h, *self.evidence.list_match(plan, h, weights)) if by_topic and h.reason in ("topic", "author", "venue")
+                  else (h, None, "") for h in hits]
+        top = max((s for _, s, _ in scored if s is not None), default=0.0)
+        ids = sorted(self.retriever.papers)
+        n = min(len(ids), self.settings.list_background_sample)
+        sample = [ids[i * len(ids) // n] for i in range(n)]
+        typical = sorted(self.evidence.list_match(plan, h, weights)[0]
+                         for h in self.retriever.search(" ".join(plan.topic_terms), n, ids=sample)) if by_topic else []
+        background = typical[len(typical) // 2] if typical else 0.0
+        floor = max(self.settings.list_min_score, background + self.settings.list_relative_score * (top - background))
+        return scored, floor
+
     def _list(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
         hits = retrieval.hits
         if plan.record_query is RecordQuery.COUNT and not (plan.topic_terms or plan.authors or plan.venues or plan.year):
@@ -229,11 +250,7 @@ class ExtractiveComposer:
         # Within an author's or venue's papers, leftover words filter only if some paper has them.
         by_topic = plan.topic_terms and (not (plan.authors or plan.venues) or any(
             coverage(plan.topic_terms, f"{h.paper.title} {h.paper.abstract}") > 0 for h in hits))
-        weights = self.retriever.term_weights(plan.topic_terms)
-        scored = [(h, *self.evidence.list_match(plan, h, weights)) if by_topic and h.reason in ("topic", "author", "venue")
-                  else (h, None, "") for h in hits]
-        top = max((s for _, s, _ in scored if s is not None), default=0.0)
-        floor = max(self.settings.list_min_score, self.settings.list_relative_score * top)
+        scored, floor = self.topic_scores(plan, hits, by_topic)
         for h, score, sent in scored:
             if score is None or score >= floor:
                 matched.append((h, sent))
