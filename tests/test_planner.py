@@ -934,6 +934,13 @@ def test_a_work_repeated_with_its_preposition_is_another_compared_paper(planner)
     # Negative: an adverbial that repeats no preposition of a work is no paper.
     p = plan("Compare the speedup of the cache-affinity LLM serving paper and by contrast its load balance.")
     assert p.kind is Kind.FACTOID and len(p.targets) == 1
+    # No comparison verb, an interrogative opening the question (no relative clause), and a
+    # first phrase whose head ("codesign") is no work noun: the repeated "by the" joins them.
+    p = plan("Which datasets were evaluated by the ReLU-reducing private inference codesign and by the graph convolution encryption method?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["RRNet", "LinGCN"]
+    # Negative: one "by the" phrase and a second subject that is no preposition's is one paper's question.
+    p = plan("Which datasets were evaluated by the ReLU-reducing private inference codesign and how fast is it?")
+    assert p.kind is not Kind.COMPARATIVE
 
 
 def test_a_qualifier_in_one_papers_stretch_between_commas_is_that_papers(planner):

@@ -171,8 +171,9 @@ class ComparedDescriptions(Descriptions):
         # the measure, however rarely the corpus states numbers of that word.
         parallel = any((m := _MEASURE_OF.match(x.strip())) and _stands_for_measure(m) for x in segments)
         previous = ""
-        for seg in segments:
+        for i, seg in enumerate(segments):
             previous, before = seg, previous
+            after = segments[i + 1] if i + 1 < len(segments) else ""
             seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
             if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
                 seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
@@ -216,6 +217,11 @@ class ComparedDescriptions(Descriptions):
                 and (pro_form or not any(_names(n, body) for n in named)) \
                 and bool(side_head) and not self._quantity_noun(side_head[-1:])
             works += [seg.strip()] if bare_side else []
+            # "used by the A and by the B": the preposition repeated before each joined phrase
+            # makes them alike, whatever A's head noun.
+            if (p := _ADVERBIAL.match(after)) and re.match(r"\s*(?:the|a|an)\s", after[p.end():], re.I) \
+                    and (m := re.search(rf"\b{p.group().strip()}\s+((?:the|a|an)\s.+)$", seg, re.I)) and m.group(1) not in works:
+                works.append(m.group(1))
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper.

@@ -140,7 +140,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     """`body` split at `joints`, except inside a relative clause (unless what follows the joint
     is a named paper or another work: "the method that X and FooNet", "... and the framework
     that ..."). Empty pieces dropped."""
-    guarded = [m.span() for m in _RELATIVE.finditer(body)]
+    # (An interrogative opening the body, "which boards were used by A and by B", has no antecedent.)
+    guarded = [m.span() for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
     out, start = [], 0
     for m in joints.finditer(body):
         after = joints.split(body[m.end():], maxsplit=1)[0].lower()
