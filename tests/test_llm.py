@@ -284,17 +284,38 @@ def test_a_quote_from_outside_the_budgeted_context_is_shown_in_its_source(base, 
     assert LABEL not in a.text and "18GB" not in a.sources[0].passage
 
 
-def test_a_compared_paper_the_model_leaves_out_is_quoted_from_its_abstract(base, server):
-    from assistant.answer.gaps import LABEL
+def test_a_comparison_shows_the_papers_side_by_side_under_the_models_answer(base, server):
+    """A small model answers one compared paper, or one asked part, and stops; the pipeline's
+    own table (one row per asked part, one column per paper) follows its prose, labelled, its
+    markers those of the sources the model was given."""
+    from assistant.answer.gaps import LABEL, TABLE_LABEL
+    from assistant.evaluation import ungrounded_numbers
 
+    q = "How do ZO2 and DistZO2 differ in how they use GPU memory?"
     server.script(Reply("ZO2 offloads model parameters to CPU memory [1]."))
-    a = llm_mode(base, server).ask("How do ZO2 and DistZO2 differ in how they use GPU memory?")
-    own, quoted = a.text.split(LABEL)
-    assert "[2]" not in own and "**DistZO2** [2]" in quoted  # the paper the model skipped, cited
+    a = llm_mode(base, server).ask(q)
+    own, table = a.text.split(TABLE_LABEL)
+    assert own.startswith("ZO2 offloads model parameters to CPU memory [1].") and "[2]" not in own
+    assert "| ZO2 [1] | DistZO2 [2] |" in table and table.count("[2]") >= 2  # the skipped paper, cited
     assert [c.title.split(":")[0] for c in a.citations] == ["ZO2", "DistZO2"]
-    # Negative: both papers answered; nothing is added.
-    server.script(Reply("ZO2 offloads model parameters to CPU memory [1]. DistZO2 shards parameters across GPUs [2]."))
-    assert LABEL not in llm_mode(base, server).ask("How do ZO2 and DistZO2 differ in how they use GPU memory?").text
+    row = next(x for x in table.splitlines() if x.startswith("| ") and not x.startswith("| |"))
+    distzo2 = row.split(" | ")[2].rsplit("[2]", 1)[0]
+    source = next(s.passage for s in a.sources if s.title.startswith("DistZO2"))
+    assert distzo2.strip(" “”.") and distzo2.strip(" “”.")[:60] in source  # what the table quotes, its source shows
+    assert ungrounded_numbers(a.to_json()) == set() and LABEL not in a.text
+    # The markers follow the model's sources whatever order the extractive answer cited them in.
+    server.script(Reply("DistZO2 shards parameters across GPUs [2]. ZO2 offloads them to the CPU [1]."))
+    a = llm_mode(base, server).ask(q)
+    assert "| ZO2 [1] | DistZO2 [2] |" in a.text.split(TABLE_LABEL)[1]
+    assert a.refused_parts == []
+    # A setting neither paper reports: the table says so, and the Answer data lists it.
+    server.script(Reply("ZO2 needs 18GB of GPU memory [1]."))
+    a = llm_mode(base, server).ask("How much GPU memory do ZO2 and DistZO2 need on a TPU?")
+    assert "*not reported*" in a.text.split(TABLE_LABEL)[1] and len(a.refused_parts) == 2, a.refused_parts
+    # Negative: a question about one paper gets no table.
+    server.script(Reply("ZO2 offloads model parameters to CPU memory [1]."))
+    assert TABLE_LABEL not in llm_mode(base, server).ask("How does ZO2 use GPU memory?").text
+
 
 def test_a_qualifier_stated_in_another_sentence_of_the_context_does_not_unsupport_a_claim(base, server):
     """The context's sentences are checked one by one: joined, one sentence's numbers ran into the

@@ -16,6 +16,12 @@ checked the same way by the sentence's names with a digit ("FX900", "DataSet-1k"
 writes one, or the part is missing. A question's own words and the paper's own name tell nothing. Whether a
 sentence answers a "how does it work" part is a judgement this module does not make.
 
+A comparison gets more than its gaps: the pipeline's own side-by-side table (the extractive
+composer's, one row per asked part, one column per compared paper) under the model's prose,
+labelled. A small model answers "how much faster" and skips "how does it differ"; whether its
+prose answers a mechanism is not checkable, and the table puts every asked fact of every
+compared paper side by side whatever the prose says.
+
 Out of scope: choosing the evidence (evidence.py); numbers the answer states wrongly
 (attribution.py, number_context.py).
 """
@@ -24,15 +30,16 @@ from __future__ import annotations
 
 import re
 
-from ..models import Aspect, Kind, Plan, title_prefix
+from ..models import Answer, Aspect, Kind, Plan, title_prefix
 from ..retrieval.phrasing import WORK_NOUNS
-from ..text import NAME_TOKEN, defuse_markers, looks_like_name, quantities
+from ..text import MARKER, NAME_TOKEN, defuse_markers, looks_like_name, quantities
 from .attribution import numbers_in
 from .number_context import attachments, terms
 
 _ASKS_WORK = re.compile(rf"^\W*(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{WORK_NOUNS}|one)\b", re.I)
 
 LABEL = "Quoted from the papers for what the answer above leaves out"
+TABLE_LABEL = "Side by side, quoted from the papers the answer above was written from"
 
 
 def _numbers(text: str) -> set[str]:
@@ -140,3 +147,24 @@ def fill(text: str, cited: list[int], plan: Plan, entries, evidence) -> tuple[st
     for n, _, sentence in missing:
         quotes.setdefault(n, []).append(sentence)
     return f"{text}\n\n*{LABEL}:*\n" + "\n".join(lines), [part for _, part, _ in missing], quotes
+
+
+def side_by_side(own: Answer, hits) -> tuple[str, dict[int, list[str]]] | None:
+    """The comparison table of `own` (the extractive answer to the same question from the same
+    evidence) with its markers renumbered to the model's sources (`hits`, [1] first), and its
+    quotes by source number; None when it has no table or cites a paper the model was not given."""
+    lines = own.text.splitlines()
+    rows = [i for i, x in enumerate(lines) if x.startswith("|")]
+    if not rows or own.refused:
+        return None
+    table = "\n".join(lines[rows[0]: rows[-1] + 1])
+    number = {h.paper.id: i for i, h in enumerate(hits, 1)}
+    paper = {c.marker: c.paper_id for c in own.citations}
+    used = {int(n) for m in MARKER.finditer(table) for n in re.split(r"\s*[,;]\s*", m.group(1))}
+    if not used or any(paper.get(n) not in number for n in used):
+        return None
+
+    def renumber(m: re.Match) -> str:
+        return "[" + ", ".join(str(number[paper[int(n)]]) for n in re.split(r"\s*[,;]\s*", m.group(1))) + "]"
+    quotes = {number[s.paper_id]: s.passage.split(" … ") for s in own.sources if s.marker in used}
+    return MARKER.sub(renumber, table), quotes

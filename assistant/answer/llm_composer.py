@@ -5,7 +5,9 @@ and checked; claims are attributed to the sources that support them, and claims 
 supports (numbers or names it never states, numbers it gives for another quantity) are taken
 out and listed apart (attribution.py); a degenerate answer (empty, only markers, cut off, no
 supported statement left, or a refusal although the evidence answers the question) is
-replaced by the extractive answer, labelled as such in the text and in `Answer.mode`.
+replaced by the extractive answer, labelled as such in the text and in `Answer.mode`. What the
+prose leaves out is quoted after it (gaps.py); a comparison is followed by the pipeline's own
+side-by-side table, labelled.
 
 Out of scope: the HTTP client and its failures (assistant/llm.py); evidence selection.
 """
@@ -107,9 +109,15 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
             return replaced
     filled: list[str] = []
     quotes: dict[int, list[str]] = {}
+    table, refused_parts = None, []
     if not refused and evidence is not None and entries:
-        text, filled, quotes = gaps.fill(text, cited, retrieval.plan, entries, evidence)
-        if filled:
+        table = gaps.side_by_side(fallback(), hits) if retrieval.plan.kind is Kind.COMPARATIVE else None
+        if table:
+            text, quotes = f"{text}\n\n*{gaps.TABLE_LABEL}:*\n\n{table[0]}", table[1]
+            refused_parts = list(fallback().refused_parts)  # the table's "not reported" cells
+        else:
+            text, filled, quotes = gaps.fill(text, cited, retrieval.plan, entries, evidence)
+        if filled or table:
             text, cited, more_invalid = check_markers(text, len(hits))
             invalid += more_invalid
     if refused:
@@ -130,7 +138,8 @@ def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str,
         notice = f"{len(filled)} part(s) of the question the model left out are quoted from the papers"
     return Answer(text=text or CANNOT_ANSWER, citations=citations, sources=sources_out, mode=mode,
                   standalone_question=retrieval.plan.question, refused=refused or not text, incomplete=incomplete,
-                  invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value, unsupported=unsupported)
+                  invalid_markers=invalid, notice=notice, kind=retrieval.plan.kind.value, unsupported=unsupported,
+                  refused_parts=refused_parts)
 
 
 def _labelled(answer: Answer, why: str, mode: str, notice: str) -> Answer:
