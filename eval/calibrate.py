@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.answer import Assistant  # noqa: E402
-from assistant.answer.extractive import ExtractiveComposer  # noqa: E402
+from assistant.answer.extractive import ExtractiveComposer, list_floor  # noqa: E402
 from assistant.corpus import plain_title  # noqa: E402
 from assistant.evaluation import SPLITS, load_items  # noqa: E402
 from assistant.models import Kind  # noqa: E402
@@ -47,15 +47,14 @@ def calibrate_lists(assistant, items) -> tuple[float, float]:
             continue
         gold = {plain_title(t) for t in it.gold_titles}
         hits = assistant.retriever.run(it.question, 8, plan).hits
-        composer.settings = assistant.settings.model_copy(update={"list_min_score": 0.0, "list_relative_score": 0.0})
-        scored, background = composer.topic_scores(plan, hits)  # with both at 0 the floor is the background
+        scored, background = composer.topic_scores(plan, hits)
         cases.append(([(s, plain_title(h.paper.title) in gold) for h, s, _ in scored if s is not None], background, len(gold)))
 
     def f1(t: float, rel: float) -> float:
         total = 0.0
         for scored, background, n_gold in cases:
-            top = max((s for s, _ in scored), default=0.0)
-            kept = [g for s, g in scored if s >= max(t, background + rel * (top - background))]
+            floor = list_floor([s for s, _ in scored], background, t, rel)
+            kept = [g for s, g in scored if s >= floor]
             tp = sum(kept)
             p = tp / len(kept) if kept else 0.0
             r = tp / n_gold if n_gold else 0.0

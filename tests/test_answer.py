@@ -91,11 +91,12 @@ def test_a_topic_list_weighs_the_topic_s_rare_words_over_its_common_ones(assista
 
 
 def test_a_topic_asked_in_many_common_words_lists_only_the_papers_that_stand_out(assistant):
-    # Every paper matches "train big models faster and cheaper" a little; measured against the
-    # collection's typical paper, only the one stating the rare part clears the bar (12 papers
-    # were listed when the bar was a share of the best score alone, training systems among them).
-    titles = cited(assistant.ask("Which works help people train their big neural network models faster "
-                                 "and cheaper by using homomorphic encryption?"))
+    # Every paper matches "run large deep learning systems quicker and at lower cost" a little;
+    # measured against the collection's typical paper, only the papers stating the rare part
+    # clear the bar (19 were listed when the bar was a share of the best score alone, training
+    # systems among them).
+    titles = cited(assistant.ask("Which studies let researchers run their large deep learning systems "
+                                 "quicker and at lower cost by means of homomorphic encryption?"))
     assert any(t.startswith("LinGCN") for t in titles), titles
     assert not any(t.startswith(("ZeRO", "SSDTrain")) for t in titles), titles
     # Negative: a topic that many papers do state keeps all of them (the bar is relative).

@@ -28,6 +28,14 @@ _EVALUATION = re.compile(r"\b(?:experiment\w*|evaluat\w*|results? (?:show|demons
 _RESULT = re.compile(r"(\d+(\.\d+)?\s*(x|×|%|times)|\$\d|\bspeedup\b|\boutperform|\bachiev|\breduc|\bimprov)", re.I)
 
 
+
+def list_floor(scores: list[float], background: float, minimum: float, relative: float) -> float:
+    """The score a paper must reach to be listed: at least `minimum`, and above the collection's
+    typical match (`background`) by a `relative` share of what the best paper stands out by;
+    only the papers that state the topic clear it, however verbosely it was asked."""
+    top = max(scores, default=0.0)
+    return max(minimum, background + relative * (top - background))
+
 class Composition:
     def __init__(self):
         self.cite = Cites()
@@ -223,23 +231,19 @@ class ExtractiveComposer:
     def topic_scores(self, plan: Plan, hits: list[Hit], by_topic: bool = True
                      ) -> tuple[list[tuple[Hit, float | None, str]], float]:
         """Each hit's match to a list's topic with its best sentence (None: not a topic
-        candidate), and the score a paper must reach to be listed: it must stand out from the
-        collection's typical paper (the median match of an even sample of it) by a share of
-        what the best paper stands out by. A topic put in many common words ("make training
-        of big models cheaper") matches every paper a little; measured against that, only
-        the papers that state the topic clear the bar, however verbosely it was asked."""
+        candidate), and the collection's typical match to it: the median match of an even,
+        fixed-size sample of the collection, so its cost does not grow with the collection.
+        A topic put in many common words ("what helps with sorting old letters by their
+        handwriting") matches every paper a little; `list_floor` measures against that."""
         weights = self.retriever.term_weights(plan.topic_terms)
         scored = [(h, *self.evidence.list_match(plan, h, weights)) if by_topic and h.reason in ("topic", "author", "venue")
                   else (h, None, "") for h in hits]
-        top = max((s for _, s, _ in scored if s is not None), default=0.0)
         ids = sorted(self.retriever.papers)
         n = min(len(ids), self.settings.list_background_sample)
         sample = [ids[i * len(ids) // n] for i in range(n)]
         typical = sorted(self.evidence.list_match(plan, h, weights)[0]
                          for h in self.retriever.search(" ".join(plan.topic_terms), n, ids=sample)) if by_topic else []
-        background = typical[len(typical) // 2] if typical else 0.0
-        floor = max(self.settings.list_min_score, background + self.settings.list_relative_score * (top - background))
-        return scored, floor
+        return scored, typical[len(typical) // 2] if typical else 0.0
 
     def _list(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
         hits = retrieval.hits
@@ -250,7 +254,9 @@ class ExtractiveComposer:
         # Within an author's or venue's papers, leftover words filter only if some paper has them.
         by_topic = plan.topic_terms and (not (plan.authors or plan.venues) or any(
             coverage(plan.topic_terms, f"{h.paper.title} {h.paper.abstract}") > 0 for h in hits))
-        scored, floor = self.topic_scores(plan, hits, by_topic)
+        scored, background = self.topic_scores(plan, hits, by_topic)
+        floor = list_floor([sc for _, sc, _ in scored if sc is not None], background,
+                           self.settings.list_min_score, self.settings.list_relative_score)
         for h, score, sent in scored:
             if score is None or score >= floor:
                 matched.append((h, sent))

@@ -160,11 +160,14 @@ def side_by_side(own: Answer, hits) -> tuple[str, dict[int, list[str]]] | None:
     table = "\n".join(lines[rows[0]: rows[-1] + 1])
     number = {h.paper.id: i for i, h in enumerate(hits, 1)}
     paper = {c.marker: c.paper_id for c in own.citations}
-    used = {int(n) for m in MARKER.finditer(table) for n in re.split(r"\s*[,;]\s*", m.group(1))}
+
+    def marked(m: re.Match) -> list[int]:
+        return [int(n) for n in re.split(r"\s*[,;]\s*", m.group(1))]
+    used = {n for m in MARKER.finditer(table) for n in marked(m)}
     if not used or any(paper.get(n) not in number for n in used):
         return None
 
     def renumber(m: re.Match) -> str:
-        return "[" + ", ".join(str(number[paper[int(n)]]) for n in re.split(r"\s*[,;]\s*", m.group(1))) + "]"
+        return "[" + ", ".join(str(number[paper[n]]) for n in marked(m)) + "]"
     quotes = {number[s.paper_id]: s.passage.split(" … ") for s in own.sources if s.marker in used}
     return MARKER.sub(renumber, table), quotes

@@ -14,6 +14,7 @@ Out of scope: the HTTP client and its failures (assistant/llm.py); evidence sele
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -80,6 +81,7 @@ def whole_sentences(text: str) -> str:
 def finish(text: str, retrieval: Retrieval, entries: list[ctx.Entry], mode: str, settings,
            fallback: Callable[[], Answer], incomplete: bool = False, notice: str = "", evidence=None) -> Answer:
     """Check markers, attribute claims, and fall back when the model gave no answer."""
+    fallback = functools.cache(fallback)  # the extractive answer: built once, however often it is needed
     hits = retrieval.hits
     text, cited, invalid = check_markers(text, len(hits))
     bare = " ".join(MARKER.sub("", text).split()).lower()

@@ -48,6 +48,7 @@ from .phrasing import (
     _WORK_PHRASE,
     counted_lead,
     counted_list,
+    same_preposition,
 )
 
 
@@ -181,7 +182,7 @@ class ComparedDescriptions(Descriptions):
                 continue  # "the accuracy the second gives": what is asked of a compared paper
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
-                if not re.search(rf"\b{m.group().strip()}\s+(?:the|a|an)\s", before, re.I):
+                if not same_preposition(m, before):
                     continue
                 seg = seg[m.end():]
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
@@ -220,7 +221,7 @@ class ComparedDescriptions(Descriptions):
             # "used by the A and by the B": the preposition repeated before each joined phrase
             # makes them alike, whatever A's head noun.
             if (p := _ADVERBIAL.match(after)) and re.match(r"\s*(?:the|a|an)\s", after[p.end():], re.I) \
-                    and (m := re.search(rf"\b{p.group().strip()}\s+((?:the|a|an)\s.+)$", seg, re.I)) and m.group(1) not in works:
+                    and (m := same_preposition(p, seg)) and m.group(1) not in works:
                 works.append(m.group(1))
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch

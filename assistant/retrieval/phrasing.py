@@ -152,3 +152,10 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
         start = m.end()
     out.append(body[start:])
     return [x for x in out if x.strip()]
+
+
+def same_preposition(lead: re.Match, other: str) -> re.Match | None:
+    """The phrase in `other` that the same preposition as `lead` (a segment's leading one)
+    introduces with an article ("kept by the ledger" beside "by the diary"): joined phrases
+    after one repeated preposition are alike, both compared papers."""
+    return re.search(rf"\b{lead.group().strip()}\s+((?:the|a|an)\s.+)$", other, re.I)
