@@ -1327,3 +1327,27 @@ def test_papers_counted_and_listed_inside_the_question_sentence(planner):
     # Negative: a colon after no count sets off the aspect ("ZO2 and DistZO2: memory?").
     p = plan("ZO2 and DistZO2: how much GPU memory does each need?")
     assert compared(r, p) == ["ZO2", "DistZO2"] and p.facets
+
+
+def test_a_how_question_s_single_part_asks_how_each_works(planner):
+    _, plan = planner
+    # "How do A and B differ in the sort of X they rely on": the one part names no method word,
+    # but the question asks how; the table's cells come from what each paper does.
+    p = plan("How do FlashOverlap and DualMap differ in the sort of scheduling they rely on?")
+    assert p.aspect is Aspect.METHOD and p.method_facets == p.facets and p.facets
+    # Negatives: a measure asked the same way is a number; two parts are each read on their own.
+    p = plan("How do FlashOverlap and DualMap differ in speedup?")
+    assert p.numeric_facets == p.facets and not p.method_facets
+    p = plan("How do FlashOverlap and DualMap differ in the hardware they run on and the speedup they report?")
+    assert len(p.facets) == 2 and not set(p.method_facets) & set(p.numeric_facets)
+
+
+def test_a_method_noun_heading_a_part_asks_a_method_whatever_measure_follows(planner):
+    _, plan = planner
+    # The part lost its "what" ("mechanism yields gain"): its head is still a method word, so
+    # the measure after it ("speedup") does not make it a number.
+    p = plan("FlashOverlap and SPAgent report similar gains. What mechanism yields the speedup in each?")
+    assert p.kind is Kind.COMPARATIVE and p.method_facets == p.facets and not p.numeric_facets
+    # Negative: a measure heading the part is a number.
+    p = plan("FlashOverlap and SPAgent report similar gains. What speedup does each mechanism yield?")
+    assert p.numeric_facets == p.facets and not p.method_facets

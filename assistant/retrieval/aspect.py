@@ -21,7 +21,8 @@ from .record_shape import asked_of_each
 
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
 _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
-_METHOD_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
+# (A part may have lost its "what": "mechanism behind the gain"; not "gain mechanism", a measure first.)
+_METHOD_HEAD = re.compile(r"^\s*(?:(?:what|which)\s+(?:[\w-]+\s+){0,2}?)?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
@@ -84,7 +85,7 @@ class AspectReader:
         # "the trick each relies on", or "how does each pick ...": what each paper's method is.
         # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
-            _METHOD_Q.search(f) or (plan.facets_inferred and plan.aspect is Aspect.METHOD))
+            _METHOD_Q.search(f) or ((plan.facets_inferred or len(plan.facets) == 1) and plan.aspect is Aspect.METHOD))
             and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
