@@ -463,6 +463,18 @@ def test_a_name_given_in_apposition_is_introduced(planner):
     assert set((r.names.lookup("ONNX") or {0: 1}).values()) == {1}
 
 
+def test_a_word_inside_a_title_s_compound_does_not_name_the_paper(planner):
+    r, plan = planner
+    # MemAscend's title says "SSD-Offloaded": the paper is about SSDs, it is not called "SSD";
+    # "the SSD activation offloader ..." is a description (of SSDTrain), resolved as one.
+    assert set(r.names.lookup("SSD").values()) == {1}
+    p = plan("the SSD activation offloader (the version tested on T5) vs the on-device transfer learning "
+             "method for inverted residual blocks: how much memory does each save?")
+    assert p.kind is Kind.COMPARATIVE and [x.split(":")[0] for x in (titles(r, t)[0] for t in p.targets)] == ["SSDTrain", "MobileTL"]
+    # Negative: a name standing as a word of a title ("FP8 versus INT8 ...") names that paper.
+    assert list(r.names.lookup("FP8").values()).count(2) == 1
+
+
 def test_a_colon_ends_the_compared_list(planner):
     r, plan = planner
     p = plan("Compare HipKittens, the ZeRO++ partitioning work on the Frontier supercomputer, and the study that pretrains "
@@ -1351,3 +1363,38 @@ def test_a_method_noun_heading_a_part_asks_a_method_whatever_measure_follows(pla
     # Negative: a measure heading the part is a number.
     p = plan("FlashOverlap and SPAgent report similar gains. What speedup does each mechanism yield?")
     assert p.numeric_facets == p.facets and not p.method_facets
+
+
+def test_a_word_abstracts_merely_use_is_no_third_paper_beside_two_named_ones(planner):
+    r, plan = planner
+    # "NAS" is a word some abstracts use (it names no paper firmly); beside two papers named
+    # by their titles it is the question's word, not a third compared paper, wherever it stands.
+    for q in ("Two NAS-based designs, EH-DNAS and PEL-NAS: what latency gain does each give?",
+              "What latency gain do EH-DNAS and PEL-NAS give on NAS benchmarks?"):
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["EH-DNAS", "PEL-NAS"], (q, compared(r, p))
+    # Negatives: beside one named paper, such a word may still be the other side; and in an item
+    # of the list of named papers it is a third one.
+    p = plan("How does EH-DNAS compare with NAS in latency?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    p = plan("Compare COSMA, InTAR and the RSN streaming machine: what gain does each claim?")
+    assert compared(r, p) == ["Combined Scheduling, Memory Allocation and Tensor Replacement for Minimizing Off-Chip "
+                              "Data Accesses of DNN Accelerators", "InTAR", "Reconfigurable Stream Network Architecture"]
+
+
+def test_a_phrase_joined_to_a_described_work_is_a_work_whatever_its_head(planner):
+    r, plan = planner
+    # "the ... router" has no work noun, but it is joined by "and" to "the ... engine", a described
+    # work: joined phrases are alike, so both are compared papers (it was a one-paper question).
+    p = plan("What throughput gains do the hash-based cache-affinity router and the fairness-aware "
+             "context-switching engine bring?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"]
+    p = plan("How much memory do the inverted-residual transfer learner and the activation offloading framework for SSDs save?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "MobileTL" and compared(r, p)[1].startswith("SSDTrain")
+    # Negatives: a measure joined to a work is what is asked, not a paper; nor is an object inside
+    # a clause ("shrink the data moved between CPU and GPU"), though an "and" follows it.
+    p = plan("What do the memory saving and the peak throughput of DualMap look like?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["DualMap"]
+    p = plan("What speedup does DistZO2 claim over the single-GPU zeroth-order framework it builds on, and what "
+             "trick does that framework use to shrink the data moved between CPU and GPU?")
+    assert compared(r, p) == ["DistZO2", "ZO2"]

@@ -84,8 +84,14 @@ class AspectReader:
             plan.numeric_facets = list(plan.facets)
         # "the trick each relies on", or "how does each pick ...": what each paper's method is.
         # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
+        # A single part of a question asking how ("how do A and B differ in the kind of X"):
+        # the question's own words ask it, not a described paper's ("the FooBar design").
+        blanked = q
+        for t in plan.targets:
+            blanked = blanked.replace(t.phrase, " ")
+        asks_how = len(plan.facets) == 1 and bool(_METHOD_Q.search(blanked))
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
-            _METHOD_Q.search(f) or ((plan.facets_inferred or len(plan.facets) == 1) and plan.aspect is Aspect.METHOD))
+            _METHOD_Q.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
             and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).

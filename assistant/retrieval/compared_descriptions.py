@@ -171,7 +171,7 @@ class ComparedDescriptions(Descriptions):
         # "the lift from the A ... than the one from the B": "one" says the other side's head is
         # the measure, however rarely the corpus states numbers of that word.
         parallel = any((m := _MEASURE_OF.match(x.strip())) and _stands_for_measure(m) for x in segments)
-        previous = ""
+        previous, deferred, where = "", [], []
         for i, seg in enumerate(segments):
             previous, before = seg, previous
             after = segments[i + 1] if i + 1 < len(segments) else ""
@@ -225,7 +225,11 @@ class ComparedDescriptions(Descriptions):
                 works.append(m.group(1))
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
-                # pruning whitepaper") joined to another subject is a second paper.
+                # pruning whitepaper") joined to another subject is a second paper; or (below)
+                # one joined to such a description, whatever its head noun.
+                if (d := _DEFINITE.match(seg.strip())) and not _ASKS.search(before + seg):
+                    # (The whole conjunct, not an object in a clause; its own words' papers stay candidates.)
+                    deferred.append((i, d.group().strip(), {p for t in plan.targets if t.phrase.lower() in d.group().lower() for p in t.paper_ids}))
                 continue
             # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
@@ -299,4 +303,5 @@ class ComparedDescriptions(Descriptions):
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 taken.update(target.paper_ids)
                 found.append(target)
-        return found
+                where.append(i)
+        return found + self._coordinated_works(deferred, where, taken, frame)

@@ -23,6 +23,7 @@ from .phrasing import (
     _POSSESSOR,
     _SAID_COUNT,
     _STRONG_SPLIT,
+    _UNSPECIFIC,
     _uses_all,
     _WEAK_NAME,
     without_people,
@@ -145,6 +146,26 @@ class Descriptions:
                     plan.aspect = Aspect.NUMBER
             return True
         return False
+
+    def _coordinated_works(self, deferred: list[tuple[int, str, set[str]]], found_at: list[int], taken: set[str],
+                           frame: str = "") -> list[Target]:
+        """Definite phrases with no work noun ("the rank-sharing compressor"), each at its
+        segment's index (with the papers of names inside it), that are joined to a segment where a work was described: joined
+        phrases are alike, so each is a paper too if its words find one clearly (not "the
+        memory saving", a measure); with the words the listed papers share (`frame`: "two
+        2021 pruning papers: ...") when there are any."""
+        out = []
+        for i, phrase, inner in deferred:
+            words = content_words(phrase)
+            if len(words) < 2 or not ({i - 1, i + 1} & set(found_at)) or self._quantity_noun(words[-1:]) \
+                    or _UNSPECIFIC.search(phrase):
+                continue
+            target = self._resolve(f"{phrase} {frame}".strip(), taken - inner)
+            if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
+                target.phrase = phrase
+                taken.update(target.paper_ids)
+                out.append(target)
+        return out
 
     def _narrow_by_phrase(self, q: str, t: Target) -> None:
         """A name several papers use, inside a longer phrase ("the PyTorch CNN pruning

@@ -206,7 +206,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         facets.append(_strip(m.group(1), names))
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?()]*", q, re.I):
         if m.group() not in tail:
-            facets.append(m.group())
+            # ("How much memory do <A> and <B> save": with the papers out, no "do" left dangling.)
+            facets.append(re.sub(r"(?:\s+(?:do|does|did|is|are|was|were|and|or))+\s*$", "", " ".join(m.group().split()), flags=re.I))
     # "What latency does each give: A on X, and B on Y?": the asked noun heads every row.
     head = re.match(r"\s*(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:does|do|did|is|are|was|were)\b", q[: cue.start()], re.I) \
         if cue and not re.search(r"\w", cue.group()) else None

@@ -210,6 +210,15 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             | {t.phrase for t in subjects if t.missing}
         # The question may follow its subject ("The tiled-decoding paper: who wrote it?").
         field_head = bool(plan.fields and any(FIELD_HEAD.match(c) for c in re.split(r"[:;]\s*|(?<=[.?!])\s+", q)))
+        # Two papers named firmly are what is compared: a word some abstracts merely use ("two
+        # BarLib-based designs: FooNet and BazNet", "FooNet and BazNet on BarLib tasks") is the
+        # question's word, a qualifier only where the question sentence names it outside
+        # examples; unless it is in an item of their list ("FooNet, BazNet and the BarLib port").
+        weak = [t for t in subjects if t.by == "name" and t.confidence <= _WEAK_NAME and not (
+            (at := re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?!\w)", q))
+            and re.search(r"(?:,|\b(?:and|or|vs\.?))\s+(?:(?:the|a|an)\s+(?:[^,;:.?]|:(?!\s))*?)?$", q[: at.start()]))] if len(firm) >= 2 else []
+        subjects = [t for t in subjects if t not in weak]
+        papers = {pid for t in subjects for pid in t.paper_ids} | {t.phrase for t in subjects if t.missing}
         # A paper mentioned again by another of its names ("FooNet or BarNet: which cuts Foo
         # memory more", Foo naming FooNet too) is joined to the others where first named.
         first = [t for i, t in enumerate(subjects) if not any(set(t.paper_ids) and set(t.paper_ids) <= set(u.paper_ids) for u in subjects[:i])]
@@ -229,7 +238,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             # "over FP16": a qualifier, when the question sentence names it (statements before it
             # say what each paper is measured against: "A is tested against X, B against Y").
             statements, asked = split_statements(q)
-            plan.specifics += [t.phrase for t in plan.targets if t not in subjects and t not in context
+            plan.specifics += [t.phrase for t in weak if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i)]
+            plan.specifics += [t.phrase for t in plan.targets if t not in subjects and t not in context and t not in weak
                                and (not statements or as_word(t.phrase).search(asked))]
             plan.targets = subjects
             for t in subjects:
