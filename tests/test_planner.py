@@ -1398,3 +1398,51 @@ def test_a_phrase_joined_to_a_described_work_is_a_work_whatever_its_head(planner
     p = plan("What speedup does DistZO2 claim over the single-GPU zeroth-order framework it builds on, and what "
              "trick does that framework use to shrink the data moved between CPU and GPU?")
     assert compared(r, p) == ["DistZO2", "ZO2"]
+
+
+def test_works_referred_to_by_their_people_are_compared(planner):
+    r, plan = planner
+    # Each part names its work by year, topic and people: the people say which paper, and their
+    # list's commas and "and" join no asked things.
+    p = plan("What does the 2021 transformer hardware co-design paper by Panjie Qi, Edwin Hsing-Mean Sha and Qingfeng Zhuge "
+             "accelerate, and what speedup does the 2023 two-party computation work by Hongwu Peng, Shanglin Zhou and Yukui Luo report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Accelerating Framework of Transformer by Hardware Design and Model Compression Co-Optimization", "RRNet"]
+    assert not any(name in f for f in p.facets for name in ("Zhuge", "Shanglin", "Yukui"))
+    # ... a lead-in joined to the question by a comma is its first part's work.
+    p = plan("In the 2025 paper by Zhendong Mi, Qitao Tan and Xiaodong Yu, what is estimated, and what speedup does the "
+             "circuit GNN paper by Yuebo Luo, Shiyang Li and Junran Tao claim?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["KerZOO", "DR-CircuitGNN"]
+    # ... two works joined in one part, each with its people (an "and" inside a list of people splits nothing).
+    p = plan("How much do the 2021 distillation paper by Shaoyi Huang, Dongkuan Xu and Ian E. H. Yen and the 2025 "
+             "overlapping work by Ke Hong, Xiuhong Li and Minxu Liu improve?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Sparse Progressive Distillation", "Efficient and Adaptable Overlapping for Computation and Communication via Signaling and Reordering"]
+    # Negatives: people with no work described list their papers; one work's people make one paper.
+    assert plan("Which papers did Shaoyi Huang and Dongkuan Xu write together?").kind is Kind.AGGREGATE
+    p = plan("What speedup does the 2023 two-party computation work by Hongwu Peng, Shanglin Zhou and Yukui Luo report?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["RRNet"]
+
+
+def test_a_people_list_ends_at_a_word_that_is_no_full_name():
+    from assistant.retrieval.phrasing import _WORK_PHRASE
+    assert _WORK_PHRASE.search("compare the paper by Jane Doe and FooNet").group() == "the paper by Jane Doe"
+    assert _WORK_PHRASE.search("the survey by Jane Doe, Ann Poe and Bo Li et al. on pruning").group() == "the survey by Jane Doe, Ann Poe and Bo Li et al."
+
+
+def test_a_record_word_modifying_a_work_asks_no_field(planner):
+    _, plan = planner
+    # "the 2024 journal paper", "the workshop paper": which paper, not its venue.
+    assert RecordField.VENUE not in plan("What speedup does the 2023 workshop paper by Hongwu Peng, Shanglin Zhou and Yukui Luo report?").fields
+    # Negatives: the venue asked, with a work noun after it too.
+    assert plan("Which workshop was the RRNet paper presented at?").fields == [RecordField.VENUE]
+    assert RecordField.VENUE in plan("What is the venue of the RRNet paper?").fields
+    assert plan("Whose paper is RRNet?").fields == [RecordField.AUTHORS]
+
+
+def test_how_a_work_does_something_asks_its_method_whatever_measure_it_names(planner):
+    r, plan = planner
+    p = plan("What speedup does RRNet report, and how does KerZOO cut the memory without extra passes?")
+    assert p.kind is Kind.COMPARATIVE
+    assert [f for f in p.facets if f.lower().startswith("how")] == p.method_facets
+    # Negative: "how does its X compare" asks the measure.
+    p = plan("How does the speedup of RRNet compare with KerZOO's?")
+    assert p.method_facets == []

@@ -23,6 +23,9 @@ _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re
 _METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
 # (A part may have lost its "what": "mechanism behind the gain"; not "gain mechanism", a measure first.)
 _METHOD_HEAD = re.compile(r"^\s*(?:(?:what|which)\s+(?:[\w-]+\s+){0,2}?)?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
+# "how does the X work protect Y from faults": how it does it, whatever measure its object names
+# ("how does its accuracy compare" asks the measure).
+_HOW_DOES = re.compile(r"^\s*how\s+(?:does|do|did|can|could|is|are)\b(?!.*\b(?:compar|differ|stack|fare|rank|scal|vary|contrast)\w*)", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
@@ -76,7 +79,7 @@ class AspectReader:
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
         plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
-                                                                              and not _METHOD_HEAD.match(f) and not self._asks_thing(f))
+                                                                              and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
                                or any(b in f for b in baselines)]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.

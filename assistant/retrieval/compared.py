@@ -17,7 +17,7 @@ import re
 
 from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name, sentences
-from .phrasing import _ASKS, _BASELINE_BEFORE, _names, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
+from .phrasing import BY_PEOPLE, _ASKS, _BASELINE_BEFORE, _names, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
 from .facets import _CLAUSE, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
@@ -112,6 +112,10 @@ def coordinated(q: str, subjects: list[Target]) -> bool:
     return len(pos) >= 2
 
 
+# A thing made by people, named in full ("the 2024 FooBar generator by Jane Doe"): a work.
+_AUTHORED = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?[\w-]+\s+(?=by\s+(?-i:[A-Z])[\w.'-]*\s+(?-i:[A-Z])){BY_PEOPLE}", re.I)
+
+
 def subject_phrase(piece: str) -> str | None:
     """The phrase in one part that describes its paper: a work by its kind ("the ... paper by
     Doe"), else the part's definite subject when it holds a name-like word or a compound
@@ -128,6 +132,8 @@ def subject_phrase(piece: str) -> str | None:
     works = list(_WORK_PHRASE.finditer(body))
     if works:
         return works[-1].group().strip()
+    if m := _AUTHORED.search(body):
+        return m.group().strip()  # "the 2024 FooBar generator by Jane Doe and Ann Poe", whatever its head
     if _PEOPLE.search(body):
         return body.strip()  # "Doe et al. 2017 (graph caching)": the resolver drops the people
     # "what does Doe 2022's sparse engine report": the owner's work, the subject after the verb.
@@ -163,8 +169,10 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
     # So is a lead-in set off before the first part ("The FooNet design — how fast ...? And ...").
     lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
-    if not own and lead and not re.search(r"[.?!]\s*$", lead) and _SET_OFF.match(first := f"{lead}: {asked}"):
-        unnamed.insert(0, first)
+    # So is a work a lead-in joined to the question describes ("In the 2020 paper by Jane Doe
+    # and Ann Poe, what ...? And ...").
+    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (_SET_OFF.match(first := f"{lead}: {asked}") or _AUTHORED.search(lead)):
+        unnamed.insert(0, first if _SET_OFF.match(first) else lead)
     elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
         unnamed.insert(0, statements)

@@ -275,7 +275,7 @@ class ComparedDescriptions(Descriptions):
             # The named people's papers only for the phrase that names them.
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
-            among, within = taken - inner - named_before, self._filtered(plan) if mine else None
+            among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
             target = self._resolve(phrase, among, within)
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.

@@ -41,15 +41,15 @@ class Descriptions:
         return sorted(h.paper.id for h in self.search(tok, 5) if pattern.search(plain_latex(h.paper.abstract)))
 
     @staticmethod
-    def _filtered(plan: Plan) -> list[str] | None:
-        """The papers of the people the question names; None when it names none. (Not the
-        year or venue: a listing often lacks them, and such a paper must stay findable.)"""
-        if not plan.authors:
+    def _filtered(plan: Plan, text: str | None = None) -> list[str] | None:
+        """The papers the people the question names wrote together; None when it names none.
+        With `text` (one phrase of a question that describes two works by their people), the
+        people named in it only. (Not the year or venue: a listing often lacks them, and such
+        a paper must stay findable.)"""
+        groups = [ids for name, ids in plan.authors.items() if text is None or name.lower() in text.lower()]
+        if not groups:
             return None
-        ids = None
-        for group in plan.authors.values():
-            ids = set(group) if ids is None else ids & set(group)
-        return sorted(ids or ())
+        return sorted(set.intersection(*map(set, groups)))
 
     def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
         """`weighted`: a long text (a question's part) whose rare words say more than its common ones."""

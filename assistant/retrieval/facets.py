@@ -19,7 +19,7 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words, sentences
-from .phrasing import _SPEAKER, COUNT_WORD
+from .phrasing import _SPEAKER, BY_PEOPLE, COUNT_WORD
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -167,7 +167,12 @@ def _label_like(lead: str, names: list[str]) -> bool:
 
 def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     """The asked aspects of a comparison, one per table row, in the question's words."""
-    names = [t.phrase for t in plan.targets]
+    # A work's people ("the 2024 paper by Jane Doe, John Roe and Ann Poe") say which paper, and
+    # their commas and "and" join no asked things.
+    def unpeopled(text: str) -> str:
+        return re.sub(BY_PEOPLE, lambda m: " " if any(a.lower() in m.group().lower() for a in plan.authors) else m.group(), text, flags=re.I)
+    q = unpeopled(q)
+    names = [" ".join(unpeopled(t.phrase).split()) for t in plan.targets]
     facets: list[str] = []
     statements, asked = split_statements(q)  # statements before the question describe the papers
     q = asked or q

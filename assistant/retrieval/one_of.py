@@ -156,7 +156,7 @@ class OneOf:
         def resolve(phrase: str, taken: set[str], piece: str) -> Target | None:
             mine = any(a.lower() in phrase.lower() for a in plan.authors)
             bare = " ".join(_PEOPLE.sub(" ", without_people(phrase, plan)).split())
-            within = self._filtered(plan) if mine else None
+            within = self._filtered(plan, phrase) if mine else None
             target = self._resolve(bare, taken, within)
             if not target or target.missing or target.confidence < self.settings.describe_min_margin:
                 # Too short to say which paper alone ("the cache-pinning paper"): with what

@@ -60,9 +60,14 @@ _SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)
 # "the latency the former quotes", "than the latter": a paper already compared, referred
 # back to ("the first paper to ..." describes one).
 _BACK_REFERENCE = re.compile(rf"\bthe\s+(?:first|second|third|former|latter)\b(?!\s+(?:[\w-]+\s+)?(?:{WORK_NOUNS})\b)", re.I)
+# A work's people: "by Jane Doe, John Roe and Ann Poe", "by Doe et al."; after the first,
+# each a full name (two capitalised words or more), so "by Doe and FooNet" stops at Doe.
+_PERSON = r"(?-i:[A-Z])[\w.'-]*"
+BY_PEOPLE = (rf"\bby\s+{_PERSON}(?:\s+{_PERSON})*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PERSON}(?:\s+{_PERSON})+)*"
+             r"(?:,?\s+et\s+al\b\.?)?")
 # A work named by its kind: "the 2016 survey on pruning", "a tool by Jane Doe" (people
 # are capitalised; a topic ends at the next verb of the question's frame, preposition or conjunction).
-_WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+by(?:\s+(?-i:[A-Z])[\w.'-]*)+|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
+_WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+{BY_PEOPLE}|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
@@ -142,8 +147,11 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     that ..."). Empty pieces dropped."""
     # (An interrogative opening the body, "which boards were used by A and by B", has no antecedent.)
     guarded = [m.span() for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
+    people = [m.span() for m in re.finditer(BY_PEOPLE, body, re.I)]  # "by Jane Doe and Ann Poe": one work's
     out, start = [], 0
     for m in joints.finditer(body):
+        if any(a < m.start() < b for a, b in people):
+            continue
         after = joints.split(body[m.end():], maxsplit=1)[0].lower()
         if any(a < m.start() < b for a, b in guarded) and not any(n in after for n in named) \
                 and not _NEW_WORK.match(body, m.end()):

@@ -12,7 +12,7 @@ import re
 
 from ..models import Plan, RecordField, RecordQuery
 from ..text import content_words
-from .phrasing import _COUNTS, _SAID_COUNT
+from .phrasing import _COUNTS, _SAID_COUNT, WORK_NOUNS
 from .facets import NUMBER_Q as _NUMBER_Q, parts, split_statements
 
 # Nouns that denote members of the collection: "which papers", "how many works".
@@ -55,6 +55,8 @@ _FIELDS = [
     (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
 ]
 _ASKERS = re.compile(r"\b(?:our|my|your)\s+(?:[\w-]+\s+)?$", re.I)
+# What may follow a field word that modifies a work's noun ("workshop paper", "lab system").
+_MODIFIES_WORK = re.compile(rf"\s+(?:(?!(?:of|in|on|for|at|by|from|to|with|and|or|the|a|an|its|their|this|that)\b)[\w.-]+\s+){{0,2}}?(?:{WORK_NOUNS})\b", re.I)
 _THIS_COLLECTION = re.compile(r"\b(?:on|in|from|of)\s+(?:this|these|the|my|our)\s+(?:pages?|listings?|lists?|collection|corpus|library)\b", re.I)
 _RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|submitted|listed|shown|dated)\b", re.I)
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
@@ -79,12 +81,20 @@ def find_year(q: str, plan: Plan, years) -> list[tuple[int, int]]:
             return [ym.span()]
     return []
 
+def _describes_work(q: str, m: re.Match, field: RecordField) -> bool:
+    """Is the venue or organisation word `m` a modifier inside a described work ("the ICML
+    2023 workshop paper", "an Acme lab system")? Then it says which paper and asks nothing;
+    "whose paper", "which workshop paper" and "the venue of the paper" still ask."""
+    return field in (RecordField.VENUE, RecordField.ORGANISATION) and bool(_MODIFIES_WORK.match(q, m.end())) \
+        and bool(re.search(r"\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}$", q[: m.start()], re.I))
+
+
 def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
     spans = []
     for f, pattern in _FIELDS:
         # "our institute", "my research group": the asker's own, no field of a paper's record.
-        m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()])), None)
+        m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()]) and not _describes_work(q, m, f)), None)
         if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
                                                       RecordField.AUTHOR_COUNT} & set(plan.fields)):
             plan.fields.append(f)
