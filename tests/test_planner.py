@@ -1446,3 +1446,71 @@ def test_how_a_work_does_something_asks_its_method_whatever_measure_it_names(pla
     # Negative: "how does its X compare" asks the measure.
     p = plan("How does the speedup of RRNet compare with KerZOO's?")
     assert p.method_facets == []
+
+
+def test_a_part_may_ask_its_question_of_papers_joined(planner):
+    r, plan = planner
+    p = plan("How does ZO2 offload parameters, and what speedups do FastSwitch and DualMap report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "FastSwitch", "DualMap"]
+    # Negative: one paper measured against another in a part is no pair of subjects.
+    p = plan("What speedup does FastSwitch report over vLLM?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["FastSwitch"]
+
+
+def test_a_lead_in_naming_a_work_is_its_part_s_subject(planner):
+    r, plan = planner
+    p = plan("For the zeroth-order fine-tuning framework that offloads to the CPU, how much memory does it save, and for "
+             "the kernel-informed zeroth-order optimizer, how fast does it converge?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "KerZOO"]
+    # Negative: after such a lead-in, the parts ask about its work; their settings ("a 175B
+    # model", "the optimizer") are no papers.
+    p = plan("In the zeroth-order fine-tuning framework that offloads to the CPU, what speedup does a 175B model get, "
+             "and how much memory does the optimizer use?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_options_counted_and_listed_before_the_question_are_its_papers(planner):
+    r, plan = planner
+    listed = ("I'm weighing two options: a framework that fine-tunes with zeroth-order optimization by offloading "
+              "parameters to the CPU, and a serving system that makes context switching fair. ")
+    p = plan(listed + "How much memory did the offloading framework need, and what speedup did the serving system claim?")
+    assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p)) == ["FastSwitch", "ZO2"]
+    # ... and "the X one" picks among them by its own part's words.
+    p = plan(listed + "How much memory did the offloading one need, and what speedup did the serving one claim?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "FastSwitch"]
+    # Negative: things counted that are no works ("two concerns: memory and speed").
+    p = plan("Two concerns keep coming up: memory and speed. How much memory does ZO2 need?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_a_short_description_refers_back_to_the_statement_s_fuller_one(planner):
+    from assistant.retrieval.phrasing import antecedent
+    said = "FooNet and the earlier multiplication-free CNN design aimed at shift-based inference both drop multiplies"
+    assert antecedent("the CNN work deal with zeros", said) == "the earlier multiplication-free CNN design aimed at shift-based inference"
+    # Negatives: two fuller phrases hold its words; none does.
+    assert antecedent("the CNN work", "the sparse CNN design and the dense CNN accelerator both ...") is None
+    assert antecedent("the GPU work", said) is None
+    # ... nor does a description with its own relative clause, which says enough alone.
+    assert antecedent("the framework that optimizes system memory", "the allocator that plans offline vs. the framework "
+                      "that optimizes system memory for offloaded tuning") is None
+    r, plan = planner
+    p = plan("DistZO2 and the earlier zeroth-order framework that offloads parameters to CPU memory both avoid "
+             "backpropagation. How does DistZO2 scale out, and how does the zeroth-order framework overlap transfers?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DistZO2", "ZO2"]
+
+
+def test_versions_of_one_work_are_compared_when_the_question_says_so(planner):
+    r, plan = planner
+    p = plan("SSDTrain shows up twice in the listings. How much activation memory does each version save?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert {r.papers[t.paper_ids[0]].year for t in p.targets} == {2024, 2025}
+    assert all(t.phrase.startswith("SSDTrain (20") for t in p.targets)  # told apart by year
+    # The words telling the records apart qualify no answer; the question sentence's do.
+    p = plan("There are two SSDTrain write-ups, the DAC one and the ArXiv one. What does each version save on CIFAR-100?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2 and "ArXiv" not in p.specifics and "DAC" not in p.specifics
+    assert "CIFAR-100" in p.specifics
+    # Negatives: no versions asked; a work with one record.
+    p = plan("How much activation memory does SSDTrain save?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1
+    p = plan("What GPU memory does each version of ZO2 need?")
+    assert p.kind is not Kind.COMPARATIVE and compared(r, p) == ["ZO2"]

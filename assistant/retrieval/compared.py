@@ -112,6 +112,7 @@ def coordinated(q: str, subjects: list[Target]) -> bool:
     return len(pos) >= 2
 
 
+_INTERROGATIVE = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.I)
 # A thing made by people, named in full ("the 2024 FooBar generator by Jane Doe"): a work.
 _AUTHORED = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?[\w-]+\s+(?=by\s+(?-i:[A-Z])[\w.'-]*\s+(?-i:[A-Z])){BY_PEOPLE}", re.I)
 
@@ -159,19 +160,26 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     for piece in [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]:
         here = [t for t in firm if (m := as_word(t.phrase).search(piece))
                 and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
-        if len(here) > 1:
+        # ("... and what do B and C report?": a part may ask its question of papers joined.)
+        if len(here) > 1 and not coordinated(piece, here):
             return []
-        if here and not any(set(here[0].paper_ids) == set(t.paper_ids) for t in own):
-            own.append(here[0])
-        elif not here:
+        for t in here:
+            if not any(set(t.paper_ids) == set(u.paper_ids) for u in own):
+                own.append(t)
+        if not here:
             unnamed.append(piece)
     # A lead-in that describes one work ("Doe et al. 2017 (graph caching): what ...? And in
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
     # So is a lead-in set off before the first part ("The FooNet design — how fast ...? And ...").
     lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
     # So is a work a lead-in joined to the question describes ("In the 2020 paper by Jane Doe
-    # and Ann Poe, what ...? And ...").
-    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (_SET_OFF.match(first := f"{lead}: {asked}") or _AUTHORED.search(lead)):
+    # and Ann Poe, what ...? And ...", "For the FooBar system, how ...").
+    # The parts after such a lead ask about its work, unless one is led in the same way ("...,
+    # and for the BazQux framework, how ...") or names its work's people.
+    joined_lead = False
+    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (_SET_OFF.match(first := f"{lead}: {asked}") or _AUTHORED.search(lead) or _WORK_PHRASE.search(lead)):
+        joined_lead = not (_SET_OFF.match(first) or _AUTHORED.search(lead))
+        unnamed = [p for p in unnamed if not (joined_lead and _INTERROGATIVE.search(p) and not _AUTHORED.search(p))]
         unnamed.insert(0, first if _SET_OFF.match(first) else lead)
     elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):

@@ -21,6 +21,7 @@ from .phrasing import (
     _ADVERBIAL,
     _ALTERNATIVES,
     _ALTERNATIVES_FIRST,
+    antecedent,
     _ASKS,
     _BACK_REFERENCE,
     _COMPLEMENT,
@@ -93,7 +94,7 @@ class ComparedDescriptions(Descriptions):
         for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
-        from_question = len(bodies)  # (the statements' "The first uses ..." describes a paper)
+        from_question = len(bodies)
         if statements:
             # "Three works: A, B and C. What does each report?": the statements name the papers;
             # the nearest sentence first (those before it are often the asker's background), then
@@ -103,13 +104,21 @@ class ComparedDescriptions(Descriptions):
                 if lead := counted_lead(text):
                     frames[len(bodies)] = lead  # "two pruning papers: ...": what each listed one is
                 bodies.append((_statement_body(text), (definite or bool(vs)) and not lead, False))
+        asked_in = set(range(from_question))  # (the statements' "The first uses ..." describes a paper)
+        # A statement that counts and lists them ("I'm weighing two options: a framework that
+        # ..., and a ... framework.") names the papers the question's phrases refer back to
+        # ("the offloading framework"): its list first.
+        if not vs and (counted := [i for i in frames if i >= from_question]):
+            order = counted + [i for i in range(len(bodies)) if i not in counted]
+            bodies, frames = [bodies[i] for i in order], {order.index(i): f for i, f in frames.items()}
+            asked_in = {order.index(i) for i in asked_in}
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for i, (body, strict, works_only) in enumerate(bodies):
             found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
-                                       asked=i < from_question, frame=frames.get(i, ""))
+                                       asked=i in asked_in, frame=frames.get(i, ""))
             if firm + len(found) >= 2 and found:
                 break
         else:
@@ -275,6 +284,7 @@ class ComparedDescriptions(Descriptions):
             # The named people's papers only for the phrase that names them.
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
+            phrase = (asked and antecedent(phrase, split_statements(plan.question)[0])) or phrase
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
             target = self._resolve(phrase, among, within)
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Aspect, Plan, Target
+from ..models import Aspect, Plan, Target, title_prefix
 from ..text import content_words, coverage, plain_latex, stopwords
 from .facets import split_statements
 from .names import _INTRO
@@ -92,7 +92,11 @@ class Descriptions:
                + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights) for h in hits}
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         top = ranked[0]
-        margin = fit[top.paper.id] - (fit[ranked[1].paper.id] if len(ranked) > 1 else 0.0)
+        # Another record of the same name (a preprint and its conference version) is no rival:
+        # the work is settled; which version, the year or "each version" decides (versions.py).
+        name = (title_prefix(top.paper) or "").lower()
+        rivals = [h for h in ranked[1:] if not name or (title_prefix(h.paper) or "").lower() != name]
+        margin = fit[top.paper.id] - (fit[rivals[0].paper.id] if rivals else 0.0)
         # A short description the paper itself uses word for word ("tiled decoding") needs no
         # similarity: its words in a row occur in that paper only.
         said = " ".join(words)

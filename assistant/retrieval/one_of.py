@@ -125,6 +125,9 @@ class OneOf:
         taken = {pid for t in named.values() if len(t.paper_ids) == 1 for pid in t.paper_ids}
         shared = {m.group() for m in NAME_TOKEN.finditer(frame)} | {
             tok for tok in {m.group() for _, text, _ in parts for m in NAME_TOKEN.finditer(text)} if parts_naming(tok) > 1}
+        # Papers a statement already described ("two options: a framework that ..., and a
+        # system that ...") are the ones its pro-forms pick from ("the offloading one").
+        described = [pid for t in plan.targets if t.by == "description" and not t.baseline for pid in t.paper_ids]
         found: list[Target] = []
         for i, (ref, text, _) in enumerate(parts):
             if i in named and len(named[i].paper_ids) == 1:
@@ -136,11 +139,14 @@ class OneOf:
             within = [pid for pid in named[i].paper_ids if pid not in taken] if i in named else None
             if within is None and (theirs := self._filtered(plan)):
                 within = [pid for pid in theirs if pid not in taken]  # "Doe et al. have two papers on ..."
+            if picks := within is None and len(described) >= len(parts):
+                within = [pid for pid in described if pid not in taken]
             against = {m.group() for m in NAME_TOKEN.finditer(text) if looks_like_name(m.group()) and _BASELINE_BEFORE.search(text[: m.start()])}
             for tok in against - shared:
                 using = [pid for pid in (self.names.lookup(tok) or {}) if pid not in taken and (within is None or pid in within)]
                 within = using or within
-            target = self._resolve(" ".join(content_words(f"{frame} {text}")), taken, within, weighted=True)
+            # (... by the part's words: the frame is their list, every one of them in it.)
+            target = self._resolve(" ".join(content_words(text if picks else f"{frame} {text}")), taken, within, weighted=True)
             if not target or target.missing or set(target.paper_ids) & taken:
                 return []
             # ("the one evaluated on X ..., the one measured on Y": a phrase of its own each.)

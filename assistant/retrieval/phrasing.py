@@ -102,11 +102,16 @@ def _statement_body(text: str) -> str:
     return _subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
 
 
+# What a count of compared things may call them besides works: "two options: A, and B".
+_CHOICES = r"options?|alternatives?|candidates?|choices?"
+
+
 def counted_lead(text: str) -> str:
-    """The kind of paper `text` counts when it opens by counting the papers it then lists
-    ("Two FooNet papers: A and B" -> "FooNet", "three pruning works — A, B, C" -> "pruning"):
-    each listed phrase is a paper of that kind, however it is worded. "" when it does not."""
-    m = re.match(rf"\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?(?=\s*(?:{SET_OFF_MARK}))", text, re.I)
+    """The kind of paper `text` counts when it counts the papers it then lists ("Two FooNet
+    papers: A and B" -> "FooNet", "three pruning works — A, B, C" -> "pruning", "I'm weighing
+    two GPU-side options: A, and B" -> "GPU-side"): each listed phrase is a paper of that
+    kind, however it is worded. "" when it does not."""
+    m = re.match(rf"(?:{_SPEAKER_FRAME.pattern})?\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS}|{_CHOICES})s?(?=\s*(?:{SET_OFF_MARK}))", text, re.I)
     return (m.group(1).strip() or m.group().strip()) if m else ""
 
 
@@ -167,3 +172,16 @@ def same_preposition(lead: re.Match, other: str) -> re.Match | None:
     introduces with an article ("kept by the ledger" beside "by the diary"): joined phrases
     after one repeated preposition are alike, both compared papers."""
     return re.search(rf"\b{lead.group().strip()}\s+((?:the|a|an)\s.+)$", other, re.I)
+
+
+def antecedent(phrase: str, statements: str) -> str | None:
+    """"the CNN work" in a question after a statement on "the earlier multiplication-free CNN
+    design ...": a short definite description refers back to the one work phrase of the
+    statements that holds all its words and says more; None when none or several do."""
+    m = re.match(rf"\s*the\s+((?:(?!(?:that|which|who|whose|where)\b)[\w.-]+\s+){{1,3}}?)(?:{WORK_NOUNS})\b(?!\s+(?:that|which|who|whose)\b)", phrase, re.I)
+    if not m or not statements or not (words := content_words(m.group(1))) or phrase.lower() in statements.lower():
+        return None
+    # (With what follows it up to the clause's end: "... design aimed at shift-based inference".)
+    fuller = [re.split(rf"[,;:.?!]|{_FLOATING.pattern}", statements[w.start():], maxsplit=1, flags=re.I)[0].strip() for w in _WORK_PHRASE.finditer(statements)
+              if set(words) <= set(content_words(w.group())) and len(content_words(w.group())) > len(words) + 1]
+    return fuller[0] if len(fuller) == 1 else None

@@ -30,6 +30,7 @@ from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
 from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS
+from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
@@ -162,6 +163,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 self._narrow(q, plan)
         if plan.kind is Kind.FACTOID:
             _drop_describing(q, plan)
+        if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
+            self._aspect(q, plan)  # "what does each version report": its rows
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         return plan
 

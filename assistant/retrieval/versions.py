@@ -1,0 +1,62 @@
+"""Versions of one work: a preprint and its conference paper are two records that go by the
+same name ("FooNet: ..." twice). A question that says it means them as versions ("two
+write-ups of the FooNet work", "the 2024 preprint and the 2025 version", "what does each
+version report") compares them, one target per record, labelled by what tells them apart.
+
+Out of scope: telling one version apart when the question wants only one (the year or venue
+in a description picks it: descriptions.py), and works that are not records of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Kind, Plan, Target, title_prefix
+from ..text import as_word
+from .facets import split_statements
+
+# The question speaks of one work's several records: "two versions", "each write-up",
+# "shows up twice", "both editions".
+_VERSIONS = re.compile(r"\b(?:versions|write-?ups|editions|twice)\b|\b(?:each|both|every|two|either|other)\s+(?:[\w'-]+\s+){0,2}?"
+                       r"(?:version|write-?up|edition|record|entry)\b", re.I)
+
+
+def _family(pid: str, papers: dict) -> list[str]:
+    """The records that go by the same name as paper `pid`, `pid` among them, oldest first."""
+    name = (title_prefix(papers[pid]) or "").lower()
+    if not name:
+        return [pid]
+    same = [i for i, p in papers.items() if (title_prefix(p) or "").lower() == name]
+    return sorted(same, key=lambda i: (papers[i].date or "", papers[i].title))
+
+
+def _label(name: str, p, others: list) -> str:
+    """What tells this record apart from its siblings: its year, else its venue, else its title."""
+    if p.year and sum(o.year == p.year for o in others) == 1:
+        return f"{name} ({p.year})"
+    if p.venue and sum(o.venue == p.venue for o in others) == 1:
+        return f"{name} ({p.venue})"
+    return p.title
+
+
+def split_versions(q: str, plan: Plan, papers: dict) -> bool:
+    """Makes `plan` a comparison of a work's versions when the question asks about its versions
+    and its one subject goes by a name several records share; True when it did."""
+    if not _VERSIONS.search(q):
+        return False
+    subjects = [t for t in plan.targets if t.paper_ids and not t.baseline]
+    subjects = [t for t in subjects if t.confidence == max(u.confidence for u in subjects)]  # the firmest named
+    families = {tuple(_family(pid, papers)) for t in subjects for pid in t.paper_ids}
+    if len(families) != 1 or len(family := list(next(iter(families)))) < 2:
+        return False
+    records = [papers[i] for i in family]
+    name = title_prefix(records[0]) or records[0].title
+    # Words that look like names where the records are told apart ("two write-ups: the DAC one
+    # and the arXiv one.") qualify no answer unless a version states them; the question
+    # sentence's qualifiers stay ("... save on CIFAR-100?").
+    text = " ".join(f"{p.title} {p.abstract}" for p in records)
+    asked = split_statements(q)[1] or q
+    plan.specifics = [x for x in plan.specifics if as_word(x).search(text) or as_word(x).search(asked)]
+    plan.targets = [Target(_label(name, p, records), [p.id], by=subjects[0].by, confidence=subjects[0].confidence) for p in records]
+    plan.kind = Kind.COMPARATIVE
+    return True
