@@ -1514,3 +1514,39 @@ def test_versions_of_one_work_are_compared_when_the_question_says_so(planner):
     assert p.kind is Kind.FACTOID and len(p.targets) == 1
     p = plan("What GPU memory does each version of ZO2 need?")
     assert p.kind is not Kind.COMPARATIVE and compared(r, p) == ["ZO2"]
+
+
+def test_the_asker_s_worry_and_a_list_of_surnames_describe_no_paper(planner):
+    r, plan = planner
+    # A clause with the asker as its object ("... worries us") is their situation, no paper;
+    # the clause that compares is split at its "with".
+    p = plan("Faulty weight memory on long fine-tuning runs worries us, so I'm comparing the zeroth-order framework "
+             "that offloads parameters to CPU memory with DistZO2. What GPU memory does each need?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+    p = plan("Soft errors and faulty weight memory worry us for a satellite payload, so I'm comparing FT-ClipAct with "
+             "the fault-tolerant architecture search by Ning, Ge, Li et al. What accuracy does each reach?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FT-ClipAct", "FTT-NAS"]
+    # "from Mi, Tan, Yu et al. uses ...": surnames joined by commas are one work's people; the
+    # clause after them says what the named work does, no other paper.
+    p = plan("Memory is the bottleneck for us. KerZOO from Mi, Tan, Yu et al. uses kernel functions plus low-bit tricks, "
+             "while the distributed zeroth-order framework parallelizes perturbations. What speedup does each report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["KerZOO", "DistZO2"]
+    # Negative: "with" inside a description of one work ("the co-design with sparse attention") splits nothing.
+    from assistant.retrieval.compared_descriptions import ComparedDescriptions
+    assert ComparedDescriptions._compared_in("comparing the co-design with sparse attention", {"foonet"}) == [
+        "comparing the co-design with sparse attention"]
+    assert len(ComparedDescriptions._compared_in("so I'm comparing the framework that offloads with FooNet", {"foonet"})) == 2
+    # Negative: without the asker, the same clause before "with" still names its work.
+    p = plan("I'm comparing the zeroth-order framework that offloads parameters to CPU memory with DistZO2. What GPU memory does each need?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+
+
+def test_a_named_baseline_beside_a_described_paper_is_no_column(planner):
+    r, plan = planner
+    p = plan("The serving system that makes context switching fair reports a speedup over vLLM, and DistZO2 reports "
+             "a speedup over ZO2. Which of the two numbers is bigger?")
+    assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p)) == ["DistZO2", "FastSwitch"]
+    assert "ZO2" in p.specifics
+    # Negative: named as a compared paper, it stays one.
+    p = plan("The serving system that makes context switching fair and ZO2: which reports the bigger speedup?")
+    assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p)) == ["FastSwitch", "ZO2"]

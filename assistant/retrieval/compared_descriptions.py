@@ -145,6 +145,15 @@ class ComparedDescriptions(Descriptions):
         plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True
 
+    @staticmethod
+    def _compared_in(seg: str, named: set[str]) -> list[str]:
+        """A segment that compares ("so I'm comparing X with FooNet") split at its weaker joints
+        when a side names a paper; else whole ("comparing the co-design with sparse attention")."""
+        if not re.search(r"\bcompar(?:e|es|ing)\b", seg, re.I):
+            return [seg]
+        split = _segments(seg, _SPLIT, named)
+        return split if any(_names(n, x) for x in split for n in named) else [seg]
+
     def _alike(self, target: Target, others: list[Target]) -> bool:
         """Is the paper `target` found like one of `others`' papers (its title's meaning)?"""
         pids = [pid for t in others for pid in t.paper_ids]
@@ -177,6 +186,8 @@ class ComparedDescriptions(Descriptions):
             return []  # no comparison verb and nothing joined: one paper's question
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _segments(body, _SPLIT, named)
+        else:  # ... or in the segment that compares a description with a name ("..., so I'm comparing X with FooNet")
+            segments = [x for seg in segments for x in self._compared_in(seg, named)]
         # "the lift from the A ... than the one from the B": "one" says the other side's head is
         # the measure, however rarely the corpus states numbers of that word.
         parallel = any((m := _MEASURE_OF.match(x.strip())) and _stands_for_measure(m) for x in segments)
@@ -243,7 +254,8 @@ class ComparedDescriptions(Descriptions):
             # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
             owners = owners or measured or [o for w in works if (o := self._owner_of_measure(w))]
-            speaker = _SPEAKER.match(seg)
+            # (... or its object: "faulty memory worries us on the satellite".)
+            speaker = _SPEAKER.match(seg) or re.search(r"(?-i:\b(?:us|me)\b)", seg)
             if speaker and not works:
                 # The asker's situation ("so I'm looking into sparse attention") or what they weigh
                 # ("so I'm comparing the cache paper from Doe et al."): its object, if it

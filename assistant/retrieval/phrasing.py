@@ -65,6 +65,7 @@ _BACK_REFERENCE = re.compile(rf"\bthe\s+(?:first|second|third|former|latter)\b(?
 _PERSON = r"(?-i:[A-Z])[\w.'-]*"
 BY_PEOPLE = (rf"\bby\s+{_PERSON}(?:\s+{_PERSON})*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PERSON}(?:\s+{_PERSON})+)*"
              r"(?:,?\s+et\s+al\b\.?)?")
+_SURNAMES = r"(?:(?-i:[A-Z])[\w'-]+,\s+)+(?-i:[A-Z])[\w'-]+,?\s+et\s+al\b\.?"
 # A work named by its kind: "the 2016 survey on pruning", "a tool by Jane Doe" (people
 # are capitalised; a topic ends at the next verb of the question's frame, preposition or conjunction).
 _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+{BY_PEOPLE}|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
@@ -152,7 +153,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     that ..."). Empty pieces dropped."""
     # (An interrogative opening the body, "which boards were used by A and by B", has no antecedent.)
     guarded = [m.span() for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
-    people = [m.span() for m in re.finditer(BY_PEOPLE, body, re.I)]  # "by Jane Doe and Ann Poe": one work's
+    # "by Jane Doe and Ann Poe", "Doe, Roe, Poe et al.": one work's people.
+    people = [m.span() for pattern in (BY_PEOPLE, _SURNAMES) for m in re.finditer(pattern, body, re.I)]
     out, start = [], 0
     for m in joints.finditer(body):
         if any(a < m.start() < b for a, b in people):

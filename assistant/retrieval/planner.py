@@ -56,6 +56,13 @@ def _drop_describing(q: str, plan: Plan) -> None:
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
 
 
+def _baselines_qualify(plan: Plan, context: list[Target]) -> None:
+    """A paper named as what a described paper's rival is measured against ("B reports a
+    speedup over C") is no column of the comparison: a qualifier of B."""
+    plan.specifics += [t.phrase for t in plan.targets if t.baseline and t not in context and t.phrase not in plan.specifics]
+    plan.targets = [t for t in plan.targets if not t.baseline or t in context]
+
+
 class Planner(AspectReader, ComparedDescriptions, OneOf):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
@@ -235,6 +242,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.kind = Kind.METADATA
         elif described:
             plan.kind = Kind.COMPARATIVE
+            _baselines_qualify(plan, context)
         elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first) or measured_against(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
@@ -255,6 +263,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         elif not tried and not listed_in_question and len(firm) < 2 and not field_head and not fields_only \
                 and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
+            _baselines_qualify(plan, context)
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
                             and not _ONE_WORK.search(q)):
             # People, a venue or a year with no paper named list their papers, unless the
