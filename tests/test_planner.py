@@ -1550,3 +1550,13 @@ def test_a_named_baseline_beside_a_described_paper_is_no_column(planner):
     # Negative: named as a compared paper, it stays one.
     p = plan("The serving system that makes context switching fair and ZO2: which reports the bigger speedup?")
     assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p)) == ["FastSwitch", "ZO2"]
+
+
+def test_a_two_letter_word_of_a_title_does_not_name_the_paper(planner):
+    r, plan = planner
+    # "FP" is a word of the title "INT v.s. FP: ...", and of the question's topic ("FP formats").
+    p = plan("There are two quantization whitepapers here. What CPU speedup does the CNN one report, and how much "
+             "less efficient are FP formats in the other one?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Quantizing deep convolutional networks for efficient inference", "FP8 versus INT8 for efficient deep learning inference"]
+    # Negative: the title's name as written still names it.
+    assert compared(r, plan("Which FP format does the INT v.s. FP study favour?")) == ["INT v.s. FP"]
