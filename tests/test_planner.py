@@ -1532,10 +1532,10 @@ def test_the_asker_s_worry_and_a_list_of_surnames_describe_no_paper(planner):
              "while the distributed zeroth-order framework parallelizes perturbations. What speedup does each report?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["KerZOO", "DistZO2"]
     # Negative: "with" inside a description of one work ("the co-design with sparse attention") splits nothing.
-    from assistant.retrieval.compared_descriptions import ComparedDescriptions
-    assert ComparedDescriptions._compared_in("comparing the co-design with sparse attention", {"foonet"}) == [
+    from assistant.retrieval.phrasing import compared_in
+    assert compared_in("comparing the co-design with sparse attention", {"foonet"}) == [
         "comparing the co-design with sparse attention"]
-    assert len(ComparedDescriptions._compared_in("so I'm comparing the framework that offloads with FooNet", {"foonet"})) == 2
+    assert len(compared_in("so I'm comparing the framework that offloads with FooNet", {"foonet"})) == 2
     # Negative: without the asker, the same clause before "with" still names its work.
     p = plan("I'm comparing the zeroth-order framework that offloads parameters to CPU memory with DistZO2. What GPU memory does each need?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Plan, Target
+from ..models import Aspect, Kind, Plan, Target
 from ..text import as_word, content_words, looks_like_name, sentences
 from .phrasing import BY_PEOPLE, _ASKS, _BASELINE_BEFORE, _names, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
 from .facets import _CLAUSE, pieces, split_statements
@@ -232,3 +232,33 @@ def bind_qualifiers(q: str, plan: Plan) -> None:
             before = [ids for i, _, ids in spots if i + 1 <= at]
             if len(alone) == 1 or before:
                 plan.bound[x] = list(alone[0] if len(alone) == 1 else before[-1])
+
+
+def drop_describing(q: str, plan: Plan) -> None:
+    """Words of a phrase describing the named paper ("the in-cache sorting work (FooNet)", "FooNet,
+    the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
+    for m in _WORK_PHRASE.finditer(q):
+        if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
+               or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
+            plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
+
+
+def baselines_qualify(plan: Plan, context: list[Target]) -> None:
+    """A paper named as what a described paper's rival is measured against ("B reports a
+    speedup over C") is no column of the comparison: a qualifier of B."""
+    plan.specifics += [t.phrase for t in plan.targets if t.baseline and t not in context and t.phrase not in plan.specifics]
+    plan.targets = [t for t in plan.targets if not t.baseline or t in context]
+
+def against_absent(q: str, plan: Plan) -> None:
+    """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
+    X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
+    Y" would). A comparison asking no number still describes X and says Y is missing."""
+    found = [t for t in plan.targets if not t.missing]
+    if plan.kind is not Kind.COMPARATIVE or len(found) != 1 or len(plan.targets) < 2 \
+            or not [f for f in plan.numeric_facets if f != "approach"]:
+        return
+    absent = [t.phrase for t in plan.targets if t.missing]
+    plan.kind, plan.aspect = Kind.FACTOID, Aspect.NUMBER
+    plan.specifics += [x for x in absent if x not in plan.specifics]
+    plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
+    plan.targets = found  # the absent system is now what the answer must mention

@@ -22,6 +22,7 @@ from .phrasing import (
     _ALTERNATIVES,
     _ALTERNATIVES_FIRST,
     antecedent,
+    compared_in,
     _ASKS,
     _BACK_REFERENCE,
     _COMPLEMENT,
@@ -30,6 +31,7 @@ from .phrasing import (
     _FRAME_START,
     _LEAD,
     _MEASURE_OF,
+    stands_for_measure,
     _names,
     _OWNER,
     _PEOPLE,
@@ -51,11 +53,6 @@ from .phrasing import (
     counted_list,
     same_preposition,
 )
-
-
-def _stands_for_measure(m: re.Match) -> bool:
-    """A `_MEASURE_OF` match whose head is a pro-form ("that of", "the one from")."""
-    return m.group(1) is None or m.group(1).lower() == "one"
 
 
 class ComparedDescriptions(Descriptions):
@@ -145,33 +142,6 @@ class ComparedDescriptions(Descriptions):
         plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
         return True
 
-    @staticmethod
-    def _compared_in(seg: str, named: set[str]) -> list[str]:
-        """A segment that compares ("so I'm comparing X with FooNet") split at its weaker joints
-        when a side names a paper; else whole ("comparing the co-design with sparse attention")."""
-        if not re.search(r"\bcompar(?:e|es|ing)\b", seg, re.I):
-            return [seg]
-        split = _segments(seg, _SPLIT, named)
-        return split if any(_names(n, x) for x in split for n in named) else [seg]
-
-    def _alike(self, target: Target, others: list[Target]) -> bool:
-        """Is the paper `target` found like one of `others`' papers (its title's meaning)?"""
-        pids = [pid for t in others for pid in t.paper_ids]
-        return bool(target.paper_ids) and any(
-            h.dense >= self.settings.describe_min_similarity
-            for pid in pids for h in self.search(self.names.papers[pid].title, 1, ids=target.paper_ids[:1]))
-
-    def _owner_of_measure(self, phrase: str, parallel: bool = False) -> str | None:
-        """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one",
-        "that"). `parallel`: another side says "the one from the Y", so whatever this side's
-        head is, it is the measure "one" stands for."""
-        if not (m := _MEASURE_OF.match(phrase)):
-            return None
-        if _stands_for_measure(m):
-            return m.group(2)  # "that of the X", "the one from the X": the measure said before
-        head = content_words(m.group(1))
-        return m.group(2) if head and (parallel or self._quantity_noun(head)) else None
-
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
                       beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "") -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper). `frame`:
@@ -187,10 +157,10 @@ class ComparedDescriptions(Descriptions):
         if len(segments) < 2:  # "compare X with Y": the weaker joints only when no "and"/","
             segments = _segments(body, _SPLIT, named)
         else:  # ... or in the segment that compares a description with a name ("..., so I'm comparing X with FooNet")
-            segments = [x for seg in segments for x in self._compared_in(seg, named)]
+            segments = [x for seg in segments for x in compared_in(seg, named)]
         # "the lift from the A ... than the one from the B": "one" says the other side's head is
         # the measure, however rarely the corpus states numbers of that word.
-        parallel = any((m := _MEASURE_OF.match(x.strip())) and _stands_for_measure(m) for x in segments)
+        parallel = any((m := _MEASURE_OF.match(x.strip())) and stands_for_measure(m) for x in segments)
         previous, deferred, where = "", [], []
         for i, seg in enumerate(segments):
             previous, before = seg, previous

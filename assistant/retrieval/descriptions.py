@@ -20,12 +20,14 @@ from .phrasing import (
     _BASELINE_BEFORE,
     _COUNTS,
     _DEFINITE,
+    _MEASURE_OF,
     _POSSESSOR,
     _SAID_COUNT,
     _STRONG_SPLIT,
     _UNSPECIFIC,
     _uses_all,
     _WEAK_NAME,
+    stands_for_measure,
     without_people,
 )
 
@@ -195,3 +197,21 @@ class Descriptions:
                           for pid in t.paper_ids if (p := self.names.papers[pid])), reverse=True)
             if rest and fit[0][0] > fit[1][0]:  # the rest of the question fits one of them better
                 t.paper_ids, t.confidence = [fit[0][1]], round(fit[0][0] - fit[1][0], 3)
+
+    def _alike(self, target: Target, others: list[Target]) -> bool:
+        """Is the paper `target` found like one of `others`' papers (its title's meaning)?"""
+        pids = [pid for t in others for pid in t.paper_ids]
+        return bool(target.paper_ids) and any(
+            h.dense >= self.settings.describe_min_similarity
+            for pid in pids for h in self.search(self.names.papers[pid].title, 1, ids=target.paper_ids[:1]))
+
+    def _owner_of_measure(self, phrase: str, parallel: bool = False) -> str | None:
+        """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one",
+        "that"). `parallel`: another side says "the one from the Y", so whatever this side's
+        head is, it is the measure "one" stands for."""
+        if not (m := _MEASURE_OF.match(phrase)):
+            return None
+        if stands_for_measure(m):
+            return m.group(2)  # "that of the X", "the one from the X": the measure said before
+        head = content_words(m.group(1))
+        return m.group(2) if head and (parallel or self._quantity_noun(head)) else None

@@ -187,3 +187,17 @@ def antecedent(phrase: str, statements: str) -> str | None:
     fuller = [re.split(rf"[,;:.?!]|{_FLOATING.pattern}", statements[w.start():], maxsplit=1, flags=re.I)[0].strip() for w in _WORK_PHRASE.finditer(statements)
               if set(words) <= set(content_words(w.group())) and len(content_words(w.group())) > len(words) + 1]
     return fuller[0] if len(fuller) == 1 else None
+
+
+def compared_in(seg: str, named: set[str]) -> list[str]:
+    """A segment that compares ("so I'm comparing X with FooNet") split at its weaker joints
+    when a side names a paper; else whole ("comparing the co-design with sparse attention")."""
+    if not re.search(r"\bcompar(?:e|es|ing)\b", seg, re.I):
+        return [seg]
+    split = _segments(seg, _SPLIT, named)
+    return split if any(_names(n, x) for x in split for n in named) else [seg]
+
+
+def stands_for_measure(m: re.Match) -> bool:
+    """A `_MEASURE_OF` match whose head is a pro-form ("that of", "the one from")."""
+    return m.group(1) is None or m.group(1).lower() == "one"

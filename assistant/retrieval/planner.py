@@ -23,13 +23,13 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .aspect import AspectReader
-from .compared import background, coordinated, measured_against, rivals_of, vs_side
+from .compared import against_absent, background, baselines_qualify, coordinated, drop_describing, measured_against, rivals_of, vs_side
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
-from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, _WORK_PHRASE, WORK_NOUNS
+from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
@@ -45,22 +45,6 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
-
-
-def _drop_describing(q: str, plan: Plan) -> None:
-    """Words of a phrase describing the named paper ("the in-cache sorting work (FooNet)", "FooNet,
-    the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
-    for m in _WORK_PHRASE.finditer(q):
-        if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
-               or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
-            plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
-
-
-def _baselines_qualify(plan: Plan, context: list[Target]) -> None:
-    """A paper named as what a described paper's rival is measured against ("B reports a
-    speedup over C") is no column of the comparison: a qualifier of B."""
-    plan.specifics += [t.phrase for t in plan.targets if t.baseline and t not in context and t.phrase not in plan.specifics]
-    plan.targets = [t for t in plan.targets if not t.baseline or t in context]
 
 
 class Planner(AspectReader, ComparedDescriptions, OneOf):
@@ -142,7 +126,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
         plan.topic_terms = [w for w in content_words(blanked) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         self._aspect(q, plan)
-        self._against_absent(q, plan)
+        against_absent(q, plan)
         if plan.kind is Kind.FACTOID:
             # "... compared with tiled decoding": a result against that, so the paper must mention it.
             for m in _BASELINE_PHRASE.finditer(q):
@@ -169,7 +153,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             elif not (all(t.confidence <= _WEAK_NAME for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
         if plan.kind is Kind.FACTOID:
-            _drop_describing(q, plan)
+            drop_describing(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
             self._aspect(q, plan)  # "what does each version report": its rows
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
@@ -242,7 +226,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.kind = Kind.METADATA
         elif described:
             plan.kind = Kind.COMPARATIVE
-            _baselines_qualify(plan, context)
+            baselines_qualify(plan, context)
         elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first) or measured_against(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
@@ -263,7 +247,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         elif not tried and not listed_in_question and len(firm) < 2 and not field_head and not fields_only \
                 and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
-            _baselines_qualify(plan, context)
+            baselines_qualify(plan, context)
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets
                             and not _ONE_WORK.search(q)):
             # People, a venue or a year with no paper named list their papers, unless the
@@ -302,17 +286,3 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
-
-    def _against_absent(self, q: str, plan: Plan) -> None:
-        """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
-        X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
-        Y" would). A comparison asking no number still describes X and says Y is missing."""
-        found = [t for t in plan.targets if not t.missing]
-        if plan.kind is not Kind.COMPARATIVE or len(found) != 1 or len(plan.targets) < 2 \
-                or not [f for f in plan.numeric_facets if f != "approach"]:
-            return
-        absent = [t.phrase for t in plan.targets if t.missing]
-        plan.kind, plan.aspect = Kind.FACTOID, Aspect.NUMBER
-        plan.specifics += [x for x in absent if x not in plan.specifics]
-        plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
-        plan.targets = found  # the absent system is now what the answer must mention
