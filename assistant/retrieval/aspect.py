@@ -20,12 +20,13 @@ from .phrasing import _BASELINE_BEFORE
 from .record_shape import asked_of_each
 
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
-_METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
+_METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\bwhat\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?do\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
 # (A part may have lost its "what": "mechanism behind the gain"; not "gain mechanism", a measure first.)
 _METHOD_HEAD = re.compile(r"^\s*(?:(?:what|which)\s+(?:[\w-]+\s+){0,2}?)?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
-# "how does the X work protect Y from faults": how it does it, whatever measure its object names
+# "how does the X work protect Y from faults", "what does X do about zero weights": how it does
+# it, whatever measure its object names
 # ("how does its accuracy compare" asks the measure).
-_HOW_DOES = re.compile(r"^\s*how\s+(?:does|do|did|can|could|is|are)\b(?!.*\b(?:compar|differ|stack|fare|rank|scal|vary|contrast)\w*)", re.I)
+_HOW_DOES = re.compile(r"^\s*(?:what\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?do\b|how\s+(?:does|do|did|can|could|is|are)\b)(?!.*\b(?:compar|differ|stack|fare|rank|scal|vary|contrast)\w*)", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
@@ -33,6 +34,10 @@ _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb).
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+# "where does it clip", "who built it": a place or a person, never an amount.
+_NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
+# "on what macro ...", "in which layer ...": a preposition before the asked thing.
+_PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|over)\s+(?=(?:what|which)\b)", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -78,9 +83,10 @@ class AspectReader:
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
-        plan.numeric_facets = [f for f in plan.facets if _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
-                                                                              and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
-                               or any(b in f for b in baselines)]
+        plan.numeric_facets = [f for f in plan.facets if not _NO_AMOUNT.match(f) and (
+            _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
+                                    and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
+            or any(b in f for b in baselines))]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
         if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
@@ -95,7 +101,7 @@ class AspectReader:
         asks_how = len(plan.facets) == 1 and bool(_METHOD_Q.search(blanked))
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
-            and not (_WH_NOUN.match(f) and not _METHOD_HEAD.match(f))]
+            and not (_WH_NOUN.match(_PREPOSITION.sub("", f)) and not _METHOD_HEAD.match(_PREPOSITION.sub("", f)))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
@@ -109,7 +115,7 @@ class AspectReader:
         """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what
         benchmark does it use")? "which" picks things, whatever their kind; "what" does unless
         its noun is a measure ("what speedup does it report")."""
-        return bool(m := _WH_THING.match(part.strip())) and self._thing(m)
+        return bool(m := _WH_THING.match(_PREPOSITION.sub("", part.strip()))) and self._thing(m)
 
     def _thing(self, m: re.Match) -> bool:
         """Is the `_WH_THING` match `m` a thing (not a measure) asked by its kind?"""

@@ -18,7 +18,7 @@ import re
 from ..models import Aspect, Kind, Plan, Target
 from ..text import as_word, content_words, looks_like_name, sentences
 from .phrasing import BY_PEOPLE, _ASKS, _BASELINE_BEFORE, _names, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
-from .facets import _CLAUSE, pieces, split_statements
+from .facets import _CLAUSE, in_examples, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
@@ -262,3 +262,29 @@ def against_absent(q: str, plan: Plan) -> None:
     plan.specifics += [x for x in absent if x not in plan.specifics]
     plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
     plan.targets = found  # the absent system is now what the answer must mention
+
+
+def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: list[Target]) -> bool:
+    """Set the described papers `found` beside the named ones, in the question's order; False
+    (the plan unchanged) when that leaves fewer than two compared papers."""
+    inside = " ".join(t.phrase for t in found)
+    before = (list(plan.targets), list(plan.specifics))
+
+    def times(name: str, text: str) -> int:
+        return len(as_word(name).findall(text))
+    # Named only inside a description: a word of it, no compared paper.
+    plan.targets = [t for t in plan.targets
+                    if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
+    # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
+    # when the question sentence names them outside examples.
+    for t in [t for t in plan.targets if t in weak]:
+        plan.targets.remove(t)
+        if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
+            plan.specifics.append(t.phrase)
+    plan.targets += found
+    if len([t for t in plan.targets if not t.baseline]) < 2:  # the names were words of the one description
+        plan.targets, plan.specifics = before
+        return False
+    low = q.lower()
+    plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
+    return True

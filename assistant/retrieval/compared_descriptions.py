@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
-from ..text import as_word, content_words, sentences
+from ..text import content_words, sentences
+from .compared import with_described
 from .descriptions import Descriptions
-from .facets import aspect_cue, in_examples, split_statements
+from .facets import aspect_cue, split_statements
 from .phrasing import (
     _ADVERBIAL,
     _ALTERNATIVES,
@@ -41,6 +42,7 @@ from .phrasing import (
     _SPEAKER,
     _SPEAKER_FRAME,
     _SPLIT,
+    _listed,
     _statement_body,
     _STRONG_SPLIT,
     _subjects_only,
@@ -92,6 +94,8 @@ class ComparedDescriptions(Descriptions):
             body = _FRAME_START.sub("", text.rstrip("?. "))
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
         from_question = len(bodies)
+        counted_at: set[int] = set()
+        shares: dict[int, str] = {}  # body -> what a lead-in before its list says they all are
         if statements:
             # "Three works: A, B and C. What does each report?": the statements name the papers;
             # the nearest sentence first (those before it are often the asker's background), then
@@ -100,14 +104,18 @@ class ComparedDescriptions(Descriptions):
             for text in ([*reversed(said)] if len(said) > 1 else []) + [", ".join(x.rstrip(". ") for x in said)]:
                 if lead := counted_lead(text):
                     frames[len(bodies)] = lead  # "two pruning papers: ...": what each listed one is
+                    counted_at.add(len(bodies))
+                elif head := _listed(text)[0]:
+                    shares[len(bodies)] = head  # "Both do SVD compression: the paper that ..., and the one that ...": what they share
                 bodies.append((_statement_body(text), (definite or bool(vs)) and not lead, False))
         asked_in = set(range(from_question))  # (the statements' "The first uses ..." describes a paper)
         # A statement that counts and lists them ("I'm weighing two options: a framework that
         # ..., and a ... framework.") names the papers the question's phrases refer back to
         # ("the offloading framework"): its list first.
-        if not vs and (counted := [i for i in frames if i >= from_question]):
+        if not vs and (counted := sorted(counted_at)):
             order = counted + [i for i in range(len(bodies)) if i not in counted]
             bodies, frames = [bodies[i] for i in order], {order.index(i): f for i, f in frames.items()}
+            shares = {order.index(i): f for i, f in shares.items()}
             asked_in = {order.index(i) for i in asked_in}
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
@@ -115,38 +123,20 @@ class ComparedDescriptions(Descriptions):
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         for i, (body, strict, works_only) in enumerate(bodies):
             found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
-                                       asked=i in asked_in, frame=frames.get(i, ""))
+                                       asked=i in asked_in, frame=frames.get(i, ""), shared=shares.get(i, ""))
             if firm + len(found) >= 2 and found:
                 break
         else:
             return False
-        inside = " ".join(t.phrase for t in found)
-        before = (list(plan.targets), list(plan.specifics))
-
-        def times(name: str, text: str) -> int:
-            return len(as_word(name).findall(text))
-        # Named only inside a description: a word of it, no compared paper.
-        plan.targets = [t for t in plan.targets
-                        if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
-        # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
-        # when the question sentence names them outside examples.
-        for t in [t for t in plan.targets if t in weak]:
-            plan.targets.remove(t)
-            if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
-                plan.specifics.append(t.phrase)
-        plan.targets += found
-        if len([t for t in plan.targets if not t.baseline]) < 2:  # the names were words of the one description
-            plan.targets, plan.specifics = before
-            return False
-        low = q.lower()
-        plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
-        return True
+        return with_described(q, asked, plan, found, weak)
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
-                      beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "") -> list[Target]:
+                      beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "",
+                      shared: str = "") -> list[Target]:
         """The papers the phrases joined in `body` describe (those naming no paper). `frame`:
         the words all its phrases share (around a "vs" stretch, or the kind a count of papers
-        names), read with a phrase too unclear alone."""
+        names), read with a phrase too unclear alone; `shared`: what a lead-in says all the
+        listed works are, read so with a work's phrase only."""
         taken = {pid for t in plan.targets if t not in weak for pid in t.paper_ids}
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
         people = {w for a in plan.authors for w in content_words(a)}
@@ -282,10 +272,12 @@ class ComparedDescriptions(Descriptions):
                     continue  # a relative is about what the other side is about
                 if target:
                     target.phrase = phrase
-            elif frame and not beside_vs and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
+            elif (lean := frame or (shared if re.match(r"\s*(?:the|a|an|one|another)\s", phrase, re.I) else "")) and not beside_vs \
+                    and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
                 # A paper listed after a count ("two pruning papers: the X one and the Y one") is
-                # one of that kind.
-                again = self._resolve(f"{phrase} {frame}", among, within)
+                # one of that kind; so is a work listed after what they share ("Both do X: the
+                # one that ...", not a bare phrase inside an item).
+                again = self._resolve(f"{phrase} {lean}", among, within)
                 if again and not again.missing:
                     again.phrase, target = phrase, again
             if target and ((speaker and not works) or bare_side) and target.confidence < self.settings.describe_min_margin:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
-from ..models import Plan, Target
+from ..models import Plan, Target, title_prefix
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
 from .facets import pieces, split_statements
 from .compared import part_subjects
-from .phrasing import _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, without_people
+from .phrasing import _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, introduced_works, places_asked, without_people
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
 # "the one that ...", "does one report". ("one of them" picks from named papers; "the
@@ -156,10 +156,38 @@ class OneOf:
             found.append(target)
         return found
 
+    def _by_place(self, q: str, plan: Plan) -> list[Target]:
+        """"One paper does X; another does Y. What does the first report, and the second?":
+        each work the statements bring in, by its own clause, as the question refers to it by
+        place. [] when the question names its papers firmly or refers to fewer than two."""
+        statements, asked = split_statements(q)
+        if any(t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME) for t in plan.targets):
+            return []
+        works = introduced_works(statements)
+        places = places_asked(statements, asked, len(works))
+        if len(places) < 2:
+            return []
+        found: list[Target] = []
+        taken: set[str] = set()
+        within = self._filtered(plan) or None
+        for i in places:
+            target = self._resolve(" ".join(content_words(without_people(works[i], plan))), taken, within)
+            if not target or target.missing:
+                return []
+            # (Labelled by the name its title gives it, else by the clause's first words.)
+            target.phrase = title_prefix(self.names.papers[target.paper_ids[0]]) or " ".join(works[i].split()[:8])
+            taken.update(target.paper_ids)
+            found.append(target)
+        return found
+
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
         """The papers each part of the question is about (compared.part_subjects), a part's
         description found with the part's words when it alone says too little."""
+        statements = split_statements(q)[0]
+
         def resolve(phrase: str, taken: set[str], piece: str) -> Target | None:
+            said = phrase
+            phrase = antecedent(phrase, statements) or phrase  # "the LLM method": the statement's fuller one
             mine = any(a.lower() in phrase.lower() for a in plan.authors)
             bare = " ".join(_PEOPLE.sub(" ", without_people(phrase, plan)).split())
             within = self._filtered(plan, phrase) if mine else None
@@ -171,6 +199,6 @@ class OneOf:
                 again = self._resolve(" ".join(content_words(f"{bare} {rest}")), taken, within, weighted=True)
                 target = again if again and not again.missing else target
             if target:
-                target.phrase = phrase
+                target.phrase = said
             return target
         return part_subjects(q, plan, resolve)

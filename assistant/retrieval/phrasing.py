@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan
-from ..text import content_words, coverage, stem
+from ..text import content_words, coverage, sentences, stem
 
 # A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
 # introduces 0.67, a rare word an abstract merely uses 0.33.
@@ -28,7 +28,9 @@ _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|pr
 _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and)\s+)+", re.I)
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
-_ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while)\b", re.I)
+# (... or what is set aside: "besides effective rank", "apart from the kernel".)
+_ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while|besides|beyond|except|"
+                        r"(?:apart|aside)\s+from|other\s+than)\b", re.I)
 _POSSESSOR = re.compile(r"\s*(?:the\s+)?(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*(?:\s+\(?(?:19|20)\d\d\)?)?['’]s\s+(?=\S)")
 _OWNER = re.compile(r"^(.*?)['’]s\b")
 _CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
@@ -56,7 +58,7 @@ WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|fr
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
               r"report|extension|write-up|preprint|follow-up|successor|version|variant")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
-_SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
+_SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})s?\b", re.I)
 # "the latency the former quotes", "than the latter": a paper already compared, referred
 # back to ("the first paper to ..." describes one).
 _BACK_REFERENCE = re.compile(rf"\bthe\s+(?:first|second|third|former|latter)\b(?!\s+(?:[\w-]+\s+)?(?:{WORK_NOUNS})\b)", re.I)
@@ -95,12 +97,17 @@ def _names(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w+-])", text, re.I) is not None
 
 
-def _statement_body(text: str) -> str:
-    """A statement's phrases: a lead-in before a colon that lists the papers only counts them
-    ("Three works: A, B and C")."""
+def _listed(text: str) -> tuple[str, str]:
+    """(lead-in, list) of a statement whose lead-in before a colon only says what the listed
+    papers are ("Three works: A, B and C"); ("", statement) otherwise."""
     body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
     head, colon, rest = (re.split(f"({SET_OFF_MARK})", body, maxsplit=1) + ["", ""])[:3]
-    return _subjects_only(rest if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else body)
+    return (head, rest) if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else ("", body)
+
+
+def _statement_body(text: str) -> str:
+    """A statement's phrases: a lead-in before a colon that lists the papers only counts them."""
+    return _subjects_only(_listed(text)[1])
 
 
 # What a count of compared things may call them besides works: "two options: A, and B".
@@ -176,6 +183,11 @@ def same_preposition(lead: re.Match, other: str) -> re.Match | None:
     return re.search(rf"\b{lead.group().strip()}\s+((?:the|a|an)\s.+)$", other, re.I)
 
 
+def _forms(words: list[str]) -> set[str]:
+    """The stems of `words`, and of each plural the stemmer keeps whole ("LLMs": "llm")."""
+    return {stem(x) for x in words} | {stem(x[:-1]) for x in words if x.endswith("s") and len(x) > 3}
+
+
 def antecedent(phrase: str, statements: str) -> str | None:
     """"the CNN work" in a question after a statement on "the earlier multiplication-free CNN
     design ...": a short definite description refers back to the one work phrase of the
@@ -185,7 +197,7 @@ def antecedent(phrase: str, statements: str) -> str | None:
         return None
     # (With what follows it up to the clause's end: "... design aimed at shift-based inference".)
     fuller = [re.split(rf"[,;:.?!]|{_FLOATING.pattern}", statements[w.start():], maxsplit=1, flags=re.I)[0].strip() for w in _WORK_PHRASE.finditer(statements)
-              if set(words) <= set(content_words(w.group())) and len(content_words(w.group())) > len(words) + 1]
+              if {stem(x) for x in words} <= _forms(content_words(w.group())) and len(content_words(w.group())) > len(words) + 1]
     return fuller[0] if len(fuller) == 1 else None
 
 
@@ -201,3 +213,40 @@ def compared_in(seg: str, named: set[str]) -> list[str]:
 def stands_for_measure(m: re.Match) -> bool:
     """A `_MEASURE_OF` match whose head is a pro-form ("that of", "the one from")."""
     return m.group(1) is None or m.group(1).lower() == "one"
+
+
+# A clause bringing in a work in turn: "One 2024 paper does ...", "another proposes ...", "a
+# 2025 design instead ...", "the later one aligns ...", "the 2023 one on ..." (a work noun or a
+# verb right after; "the X one" is one by itself).
+_TURN = r"(?:(?:one|another|the\s+other|a|an|the\s+(?:first|second|third))\s+(?!of\b)(?:(?:[\w()-]+\s+){0,5}?(?:" + WORK_NOUNS + r")\b|[a-z]+s\b)|the\s+(?:[\w-]+\s+){0,2}?one\b(?!\s+of\b))"
+_INTRODUCES = re.compile(_TURN, re.I)
+# Where such a clause may start: after a clause's end or a joint ("..., and", "while").
+_CLAUSE_START = re.compile(rf"(?:^|[;:]\s*|\s[—–-]\s*|,\s+(?:(?:and|while|whereas|but)\s+)?|\s(?:and|while|whereas|but)\s+)(?={_TURN})", re.I)
+# "the first", "the latter's": a work introduced before, by its place.
+_ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter)\b", re.I)
+_PLACE = {"first": 0, "former": 0, "second": 1, "third": 2}
+# "each", "both", "either": every work the statements counted and brought in.
+_EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
+
+
+def introduced_works(statements: str) -> list[str]:
+    """The clauses of `statements` that bring in a work each, in order ("One paper does X; a
+    2025 paper instead does Y"): what "the first" and "the second" then refer to."""
+    works = []
+    for x in sentences(statements):
+        starts = [m.end() for m in _CLAUSE_START.finditer(x)]
+        for i, start in enumerate(starts):
+            end = next((m.start() for m in _CLAUSE_START.finditer(x, start + 1) if m.end() in starts[i + 1:]), len(x))
+            end = min(end, next((m.start() for m in re.finditer(r"[;:]|\s[—–-]\s", x[start:end])), end - start) + start)
+            works.append(x[start:end].strip(" ,.;"))
+    return [w for w in works if w]
+
+
+def places_asked(statements: str, asked: str, count: int) -> list[int]:
+    """Which of `count` introduced works the question refers to, in its order: by place ("the
+    first", "the latter's"), or all of them ("each", "both") when the statements counted that
+    many ("two papers ...: one ..., the later one ..."). [] when a place is beyond them."""
+    places = [(count - 1 if m.group(1).lower() == "latter" else _PLACE[m.group(1).lower()]) for m in _ORDINAL_REF.finditer(asked)]
+    if not places and _EVERY.search(asked) and (said := _SAID_COUNT.search(statements)) and _COUNTS.get(said.group(1).lower()) == count:
+        places = list(range(count))
+    return [] if any(p >= count for p in places) else list(dict.fromkeys(places))

@@ -167,6 +167,12 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         listed_in_question = bool(COLLECTION_Q.search(split_statements(q)[1]))
         if plan.record_query is RecordQuery.COUNT and any(not t.baseline for t in plan.targets):
             plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
+        if plan.record_query in (None, RecordQuery.COUNT) and not plan.fields and len(own := self._by_place(q, plan)) >= 2:
+            # "One paper does X; another does Y. What does the first ...?": the works brought in.
+            plan.kind, plan.record_query = Kind.COMPARATIVE, None
+            plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
+            plan.targets = own
+            return
         compare = bool(_COMPARE.search(q))
         if unknown:
             # An unknown name-like word is a missing paper when the question is about papers
