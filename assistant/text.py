@@ -35,7 +35,7 @@ _ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|specific
 QUANTITY = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"
     r"thousand\b|pp\b|ms\b|s\b|hours?\b|GPUs?\b|tokens?\b|[kMG]?Hz\b|W\b|mW\b|J\b|FLOPS\b|TOPS\b|fps\b|"
-    # An SI unit, prefixed, glued or not ("40nm", "256Kb", "3.2mm2", "5 pJ").
+    # An SI unit, prefixed, glued or not ("7nm", "64Kb", "3.2mm2", "5 pJ").
     r"[pnµμumkKMGT]?(?:m|g|W|J|Wh|V|A|Hz|OPS|FLOPS|b)(?:\^?2|²)?\b))?(?![A-Za-z0-9])",
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")

@@ -1582,8 +1582,8 @@ def test_the_first_and_the_second_are_the_works_the_statements_brought_in(planne
 
 def test_how_many_papers_each_counted_work_reviews_is_a_number_of_each(planner):
     r, plan = planner
-    p = plan("Two surveys I read: the 2022 one on model quantization for image classification and the 2023 one on "
-             "optimizing transformer inference. How many papers does each review?")
+    p = plan("My reading list has two surveys: the one from 2022 on quantizing image classifiers, and the one from "
+             "2023 on faster transformer inference. How many papers does each cover?")
     assert p.kind is Kind.COMPARATIVE and p.record_query is None and len(p.targets) == 2
     # Negative: papers of the collection counted.
     assert plan("How many papers on model quantization are there?").record_query is RecordQuery.COUNT
@@ -1591,30 +1591,30 @@ def test_how_many_papers_each_counted_work_reviews_is_a_number_of_each(planner):
 
 def test_a_short_description_refers_back_to_a_plural_in_the_statement():
     from assistant.retrieval.phrasing import antecedent
-    said = "FooNet and the 2024 work that reparameterizes pretrained LLMs into shifts and adds both avoid multiplications."
-    assert antecedent("the LLM method", said) == "the 2024 work that reparameterizes pretrained LLMs into shifts and adds"
+    said = "BarNet and the 2021 paper that schedules sparse kernels across many GPUs both cut tail latency."
+    assert antecedent("the GPU method", said) == "the 2021 paper that schedules sparse kernels across many GPUs"
     # Negative: a word the statement's work phrase lacks.
-    assert antecedent("the GPU method", said) is None
+    assert antecedent("the TPU method", said) is None
 
 
 def test_what_is_set_aside_and_a_list_s_lead_in(planner):
     r, plan = planner
-    # "Besides perplexity" sets a thing aside, no paper; the lead-in before the colon says what
+    # "Apart from perplexity" sets a thing aside, no paper; the lead-in before the colon says what
     # both listed works are, read with a phrase too short alone ("the one driven by prompts").
-    p = plan("Both of these do SVD-based LLM compression with non-uniform rank allocation: the one driven by prompts, "
-             "and the one with layer-wise ranks. Besides perplexity, what does each report?")
+    p = plan("These two shrink LLMs by SVD with ranks that vary: the one driven by prompts, "
+             "and the one with layer-wise ranks. Apart from perplexity, what does each report?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Different Prompts, Different Ranks", "Layer-wise dynamic rank for compressing large language models"]
     assert not [t for t in p.targets if "besides" in t.phrase.lower()]
 
 
 def test_where_who_and_a_preposed_which_ask_no_number(planner):
     _, plan = planner
-    p = plan("Where in the network does FT-ClipAct put its clipped activations, and how many faults does FTT-NAS tolerate?")
+    p = plan("Where does FT-ClipAct place its clipped activation functions, and how many faults does FTT-NAS tolerate?")
     assert p.kind is Kind.COMPARATIVE and len(p.facets) == 2
     assert [f for f in p.facets if f.lower().startswith("where")] and not [f for f in p.numeric_facets if f.lower().startswith("where")]
-    p = plan("On what hardware was FT-ClipAct evaluated, and by what factor does EPIM shrink crossbar area?")
+    p = plan("On what hardware was FT-ClipAct evaluated, and by how much does EPIM reduce its crossbars?")
     assert len(p.facets) == 2 and p.numeric_facets == [p.facets[1]]
     # "what does X do about Y" asks what it does; negative: "how much" beside it asks a number.
-    p = plan("What does DenseShift do about zero-valued weights, and how much faster is EPIM?")
+    p = plan("What does DenseShift do with its shift weights, and how much faster is EPIM?")
     assert p.facets[0] in p.method_facets and p.facets[0] not in p.numeric_facets and p.facets[1] in p.numeric_facets
 

@@ -36,7 +36,7 @@ def test_a_digit_inside_a_name_is_no_quantity():
 
 def test_a_number_glued_to_an_si_unit_is_a_quantity():
     from assistant.text import quantities
-    assert quantities("built on a 40nm 256Kb in-memory macro at 5 pJ per op in 3.2mm2") == ["40nm", "256Kb", "5 pJ", "3.2mm2"]
+    assert quantities("taped out as a 28nm 512Kb SRAM macro at 5 pJ per op in 3.2mm2") == ["28nm", "512Kb", "5 pJ", "3.2mm2"]
     # Negative: letters that are no unit keep a digit in a name ("3D", "2nd", "5G", "Qwen3-4B").
     assert quantities("a 3D model, the 2nd run, 5G links and Qwen3-4B on A100s") == []
 

@@ -20,13 +20,15 @@ from .phrasing import _BASELINE_BEFORE
 from .record_shape import asked_of_each
 
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
-_METHOD_Q = re.compile(r"\bhow (?:does|do|did|is|are|can)\b|\bwhat\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?do\b|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
+# "what does X do with Y": what it does, a method.
+_WHAT_DO = r"what\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?do\b"
+_METHOD_Q = re.compile(rf"\bhow (?:does|do|did|is|are|can)\b|\b{_WHAT_DO}|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
 # (A part may have lost its "what": "mechanism behind the gain"; not "gain mechanism", a measure first.)
 _METHOD_HEAD = re.compile(r"^\s*(?:(?:what|which)\s+(?:[\w-]+\s+){0,2}?)?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
-# "how does the X work protect Y from faults", "what does X do about zero weights": how it does
+# "how does the X work protect Y from faults", "what does X do with stale keys": how it does
 # it, whatever measure its object names
 # ("how does its accuracy compare" asks the measure).
-_HOW_DOES = re.compile(r"^\s*(?:what\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?do\b|how\s+(?:does|do|did|can|could|is|are)\b)(?!.*\b(?:compar|differ|stack|fare|rank|scal|vary|contrast)\w*)", re.I)
+_HOW_DOES = re.compile(rf"^\s*(?:{_WHAT_DO}|how\s+(?:does|do|did|can|could|is|are)\b)(?!.*\b(?:compar|differ|stack|fare|rank|scal|vary|contrast)\w*)", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
@@ -34,9 +36,9 @@ _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb).
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
-# "where does it clip", "who built it": a place or a person, never an amount.
+# "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
-# "on what macro ...", "in which layer ...": a preposition before the asked thing.
+# "on what board ...", "in which layer ...": a preposition before the asked thing.
 _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|over)\s+(?=(?:what|which)\b)", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
@@ -101,7 +103,7 @@ class AspectReader:
         asks_how = len(plan.facets) == 1 and bool(_METHOD_Q.search(blanked))
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
             _METHOD_Q.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
-            and not (_WH_NOUN.match(_PREPOSITION.sub("", f)) and not _METHOD_HEAD.match(_PREPOSITION.sub("", f)))]
+            and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)

@@ -264,6 +264,13 @@ def against_absent(q: str, plan: Plan) -> None:
     plan.targets = found  # the absent system is now what the answer must mention
 
 
+def side_by_side(plan: Plan, own: list[Target]) -> None:
+    """The plan compares `own`, the papers its parts refer to; the other papers it named qualify them."""
+    plan.kind = Kind.COMPARATIVE
+    plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
+    plan.targets = own
+
+
 def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: list[Target]) -> bool:
     """Set the described papers `found` beside the named ones, in the question's order; False
     (the plan unchanged) when that leaves fewer than two compared papers."""

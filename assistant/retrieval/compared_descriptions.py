@@ -43,7 +43,6 @@ from .phrasing import (
     _SPEAKER_FRAME,
     _SPLIT,
     _listed,
-    _statement_body,
     _STRONG_SPLIT,
     _subjects_only,
     _UNSPECIFIC,
@@ -102,12 +101,14 @@ class ComparedDescriptions(Descriptions):
             # all together ("I use the paper that ... . My advisor prefers the one that ...").
             said = sentences(statements)
             for text in ([*reversed(said)] if len(said) > 1 else []) + [", ".join(x.rstrip(". ") for x in said)]:
+                # (A lead-in before a colon that lists the papers only says what they are.)
+                head, listed = _listed(text)
                 if lead := counted_lead(text):
                     frames[len(bodies)] = lead  # "two pruning papers: ...": what each listed one is
                     counted_at.add(len(bodies))
-                elif head := _listed(text)[0]:
-                    shares[len(bodies)] = head  # "Both do SVD compression: the paper that ..., and the one that ...": what they share
-                bodies.append((_statement_body(text), (definite or bool(vs)) and not lead, False))
+                elif head:
+                    shares[len(bodies)] = head  # "Both prune FooNets: the paper that ..., and the one that ...": what they share
+                bodies.append((_subjects_only(listed), (definite or bool(vs)) and not lead, False))
         asked_in = set(range(from_question))  # (the statements' "The first uses ..." describes a paper)
         # A statement that counts and lists them ("I'm weighing two options: a framework that
         # ..., and a ... framework.") names the papers the question's phrases refer back to

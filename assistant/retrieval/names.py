@@ -127,7 +127,7 @@ class NameIndex:
                 shaped = [t for t in spelt if looks_like_name(t)]
                 if shaped and df <= rare:  # "ZO2" in the title outranks "zo2" in the abstract
                     # ... as a word of it: inside a title's compound ("Foo-Offloaded", "DistFoo")
-                    # it is what the paper is about, not its name; nor is a two-letter word ("FP").
+                    # it is what the paper is about, not its name; nor is a two-letter word ("QX").
                     entries.setdefault(pid, 2 if len(key) >= 3 and any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", title) for t in shaped) else 1)
             got = _Word(df, dict(exact), entries)
         _remember(self._words, key, got)

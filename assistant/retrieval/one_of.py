@@ -187,7 +187,7 @@ class OneOf:
 
         def resolve(phrase: str, taken: set[str], piece: str) -> Target | None:
             said = phrase
-            phrase = antecedent(phrase, statements) or phrase  # "the LLM method": the statement's fuller one
+            phrase = antecedent(phrase, statements) or phrase  # "the GPU method": the statement's fuller one
             mine = any(a.lower() in phrase.lower() for a in plan.authors)
             bare = " ".join(_PEOPLE.sub(" ", without_people(phrase, plan)).split())
             within = self._filtered(plan, phrase) if mine else None

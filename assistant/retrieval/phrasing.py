@@ -28,7 +28,7 @@ _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|pr
 _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and)\s+)+", re.I)
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
-# (... or what is set aside: "besides effective rank", "apart from the kernel".)
+# (... or what is set aside: "besides peak memory", "apart from the kernel".)
 _ADVERBIAL = re.compile(r"^\s*(?:in|on|for|at|by|under|across|regarding|concerning|when|while|besides|beyond|except|"
                         r"(?:apart|aside)\s+from|other\s+than)\b", re.I)
 _POSSESSOR = re.compile(r"\s*(?:the\s+)?(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*(?:\s+\(?(?:19|20)\d\d\)?)?['’]s\s+(?=\S)")
@@ -105,11 +105,6 @@ def _listed(text: str) -> tuple[str, str]:
     return (head, rest) if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else ("", body)
 
 
-def _statement_body(text: str) -> str:
-    """A statement's phrases: a lead-in before a colon that lists the papers only counts them."""
-    return _subjects_only(_listed(text)[1])
-
-
 # What a count of compared things may call them besides works: "two options: A, and B".
 _CHOICES = r"options?|alternatives?|candidates?|choices?"
 
@@ -184,7 +179,7 @@ def same_preposition(lead: re.Match, other: str) -> re.Match | None:
 
 
 def _forms(words: list[str]) -> set[str]:
-    """The stems of `words`, and of each plural the stemmer keeps whole ("LLMs": "llm")."""
+    """The stems of `words`, and of each plural the stemmer keeps whole ("GPUs": "gpu")."""
     return {stem(x) for x in words} | {stem(x[:-1]) for x in words if x.endswith("s") and len(x) > 3}
 
 
@@ -215,8 +210,8 @@ def stands_for_measure(m: re.Match) -> bool:
     return m.group(1) is None or m.group(1).lower() == "one"
 
 
-# A clause bringing in a work in turn: "One 2024 paper does ...", "another proposes ...", "a
-# 2025 design instead ...", "the later one aligns ...", "the 2023 one on ..." (a work noun or a
+# A clause bringing in a work in turn: "One paper prunes ...", "another proposes ...", "a
+# newer design instead ...", "the older one caches ...", "the 2019 one on ..." (a work noun or a
 # verb right after; "the X one" is one by itself).
 _TURN = r"(?:(?:one|another|the\s+other|a|an|the\s+(?:first|second|third))\s+(?!of\b)(?:(?:[\w()-]+\s+){0,5}?(?:" + WORK_NOUNS + r")\b|[a-z]+s\b)|the\s+(?:[\w-]+\s+){0,2}?one\b(?!\s+of\b))"
 _INTRODUCES = re.compile(_TURN, re.I)
@@ -234,18 +229,17 @@ def introduced_works(statements: str) -> list[str]:
     2025 paper instead does Y"): what "the first" and "the second" then refer to."""
     works = []
     for x in sentences(statements):
-        starts = [m.end() for m in _CLAUSE_START.finditer(x)]
-        for i, start in enumerate(starts):
-            end = next((m.start() for m in _CLAUSE_START.finditer(x, start + 1) if m.end() in starts[i + 1:]), len(x))
-            end = min(end, next((m.start() for m in re.finditer(r"[;:]|\s[—–-]\s", x[start:end])), end - start) + start)
-            works.append(x[start:end].strip(" ,.;"))
+        starts = list(_CLAUSE_START.finditer(x))
+        for m, after in zip(starts, starts[1:] + [None]):
+            clause = x[m.end(): after.start() if after else len(x)]
+            works.append(re.split(r"[;:]|\s[—–-]\s", clause, maxsplit=1)[0].strip(" ,.;"))  # (to the clause's end)
     return [w for w in works if w]
 
 
 def places_asked(statements: str, asked: str, count: int) -> list[int]:
     """Which of `count` introduced works the question refers to, in its order: by place ("the
     first", "the latter's"), or all of them ("each", "both") when the statements counted that
-    many ("two papers ...: one ..., the later one ..."). [] when a place is beyond them."""
+    many ("two papers ...: one ..., the other ..."). [] when a place is beyond them."""
     places = [(count - 1 if m.group(1).lower() == "latter" else _PLACE[m.group(1).lower()]) for m in _ORDINAL_REF.finditer(asked)]
     if not places and _EVERY.search(asked) and (said := _SAID_COUNT.search(statements)) and _COUNTS.get(said.group(1).lower()) == count:
         places = list(range(count))

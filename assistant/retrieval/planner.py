@@ -23,7 +23,7 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .aspect import AspectReader
-from .compared import against_absent, background, baselines_qualify, coordinated, drop_describing, measured_against, rivals_of, vs_side
+from .compared import against_absent, background, baselines_qualify, coordinated, drop_describing, measured_against, rivals_of, side_by_side, vs_side
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .facets import in_examples, split_statements
@@ -169,9 +169,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
         if plan.record_query in (None, RecordQuery.COUNT) and not plan.fields and len(own := self._by_place(q, plan)) >= 2:
             # "One paper does X; another does Y. What does the first ...?": the works brought in.
-            plan.kind, plan.record_query = Kind.COMPARATIVE, None
-            plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
-            plan.targets = own
+            plan.record_query = None
+            side_by_side(plan, own)
             return
         compare = bool(_COMPARE.search(q))
         if unknown:
@@ -263,9 +262,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.kind = Kind.METADATA
         if plan.record_query is None and plan.kind is not Kind.METADATA and len(own := self._one_of(q, plan)) >= 2:
             # "Two pruning papers: what does the structured one keep, and the other?"
-            plan.kind = Kind.COMPARATIVE
-            plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
-            plan.targets = own
+            side_by_side(plan, own)
             return
         # (A "comparison" that found one paper only is no comparison yet: its parts may say more.)
         # (A word some abstracts use, "BarLib", names no paper firmly.)
@@ -274,9 +271,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         if (plan.kind is Kind.FACTOID or lone) and len(own := self._part_subjects(q, plan)) >= 2:
             # "How much memory does A need, and what speedup does B claim over A?": each part
             # asks about its own paper, so the papers are set side by side, a row per part.
-            plan.kind = Kind.COMPARATIVE
-            plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
-            plan.targets = own
+            side_by_side(plan, own)
             for t in own:
                 t.baseline = False
         if plan.kind is Kind.FACTOID and (rivals := rivals_of(subjects[0] if len(subjects) == 1 else None, plan, self.names.papers)):
