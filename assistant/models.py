@@ -88,6 +88,9 @@ class Plan:
     # The facets that ask for a named thing ("which GPU", "what dataset"); "" for the whole
     # question when it asks one thing.
     named_facets: list[str] = field(default_factory=list)
+    # The facets that ask what each is measured against ("what does each compare against",
+    # "which baselines does it beat"): a sentence naming what it beats answers them.
+    baseline_facets: list[str] = field(default_factory=list)
     facets_inferred: bool = False  # no cue named the aspect: the facets are the question's leftover words
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")

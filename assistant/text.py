@@ -59,7 +59,13 @@ def _stemmer():
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
+    low = word.lower()
+    out = _stemmer().stemWord(low)
+    # Snowball keeps an acronym's plural whole ("llms", "cnns": no vowel before the s), so
+    # "LLMs" would never match "LLM": the singular's stem.
+    if out == low and len(low) > 3 and low.endswith("s") and not re.search(r"[aeiouy]", low[:-1]):
+        return low[:-1]
+    return out
 
 
 def words(text: str) -> list[str]:
@@ -99,8 +105,8 @@ def plain_latex(text: str) -> str:
 
 
 def as_word(name: str) -> re.Pattern:
-    """`name` where it stands as a whole word, any case: "FooNet" not inside "DistFooNet" or "FooNet-x"."""
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+    """`name` where it stands as a whole word, any case: "FooNet" not inside "DistFooNet", "FooNet-x" or "FooNet++" (its successor)."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w+-])", re.I)
 
 
 def looks_like_name(tok: str) -> bool:

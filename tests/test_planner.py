@@ -1618,3 +1618,264 @@ def test_where_who_and_a_preposed_which_ask_no_number(planner):
     p = plan("What does DenseShift do with its shift weights, and how much faster is EPIM?")
     assert p.facets[0] in p.method_facets and p.facets[0] not in p.numeric_facets and p.facets[1] in p.numeric_facets
 
+
+
+def test_a_lower_case_name_that_other_papers_cite_is_still_a_name(planner):
+    r, plan = planner
+    # "ssdtrain": both SSDTrain records go by it, and a third paper cites it, so more papers use
+    # the word than a name's limit; every one of them writes it as a name ("SSDTrain").
+    p = plan("ssdtrain's two versions: how much activation memory does each save?")
+    ids = [i for t in p.targets for i in t.paper_ids]
+    assert len(set(ids)) == 2 and {r.papers[i].title[:9] for i in ids} == {"SSDTrain:"}, p.targets
+    # Negative: a word the papers also write as a plain word is no name in lower case.
+    p = plan("Which accuracy does the paper deploying vision transformers on microcontrollers reach?")
+    assert not any(t.by == "name" for t in p.targets)
+
+
+def test_a_description_must_use_a_word_of_its_paper(planner):
+    r, plan = planner
+    # "the real trick used to make DNNs survive faults" is what the second part asks of FT-ClipAct,
+    # not a third paper: "real" is a word of no paper the search finds.
+    p = plan("For ZO2, how much GPU memory does it need? And for FT-ClipAct, what is the real trick used "
+             "to make the DNN survive weight-memory faults?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "FT-ClipAct"]
+    # Negative: a short description whose own word its paper uses ("activation") is a paper.
+    p = plan("What does DistZO2 report for throughput, and what fault rate does the activation-bounding paper test VGG-16 at?")
+    assert compared(r, p) == ["DistZO2", "FT-ClipAct"]
+
+
+def test_a_qualifier_on_one_side_of_vs_is_that_side_s_paper(planner):
+    r, plan = planner
+    p = plan("What speedup does ZO2 get vs the OPT-175B speedup in DistZO2?")
+    dist = next(t for t in p.targets if t.phrase == "DistZO2")
+    assert p.bound.get("OPT-175B") == dist.paper_ids
+    # Negative: said of both, it binds neither.
+    p = plan("How fast are ZO2 and DistZO2 on OPT-175B?")
+    assert "OPT-175B" in p.specifics and "OPT-175B" not in p.bound
+
+
+def test_the_asker_s_own_setting_qualifies_nothing_asked(planner):
+    _, plan = planner
+    # A statement about the asker's machine ("an RTX 4090") says nothing the answer must mention.
+    p = plan("I only have an RTX 4090 at home. What throughput does Fuyou give, and separately, what "
+             "does ZeRO-Infinity itself claim for throughput on a cluster?")
+    assert p.kind is Kind.COMPARATIVE and "RTX" not in p.specifics
+    # Negative: written in the question sentence, it qualifies.
+    p = plan("What throughput does Fuyou give on an RTX 4090, and what does ZeRO-Infinity claim on a cluster?")
+    assert "RTX" in p.specifics
+
+
+def test_what_each_is_measured_against_is_one_row(planner):
+    from assistant.retrieval.facets import BASELINE_FACET
+    _, plan = planner
+    for q in ("Which prior systems do FastSwitch and DualMap beat?", "What do ZO2 and DistZO2 each compare themselves against?",
+              "What baselines do MaxK-GNN and Accel-GCN use, and how much faster are they?"):
+        p = plan(q)
+        assert BASELINE_FACET in p.facets and p.baseline_facets == [BASELINE_FACET], q
+        assert BASELINE_FACET not in p.numeric_facets + p.method_facets + p.named_facets
+    # Negatives: a number measured against a baseline, and how two papers differ.
+    p = plan("What speedup over the baseline do ZO2 and DistZO2 get?")
+    assert not p.baseline_facets and p.numeric_facets
+    p = plan("How does ZO2 compare with DistZO2, and how much memory does each need?")
+    assert not p.baseline_facets and "approach" in p.facets
+
+
+def test_a_work_described_in_the_question_sentence_is_its_subject_not_the_statement_s(planner):
+    r, plan = planner
+    p = plan("The offloading paper for zeroth-order fine-tuning fits OPT-175B on an 18GB GPU. What snapshot speedup does the in-memory fault tolerance "
+             "framework for LLM pretraining report over checkpointing?")
+    assert p.kind is Kind.FACTOID and titles(r, p.targets[0])[0].startswith("Reliable and Efficient In-Memory")
+    # Negative: a question sentence referring back by pronoun takes the statement's paper.
+    p = plan("There is a method that offloads parameters to CPU memory for zeroth-order fine-tuning. How much GPU memory does it need?")
+    assert titles(r, p.targets[0])[0].startswith("ZO2")
+
+
+def test_a_lead_in_naming_a_paper_is_its_part_s_subject(planner):
+    r, plan = planner
+    p = plan("For ZO2, how much GPU memory does it need? For FT-ClipAct, what trick is used to survive faults?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "FT-ClipAct"] and len(p.facets) == 2
+    # Negative: one paper's lead-in before all the parts asks them all of it.
+    p = plan("For ZO2, how much GPU memory does it need, and how fast is it?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_there_is_leads_no_described_paper(planner):
+    r, plan = planner
+    p = plan("There's a 2025 paper that schedules prefill by transformer layer groups, and there's DualMap. "
+             "What does each compare itself against?")
+    assert compared(r, p)[-1] == "DualMap" and not any(t.phrase.lower().startswith("there") for t in p.targets)
+
+
+def test_a_description_by_words_few_papers_use_finds_its_paper(planner):
+    r, plan = planner
+    # "single-controller" and "multi-controller" are words of one abstract only: that paper,
+    # however far the small embedder puts the phrase from it.
+    p = plan("How does FastSwitch compare with the inference system that mixes single-controller and multi-controller styles?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "EnergonAI"]
+    # Negative: common words alone, none of them rare, find no paper.
+    p = plan("How does FastSwitch compare with the system that mixes old and new styles?")
+    assert compared(r, p) == ["FastSwitch"]
+
+
+def test_a_work_named_as_the_agent_of_a_measure_is_compared(planner):
+    r, plan = planner
+    # "the gain claimed, against X, by the Y system": Y's gain, and X its baseline.
+    p = plan("How does FastSwitch's speedup over vLLM compare with the latency cut claimed, against FasterTransformer, "
+             "by the inference system that mixes single-controller and multi-controller styles?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "EnergonAI"]
+    energon = p.targets[1].paper_ids
+    assert p.bound.get("FasterTransformer") == energon and p.bound.get("vLLM") == p.targets[0].paper_ids
+    # Negative: "by" before a setting is no paper.
+    p = plan("How much does ZO2 save by offloading to the CPU?")
+    assert compared(r, p) == ["ZO2"]
+
+
+def test_a_described_paper_ends_before_measure_itself_against(planner):
+    r, plan = planner
+    p = plan("What baseline does each of ZO2 and the distributed zeroth-order fine-tuning framework measure itself against?")
+    assert compared(r, p) == ["ZO2", "DistZO2"] and not p.targets[1].phrase.endswith("against")
+
+
+def test_the_asker_s_own_work_is_no_described_paper(planner):
+    r, plan = planner
+    # The described-papers stage on a statement of the asker's situation ("my group tunes X on
+    # Y"): no paper, however near some abstract the words are.
+    p = plan("How does FlashOverlap compare with db-SP?")
+    said = r.planner._described_in("My group tunes multi-GPU inference of a video diffusion transformer", p, False, [], set(), asked=False)
+    assert said == []
+    # Negative: what the asker weighs, described as a work, is a paper.
+    said = r.planner._described_in("I'm comparing a method that trains clipping thresholds progressively layer by layer", p, False, [], set(), asked=False)
+    assert [titles(r, t)[0][:7] for t in said] == ["ProAct:"]
+
+
+def test_what_is_compared_between_comes_after_between(planner):
+    r, plan = planner
+    p = plan("How do the memory savings and the latency gains compare between the training-free VAR compressor and the "
+             "weight-shared VAR subnet approach?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    assert [titles(r, t)[0][:8] for t in p.targets] == ["LiteVAR:", "Progress"]
+    # Negative: without "between", the measure before the verb is still no paper.
+    p = plan("How do the memory savings of LiteVAR compare with those of SSDTrain?")
+    assert not any(t.by == "description" for t in p.targets)
+
+
+def test_a_question_sentence_ends_a_described_phrase(planner):
+    r, plan = planner
+    # "... was it tested? And what does the approach that ... report": the second sentence's work
+    # is a paper, though the first began with "on which ...".
+    p = plan("CBNet saves energy: how much, and on which devices was it tested? And what energy reduction does the "
+             "approach pairing two small complementary CNNs with a memory component report?")
+    assert p.kind is Kind.COMPARATIVE and titles(r, p.targets[1])[0].startswith("Reducing Inference Energy")
+
+
+def test_statements_listing_more_of_the_papers_the_question_refers_back_to(planner):
+    r, plan = planner
+    p = plan("Across ZeRO-Infinity, the low-end-GPU SSD fine-tuning framework that critiques it, and the SSD-offload "
+             "system-memory optimizer: what throughput does the low-end-GPU framework reach?")
+    assert [titles(r, t)[0][:8] for t in p.targets] == ["ZeRO-Inf", "Adding N", "MemAscen"]
+    # Negative: statements listing other papers than the question's two do not replace them.
+    p = plan("Across the SSD-offload system-memory optimizer and the activation offloader to SSDs: what throughput does "
+             "the low-end-GPU SSD fine-tuning framework reach versus ZeRO-Infinity?")
+    assert [titles(r, t)[0][:8] for t in p.targets] == ["Adding N", "ZeRO-Inf"]
+
+
+def test_its_follow_up_is_found_with_the_words_of_the_paper_before(planner):
+    r, plan = planner
+    p = plan("How small a GPU does the single-GPU CPU-offloading zeroth-order framework need, and what speedup over it "
+             "does its multi-GPU follow-up claim?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:7] for t in p.targets] == ["ZO2: Sc", "DistZO2"]
+    # Negative: "it" alone is the paper before, no second one.
+    p = plan("How small a GPU does the single-GPU CPU-offloading zeroth-order framework need, and how fast is it?")
+    assert [titles(r, t)[0][:7] for t in p.targets] == ["ZO2: Sc"]
+
+
+def test_a_paper_set_aside_is_neither_compared_nor_a_qualifier(planner):
+    r, plan = planner
+    p = plan("In the original ZO2 (not the distributed DistZO2), how is CPU-GPU traffic made cheaper?")
+    assert compared(r, p) == ["ZO2"] and "DistZO2" not in p.specifics
+    # Negative: compared with it, it is a paper.
+    p = plan("How does the original ZO2 differ from the distributed DistZO2 in CPU-GPU traffic?")
+    assert compared(r, p) == ["ZO2", "DistZO2"]
+
+
+def test_a_successor_s_name_is_no_mention_of_its_predecessor(planner):
+    r, plan = planner
+    # "ZeRO++" is another system: "over ZeRO++" does not make ZeRO a baseline.
+    p = plan("The 2019 ZeRO paper (not ZeRO-Infinity): what throughput did it reach? And what gain over ZeRO++ does the Frontier "
+             "hierarchical-partitioning work report?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:5] for t in p.targets] == ["ZeRO:", "Scali"]
+    # Negative: ZeRO itself after "over" is the baseline.
+    p = plan("What gain over ZeRO does ZeRO-Infinity report?")
+    assert compared(r, p) == ["ZeRO-Infinity"]
+
+
+def test_phrases_listed_beside_a_name_are_papers_in_a_chain(planner):
+    r, plan = planner
+    # "X, Y and DualMap": Y is joined to the name, X to Y; neither has a work noun.
+    p = plan("TTFT in three works: the layer-group prefill scheduler for MoE serving, the TrustZone-based guard for "
+             "on-device LLMs, and DualMap. What does each report?")
+    assert [titles(r, t)[0][:6] for t in p.targets] == ["From T", "TZ-LLM", "DualMa"]
+    # Negative: a measure in the list is no paper.
+    p = plan("TTFT across the memory savings and DualMap: what does DualMap report?")
+    assert compared(r, p) == ["DualMap"]
+
+
+def test_what_each_positions_itself_against_is_the_baseline_row(planner):
+    from assistant.retrieval.facets import BASELINE_FACET
+    _, plan = planner
+    p = plan("Which systems do FastSwitch and DualMap position themselves against?")
+    assert p.facets == [BASELINE_FACET]
+    # Negative: positioned somewhere is no baseline asked.
+    p = plan("Where do FastSwitch and DualMap position the KV cache?")
+    assert not p.baseline_facets
+
+
+
+def test_a_description_by_one_word_one_paper_uses(planner):
+    r, plan = planner
+    # "the ReRAM one", "the Frontier paper": one telling word, which one paper alone uses (the
+    # capitalised "Frontier" is the machine, not "the research frontier").
+    p = plan("HipKittens vs the ReRAM one: what do they each evaluate on?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:9] for t in p.targets] == ["HipKitten", "Zero-Spac"]
+    p = plan("The Frontier paper vs ZeRO-Infinity: what throughput does each report?")
+    assert [titles(r, t)[0][:7] for t in p.targets] == ["Scaling", "ZeRO-In"]
+    # Negatives: a word many papers use says no paper alone; a word only the named paper uses
+    # describes that paper again; an ordinal places, it does not describe.
+    p = plan("DeepSeek-V3: how many GPUs, per the paper with reflections on hardware?")
+    assert compared(r, p) == ["Insights into DeepSeek-V3"]
+    p = plan("Two ReLU papers: AutoReP and RRNet. What ImageNet result does the first report?")
+    assert sorted(compared(r, p)) == ["AutoReP", "RRNet"]
+
+
+def test_a_subject_ends_at_its_work_noun_before_the_verb(planner):
+    r, plan = planner
+    p = plan("How much energy does the Jetson work save vs CBNet's reduction?")
+    assert p.kind is Kind.COMPARATIVE and p.targets[0].phrase == "the Jetson work"
+    from assistant.retrieval.phrasing import _SUBJECT_THEN_VERB
+    assert _SUBJECT_THEN_VERB.match("the MoE paper actually deploy on").group(1) == "the MoE paper"
+    # Negatives: a noun after the work noun, or a clause after it, is part of the phrase.
+    assert not _SUBJECT_THEN_VERB.match("the accelerator design") and not _SUBJECT_THEN_VERB.match("the paper trained on CIFAR")
+
+
+def test_a_word_two_titles_use_is_narrowed_by_its_phrase(planner):
+    r, plan = planner
+    # "ASIC" is a word of two titles (not two versions of one work): "the NAS+ASIC co-exploration
+    # paper" is the one its other words fit.
+    p = plan("EH-DNAS's hardware gain, PEL-NAS's latency cut, and the latency cut from the NAS+ASIC co-exploration paper?")
+    assert [titles(r, t)[0][:6] for t in p.targets][-1] == "Co-Exp" and len(p.targets) == 3
+    # Negative: a name two versions share stays both ("SSDTrain").
+    p = plan("How does SSDTrain compare with ZO2?")
+    assert len(next(t for t in p.targets if t.phrase == "SSDTrain").paper_ids) == 2
+
+
+def test_semicolons_and_dashes_set_parts_apart(planner):
+    r, plan = planner
+    p = plan("One option is Intel's sparse inference software accelerator for Transformers on Xeon; another is nn-JIT.web. "
+             "What speedup does each report?")
+    assert [titles(r, t)[0][:8] for t in p.targets] == ["An Effic", "Accelera"] and not p.targets[0].phrase.startswith("One")
+    p = plan("ZO2 vs the smartphone paper -- how big a model can each fine-tune and on how much GPU memory?")
+    assert [titles(r, t)[0][:6] for t in p.targets] == ["ZO2: S", "End-to"]
+    assert p.facets == ["how big a model can fine-tune", "on how much GPU memory"]
+    # Negative: "vs" inside a description in the question sentence starts no comparison of the statements before it.
+    from assistant.retrieval.phrasing import _VS_STRETCH
+    assert _VS_STRETCH.search("We use A. What does the INT vs FP study conclude?").group().startswith(" What")

@@ -48,3 +48,11 @@ def test_list_item_numbers_are_no_quantities():
     # Negative: a count inside parentheses, and a number with its unit before ")", stay.
     assert quantities("trained on 8 GPUs (A100 x 8) for a speedup (up to 3.5x)") == ["8 GPUs", "8", "3.5x"]
     assert quantities("The speedup reaches 3. It uses 8 GPUs.") == ["3", "8 GPUs"]  # mid-line: a number
+
+
+def test_an_acronym_s_plural_stems_to_its_singular():
+    from assistant.text import stem
+    # Snowball keeps "llms" whole (no vowel before the s): "LLMs" must match "LLM".
+    assert stem("LLMs") == stem("LLM") and stem("CNNs") == stem("cnn")
+    # Negatives: a word with a vowel keeps Snowball's stem; a short one is left alone.
+    assert stem("this") == "this" and stem("methods") == "method" and stem("NNs") == "nns"

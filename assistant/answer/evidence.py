@@ -26,13 +26,27 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, spells, stem, stems
+from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
 _MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
+
+
+# A sentence going on from the one before: what is done about what it said.
+_GOES_ON = re.compile(r"(?:therefore|thus|hence|consequently|accordingly|as a result|to this end|in response|to do so|instead|"
+                      r"to (?:address|tackle|solve|overcome|mitigate|handle|remedy|alleviate|avoid|resolve) (?:this|these|that|those|such|the)\b)", re.I)
+# "outperforms FooLib", "2x over the BarNet baseline", "compared with BazDB": what a paper is
+# measured against, and the name that follows.
+_AGAINST = re.compile(r"\b(?:over|than|against|versus|vs\.?|outperform\w*|beat\w*|surpass\w*|compared\s+(?:with|to)|relative\s+to)\s+(.{0,80})", re.I)
+
+
+def _names_rival(sent: str, own: set[str]) -> bool:
+    """Does `sent` name what it measures against: a name (not one of `own`) or a baseline after a comparison word?"""
+    return any(re.search(r"\bbaselines?\b", m.group(1), re.I) or any(
+        looks_like_name(t) and t.lower() not in own for t in NAME_TOKEN.findall(m.group(1))) for m in _AGAINST.finditer(sent))
 
 
 # A number in a unit of some quantity ("18GB", "40 ms"), not a ratio ("2x", "41%") or a bare count.
@@ -64,9 +78,10 @@ class EvidenceSelector:
         self._lock = threading.Lock()
 
     def _sentences(self, p: Paper, passages: list[str], locators: dict[str, str] | None = None
-                   ) -> tuple[list[str], np.ndarray, list[str], int]:
+                   ) -> tuple[list[str], np.ndarray, list[str], tuple[int, int]]:
         """The paper's sentences (abstract first, then passages of its full text) with their
-        vectors and pages, cached per paper (bounded, least recently used out first)."""
+        vectors and pages, cached per paper (bounded, least recently used out first); then the
+        pairs a number completes, then the pairs a going-on sentence completes (their starts in `spans`)."""
         key = p.id + str(hash(tuple(passages)))
         with self._lock:
             if key in self._cache:
@@ -84,27 +99,32 @@ class EvidenceSelector:
         # 3x faster, respectively."): when a number is asked, the pair is a candidate
         # too, so the numbers can be found beside what they are about.
         pairs = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if quantities(b) and not quantities(a)]
-        sents += [x for x, _ in pairs]
-        where += [w for _, w in pairs]
+        # So does what a paper does about a problem: "X is wasteful. Therefore, we propose Y."
+        # When how it works is asked, a sentence going on from the one before is a candidate with it.
+        goes_on = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if _GOES_ON.match(b)]
+        sents += [x for x, _ in pairs + goes_on]
+        where += [w for _, w in pairs + goes_on]
         vecs = np.array(self.embed.get_text_embedding_batch(sents))
+        spans = (singles, singles + len(pairs))
         with self._lock:
-            self._cache[key] = (sents, vecs, where, singles)
+            self._cache[key] = (sents, vecs, where, spans)
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        return sents, vecs, where, singles
+        return sents, vecs, where, spans
 
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
               qualifiers: bool = True, locators: dict[str, str] | None = None,
-              number: bool | None = None, weights: dict[str, float] | None = None, named: bool = False
-              ) -> list[tuple[float, str, str]]:
+              number: bool | None = None, weights: dict[str, float] | None = None, named: bool = False,
+              against: bool = False, method: bool = False) -> list[tuple[float, str, str]]:
         """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
         with the page it is on ("" for the abstract). `named`: a named thing is asked ("which
-        GPU"), so a sentence naming one the question and the title do not is likelier to answer."""
-        sents, vecs, where, singles = self._sentences(p, list(passages), locators)
+        GPU"), so a sentence naming one the question and the title do not is likelier to answer;
+        `against`: what it is measured against is asked, so a sentence naming a rival answers."""
+        sents, vecs, where, (singles, numbered) = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
-        if not number:
-            sents, vecs, where = sents[:singles], vecs[:singles], where[:singles]
+        keep = list(range(singles)) + [*range(singles, numbered)] * number + [*range(numbered, len(sents))] * (method and not number)
+        sents, vecs, where = [sents[i] for i in keep], vecs[keep], [where[i] for i in keep]
         q = np.array(self.embed.query_vector(query))
         cos = vecs @ q
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
@@ -113,6 +133,7 @@ class EvidenceSelector:
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
                              + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
         known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
+        own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
@@ -122,6 +143,8 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus
             if named and any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
                 score += s.evidence_number_bonus
+            if against and _names_rival(sent, own):
+                score += s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = _norm(sent)
             score += s.evidence_number_bonus * min(2, sum(1 for x in specifics if x and x in flat))
@@ -129,6 +152,12 @@ class EvidenceSelector:
                     not names or any(n in sent.lower() for n in names)):
                 score += s.evidence_number_bonus
             out.append((score, sent, loc))
+        if method and not number:
+            # What a sentence is followed by ("Therefore, we propose ...") answers with it: the
+            # pair goes before the sentence alone.
+            alone = {sent: sc for sc, sent, _ in out[:singles]}
+            out = out[:singles] + [(max(sc, max((v for a, v in alone.items() if sent.startswith(a + " ")), default=sc) + 1e-6), sent, loc)
+                                   for sc, sent, loc in out[singles:]]
         return out
 
     def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "",
@@ -143,7 +172,10 @@ class EvidenceSelector:
         passages = [x for x in hit.passages if x not in p.abstract]
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         named = (facet or "") in plan.named_facets and not number
-        scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named)
+        against = facet in plan.baseline_facets
+        method = facet in plan.method_facets if facet else plan.aspect is Aspect.METHOD
+        scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
+                            against=against, method=method)
         n = n or self.settings.evidence_sentences
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer.
@@ -194,14 +226,15 @@ class EvidenceSelector:
         # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
                    and not (re.search(r"[\dA-Z]s$", q) and _norm(q)[:-1] in text)
-                   and not (len(content_words(q)) > 1 and all(_has(stem(w), have) for w in content_words(q)))]
+                   and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
+                            and all(_has(stem(w), have) for w in parts))]  # ("GPU-hour": "GPU training hours")
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
         if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
                 and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
-        measured = {stem(w) for w in plan.measured}
+        measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("GPU-hour": GPU or hours)
         if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
                 and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x)))
                             for s in ev.sentences for x in sentences(s) if quantities(x)):

@@ -196,11 +196,18 @@ class ExtractiveComposer:
                             # How each works: the best of the sentences between its introduction and its results,
                             # and of later ones that use a word of the part none of those uses ("how does it
                             # handle stragglers": the results may say "for the stragglers, we ...").
-                            scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False)
+                            # (A sentence with the one going on from it, "Therefore, we ...", counts as one.)
+                            scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False, method=True)
                             sents = sentences(h.paper.abstract)
-                            later = _naming_more(content_words(facet), span, sents)
-                            best = sorted((x for x in scored if x[1] in span or x[1] in later), key=lambda x: -x[0])[: self.settings.comparison_cell_sentences]
-                            ev.sentences = [x for x in sents if x in {b[1] for b in best}]
+                            later = set(_naming_more(content_words(facet), span, sents))
+                            allowed = set(span) | later
+                            best = sorted((x for x in scored if x[1] in allowed or any(x[1].startswith(a + " ") for a in allowed)),
+                                          key=lambda x: -x[0])
+                            picked: list[str] = []
+                            for _, text, _ in best:
+                                if len(picked) < self.settings.comparison_cell_sentences and not any(text in y or y in text for y in picked):
+                                    picked.append(text)
+                            ev.sentences = [x for x in sents if any(x == y or y.startswith(x + " ") or y.endswith(" " + x) for y in picked)]
                             ev.locators = [""] * len(ev.sentences)
                         if ev.absent:
                             out.refused_parts.append(f"{h.paper.title}: {ev.absent}")

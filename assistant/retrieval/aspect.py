@@ -14,8 +14,8 @@ import re
 
 from ..models import Aspect, Kind, Plan
 from ..text import content_words, looks_like_name, stem
-from .compared import bind_qualifiers
-from .facets import NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
+from .qualifiers import bind_qualifiers
+from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
 from .phrasing import _BASELINE_BEFORE
 from .record_shape import asked_of_each
 
@@ -85,13 +85,14 @@ class AspectReader:
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
-        plan.numeric_facets = [f for f in plan.facets if not _NO_AMOUNT.match(f) and (
+        plan.baseline_facets = [f for f in plan.facets if f == BASELINE_FACET]
+        plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and (
             _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
             or any(b in f for b in baselines))]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
-        if len(plan.facets) == 1 and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
+        if len(plan.facets) == 1 and not plan.baseline_facets and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
             plan.numeric_facets = list(plan.facets)
         # "the trick each relies on", or "how does each pick ...": what each paper's method is.
         # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)
@@ -101,14 +102,14 @@ class AspectReader:
         for t in plan.targets:
             blanked = blanked.replace(t.phrase, " ")
         asks_how = len(plan.facets) == 1 and bool(_METHOD_Q.search(blanked))
-        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets and f != "approach" and (
+        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.baseline_facets and f != "approach" and (
             _METHOD_Q.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
             and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
                   if not _METHOD_HEAD.match(asked_q[m.start():]) and self._thing(m)]
-        plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets and f not in plan.method_facets
+        plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.method_facets + plan.baseline_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
             plan.named_facets = [""]

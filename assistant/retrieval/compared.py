@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from ..models import Aspect, Kind, Plan, Target
+from ..models import Kind, Plan, Target
 from ..text import as_word, content_words, looks_like_name, sentences
-from .phrasing import BY_PEOPLE, _ASKS, _BASELINE_BEFORE, _names, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
+from .phrasing import BY_PEOPLE, WORK_NOUNS, _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
 from .facets import _CLAUSE, in_examples, pieces, split_statements
 
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
@@ -128,6 +128,8 @@ def subject_phrase(piece: str) -> str | None:
     body = _LEAD.sub("", piece)
     if m := _ASKS.search(body):
         body = body[m.end():]
+    if m := re.match(rf"\s*(?:its|their)\s+(?:[\w-]+\s+){{1,4}}?(?:{WORK_NOUNS})\b", body, re.I):
+        return m.group().strip()  # "its multi-node follow-up": a work related to the one before, by its own words
     if _PRONOUN.match(body):
         return None
     works = list(_WORK_PHRASE.finditer(body))
@@ -156,8 +158,12 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
     own: list[Target] = []
     unnamed: list[str] = []
+    lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
+    # A lead-in joined to the question ("For FooNet, how ...? And for BarLib, what ...?") names
+    # the first part's paper.
+    joined = [] if re.search(r"[.?!]\s*$", lead) else [lead]
     # The measure after "than" may be another work's ("... than the gain of the tool that ...").
-    for piece in [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]:
+    for piece in joined + [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]:
         here = [t for t in firm if (m := as_word(t.phrase).search(piece))
                 and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
         # ("... and what do B and C report?": a part may ask its question of papers joined.)
@@ -166,12 +172,15 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
         for t in here:
             if not any(set(t.paper_ids) == set(u.paper_ids) for u in own):
                 own.append(t)
-        if not here:
+        if not here and piece not in joined:
             unnamed.append(piece)
+    if joined and own and as_word(own[0].phrase).search(joined[0]):
+        # The parts after it ask about its paper, unless led in the same way ("For A, how ...?
+        # And for the BazQux framework, what ...?").
+        unnamed = [p for p in unnamed if not (_INTERROGATIVE.search(p) and not _AUTHORED.search(p))]
     # A lead-in that describes one work ("Doe et al. 2017 (graph caching): what ...? And in
     # FooNet, ...?") is the paper of the parts that name none, beside the one named.
     # So is a lead-in set off before the first part ("The FooNet design — how fast ...? And ...").
-    lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
     # So is a work a lead-in joined to the question describes ("In the 2020 paper by Jane Doe
     # and Ann Poe, what ...? And ...", "For the FooBar system, how ...").
     # The parts after such a lead ask about its work, unless one is led in the same way ("...,
@@ -188,86 +197,24 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
         if (phrase := subject_phrase(piece)) is None:
             continue
         taken = {pid for t in own for pid in t.paper_ids}
-        target = resolve(phrase, taken, piece)
+        # "its multi-node follow-up": a relative of the paper before, found with that one's words too.
+        lean = own[-1].phrase if own and re.match(r"\s*(?:its|their)\b", phrase, re.I) else ""
+        target = resolve(f"{phrase} {lean}" if lean else phrase, taken, piece)
+        if target and lean:
+            target.phrase = phrase
         if target and target.paper_ids and not target.missing and not set(target.paper_ids) & taken:
             own.append(target)
     low = q.lower()
     return sorted(own, key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))
 
 
-def bind_qualifiers(q: str, plan: Plan) -> None:
-    """A qualifier written with one compared paper binds that paper only: in "A's 4-bit model
-    against B on the FooBoard", 4-bit is A's and the FooBoard B's; in "A and B on the FooBoard"
-    the board is both papers'. A parenthesis right after a name is that paper's ("A vs B (the
-    one with d8 subnets)"). What comes before the first paper is asked of all."""
-    low = q.lower()
-    spots = sorted((i, t.phrase, t.paper_ids) for t in plan.targets
-                   if t.paper_ids and (i := low.find(t.phrase.lower())) >= 0)
-    if len(spots) < 2:
-        return
-    joined = coordinated(q, [t for t in plan.targets if t.paper_ids and t.phrase.lower() in low])
-    ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", q)]  # where the question's sentences end
-    for x in plan.specifics:
-        at = low.find(x.lower())
-        if at < 0:
-            continue
-        for i, phrase, ids in spots:
-            aside = re.match(r"\s*\(([^()]*)\)", q[i + len(phrase):])
-            if aside and i + len(phrase) + aside.start(1) <= at < i + len(phrase) + aside.end(1):
-                plan.bound[x] = list(ids)
-                break
-        else:
-            # Papers named, then asked one by one ("A and B. A: ...? B: ... on FooSet?"): a
-            # sentence naming one paper binds its settings to it.
-            start, end = max([e for e in ends if e <= at], default=0), min([e for e in ends if e > at], default=len(q))
-            if len(own := {tuple(ids) for _, phrase, ids in spots if _names(phrase, q[start:end])}) == 1:
-                plan.bound[x] = list(next(iter(own)))
-                continue
-            if joined:
-                continue
-            # "the 4-bit FooNet model (A), or B": a stretch between commas naming one paper is its own.
-            a = max(q.rfind(c, 0, at) for c in ",;:") + 1
-            b = min([i for c in ",;:?" if (i := q.find(c, at)) >= 0] or [len(q)])
-            alone = [ids for i, _, ids in spots if a <= i < b]
-            before = [ids for i, _, ids in spots if i + 1 <= at]
-            if len(alone) == 1 or before:
-                plan.bound[x] = list(alone[0] if len(alone) == 1 else before[-1])
-
-
-def drop_describing(q: str, plan: Plan) -> None:
-    """Words of a phrase describing the named paper ("the in-cache sorting work (FooNet)", "FooNet,
-    the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
-    for m in _WORK_PHRASE.finditer(q):
-        if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
-               or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
-            plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
-
-
-def baselines_qualify(plan: Plan, context: list[Target]) -> None:
-    """A paper named as what a described paper's rival is measured against ("B reports a
-    speedup over C") is no column of the comparison: a qualifier of B."""
-    plan.specifics += [t.phrase for t in plan.targets if t.baseline and t not in context and t.phrase not in plan.specifics]
-    plan.targets = [t for t in plan.targets if not t.baseline or t in context]
-
-def against_absent(q: str, plan: Plan) -> None:
-    """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
-    X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
-    Y" would). A comparison asking no number still describes X and says Y is missing."""
-    found = [t for t in plan.targets if not t.missing]
-    if plan.kind is not Kind.COMPARATIVE or len(found) != 1 or len(plan.targets) < 2 \
-            or not [f for f in plan.numeric_facets if f != "approach"]:
-        return
-    absent = [t.phrase for t in plan.targets if t.missing]
-    plan.kind, plan.aspect = Kind.FACTOID, Aspect.NUMBER
-    plan.specifics += [x for x in absent if x not in plan.specifics]
-    plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
-    plan.targets = found  # the absent system is now what the answer must mention
-
-
 def side_by_side(plan: Plan, own: list[Target]) -> None:
-    """The plan compares `own`, the papers its parts refer to; the other papers it named qualify them."""
+    """The plan compares `own`, the papers its parts refer to; the other papers the question
+    sentence names qualify them (the asker's statements before it, "I have an XY-9 box.", qualify nothing)."""
     plan.kind = Kind.COMPARATIVE
-    plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics]
+    asked = split_statements(plan.question)[1]
+    plan.specifics += [t.phrase for t in plan.targets if t not in own and not t.missing and t.phrase not in plan.specifics
+                       and as_word(t.phrase).search(asked)]
     plan.targets = own
 
 
@@ -281,7 +228,9 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
         return len(as_word(name).findall(text))
     # Named only inside a description: a word of it, no compared paper.
     plan.targets = [t for t in plan.targets
-                    if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))]
+                    if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))
+                    # ("the FooZone-based protector": the name in a compound of the description of its paper)
+                    and not any(t.paper_ids == f.paper_ids and t.phrase.lower() in f.phrase.lower() for f in found)]
     # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
     # when the question sentence names them outside examples.
     for t in [t for t in plan.targets if t in weak]:

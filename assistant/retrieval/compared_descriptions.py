@@ -16,44 +16,13 @@ import re
 from ..models import Plan, Target
 from ..text import content_words, sentences
 from .compared import with_described
-from .descriptions import Descriptions
+from .descriptions import _ORDINAL, Descriptions
 from .facets import aspect_cue, split_statements
-from .phrasing import (
-    _ADVERBIAL,
-    _ALTERNATIVES,
-    _ALTERNATIVES_FIRST,
-    antecedent,
-    compared_in,
-    _ASKS,
-    _BACK_REFERENCE,
-    _COMPLEMENT,
-    _CONTRAST,
-    _DEFINITE,
-    _FRAME_START,
-    _LEAD,
-    _MEASURE_OF,
-    stands_for_measure,
-    _names,
-    _OWNER,
-    _PEOPLE,
-    _PRO_ONE,
-    _RELATIVE,
-    _segments,
-    _SPEAKER,
-    _SPEAKER_FRAME,
-    _SPLIT,
-    _listed,
-    _STRONG_SPLIT,
-    _subjects_only,
-    _UNSPECIFIC,
-    _VS_STRETCH,
-    _WEAK_NAME,
-    _WORK,
-    _WORK_PHRASE,
-    counted_lead,
-    counted_list,
-    same_preposition,
-)
+from .phrasing import (_ADVERBIAL, _ALTERNATIVES, _ALTERNATIVES_FIRST, antecedent, _ASKS, _BACK_REFERENCE,
+    compared_in, _COMPLEMENT, _CONTRAST, counted_lead, counted_list, _DEFINITE, _FRAME_START, _LEAD, _listed,
+    _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments, _SPEAKER, _SPEAKER_FRAME,
+    _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _subjects_only, _UNSPECIFIC, _VS_STRETCH,
+    _WEAK_NAME, _WORK, _WORK_PHRASE)
 
 
 class ComparedDescriptions(Descriptions):
@@ -91,6 +60,8 @@ class ComparedDescriptions(Descriptions):
             bodies.append((listed[1], False, False))
         for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
+            # "How do the memory savings compare between A and B": what is compared comes after "between".
+            body = m.group(1) if (m := re.search(r"\b(?:compare|differ|vary|contrast)\w*\s+between\s+(.+)$", body, re.I)) else body
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
         from_question = len(bodies)
         counted_at: set[int] = set()
@@ -122,14 +93,22 @@ class ComparedDescriptions(Descriptions):
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
+        chosen: list[Target] = []
         for i, (body, strict, works_only) in enumerate(bodies):
             found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
                                        asked=i in asked_in, frame=frames.get(i, ""), shared=shares.get(i, ""))
             if firm + len(found) >= 2 and found:
-                break
-        else:
+                if not chosen:
+                    chosen = found
+                elif len(found) > len(chosen) and {p for t in chosen for p in t.paper_ids} <= {p for t in found for p in t.paper_ids}:
+                    # The statements list more of the papers the question refers back to
+                    # ("Across A, the X framework and the Y optimizer: what does the X framework ...").
+                    chosen = found
+                if not statements or i >= from_question:
+                    break
+        if not chosen:
             return False
-        return with_described(q, asked, plan, found, weak)
+        return with_described(q, asked, plan, chosen, weak)
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
                       beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "",
@@ -156,14 +135,20 @@ class ComparedDescriptions(Descriptions):
         for i, seg in enumerate(segments):
             previous, before = seg, previous
             after = segments[i + 1] if i + 1 < len(segments) else ""
-            seg = re.sub(r"\s+(?:compare|differ|contrast|stack)\w*(?:\s+up)?\s*$", "", seg, flags=re.I)  # "X compare (with Y)"
+            if any(_names(n, seg) and len(content_words(seg.lower().replace(n, " "))) <= 1 for n in named):
+                where.append(i)  # a list's item naming a paper: a work the phrases joined to it are alike with (_coordinated_works)
+            # "X compare (with Y)", "X measure itself against":
+            seg = re.sub(r"\s+(?:(?:compare|differ|contrast|stack)\w*(?:\s+up)?|(?:compare|measure|evaluate|benchmark|test|position|pit|set)\w*"
+                         r"(?:\s+(?:it|itself|themselves|them))?\s+(?:against|with|to))\s*$", "", seg, flags=re.I)
             if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
                 seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
             if asked and _BACK_REFERENCE.search(seg):
                 continue  # "the accuracy the second gives": what is asked of a compared paper
             if m := _ADVERBIAL.match(seg):
-                # ... unless it repeats the previous one's ("claimed by the A ... and by the B").
-                if not same_preposition(m, before):
+                # ... unless it repeats the previous one's ("claimed by the A ... and by the B"),
+                # or names a work as the agent ("the gain claimed, against X, by the Y system").
+                agent = re.match(r"\s*by\s", seg, re.I) and _DEFINITE.match(seg[m.end():].strip()) and _WORK.search(seg[m.end():])
+                if not same_preposition(m, before) and not agent:
                     continue
                 seg = seg[m.end():]
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
@@ -172,6 +157,11 @@ class ComparedDescriptions(Descriptions):
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
+
+            # "... does the Quxboard work save", "A and the FooBar paper actually deploy on": the
+            # subject ends at its work noun, and the question's verb follows.
+            if v := _SUBJECT_THEN_VERB.match(seg):
+                seg = v.group(1)
             # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
             works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
@@ -208,7 +198,8 @@ class ComparedDescriptions(Descriptions):
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper; or (below)
                 # one joined to such a description, whatever its head noun.
-                if (d := _DEFINITE.match(seg.strip())) and not _ASKS.search(before + seg):
+                # (Not one naming a paper firmly: "the largest model trained in FooLM" is FooLM's.)
+                if (d := _DEFINITE.match(seg.strip())) and not _ASKS.search(before + seg) and not any(_names(n, d.group()) for n in named):
                     # (The whole conjunct, not an object in a clause; its own words' papers stay candidates.)
                     deferred.append((i, d.group().strip(), {p for t in plan.targets if t.phrase.lower() in d.group().lower() for p in t.paper_ids}))
                 continue
@@ -216,12 +207,16 @@ class ComparedDescriptions(Descriptions):
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]
             owners = owners or measured or [o for w in works if (o := self._owner_of_measure(w))]
             # (... or its object: "faulty memory worries us on the satellite".)
-            speaker = _SPEAKER.match(seg) or re.search(r"(?-i:\b(?:us|me)\b)", seg)
+            # (A sentence the asker opens, "We use A and B, and the new C recipes look good", is theirs throughout.)
+            speaker = _SPEAKER.match(seg) or re.search(r"(?-i:\b(?:us|me|our|my)\b)", seg) or (not asked and _SPEAKER.match(body))
             if speaker and not works:
-                # The asker's situation ("so I'm looking into sparse attention") or what they weigh
-                # ("so I'm comparing the cache paper from Doe et al."): its object, if it
-                # plainly names one paper (below), else nothing.
+                # The asker's situation ("so I'm looking into sparse attention", "my group
+                # deploys X on Y boards", "X dominates our cost") describes their work, not a
+                # paper; what they weigh is one when it is a work ("so I'm comparing a method that
+                # ...", "... the search from Doe et al."), if it plainly names one paper (below).
                 seg = _SPEAKER_FRAME.sub("", seg)
+                if not _WORK.search(seg) and not _PEOPLE.search(seg):
+                    continue
             if owners or (works and definite):
                 seg = max(owners or works, key=len)
             elif works and speaker \
@@ -238,7 +233,10 @@ class ComparedDescriptions(Descriptions):
             # paper: the whole phrase is resolved, its papers among the candidates (below).
             mine = any(a.lower() in seg.lower() for a in plan.authors)
             # ("the Foo-meets-Bar paper": a hyphenated compound is several words.)
-            if sum(len([x for x in w.split("-") if x]) for w in words) < 2 \
+            # One telling word ("the FPGA paper") says which paper only when one paper uses it or
+            # what the question asks picks one (below).
+            short = sum(len([x for x in w.split("-") if x]) for w in words) < 2
+            if (short and (not works or not words or _ORDINAL.fullmatch(words[0]))) \
                     or any(_names(n, head) for n in named & found_names) \
                     or _UNSPECIFIC.search(seg):
                 continue
@@ -260,6 +258,15 @@ class ComparedDescriptions(Descriptions):
             phrase = (asked and antecedent(phrase, split_statements(plan.question)[0])) or phrase
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
             target = self._resolve(phrase, among, within)
+            if short and (self._only_user(phrase) or "") in taken:
+                continue  # its one telling word is the named paper's ("A, per the paper with reflections on X")
+            if short and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
+                # ... with the words the question asks of the papers, which that paper states.
+                asks = [w for w in content_words(split_statements(plan.question)[1]) if w not in words and not any(w in n for n in named)]
+                target = self._resolve(" ".join(words + asks), among, within, weighted=True) if asks else None
+                if not target or target.missing or target.confidence < self.settings.describe_min_margin:
+                    continue
+                target.phrase = phrase
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target, title_prefix
-from ..text import content_words, coverage, plain_latex, stopwords
+from ..text import as_word, content_words, coverage, plain_latex, stopwords
 from .facets import split_statements
 from .names import _INTRO
 from .phrasing import (
@@ -26,10 +26,15 @@ from .phrasing import (
     _STRONG_SPLIT,
     _UNSPECIFIC,
     _uses_all,
+    _WORK,
     _WEAK_NAME,
     stands_for_measure,
     without_people,
 )
+
+
+# Words that place a paper, not describe it ("the first report", "the other work").
+_ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
 
 class Descriptions:
@@ -64,6 +69,32 @@ class Descriptions:
                 return again
         return target
 
+    def _only_user(self, phrase: str) -> str | None:
+        """"the Quxboard work", "the Frontier paper": a description with one telling word, which
+        one paper alone uses as written, is that paper. (Capitalised mid-phrase, a
+        proper noun: its capitalised spelling is counted, "Frontier" the machine, not "frontier".)"""
+        telling = [m.group() for m in re.finditer(r"[\w.+-]+", phrase) if content_words(m.group()) and not _WORK.fullmatch(m.group())
+                   and m.group().lower() not in ("the", "a", "an", "one")]
+        if len(telling) != 1 or _ORDINAL.fullmatch(telling[0]):
+            return None
+        form = telling[0]
+        stats = self.names._word(form.lower())
+        proper = form[:1].isupper() and not form.isupper() and form[1:].islower()
+        if not (0 < (stats.exact.get(form, 0) if proper else stats.df) <= self.names.max_df):
+            return None
+        pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", 0 if proper else re.I)
+        users = [p.id for p in self.names.records.get_many(sorted(self.names._papers_using(form.lower()) or ())).values()
+                 if pattern.search(f"{p.title} {p.abstract}")]
+        return users[0] if len(users) == 1 else None
+
+    @staticmethod
+    def _tells(phrase: str, paper) -> bool:
+        """Does `paper` use a word of `phrase` besides the kind of work it names? A description
+        says which paper by such words ("the actual technique", "a benchmark" say none)."""
+        # (A compound's parts each: "activation-bounding" tells by "activation".)
+        telling = [x for w in content_words(phrase) if not _WORK.fullmatch(w) and w != "one" for x in {w, *w.split("-")} if x]
+        return bool(coverage(telling, f"{paper.title} {paper.abstract}"))
+
     def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
@@ -71,6 +102,9 @@ class Descriptions:
         # among siblings, when a candidate's record is of that year (a listing may lack dates).
         # (Then the description is in the collection when any candidate is like it: the year says which.)
         # The year narrows the candidates, so it is looked for among twice as many.
+        if ids is None and (only := self._only_user(phrase)):
+            # (... or, taken, the paper named beside it: "A, per the paper with reflections on X".)
+            return Target(phrase, [] if only in taken else [only], by="description", confidence=0.0 if only in taken else 1.0)
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
         k = self.settings.describe_candidates
         pool = [h for h in self.search(phrase, k * (2 if years else 1) + len(taken), ids=ids) if h.paper.id not in taken]
@@ -107,7 +141,17 @@ class Descriptions:
         # ("row-wise weight gating for tiled arrays") says which paper, however short
         # it is for the embedder.
         full = [h for h in hits if len(words) >= 3 and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
+        # So does a description with two words or more that few papers use ("the system mixing
+        # single-controller and multi-controller styles"), all of which one candidate alone uses;
+        # or whose one telling word few papers use ("the Quxboard work").
+        rare = [w for w in words if 0 < self.names._word(w).df <= self.names.max_df]
+        one = len([w for w in words if not _WORK.fullmatch(w)]) == 1
+        full += [h for h in hits if (len(rare) >= 2 or (rare and one)) and h not in full
+                 and all(as_word(w).search(f"{h.paper.title} {h.paper.abstract}") for w in rare)]  # (as written: what was counted)
+        # Only meaning matched, no word of the description: no paper it says (_tells).
         # Among the named people's papers the description only has to pick one.
+        if ids is None and not dated and not self._tells(phrase, top.paper):
+            return Target(phrase, [], by="description", confidence=0.0)
         if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
                 and not (len(full) == 1 and full[0] is top) and ids is None:
             return Target(phrase, [], by="description", confidence=0.0)
@@ -133,8 +177,11 @@ class Descriptions:
         # A statement before the question ("There is a method that ... . What speedup does it
         # report?") is the description, and the question sentence holds the asked aspect.
         statements, asked = split_statements(rest)
-        context = statements if len(content_words(statements)) >= 2 else ""
-        phrases = [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
+        # ... unless the question sentence describes a work itself ("A reports X. What does the
+        # caching framework for Y report?"): then the statement is only what it is set against.
+        own = [m.group() for m in _DEFINITE.finditer(asked) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
+        context = statements if len(content_words(statements)) >= 2 and not own else ""
+        phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         if weak and not (context or phrases):
             return False  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
@@ -146,8 +193,8 @@ class Descriptions:
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
             plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics]
             plan.targets = [target]
-            if context:
-                plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms]
+            if context or (own and statements):  # what the question sentence asks, beside what describes the paper
+                plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms and w not in content_words(phrase)]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
                     plan.aspect = Aspect.NUMBER
             return True
@@ -160,23 +207,39 @@ class Descriptions:
         phrases are alike, so each is a paper too if its words find one clearly (not "the
         memory saving", a measure); with the words the listed papers share (`frame`: "two
         2021 pruning papers: ...") when there are any."""
-        out = []
-        for i, phrase, inner in deferred:
-            words = content_words(phrase)
-            if len(words) < 2 or not ({i - 1, i + 1} & set(found_at)) or self._quantity_noun(words[-1:]) \
-                    or _UNSPECIFIC.search(phrase):
-                continue
-            target = self._resolve(f"{phrase} {frame}".strip(), taken - inner)
-            if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
-                target.phrase = phrase
-                taken.update(target.paper_ids)
-                out.append(target)
-        return out
+        found: dict[int, Target] = {}
+        joined = set(found_at)
+        pending = list(deferred)
+        while pending:  # ("A-ish X, the B-ish Y, and FooNet": Y is joined to FooNet, X to Y once Y is found)
+            waiting = []
+            for i, phrase, inner in pending:
+                words = content_words(phrase)
+                # (Its head is the last word before a preposition: "the prefill scheduler for MoE serving".)
+                head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|from|by|to)\s", f" {phrase} ", maxsplit=1)[0])
+                if len(words) < 2 or self._quantity_noun(head[-1:]) or _UNSPECIFIC.search(phrase):
+                    continue
+                if not {i - 1, i + 1} & joined:
+                    waiting.append((i, phrase, inner))
+                    continue
+                target = self._resolve(f"{phrase} {frame}".strip(), taken - inner)
+                if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
+                    target.phrase = phrase
+                    taken.update(target.paper_ids)
+                    found[i] = target
+                    joined.add(i)
+            if len(waiting) == len(pending):
+                break
+            pending = waiting
+        return [found[i] for i in sorted(found)]
 
     def _narrow_by_phrase(self, q: str, t: Target) -> None:
         """A name several papers use, inside a longer phrase ("the PyTorch CNN pruning
         whitepaper"): the paper the phrase's other words fit best, if one fits best."""
-        if len(t.paper_ids) < 2 or t.confidence > _WEAK_NAME:  # a title's name shared by versions: all of them
+        prefixes = {(title_prefix(self.names.papers[pid]) or "").lower() for pid in t.paper_ids}
+        if len(t.paper_ids) < 2 or (t.confidence > _WEAK_NAME and (len(prefixes) == 1 and "" not in prefixes
+                                                                    or len(as_word(t.phrase).findall(q)) > 1)):
+            # A title's name shared by versions: all of them (not a word two titles use, "ASIC", said
+            # once; said in several places, it may be each paper's).
             return
         phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
         rest = [w for w in content_words(phrase) if w != t.phrase.lower()]

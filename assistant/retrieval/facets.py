@@ -25,7 +25,8 @@ from .phrasing import _SPEAKER, BY_PEOPLE, COUNT_WORD
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
 # "what is its top number": a number noun heads the asked phrase.
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often)\b|\bby what (?:factor|margin)\b"
-                      r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b", re.I)
+                      r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b"
+                      r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("headline numbers?": a row of numbers)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 _PART_JOINT = re.compile(
@@ -36,6 +37,12 @@ _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|ha
                      r"over|against|in|on|for|with|by|from|to|at|into|using)(?![\w-])", re.I)
 # The aspect set off by commas right after the comparison verb.
 _INTERJECTED = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
+# A part asking what a paper is measured against: "what does each compare (itself) against",
+# "which prior systems do they outperform", "what baselines do they use".
+# (Its row is BASELINE_FACET.)
+BASELINE_Q = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:what|which)\b(?:(?:.*\b(?:compar|measur|evaluat|benchmark|test|position|pit|set)\w*\s+(?:(?:it|itself|themselves|them)\s+)?"
+                        r"(?:against|with|to)|.*\b(?:outperform|beat|surpass|exceed)\w*)\W*$|\s+(?:(?!(?:over|than|against|versus|vs)\b)[\w-]+\s+){0,2}?baselines?\b)", re.I)
+BASELINE_FACET = "compared against"
 _WHICH_DEGREE = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+(?:is|are|was|were|has|had|gets?|got|reports?)\s+(?:the\s+)?(?:\w+er|more|less|better|worse)\W*$", re.I)
 _DEGREE = re.compile(r"\s*(?:\w+er|more|less|better|worse)\s*", re.I)
 _PRONOUNS = re.compile(r"\b(?:their|its|the|they|them|both|each|it|this|that|these|those)\b", re.I)
@@ -171,7 +178,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     # their commas and "and" join no asked things.
     def unpeopled(text: str) -> str:
         return re.sub(BY_PEOPLE, lambda m: " " if any(a.lower() in m.group().lower() for a in plan.authors) else m.group(), text, flags=re.I)
-    q = unpeopled(q)
+    q = re.sub(r"\s+--?\s+|\s*[—–]\s*", ": ", unpeopled(q))  # ("A vs B -- how fast?": a dash sets the question off as a colon does)
     names = [" ".join(unpeopled(t.phrase).split()) for t in plan.targets]
     facets: list[str] = []
     statements, asked = split_statements(q)  # statements before the question describe the papers
@@ -241,6 +248,18 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     low = q.lower()
     facets = sorted(dict.fromkeys(facets), key=lambda f: -1 if f == label else min(
         (i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
-    if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I):
+    # "What does each compare against?": what each is measured against, one row in place of the
+    # words of its part.
+    asks_baseline = lambda piece: bool(BASELINE_Q.search(piece.strip()))  # noqa: E731
+    against = [piece for piece in (pieces(q, keep=asks_baseline) or [q]) if asks_baseline(piece)]
+    for piece in against:
+        words = set(content_words(piece))
+        at = next((i for i, f in enumerate(facets) if set(content_words(f)) <= words), len(facets))
+        facets = [f for f in facets if not set(content_words(f)) <= words]
+        facets.insert(at, BASELINE_FACET)
+    if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I) and not against:
         facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
-    return facets[:4]
+    # A row that is two others run together ("how big a model, and on how much memory") goes.
+    sets = {f: set(content_words(f)) for f in facets}
+    facets = [f for f in facets if sum(bool(sets[g]) and sets[g] < sets[f] for g in facets if g != f) < 2]
+    return list(dict.fromkeys(facets))[:4]

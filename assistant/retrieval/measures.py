@@ -36,8 +36,7 @@ def counted(q: str) -> str:
 
 def asked_measure(q: str, plan: Plan) -> list[str]:
     """The words of the measure a number question asks ("how much energy", "by how much does
-    X cut its energy use"), [] when it names none. The question's names and settings are no
-    words of it."""
+    X cut its energy use"), [] when it names none. The question's names are no words of it."""
     phrase = ""
     if (m := _BY_HOW_MUCH.search(q)) and plan.targets:
         rest = q[m.end():]
@@ -49,5 +48,5 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
                 phrase = obj[: _MEASURE_END.search(obj).start()]
     elif m := _MEASURE_NP.search(q):
         phrase = m.group(1)
-    own = {w for x in plan.specifics + [t.phrase for t in plan.targets] for w in content_words(x)}
+    own = {w for t in plan.targets for w in content_words(t.phrase)}  # (a setting in it, "GPU-hour saving", is of the measure)
     return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]

@@ -199,11 +199,11 @@ class NameIndex:
             # shorthand for P-FOO and BAZLIB; not "co-design", a Title-Cased plain word).
             floor = 2 if tok[0].isupper() else 3
             rare = self._word(form).df <= self.max_df
-            if rare and floor == 3 and tok.islower():
+            if floor == 3 and tok.islower() and (using := self._papers_using(form, self._cap)) is not None:
                 pattern = as_word(form)
                 # Every paper writing the word, not only those it names: one writing it in lower
                 # case makes it a plain word ("low-power" beside a title's "Low-Power Inference").
-                papers = self.records.get_many(sorted(set(cands) | (self._papers_using(form) or set()))).values()
+                papers = self.records.get_many(sorted(set(cands) | using)).values()
                 written = {m.group() for p in papers for m in pattern.finditer(f"{p.title} {p.abstract}")}
                 # A proper noun ("Quxia") is capitalised mid-sentence too, not only after a full stop
                 # (a compound is not: "Low-Power Inference" spells out a name in plain words).
@@ -211,6 +211,9 @@ class NameIndex:
                              for p in papers for m in pattern.finditer(p.abstract))
                 if written and all(_name_cased(w) or (proper and w[0].isupper()) for w in written):
                     floor = 2
+                    # Written as a name by every paper that uses it ("BazNet", cited by others
+                    # too): chat shorthand for that name, however many papers cite it.
+                    rare = rare or all(_name_cased(w) for w in written)
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None
 
@@ -225,7 +228,7 @@ class NameIndex:
         text or record, not only inside a longer token ("WikiText" of "WikiText-103")."""
         word = word.lower()
         parts = [word] + word.split("-")[:1]
-        return any(self._used(w) or self._used(w.rstrip("s")) for w in parts)
+        return any(self._used(w) or self._used(w.rstrip("s")) or self._used(w + "s") for w in parts)  # ("hour": "hours")
 
     def _used(self, w: str) -> bool:
         if not w:

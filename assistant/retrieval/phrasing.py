@@ -25,7 +25,8 @@ _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 # The question's own words before a compared phrase ("Is tiled decoding or X ...").
-_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and)\s+)+", re.I)
+_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and|there['’]s|there\s+(?:is|are|was|were)"
+                   r"|(?:one|another|the\s+other|a\s+second)\s+(?:option|choice|candidate|alternative)\s+(?:is|was))\s+)+", re.I)
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
 # (... or what is set aside: "besides peak memory", "apart from the kernel".)
@@ -47,12 +48,12 @@ _PRO_ONE = re.compile(r"\bone(?:\s+(?:for|on|in|with|from|by|that|which|who|usin
 _COUNTS = {"two": 2, "both": 2, "pair of": 2, "couple of": 2, "three": 3, "four": 4, "five": 5}
 COUNT_WORD = rf"(?:{'|'.join(_COUNTS)}|\d+)"
 # What sets a lead-in off from what it introduces: "Three works: ...", "the X one — what ...".
-SET_OFF_MARK = r":|\s[—–-]\s|[—–]"
+SET_OFF_MARK = r":|\s(?:--|[—–-])\s|[—–]"
 # A clause whose subject is the asker ("we maintain ...", "so I'm weighing ...") tells their situation.
 _SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
 _SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:]+", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:?!]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
@@ -81,10 +82,10 @@ _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|w
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 # "memory use: A vs the 2019 whitepaper (on int8) — which is smaller?": the stretch around "vs",
 # bounded by the question's punctuation, holds the compared papers (asides dropped first).
-_VS_STRETCH = re.compile(r"(?:(?!\s-\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s-\s)[^:;?!—–])*?(?=[:;?!—–]|\s-\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
+_VS_STRETCH = re.compile(r"(?:(?!\s--?\s|(?<!\bal)(?<!\bvs)\.\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s--?\s)[^:;?!—–])*?(?=[:;?!—–]|\s--?\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
 # ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
 # ("... than the one from B", "... higher than that of B": the same measure, another owner.)
-_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)"
+_STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s*[;?!]\s+(?:(?:and|but|or)\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)"
                            r"|\s+(?:(?:more|less)\s+)?[\w-]+\s+than\s+(?=(?:the\s+ones?|that|those)\s+(?:of|from|by|in|for)\s)", re.I)
 # "the power drop from the two-stage cascade", "that of the tokenizer": a measure and its owner.
 _MEASURE_OF = re.compile(r"^(?:the\s+((?:[\w-]+\s+){0,3}?[\w-]+)|that|those)\s+(?:of|from|by)\s+((?:the|a|an)\s.+)$", re.I)
@@ -244,3 +245,20 @@ def places_asked(statements: str, asked: str, count: int) -> list[int]:
     if not places and _EVERY.search(asked) and (said := _SAID_COUNT.search(statements)) and _COUNTS.get(said.group(1).lower()) == count:
         places = list(range(count))
     return [] if any(p >= count for p in places) else list(dict.fromkeys(places))
+
+
+# "(March 2025, not the distributed FooNet)", "..., rather than BarNet": a paper set aside.
+_SET_ASIDE = re.compile(r"(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+than|instead\s+of|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def set_aside(q: str, name: str) -> bool:
+    """Is every mention of `name` in `q` one the question sets aside ("the original ZO2 (not
+    DistZO2)")? Such a paper is neither compared nor a qualifier."""
+    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q, re.I)]
+    return bool(spots) and all(_SET_ASIDE.search(q[:i]) for i in spots)
+
+
+# A subject ending at its work noun, then a verb (not a preposition or a clause after the noun).
+_SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|whose|of|for|on|in|"
+                                r"with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|evaluated|designed|"
+                                rf"proposed|called|named|{WORK_NOUNS})\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*$")

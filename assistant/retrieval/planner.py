@@ -23,13 +23,14 @@ from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .aspect import AspectReader
-from .compared import against_absent, background, baselines_qualify, coordinated, drop_describing, measured_against, rivals_of, side_by_side, vs_side
+from .compared import background, coordinated, measured_against, rivals_of, side_by_side, vs_side
+from .qualifiers import against_absent, baselines_qualify, drop_describing
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
-from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS
+from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, set_aside
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
@@ -93,7 +94,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 # ("bigger than Y's reduction": Y owns a measure of its own, so it is compared.)
                 # The question sentence says what it is, when it names it ("X is measured against Y.
                 # How does X's ... compare with Y's?": compared).
-                spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key]
+                spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
                 spots = [o for o in spots if o.start() >= asked_from] or spots
                 target.baseline = any((_BASELINE_BEFORE.search(q[: o.start()]) and not re.match(r"['’]s\b", q[o.end():]))
                                       or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I) for o in spots)
@@ -113,6 +114,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 plan.targets.append(Target(phrase, ids))
+        plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
         plan.specifics += [m.group() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b", q)
                            if m.group() not in plan.specifics and m.start() >= asked_from and not in_examples(q, m.start())]
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
@@ -190,8 +192,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                        and not any(a <= i < b for a, b in described for i in [q.find(u)])]
             if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
                 plan.targets += [Target(u, []) for u in unknown]
-            else:
-                plan.specifics += unknown
+            else:  # (the asker's own setting, "I have an XY-9 box.", qualifies nothing asked)
+                asked_from = q.rfind(split_statements(q)[1])
+                plan.specifics += [u for u in unknown if q.find(u) >= asked_from]
         # A name the named paper's own abstract only uses ("FooNet vs BarLib", where BarLib is what
         # FooNet measures against; "FooNet's bugs in BarLib") is that paper's qualifier,
         # not a paper beside it.

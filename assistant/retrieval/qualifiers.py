@@ -1,0 +1,90 @@
+"""Which qualifiers of a question ("on OPT-175B", "over vLLM", "4-bit") bind which compared paper,
+and which named systems are qualifiers rather than papers compared: a baseline a described paper
+is measured against, a system the collection lacks, the words describing a named paper.
+
+Out of scope: which papers are compared (planner.py, compared.py); whether a paper's text has a
+qualifier (answer/evidence.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Aspect, Kind, Plan, Target
+from .compared import coordinated
+from .phrasing import _WORK_PHRASE, _names
+
+
+def bind_qualifiers(q: str, plan: Plan) -> None:
+    """A qualifier written with one compared paper binds that paper only: in "A's 4-bit model
+    against B on the FooBoard", 4-bit is A's and the FooBoard B's; in "A and B on the FooBoard"
+    the board is both papers'. A parenthesis right after a name is that paper's ("A vs B (the
+    one with d8 subnets)"). What comes before the first paper is asked of all."""
+    low = q.lower()
+    spots = sorted((i, t.phrase, t.paper_ids) for t in plan.targets
+                   if t.paper_ids and (i := low.find(t.phrase.lower())) >= 0)
+    if len(spots) < 2:
+        return
+    joined = coordinated(q, [t for t in plan.targets if t.paper_ids and t.phrase.lower() in low])
+    ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", q)]  # where the question's sentences end
+    for x in plan.specifics:
+        at = low.find(x.lower())
+        if at < 0:
+            continue
+        for i, phrase, ids in spots:
+            aside = re.match(r"\s*\(([^()]*)\)", q[i + len(phrase):])
+            if aside and i + len(phrase) + aside.start(1) <= at < i + len(phrase) + aside.end(1):
+                plan.bound[x] = list(ids)
+                break
+        else:
+            # Papers named, then asked one by one ("A and B. A: ...? B: ... on FooSet?"): a
+            # sentence naming one paper binds its settings to it.
+            start, end = max([e for e in ends if e <= at], default=0), min([e for e in ends if e > at], default=len(q))
+            if len(own := {tuple(ids) for _, phrase, ids in spots if _names(phrase, q[start:end])}) == 1:
+                plan.bound[x] = list(next(iter(own)))
+                continue
+            if joined:
+                continue
+            # "the 4-bit FooNet model (A), or B": a stretch between commas naming one paper is its
+            # own; so is a side of "vs" ("A's board vs the 8-bit model in B").
+            joints = [(m.start(), m.end()) for m in re.finditer(r"[,;:]|\s(?:vs\.?|versus)\s", q, re.I)]
+            a = max([e for _, e in joints if e <= at], default=0)
+            b = min([st for st, _ in joints if st >= at] + [i for i in [q.find("?", at)] if i >= 0] + [len(q)])
+            alone = [ids for i, _, ids in spots if a <= i < b]
+            if not alone and (agent := re.match(r",\s*by\s", q[b:])):
+                # "the gain claimed, against X, by the Y system": an aside before the agent is the agent's.
+                end = min([st for st, _ in joints if st > b + agent.end()] + [len(q)])
+                alone = [ids for i, _, ids in spots if b < i < end][:1]
+            before = [ids for i, _, ids in spots if i + 1 <= at]
+            if len(alone) == 1 or before:
+                plan.bound[x] = list(alone[0] if len(alone) == 1 else before[-1])
+
+
+def drop_describing(q: str, plan: Plan) -> None:
+    """Words of a phrase describing the named paper ("the in-cache sorting work (FooNet)", "FooNet,
+    the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
+    for m in _WORK_PHRASE.finditer(q):
+        if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
+               or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
+            plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
+
+
+def baselines_qualify(plan: Plan, context: list[Target]) -> None:
+    """A paper named as what a described paper's rival is measured against ("B reports a
+    speedup over C") is no column of the comparison: a qualifier of B."""
+    plan.specifics += [t.phrase for t in plan.targets if t.baseline and t not in context and t.phrase not in plan.specifics]
+    plan.targets = [t for t in plan.targets if not t.baseline or t in context]
+
+def against_absent(q: str, plan: Plan) -> None:
+    """"How does X's bandwidth compare with Y?" with Y not in the collection: a number of
+    X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
+    Y" would). A comparison asking no number still describes X and says Y is missing."""
+    found = [t for t in plan.targets if not t.missing]
+    if plan.kind is not Kind.COMPARATIVE or len(found) != 1 or len(plan.targets) < 2 \
+            or not [f for f in plan.numeric_facets if f != "approach"]:
+        return
+    absent = [t.phrase for t in plan.targets if t.missing]
+    plan.kind, plan.aspect = Kind.FACTOID, Aspect.NUMBER
+    plan.specifics += [x for x in absent if x not in plan.specifics]
+    plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
+    plan.targets = found  # the absent system is now what the answer must mention
