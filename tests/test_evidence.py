@@ -182,15 +182,15 @@ def test_what_each_is_measured_against_quotes_the_sentence_naming_it(assistant):
 def test_how_a_paper_deals_with_a_problem_quotes_the_sentence_going_on_from_it(assistant):
     # "... zero-weight values ... are neither useful ... Therefore, we propose a zero-free shifting
     # mechanism ...": the problem's sentence names the asked words, the next one what is done.
-    a = assistant.ask("What does DenseShift do about zero-valued weights, and how much faster is EPIM?")
+    a = assistant.ask("What does DenseShift do about weights equal to zero, and how much faster is EPIM?")
     row = next(r for r in a.text.splitlines() if r.startswith("| What does do about"))
     assert "zero-free shifting" in row.split("|")[2], a.text
 
 
 def test_a_hyphenated_qualifier_is_there_when_its_parts_are(assistant):
     # "GPU-hour": KerZOO writes "GPU training hours".
-    a = assistant.ask("How much GPU-hour saving does KerZOO report?")
+    a = assistant.ask("How much GPU-hour reduction does KerZOO report?")
     assert "74%" in a.text and not a.refused, a.text
     # Negative: a part the abstract never uses ("TPU").
-    b = assistant.ask("How much TPU-hour saving does KerZOO report?")
+    b = assistant.ask("How much TPU-hour reduction does KerZOO report?")
     assert b.refused or b.refused_parts, b.text

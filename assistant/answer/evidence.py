@@ -227,14 +227,14 @@ class EvidenceSelector:
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
                    and not (re.search(r"[\dA-Z]s$", q) and _norm(q)[:-1] in text)
                    and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
-                            and all(_has(stem(w), have) for w in parts))]  # ("GPU-hour": "GPU training hours")
+                            and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
         if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
                 and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
             return f"does not state the number of {plan.measure}"
-        measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("GPU-hour": GPU or hours)
+        measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
         if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
                 and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x)))
                             for s in ev.sentences for x in sentences(s) if quantities(x)):

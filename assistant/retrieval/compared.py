@@ -229,7 +229,7 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
     # Named only inside a description: a word of it, no compared paper.
     plan.targets = [t for t in plan.targets
                     if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))
-                    # ("the FooZone-based protector": the name in a compound of the description of its paper)
+                    # ("the FooZone-based guard": the name in a compound of the description of its paper)
                     and not any(t.paper_ids == f.paper_ids and t.phrase.lower() in f.phrase.lower() for f in found)]
     # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
     # when the question sentence names them outside examples.

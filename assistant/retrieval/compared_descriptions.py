@@ -60,7 +60,7 @@ class ComparedDescriptions(Descriptions):
             bodies.append((listed[1], False, False))
         for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
             body = _FRAME_START.sub("", text.rstrip("?. "))
-            # "How do the memory savings compare between A and B": what is compared comes after "between".
+            # "How do the power draws compare between A and B": what is compared comes after "between".
             body = m.group(1) if (m := re.search(r"\b(?:compare|differ|vary|contrast)\w*\s+between\s+(.+)$", body, re.I)) else body
             bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
         from_question = len(bodies)
@@ -102,7 +102,7 @@ class ComparedDescriptions(Descriptions):
                     chosen = found
                 elif len(found) > len(chosen) and {p for t in chosen for p in t.paper_ids} <= {p for t in found for p in t.paper_ids}:
                     # The statements list more of the papers the question refers back to
-                    # ("Across A, the X framework and the Y optimizer: what does the X framework ...").
+                    # ("Across A, the X framework and the Y tuner: what does the X framework ...").
                     chosen = found
                 if not statements or i >= from_question:
                     break
@@ -211,7 +211,7 @@ class ComparedDescriptions(Descriptions):
             speaker = _SPEAKER.match(seg) or re.search(r"(?-i:\b(?:us|me|our|my)\b)", seg) or (not asked and _SPEAKER.match(body))
             if speaker and not works:
                 # The asker's situation ("so I'm looking into sparse attention", "my group
-                # deploys X on Y boards", "X dominates our cost") describes their work, not a
+                # ships X on Y boards", "X eats our budget") describes their work, not a
                 # paper; what they weigh is one when it is a work ("so I'm comparing a method that
                 # ...", "... the search from Doe et al."), if it plainly names one paper (below).
                 seg = _SPEAKER_FRAME.sub("", seg)
@@ -259,7 +259,7 @@ class ComparedDescriptions(Descriptions):
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
             target = self._resolve(phrase, among, within)
             if short and (self._only_user(phrase) or "") in taken:
-                continue  # its one telling word is the named paper's ("A, per the paper with reflections on X")
+                continue  # its one telling word is the named paper's ("A, per the paper with musings on X")
             if short and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
                 # ... with the words the question asks of the papers, which that paper states.
                 asks = [w for w in content_words(split_statements(plan.question)[1]) if w not in words and not any(w in n for n in named)]

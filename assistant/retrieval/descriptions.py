@@ -33,7 +33,7 @@ from .phrasing import (
 )
 
 
-# Words that place a paper, not describe it ("the first report", "the other work").
+# Words that place a paper, not describe it ("the first study", "the other work").
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
 
@@ -70,9 +70,9 @@ class Descriptions:
         return target
 
     def _only_user(self, phrase: str) -> str | None:
-        """"the Quxboard work", "the Frontier paper": a description with one telling word, which
+        """"the Quxboard work", "the Zephyr paper": a description with one telling word, which
         one paper alone uses as written, is that paper. (Capitalised mid-phrase, a
-        proper noun: its capitalised spelling is counted, "Frontier" the machine, not "frontier".)"""
+        proper noun: its capitalised spelling is counted, "Zephyr" the machine, not "zephyr".)"""
         telling = [m.group() for m in re.finditer(r"[\w.+-]+", phrase) if content_words(m.group()) and not _WORK.fullmatch(m.group())
                    and m.group().lower() not in ("the", "a", "an", "one")]
         if len(telling) != 1 or _ORDINAL.fullmatch(telling[0]):
@@ -90,7 +90,7 @@ class Descriptions:
     @staticmethod
     def _tells(phrase: str, paper) -> bool:
         """Does `paper` use a word of `phrase` besides the kind of work it names? A description
-        says which paper by such words ("the actual technique", "a benchmark" say none)."""
+        says which paper by such words ("the real trick", "a benchmark" say none)."""
         # (A compound's parts each: "activation-bounding" tells by "activation".)
         telling = [x for w in content_words(phrase) if not _WORK.fullmatch(w) and w != "one" for x in {w, *w.split("-")} if x]
         return bool(coverage(telling, f"{paper.title} {paper.abstract}"))
@@ -103,7 +103,7 @@ class Descriptions:
         # (Then the description is in the collection when any candidate is like it: the year says which.)
         # The year narrows the candidates, so it is looked for among twice as many.
         if ids is None and (only := self._only_user(phrase)):
-            # (... or, taken, the paper named beside it: "A, per the paper with reflections on X".)
+            # (... or, taken, the paper named beside it: "A, per the paper with musings on X".)
             return Target(phrase, [] if only in taken else [only], by="description", confidence=0.0 if only in taken else 1.0)
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
         k = self.settings.describe_candidates
@@ -142,7 +142,7 @@ class Descriptions:
         # it is for the embedder.
         full = [h for h in hits if len(words) >= 3 and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
         # So does a description with two words or more that few papers use ("the system mixing
-        # single-controller and multi-controller styles"), all of which one candidate alone uses;
+        # left-handed and right-handed shards"), all of which one candidate alone uses;
         # or whose one telling word few papers use ("the Quxboard work").
         rare = [w for w in words if 0 < self.names._word(w).df <= self.names.max_df]
         one = len([w for w in words if not _WORK.fullmatch(w)]) == 1
@@ -214,7 +214,7 @@ class Descriptions:
             waiting = []
             for i, phrase, inner in pending:
                 words = content_words(phrase)
-                # (Its head is the last word before a preposition: "the prefill scheduler for MoE serving".)
+                # (Its head is the last word before a preposition: "the batch planner for sparse serving".)
                 head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|from|by|to)\s", f" {phrase} ", maxsplit=1)[0])
                 if len(words) < 2 or self._quantity_noun(head[-1:]) or _UNSPECIFIC.search(phrase):
                     continue
@@ -238,7 +238,7 @@ class Descriptions:
         prefixes = {(title_prefix(self.names.papers[pid]) or "").lower() for pid in t.paper_ids}
         if len(t.paper_ids) < 2 or (t.confidence > _WEAK_NAME and (len(prefixes) == 1 and "" not in prefixes
                                                                     or len(as_word(t.phrase).findall(q)) > 1)):
-            # A title's name shared by versions: all of them (not a word two titles use, "ASIC", said
+            # A title's name shared by versions: all of them (not a word two titles use, "SoC", said
             # once; said in several places, it may be each paper's).
             return
         phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")

@@ -48,5 +48,5 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
                 phrase = obj[: _MEASURE_END.search(obj).start()]
     elif m := _MEASURE_NP.search(q):
         phrase = m.group(1)
-    own = {w for t in plan.targets for w in content_words(t.phrase)}  # (a setting in it, "GPU-hour saving", is of the measure)
+    own = {w for t in plan.targets for w in content_words(t.phrase)}  # (a setting in it, "TPU-day saving", is of the measure)
     return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]

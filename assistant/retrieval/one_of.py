@@ -197,7 +197,7 @@ class OneOf:
                 # the part asks of it, which its paper states.
                 rest = _PEOPLE.sub(" ", without_people(piece.replace(phrase, " "), plan))
                 again = self._resolve(" ".join(content_words(f"{bare} {rest}")), taken, within, weighted=True)
-                # (... a paper that uses the description's own words: "the actual technique used
+                # (... a paper that uses the description's own words: "the real trick used
                 # to ..." is what the part asks, no paper.)
                 if again and not again.missing and (within or self._tells(bare, self.names.papers[again.paper_ids[0]])):
                     target = again

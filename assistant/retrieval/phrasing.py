@@ -247,13 +247,13 @@ def places_asked(statements: str, asked: str, count: int) -> list[int]:
     return [] if any(p >= count for p in places) else list(dict.fromkeys(places))
 
 
-# "(March 2025, not the distributed FooNet)", "..., rather than BarNet": a paper set aside.
+# "(the 2021 one, not the sharded FooNet)", "..., rather than BarNet": a paper set aside.
 _SET_ASIDE = re.compile(r"(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+than|instead\s+of|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def set_aside(q: str, name: str) -> bool:
-    """Is every mention of `name` in `q` one the question sets aside ("the original ZO2 (not
-    DistZO2)")? Such a paper is neither compared nor a qualifier."""
+    """Is every mention of `name` in `q` one the question sets aside ("the original FooNet (not
+    DistFooNet)")? Such a paper is neither compared nor a qualifier."""
     spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q, re.I)]
     return bool(spots) and all(_SET_ASIDE.search(q[:i]) for i in spots)
 
