@@ -104,7 +104,10 @@ class EvidenceSelector:
         goes_on = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if _GOES_ON.match(b)]
         sents += [x for x, _ in pairs + goes_on]
         where += [w for _, w in pairs + goes_on]
-        vecs = np.array(self.embed.get_text_embedding_batch(sents))
+        # (A pair a number completes may go on from its first sentence too: each text embedded once.)
+        unique = list(dict.fromkeys(sents))
+        vec_of = dict(zip(unique, self.embed.get_text_embedding_batch(unique)))
+        vecs = np.array([vec_of[x] for x in sents])
         spans = (singles, singles + len(pairs))
         with self._lock:
             self._cache[key] = (sents, vecs, where, spans)
