@@ -98,13 +98,14 @@ class Descriptions:
     def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
+        # One telling word one paper alone uses says which paper (_only_user), or, taken, the
+        # paper named beside it ("A, per the paper with musings on X").
+        if ids is None and (only := self._only_user(phrase)):
+            return Target(phrase, [] if only in taken else [only], by="description", confidence=0.0 if only in taken else 1.0)
         # "the 2018 pruning paper and its 2020 follow-up": a year in the description picks
         # among siblings, when a candidate's record is of that year (a listing may lack dates).
         # (Then the description is in the collection when any candidate is like it: the year says which.)
         # The year narrows the candidates, so it is looked for among twice as many.
-        if ids is None and (only := self._only_user(phrase)):
-            # (... or, taken, the paper named beside it: "A, per the paper with musings on X".)
-            return Target(phrase, [] if only in taken else [only], by="description", confidence=0.0 if only in taken else 1.0)
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
         k = self.settings.describe_candidates
         pool = [h for h in self.search(phrase, k * (2 if years else 1) + len(taken), ids=ids) if h.paper.id not in taken]
