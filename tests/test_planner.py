@@ -1879,3 +1879,63 @@ def test_semicolons_and_dashes_set_parts_apart(planner):
     # Negative: "vs" inside a description in the question sentence starts no comparison of the statements before it.
     from assistant.retrieval.phrasing import _VS_STRETCH
     assert _VS_STRETCH.search("We use A. What does the INT vs FP study conclude?").group().startswith(" What")
+
+
+def test_a_claim_set_against_another_works_own_claim_compares_them(planner):
+    r, plan = planner
+    from assistant.retrieval.phrasing import owns_claim
+    q = "Does LiteVAR save more memory than what ZO2 reports?"
+    assert owns_claim(q, q.index("ZO2"), q.index("ZO2") + 3)
+    p = plan(q)
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["LiteVAR", "ZO2"]
+    # A described rival after "beat what": its own claim, set beside FlashOverlap's.
+    p = plan("Does FlashOverlap's speedup beat what the spatio-temporal GPU memory planner reports?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Efficient and Adaptable Overlapping for Computation and Communication via Signaling and Reordering",
+                                                             "Reducing GPU Memory Fragmentation via Spatio-Temporal Planning for Efficient Large-Scale Model Training"]
+    # ... and after "than": a work FlashOverlap's abstract never names is no baseline of it.
+    p = plan("Is FlashOverlap faster than the ZO2 framework?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2
+    # Negatives: what the subject was measured against (its abstract names it) stays a baseline.
+    for q in ("How much faster than ZO2 is DistZO2?", "Is DistZO2 faster than the ZO2 framework?", "Is DistZO2 faster than ZO2?"):
+        p = plan(q)
+        assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["DistZO2"], q
+    q = "How much faster than ZO2 does DistZO2 run?"  # the question's own auxiliary, not ZO2's claim
+    assert not owns_claim(q, q.index("ZO2"), q.index("ZO2") + 3)
+
+
+def test_parts_naming_no_paper_ask_about_the_statements_paper(planner):
+    r, plan = planner
+    p = plan("ZO2 is what we run today. What memory does it need, and what throughput gain does its multi-GPU successor report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+    # Negative: one part about the statement's paper is a question about that paper alone.
+    p = plan("ZO2 is what we run today. What memory does it need for OPT-175B?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_a_named_paper_and_a_description_joined_by_and_are_two_papers(planner):
+    r, plan = planner
+    p = plan("KerZOO and the ZO method with projected gradient-aligned perturbations both speed up fine-tuning; how much GPU time does each save?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["KerZOO", "Towards Fast LLM Fine-tuning through Zeroth-Order Optimization with Projected Gradient-Aligned Perturbations"]
+    from assistant.retrieval.phrasing import _SUBJECT_THEN_VERB
+    assert _SUBJECT_THEN_VERB.match("the sparse ZO method both claim faster convergence on big models").group(1) == "the sparse ZO method"
+    assert not _SUBJECT_THEN_VERB.match("the sparse ZO method for faster convergence on big models")
+    # Negative: set off by a comma, the phrase after the name describes that paper (an apposition).
+    p = plan("KerZOO, the kernel-function zeroth-order method, saves how much GPU time?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["KerZOO"]
+
+
+def test_how_about_asks_the_same_of_another_paper(planner):
+    r, plan = planner
+    p = plan("What speedup does FlashOverlap claim, and what does MaxK-GNN claim? And how about the spatio-temporal GPU memory planner one?")
+    assert compared(r, p) == ["Efficient and Adaptable Overlapping for Computation and Communication via Signaling and Reordering", "MaxK-GNN",
+                              "Reducing GPU Memory Fragmentation via Spatio-Temporal Planning for Efficient Large-Scale Model Training"]
+    # Negative: "how about" with no paper after it adds none.
+    p = plan("What speedup does FlashOverlap claim, and what does MaxK-GNN claim? And how about memory?")
+    assert len(p.targets) == 2
+
+
+def test_a_measure_of_a_described_work_is_asked_not_part_of_its_name(planner):
+    r, plan = planner
+    p = plan("Is the speedup of the supernet paper on visual autoregressive models larger than what LiteVAR reports?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Progressive Supernet Training for Efficient Visual Autoregressive Modeling", "LiteVAR"]
+    assert p.targets[0].phrase.startswith("the supernet paper") and "speedup" in p.facets[0]

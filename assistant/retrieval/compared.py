@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import re
 
-from ..models import Kind, Plan, Target
+from ..models import Kind, Plan, Target, title_prefix
 from ..text import as_word, content_words, looks_like_name, sentences
-from .phrasing import BY_PEOPLE, WORK_NOUNS, _ASKS, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
+from .phrasing import BY_PEOPLE, CLAIMS, WORK_NOUNS, _ASKS, _BACK_REFERENCE, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, owns_claim
 from .facets import _CLAUSE, in_examples, pieces, split_statements
 
-_LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with)\s+)+", re.I)
+# ("And how about the X one?": the same asked of another paper.)
+_LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on|by|about|with|(?:how|what)\s+about)\s+)+", re.I)
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
 _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
-_THAN_OWNED = re.compile(r"\s+than\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s)", re.I)
+# A claim set against another work's own claim: "... than the one of (reported by) the Y
+# system", "beat what the Y system reports", "than the Y kernel does", "than the Y framework".
+# (Whether Y is only what the first paper measured against, its abstract says: baseline_of.)
+_THAN_OWNED = re.compile(r"\s+(?:than|beats?|beating|outperforms?)\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s"
+                         rf"|what\s+(?:(?:the|a|an)\s|(?-i:[A-Z]))|(?:the|a|an)\s+[^,;?]*?\b(?:{WORK_NOUNS})\b|(?:the|a|an)\s+[^,;?]*?\s{CLAIMS}\b)", re.I)
 _SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:the|a|an)\s(?:(?!\sand\s)[^:?;,—–])+?)\s*(?:{SET_OFF_MARK})\s*"
                       r"(?=(?:what|which|how|who|is|are|was|were|does|do|did)\b)", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
@@ -130,8 +135,10 @@ def subject_phrase(piece: str) -> str | None:
         body = body[m.end():]
     if m := re.match(rf"\s*(?:its|their)\s+(?:[\w-]+\s+){{1,4}}?(?:{WORK_NOUNS})\b", body, re.I):
         return m.group().strip()  # "its multi-node follow-up": a work related to the one before, by its own words
-    if _PRONOUN.match(body):
-        return None
+    if _PRONOUN.match(body) or _BACK_REFERENCE.match(body.strip()):
+        return None  # ("what does the latter find": a paper already introduced)
+    if (m := re.match(rf"\s*what\s+((?:the|a|an)\s+[^,;?]+?)\s+{CLAIMS}\b", body, re.I)) and len(content_words(m.group(1))) >= 2:
+        return m.group(1)  # "(beat) what the X planner reports": the work whose claim it is
     works = list(_WORK_PHRASE.finditer(body))
     if works:
         return works[-1].group().strip()
@@ -151,9 +158,10 @@ def subject_phrase(piece: str) -> str | None:
     return phrase if len(words) >= 2 and any(looks_like_name(w) or "-" in w.strip("-") for w in words) else None
 
 
-def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
+def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> list[Target]:
     """The papers that are the subjects of the question's parts, one per part, in order; []
-    when a part names two. `resolve(phrase, taken_ids, part)` -> Target | None finds a described one."""
+    when a part names two. `resolve(phrase, taken_ids, part)` -> Target | None finds a described
+    one; `measure(words)`: is the last of `words` a measure ("the X of the FooNet paper")."""
     statements, asked = split_statements(q)
     firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
     own: list[Target] = []
@@ -193,6 +201,9 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
     elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
         unnamed.insert(0, statements)
+    said = [t for t in firm if as_word(t.phrase).search(statements)]
+    if not own and len({tuple(t.paper_ids) for t in said}) == 1:
+        own.append(said[0])  # "FooNet is neat. How fast is it, and what does its successor claim?"
     for piece in unnamed:
         if (phrase := subject_phrase(piece)) is None:
             continue
@@ -202,10 +213,29 @@ def part_subjects(q: str, plan: Plan, resolve) -> list[Target]:
         target = resolve(f"{phrase} {lean}" if lean else phrase, taken, piece)
         if target and lean:
             target.phrase = phrase
+        # ("the memory saving in the FooNet paper": the work owns the measure asked of it; the
+        # measure is what the part asks.)
+        owner = re.search(r"\b(?:of|in|from|by)\s+((?:the|a|an)\s.*)$", phrase, re.I)
+        if target and owner and _WORK_PHRASE.match(owner.group(1)) and measure(content_words(phrase[: owner.start()])[-1:]):
+            target.phrase = owner.group(1)
         if target and target.paper_ids and not target.missing and not set(target.paper_ids) & taken:
             own.append(target)
     low = q.lower()
     return sorted(own, key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))
+
+
+def baseline_of(q: str, subject: Target, other: Target, papers) -> bool:
+    """"Is FooNet faster than the BarNet framework?": `other`, set after "than" with no claim
+    of its own (owns_claim), is only what the subject was measured against when the
+    subject's abstract names it. `papers`: id -> Paper."""
+    spots = list(as_word(other.phrase).finditer(q))
+    if not spots or len(subject.paper_ids) != 1 or any(
+            owns_claim(q, *m.span()) or not re.search(r"\b(?:than|beats?|beating|outperforms?)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}$", q[: m.start()], re.I)
+            for m in spots):
+        return False  # (named elsewhere on its own, "And what does Y itself claim?", it is asked about)
+    own = papers[subject.paper_ids[0]]
+    names = {title_prefix(papers[pid]) for pid in other.paper_ids} - {None, ""}
+    return any(as_word(n).search(f"{own.title} {own.abstract}") for n in names)
 
 
 def side_by_side(plan: Plan, own: list[Target]) -> None:

@@ -157,7 +157,8 @@ class ComparedDescriptions(Descriptions):
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
-
+            elif re.search(r"\b(?:does|do|did|is|are|was|were)\s*$", seg, re.I):
+                continue  # "...; how much memory does": what is asked, its subject cut off
             # "... does the Quxboard work save", "A and the FooBar paper actually deploy on": the
             # subject ends at its work noun, and the question's verb follows.
             if v := _SUBJECT_THEN_VERB.match(seg):
@@ -248,10 +249,10 @@ class ComparedDescriptions(Descriptions):
             # ... or is the described paper's own word ("the framework that ... Foo-offloaded ..."):
             # its paper stays a candidate.
             inner = {pid for t in plan.targets if t.phrase.lower() in seg.lower() for pid in t.paper_ids}
-            # "FooNet, the cascade attention accelerator": right after a name, the phrase
-            # may be that paper's description; it is, when it finds that paper.
-            named_before = {pid for t in plan.targets if t not in weak and t.paper_ids
-                            and before.strip().lower().endswith(t.phrase.lower()) for pid in t.paper_ids}
+            # "FooNet, the cascade attention accelerator": right after a name and a comma, the phrase
+            # may be that paper's description; it is, when it finds that paper (not after "and").
+            named_before = {pid for t in plan.targets if t not in weak and t.paper_ids and before.strip().lower().endswith(t.phrase.lower())
+                            and re.search(re.escape(before.strip()) + r"\s*,", body) for pid in t.paper_ids}
             # The named people's papers only for the phrase that names them.
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())

@@ -20,7 +20,7 @@ import re
 from ..models import Plan, Target, title_prefix
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
 from .facets import pieces, split_statements
-from .compared import part_subjects
+from .compared import baseline_of, part_subjects
 from .phrasing import _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, introduced_works, places_asked, without_people
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
@@ -204,4 +204,5 @@ class OneOf:
             if target:
                 target.phrase = said
             return target
-        return part_subjects(q, plan, resolve)
+        own = part_subjects(q, plan, resolve, self._quantity_noun)
+        return [t for i, t in enumerate(own) if not (i and baseline_of(q, own[0], t, self.names.papers))]

@@ -21,6 +21,18 @@ _WEAK_NAME = 0.34
 # clause boundary ("against FooLib, while BarNet ...") ends the baseline, and so does a verb
 # ("how much faster than FooLib is BarNet": BarNet is the subject).
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;]+\s+){0,2}$", re.I)
+# Verbs of a work's own claim: "than what FooNet reports", "than BarNet does?".
+CLAIMS = r"(?:does|do|did|reports?|claims?|gets?|achieves?|manages?|shows?|reaches)"
+
+
+def owns_claim(q: str, start: int, end: int) -> bool:
+    """Is the paper named at q[start:end] after "than"/"beat" set there with a claim of its own
+    ("than BarNet's", "than what BarNet reports", "than BarNet does?"), not as what the subject
+    was measured against ("faster than BarNet", "than BarNet does FooNet")?"""
+    return bool(re.match(r"['’]s\b", q[end:]) or re.search(r"\bwhat\s+$", q[:start], re.I)
+                or re.match(rf"\s+{CLAIMS}\s*(?:[?.!,;]|$)", q[end:], re.I))
+
+
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
@@ -258,7 +270,8 @@ def set_aside(q: str, name: str) -> bool:
     return bool(spots) and all(_SET_ASIDE.search(q[:i]) for i in spots)
 
 
-# A subject ending at its work noun, then a verb (not a preposition or a clause after the noun).
+# A subject ending at its work noun, then a verb (not a preposition or a clause after the noun);
+# or a quantifier and the rest of the clause ("the X method both claim faster ...").
 _SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|whose|of|for|on|in|"
                                 r"with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|evaluated|designed|"
-                                rf"proposed|called|named|{WORK_NOUNS})\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*$")
+                                rf"proposed|called|named|{WORK_NOUNS})\b)(?:(?:both|each|all|also)\s.*|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*)$")

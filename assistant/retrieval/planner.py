@@ -30,7 +30,7 @@ from .one_of import OneOf
 from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
-from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, set_aside
+from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, owns_claim, set_aside
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 
@@ -96,7 +96,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 # How does X's ... compare with Y's?": compared).
                 spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
                 spots = [o for o in spots if o.start() >= asked_from] or spots
-                target.baseline = any((_BASELINE_BEFORE.search(q[: o.start()]) and not re.match(r"['’]s\b", q[o.end():]))
+                target.baseline = any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
                                       or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I) for o in spots)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
