@@ -1939,3 +1939,101 @@ def test_a_measure_of_a_described_work_is_asked_not_part_of_its_name(planner):
     p = plan("Is the speedup of the supernet paper on visual autoregressive models larger than what LiteVAR reports?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Progressive Supernet Training for Efficient Visual Autoregressive Modeling", "LiteVAR"]
     assert p.targets[0].phrase.startswith("the supernet paper") and "speedup" in p.facets[0]
+
+
+def test_a_pro_form_an_earlier_works_words_cover_refers_back_to_it(planner):
+    r, plan = planner
+    p = plan("What speedup does MaxK-GNN report, and how does that compare with the latency the reversible circuit GNN work cuts? "
+             "Which graphs is the GNN one tested on?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:8] for t in p.targets] == ["MaxK-GNN", "GSR-GNN:"]
+    # ... its owner ("the latency the X work cuts") is the work, not the measure.
+    assert p.targets[1].phrase == "the reversible circuit GNN work"
+    # Negative: "one ... the other" of a kind no earlier work is still two papers of that kind.
+    p = plan("Of the two zeroth-order fine-tuning papers, what does the kernel-function one save, and what does the other save?")
+    assert len(p.targets) == 2 and all(t.paper_ids for t in p.targets)
+
+
+def test_who_with_a_claim_by_degree_asks_which_paper(planner):
+    r, plan = planner
+    p = plan("Who gets the higher speedup, FlashOverlap or MaxK-GNN?")
+    assert p.kind is Kind.COMPARATIVE and not p.fields and compared(r, p)[1] == "MaxK-GNN" and len(p.targets) == 2
+    # Negatives: who wrote them, or who reports a thing at all, asks the people.
+    assert RecordField.AUTHORS in plan("Who wrote DistZO2 and ZO2?").fields
+    assert RecordField.AUTHORS in plan("Who reports on zeroth-order fine-tuning?").fields
+
+
+def test_a_result_against_a_lead_in_baseline_is_a_number(planner):
+    r, plan = planner
+    p = plan("Relative to ZeRO-Infinity, what does Fuyou claim, and what does MemAscend claim?")
+    assert p.kind is Kind.COMPARATIVE and p.facets == ["what does claim"] and p.numeric_facets == p.facets
+    # Negative: with no baseline the same words ask for no number.
+    p = plan("What does Fuyou claim, and what does MemAscend claim?")
+    assert p.facets and not p.numeric_facets
+
+
+def test_papers_counted_then_listed_after_a_comma(planner):
+    r, plan = planner
+    p = plan("Zhendong Mi's group has two zeroth-order fine-tuning papers, one built on kernel functions and one with projected perturbations. "
+             "What does each save?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:6] for t in p.targets] == ["KerZOO", "Toward"]
+    from assistant.retrieval.phrasing import counted_lead
+    assert counted_lead("Doe et al. have two pruning papers, one on X and one on Y") == "pruning"
+    # Negative: a comma not followed by the listed "one" lists nothing.
+    assert counted_lead("Doe et al. have two pruning papers, and both are on X") == ""
+
+
+def test_that_one_refers_to_the_work_the_statements_bring_in(planner):
+    r, plan = planner
+    p = plan("A colleague mentioned a paper where the GEMM kernel signals as tiles finish so communication overlaps compute. "
+             "Does that one get a bigger speedup than MaxK-GNN's?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:8] for t in p.targets] == ["Efficien", "MaxK-GNN"]
+    # Negative: no "that one" in the question, no paper brought in from the statements.
+    p = plan("A colleague mentioned a paper where the GEMM kernel signals as tiles finish so communication overlaps compute. "
+             "What speedup does MaxK-GNN get?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["MaxK-GNN"]
+
+
+def test_a_question_asking_nothing_of_its_own_asks_what_the_statements_do(planner):
+    r, plan = planner
+    p = plan("The DAC SSDTrain paper and the QuuxPrint preprint of SSDTrain give different figures for how much activation memory they save. "
+             "What does each one report?")
+    assert p.kind is Kind.COMPARATIVE and any("activation memory" in f for f in p.facets)
+    # Negative: a question asking its own thing is asked; the statements only describe.
+    p = plan("ZO2 and DistZO2 give different figures for how much GPU memory they need. How much throughput does each get?")
+    assert p.facets and not any("memory" in f for f in p.facets)
+    # Negative: a paper missing from the collection named in the question sentence is what the number is against.
+    p = plan("How much activation memory does the DAC SSDTrain paper save compared with QuuxPrint?")
+    assert p.kind is Kind.FACTOID and "QuuxPrint" in p.specifics
+
+
+def test_a_quoted_title_is_one_phrase(planner):
+    from assistant.retrieval.phrasing import _segments, _STRONG_SPLIT
+    assert len(_segments("the 2023 'FooNet versus BarNet' whitepaper and the Quux study", _STRONG_SPLIT, set())) == 2
+    assert len(_segments("the 2023 FooNet versus BarNet whitepaper and the Quux study", _STRONG_SPLIT, set())) == 3
+
+
+def test_how_many_counts_the_head_before_its_preposition(planner):
+    r, plan = planner
+    assert plan("How many milliseconds per image does MCUFormer take on its board?").measure == "milliseconds"
+    # Negatives: with no preposition the last word is counted; a unit counts nothing.
+    assert plan("How many GPUs does DistZO2 use?").measure == "GPUs"
+    assert plan("How many times does DistZO2 beat ZO2 in throughput?").measure == ""
+
+
+def test_a_name_the_collection_lacks_beside_a_description_qualifies_it(planner):
+    r, plan = planner
+    p = plan("What top-1 accuracy does the 3-bit QuuxNet-50 reach in the 2023 Berkeley paper on processing-in-memory accelerators built from epitomes?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["EPIM"] and "QuuxNet-50" in p.specifics
+    # Negative: with no description beside it, the missing name is the paper asked about.
+    p = plan("What top-1 accuracy does QuuxNet-50 reach on ImageNet?")
+    assert [t.phrase for t in p.targets] == ["QuuxNet-50"] and p.targets[0].missing
+
+
+def test_the_owner_of_a_claim_reported_for_a_work_is_that_work(planner):
+    r, plan = planner
+    p = plan("How does FastSwitch's speedup compare with the time-to-first-token reduction claimed for layer-wise prefill scheduling?")
+    assert p.kind is Kind.COMPARATIVE and p.targets[1].phrase == "layer-wise prefill scheduling"
+    assert any("time-to-first-token" in f for f in p.facets)
+    # Negative: a setting after "claimed for" that no paper is stays no paper.
+    p = plan("How does FastSwitch's speedup compare with the latency reduction claimed for long prompts?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["FastSwitch"]

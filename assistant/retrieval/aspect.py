@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan
-from ..text import content_words, looks_like_name, stem
+from ..text import content_words, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
 from .phrasing import _BASELINE_BEFORE
@@ -41,6 +41,10 @@ _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|w
 # "on what board ...", "in which layer ...": a preposition before the asked thing.
 _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|over)\s+(?=(?:what|which)\b)", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
+
+
+# A question sentence opening with what its results are measured against ("Relative to FooLib, ...").
+_AGAINST_LEAD = re.compile(r"\s*(?:relative\s+to|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+\S", re.I)
 
 
 class AspectReader:
@@ -89,7 +93,9 @@ class AspectReader:
         plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and (
             _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
-            or any(b in f for b in baselines))]
+            or any(b in f for b in baselines)
+            # ("Relative to FooLib, what does each claim?": a result against a baseline is a number.)
+            or (len(plan.facets) == 1 and _AGAINST_LEAD.match(sentences(q)[-1]) and not (_METHOD_HEAD.match(f) or _HOW_DOES.match(f) or self._asks_thing(f))))]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
         if len(plan.facets) == 1 and not plan.baseline_facets and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):

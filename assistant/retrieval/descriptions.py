@@ -24,6 +24,7 @@ from .phrasing import (
     _POSSESSOR,
     _SAID_COUNT,
     _STRONG_SPLIT,
+    _SUBJECT_THEN_VERB,
     _UNSPECIFIC,
     _uses_all,
     _WORK,
@@ -274,6 +275,12 @@ class Descriptions:
         "that"). `parallel`: another side says "the one from the Y", so whatever this side's
         head is, it is the measure "one" stands for."""
         if not (m := _MEASURE_OF.match(phrase)):
+            # ("the accuracy the FooCache work keeps": the owner as the clause's subject; "the
+            # delay cut reported for tiled decoding": the owner of a claim, however it is called.)
+            if (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+((?:the|a|an)\s.*)$", phrase, re.I)) and _WORK.search(m.group(2)) \
+                    or (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:reported|claimed|achieved|measured)\s+(?:for|by|in)\s+(.+)$", phrase, re.I)):
+                if self._quantity_noun(content_words(m.group(1))):
+                    return v.group(1) if (v := _SUBJECT_THEN_VERB.match(m.group(2))) else m.group(2)
             return None
         if stands_for_measure(m):
             return m.group(2)  # "that of the X", "the one from the X": the measure said before

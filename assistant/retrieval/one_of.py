@@ -21,11 +21,13 @@ from ..models import Plan, Target, title_prefix
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
 from .facets import pieces, split_statements
 from .compared import baseline_of, part_subjects
-from .phrasing import _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, introduced_works, places_asked, without_people
+from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, introduced_works, places_asked, without_people
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
 # "the one that ...", "does one report". ("one of them" picks from named papers; "the
 # former"/"the latter", "the first one", refer back to papers already introduced.)
+# A work brought in by an indefinite description: "a multi-GPU paper where ...", "an allocator that ...".
+_A_WORK = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:{WORK_NOUNS}|[a-z]+(?:er|or))\b.*", re.I)
 _OTHER = re.compile(r"\bthe\s+other\b(?:\s+one\b)?", re.I)
 _THE_ONE = re.compile(r"\bthe\s+(?:(?!(?:other|one|former|latter|first|second|third|last)\b)[\w/.-]+\s+){0,4}?one\b(?!\s+(?:of|another)\b|-)", re.I)
 _BARE_ONE = re.compile(r"(?:^\s*|\b(?:does|do|did|is|was|has|had)\s+)(one)\b(?!\s+(?:of|another)\b|-)", re.I)
@@ -107,8 +109,15 @@ class OneOf:
     def _one_of(self, q: str, plan: Plan) -> list[Target]:
         """The papers the parts of a "one ... the other" question refer to, in order; [] when
         it is not such a question or a part's paper is not found."""
+        if back := self._referred_back(q, plan):
+            return back
         frame, parts = referred_parts(q)
         if len(parts) < 2 or not any(pro for _, _, pro in parts):
+            return []
+        # "the encrypted GCN work ... the GCN one": a pro-form whose words an earlier part's
+        # work has refers back to that work, no other paper of its kind.
+        if any(pro and (words := [w for w in content_words(ref) if w != "one"]) and any(not was and set(words) <= set(content_words(before))
+               for before, _, was in parts[:i]) for i, (ref, _, pro) in enumerate(parts)):
             return []
         def parts_naming(name: str) -> int:
             return sum(bool(as_word(name).search(text)) for _, text, _ in parts)
@@ -155,6 +164,22 @@ class OneOf:
             taken.update(target.paper_ids)
             found.append(target)
         return found
+
+    def _referred_back(self, q: str, plan: Plan) -> list[Target]:
+        """"I was sent a paper where X. Does that one beat FooNet's figure?": the one work the
+        statements bring in, referred to as "that one", set beside the papers named; [] else."""
+        statements, asked = split_statements(q)
+        ref = re.search(rf"\b(?:that|this)\s+(?:one|{WORK_NOUNS})\b", asked, re.I)
+        intro = [x for x in sentences(statements) if _A_WORK.search(x)]
+        named = [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
+        if not ref or len(intro) != 1 or not named or any(as_word(t.phrase).search(intro[0]) for t in named):
+            return []  # (a statement naming its paper says which one)
+        taken = {pid for t in named for pid in t.paper_ids}
+        target = self._resolve(" ".join(content_words(without_people(_A_WORK.search(intro[0]).group(), plan))), taken)
+        if not target or target.missing or target.confidence < self.settings.describe_min_margin:
+            return []
+        target.phrase = ref.group()
+        return sorted([target, *named], key=lambda t: q.find(t.phrase))
 
     def _by_place(self, q: str, plan: Plan) -> list[Target]:
         """"One paper does X; another does Y. What does the first report, and the second?":

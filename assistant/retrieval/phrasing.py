@@ -114,10 +114,12 @@ def _listed(text: str) -> tuple[str, str]:
     """(lead-in, list) of a statement whose lead-in before a colon only says what the listed
     papers are ("Three works: A, B and C"); ("", statement) otherwise."""
     body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
-    head, colon, rest = (re.split(f"({SET_OFF_MARK})", body, maxsplit=1) + ["", ""])[:3]
+    head, colon, rest = (re.split(f"({SET_OFF_MARK if not counted_lead(body) else _LIST_MARK})", body, maxsplit=1) + ["", ""])[:3]
     return (head, rest) if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else ("", body)
 
 
+# "two FooNet papers, one ... and one ...": a comma before "one" lists what was counted.
+_LIST_MARK = rf"{SET_OFF_MARK}|,(?=\s*one\s)"
 # What a count of compared things may call them besides works: "two options: A, and B".
 _CHOICES = r"options?|alternatives?|candidates?|choices?"
 
@@ -127,14 +129,14 @@ def counted_lead(text: str) -> str:
     papers: A and B" -> "FooNet", "three pruning works — A, B, C" -> "pruning", "I'm weighing
     two GPU-side options: A, and B" -> "GPU-side"): each listed phrase is a paper of that
     kind, however it is worded. "" when it does not."""
-    m = re.match(rf"(?:{_SPEAKER_FRAME.pattern})?\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS}|{_CHOICES})s?(?=\s*(?:{SET_OFF_MARK}))", text, re.I)
+    m = re.match(rf"(?:{_SPEAKER_FRAME.pattern}|[^,:;?]*?\s)?\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS}|{_CHOICES})s?(?=\s*(?:{_LIST_MARK}))", text, re.I)
     return (m.group(1).strip() or m.group().strip()) if m else ""
 
 
 def counted_list(text: str) -> tuple[str, str] | None:
     """(kind, listed phrases) where `text` counts papers of a kind and lists them after a mark
     anywhere in it ("Can you line up three pruning papers: A, B and the X work?")."""
-    m = re.search(rf"\b{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?\s*(?:{SET_OFF_MARK})\s*([^?.]+)", text, re.I)
+    m = re.search(rf"\b{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?\s*(?:{_LIST_MARK})\s*([^?.]+)", text, re.I)
     return (m.group(1).strip(), m.group(2).strip()) if m else None
 
 
@@ -170,6 +172,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     guarded = [m.span() for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
     # "by Jane Doe and Ann Poe", "Doe, Roe, Poe et al.": one work's people.
     people = [m.span() for pattern in (BY_PEOPLE, _SURNAMES) for m in re.finditer(pattern, body, re.I)]
+    # ... and a quoted title ("the 'A versus B' whitepaper") is one phrase.
+    people += [m.span() for m in re.finditer(r"(?<!\w)['‘\"“][^'’\"”]+['’\"”](?!\w)", body)]
     out, start = [], 0
     for m in joints.finditer(body):
         if any(a < m.start() < b for a, b in people):

@@ -151,8 +151,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             if not subjects:
                 self._describe_single(q, plan)
             # A word some abstracts use ("SIMD"), which no paper goes by in its title or
-            # introduces as its name, names no paper firmly: the description around it decides.
-            elif not (all(t.confidence <= _WEAK_NAME for t in subjects) and self._describe_single(q, plan, weak=subjects)):
+            # introduces as its name, names no paper firmly: the description around it decides;
+            # so does a name the collection lacks ("the 4-bit FooNet in the 2023 paper on X").
+            elif not (all(t.confidence <= _WEAK_NAME or t.missing for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
         if plan.kind is Kind.FACTOID:
             drop_describing(q, plan)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan, Target
+from ..text import as_word
 from .compared import coordinated
+from .facets import split_statements
 from .phrasing import _WORK_PHRASE, _names
 
 
@@ -80,7 +82,9 @@ def against_absent(q: str, plan: Plan) -> None:
     X measured against Y, answerable only if X's paper reports it, so Y qualifies X (as "than
     Y" would). A comparison asking no number still describes X and says Y is missing."""
     found = [t for t in plan.targets if not t.missing]
+    # (... named in the question sentence: one only the statements name is measured against nothing asked.)
     if plan.kind is not Kind.COMPARATIVE or len(found) != 1 or len(plan.targets) < 2 \
+            or not any(as_word(t.phrase).search(split_statements(q)[1]) for t in plan.targets if t.missing) \
             or not [f for f in plan.numeric_facets if f != "approach"]:
         return
     absent = [t.phrase for t in plan.targets if t.missing]

@@ -46,7 +46,9 @@ _FIELDS = [
     (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b", re.I)),
     (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
     (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
-    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
+    # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
+    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?)"
+                                     r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
     (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
