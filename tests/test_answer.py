@@ -242,3 +242,12 @@ def test_a_named_thing_asked_of_each_paper_is_answered_by_a_sentence_naming_one(
     that only talks about the hardware, answers it."""
     a = assistant.ask("Three works in the collection are built around AMD GPUs. Which AMD hardware does each one run on?")
     assert "CDNA3" in a.text and "MI300X" in a.text
+
+
+def test_a_qualifier_outside_a_papers_description_must_be_in_that_paper(assistant):
+    # The description says which paper (EPIM); "JAX" qualifies what is asked and EPIM never names it.
+    a = assistant.ask("What top-1 accuracy on JAX does the 2023 Berkeley paper on processing-in-memory accelerators built from epitomes reach?")
+    assert a.refused_parts and "JAX" in a.refused_parts[0] and cited(a)[0].startswith("EPIM:")
+    # Negative: the description's own words ("processing-in-memory") are no qualifier, and ImageNet is named.
+    a = assistant.ask("What top-1 accuracy on ImageNet does the 2023 Berkeley paper on processing-in-memory accelerators built from epitomes reach?")
+    assert not a.refused_parts and "71.59%" in a.text

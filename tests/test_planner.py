@@ -2037,3 +2037,27 @@ def test_the_owner_of_a_claim_reported_for_a_work_is_that_work(planner):
     # Negative: a setting after "claimed for" that no paper is stays no paper.
     p = plan("How does FastSwitch's speedup compare with the latency reduction claimed for long prompts?")
     assert p.kind is Kind.FACTOID and compared(r, p) == ["FastSwitch"]
+
+
+def test_chat_parts_set_off_their_bare_subjects(planner):
+    r, plan = planner
+    p = plan("CPU-side zeroth-order offloading - how much GPU memory for OPT-175B? and multi-GPU zeroth-order offloading, what speedup?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+    p = plan("pruning for LLaMA - how much pruning time is saved? and the framework for SSD-offloaded fine-tuning, how much peak memory does it reclaim?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:4] for t in p.targets] == ["ACE:", "MemA"]
+    from assistant.retrieval.compared import subject_phrase
+    assert subject_phrase("heterogeneous FooNet training gets what speedup over BarNet") == "heterogeneous FooNet training"
+    # Negatives: a measure set off before the question is what it asks, no paper; so is an interrogative part.
+    p = plan("End-to-end latency, what does FlashOverlap get?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1
+    assert subject_phrase("what speedup does it get") is None
+
+
+def test_it_in_a_part_is_the_paper_the_statement_describes(planner):
+    r, plan = planner
+    p = plan("There's a paper that fine-tunes 100B models on a commodity server by adding SSD-CPU communication. "
+             "How many TFLOPS does it reach, and how much peak system memory does the pinned-buffer fixing one reclaim?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:6] for t in p.targets] == ["Adding", "MemAsc"]
+    # Negative: one part about it alone is that paper's question.
+    p = plan("There's a paper that fine-tunes 100B models on a commodity server by adding SSD-CPU communication. How many TFLOPS does it reach?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1

@@ -218,7 +218,9 @@ class EvidenceSelector:
         """What the paper does not report, or "" when the evidence answers the aspect."""
         raw = " ".join([p.title, p.abstract, *passages])
         text = _norm(raw)
-        own = _norm(" ".join(t.phrase for t in plan.targets))
+        # (A paper's own name is no qualifier of it; a description's phrase may be the whole
+        # question, and a qualifier in it must still be in the paper.)
+        own = _norm(" ".join(t.phrase for t in plan.targets if t.by == "name"))
         # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
         parts = [_norm(f) for f in plan.facets]
         binding = [x for x in plan.specifics if (facet is None or _norm(x) in _norm(facet)

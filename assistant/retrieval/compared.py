@@ -17,7 +17,7 @@ import re
 
 from ..models import Kind, Plan, Target, title_prefix
 from ..text import as_word, content_words, looks_like_name, sentences
-from .phrasing import BY_PEOPLE, CLAIMS, WORK_NOUNS, _ASKS, _BACK_REFERENCE, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, owns_claim
+from .phrasing import BY_PEOPLE, CLAIMS, COUNT_WORD, WORK_NOUNS, _ASKS, _BACK_REFERENCE, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, owns_claim
 from .facets import _CLAUSE, in_examples, pieces, split_statements
 
 # ("And how about the X one?": the same asked of another paper.)
@@ -29,8 +29,11 @@ _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors
 # (Whether Y is only what the first paper measured against, its abstract says: baseline_of.)
 _THAN_OWNED = re.compile(r"\s+(?:than|beats?|beating|outperforms?)\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s"
                          rf"|what\s+(?:(?:the|a|an)\s|(?-i:[A-Z]))|(?:the|a|an)\s+[^,;?]*?\b(?:{WORK_NOUNS})\b|(?:the|a|an)\s+[^,;?]*?\s{CLAIMS}\b)", re.I)
-_SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:the|a|an)\s(?:(?!\sand\s)[^:?;,—–])+?)\s*(?:{SET_OFF_MARK})\s*"
+# (Chat drops the article: "single-GPU foo offloading - what memory ...?")
+_SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:(?:the|a|an)\s)?(?!(?:what|which|how|who|quick|compared|relative|against|over|for|in|on|with|from|at|by|to|of|under|across|versus|vs|given|using)\b)(?:(?!\sand\s)[^:?;,—–])+?)\s*(?:{SET_OFF_MARK})\s*"
                       r"(?=(?:what|which|how|who|is|are|was|were|does|do|did)\b)", re.I)
+# "heterogeneous FooNet training gets what speedup": the subject before a claim verb and "what".
+_GETS_WHAT = re.compile(r"^\s*(?:and\s+|but\s+)?((?!(?:what|which|how|who|the|a|an|while|whereas|for|in|of)\b)[^,;:?]+?)\s+(?:gets?|achieves?|reaches|has|have|saves?|reports?|claims?)\s+(?:what|how\s+much)\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
 
@@ -122,13 +125,23 @@ _INTERROGATIVE = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)
 _AUTHORED = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?[\w-]+\s+(?=by\s+(?-i:[A-Z])[\w.'-]*\s+(?-i:[A-Z])){BY_PEOPLE}", re.I)
 
 
+def set_off(text: str) -> re.Match | None:
+    """The phrase set off before the question in `text` (_SET_OFF), if it may be a paper: not a
+    label of the question ("fault tolerance question:") nor a count ("two pruning papers:")."""
+    m = _SET_OFF.match(text)
+    # (Without an article, a chat subject is short: "single-GPU foo offloading - what ...?")
+    bare = m and not re.match(r"\s*(?:the|a|an)\s", m.group(1), re.I)
+    return m if m and not re.search(r"\b(?:questions?|papers|works|studies|ones)\s*$", m.group(1), re.I) \
+        and not re.match(rf"\s*{COUNT_WORD}\b", m.group(1), re.I) and not (bare and len(m.group(1).split()) > 5) else None
+
+
 def subject_phrase(piece: str) -> str | None:
     """The phrase in one part that describes its paper: a work by its kind ("the ... paper by
     Doe"), else the part's definite subject when it holds a name-like word or a compound
     ("the sparse-routed BarNet"); None for a pronoun ("what does it report") or none."""
     # "the FooNet accelerator: how much faster ...?", "And the BarNet search — what gain ...?":
     # the phrase set off before the question is its paper.
-    if (m := _SET_OFF.match(piece)) and len(content_words(m.group(1))) >= 2:
+    if (m := set_off(piece) or _GETS_WHAT.match(piece)) and len(content_words(m.group(1))) >= 2:
         return m.group(1).strip()
     body = _LEAD.sub("", piece)
     if m := _ASKS.search(body):
@@ -171,7 +184,15 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     # the first part's paper.
     joined = [] if re.search(r"[.?!]\s*$", lead) else [lead]
     # The measure after "than" may be another work's ("... than the gain of the tool that ...").
-    for piece in joined + [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]:
+    parts_ = [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]
+    # "distributed foo offloading, what speedup ...?": a bare phrase, no measure, before a part
+    # that asks is that part's subject, set off as by a colon.
+    for i in range(len(parts_) - 1, 0, -1):
+        if _INTERROGATIVE.match(parts_[i].strip()) and not re.match(r"\s*(?:how|what)\s+about\b", parts_[i], re.I) \
+                and not _INTERROGATIVE.search(parts_[i - 1]) and not _ASKS.match(parts_[i - 1]) and not _LEAD.match(parts_[i - 1]) and not re.match(r"\s*(?:is|are|was|were|does|do|did|can|could)\b", parts_[i - 1], re.I) \
+                and not measure(content_words(parts_[i - 1])[-1:]) and not any(as_word(t.phrase).search(parts_[i - 1]) for t in firm):
+            parts_[i - 1: i + 1] = [f"{parts_[i - 1]}: {parts_[i]}"]
+    for piece in joined + parts_:
         here = [t for t in firm if (m := as_word(t.phrase).search(piece))
                 and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
         # ("... and what do B and C report?": a part may ask its question of papers joined.)
@@ -193,14 +214,17 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     # and Ann Poe, what ...? And ...", "For the FooBar system, how ...").
     # The parts after such a lead ask about its work, unless one is led in the same way ("...,
     # and for the BazQux framework, how ...") or names its work's people.
-    joined_lead = False
-    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (_SET_OFF.match(first := f"{lead}: {asked}") or _AUTHORED.search(lead) or _WORK_PHRASE.search(lead)):
-        joined_lead = not (_SET_OFF.match(first) or _AUTHORED.search(lead))
+    joined_lead = lead_off = False
+    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (set_off(first := f"{lead}: {asked}") or _AUTHORED.search(lead) or _WORK_PHRASE.search(lead)):
+        joined_lead = not (set_off(first) or _AUTHORED.search(lead))
         unnamed = [p for p in unnamed if not (joined_lead and _INTERROGATIVE.search(p) and not _AUTHORED.search(p))]
-        unnamed.insert(0, first if _SET_OFF.match(first) else lead)
-    elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements)) \
+        unnamed.insert(0, first if set_off(first) else lead)
+    elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements) or (lead_off := set_off(f"{lead}: {asked}") and lead == statements
+                                                                                                           and not measure(content_words(lead)[-1:]))) \
             and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
-        unnamed.insert(0, statements)
+        unnamed.insert(0, f"{lead}: {(pieces(asked) or [asked])[0]}" if lead_off else statements)
+    elif not own and _WORK_PHRASE.search(statements) and any(re.search(r"\b(?:it|its|that\s+one|this\s+one)\b", p, re.I) for p in unnamed):
+        unnamed.insert(0, statements)  # "There's a paper that ... . How fast is it, and what does the X one save?"
     said = [t for t in firm if as_word(t.phrase).search(statements)]
     if not own and len({tuple(t.paper_ids) for t in said}) == 1:
         own.append(said[0])  # "FooNet is neat. How fast is it, and what does its successor claim?"

@@ -193,7 +193,8 @@ class Descriptions:
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
-            plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics]
+            # (A missing name in the asker's background, "rather than FooCloud traces", qualifies nothing.)
+            plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and (not t.missing or as_word(t.phrase).search(asked))]
             plan.targets = [target]
             if context or (own and statements):  # what the question sentence asks, beside what describes the paper
                 plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms and w not in content_words(phrase)]
