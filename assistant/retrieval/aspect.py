@@ -43,7 +43,7 @@ _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|ove
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
-# A question sentence opening with what its results are measured against ("Relative to FooLib, ...").
+# A question sentence opening with what its results are measured against ("Compared with FooLib, ...").
 _AGAINST_LEAD = re.compile(r"\s*(?:relative\s+to|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+\S", re.I)
 
 
@@ -94,7 +94,7 @@ class AspectReader:
             _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
             or any(b in f for b in baselines)
-            # ("Relative to FooLib, what does each claim?": a result against a baseline is a number.)
+            # ("Against FooLib, what does each give?": a result against a baseline is a number.)
             or (len(plan.facets) == 1 and _AGAINST_LEAD.match(sentences(q)[-1]) and not (_METHOD_HEAD.match(f) or _HOW_DOES.match(f) or self._asks_thing(f))))]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.

@@ -25,14 +25,15 @@ _LEAD = re.compile(r"^\s*(?:(?:and|but|while|whereas|also|then|in|for|of|from|on
 # "FooNet's successor" is another paper; "FooNet's generated designs" are FooNet's.
 _RELATED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:successors?|predecessors?|follow-ups?|extensions?|versions?|variants?|baselines?|competitors?|rivals?)\b", re.I)
 # A claim set against another work's own claim: "... than the one of (reported by) the Y
-# system", "beat what the Y system reports", "than the Y kernel does", "than the Y framework".
+# system", "outperform what the Y tool claims", "than the Y library does", "than the Y framework".
 # (Whether Y is only what the first paper measured against, its abstract says: baseline_of.)
-_THAN_OWNED = re.compile(r"\s+(?:than|beats?|beating|outperforms?)\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s"
+_THAN = r"(?:than|beats?|beating|outperforms?)"
+_THAN_OWNED = re.compile(rf"\s+{_THAN}\s+(?=(?:that|those|the\s+[^,;?]*?)\s+(?:of|reported\s+by|by|in|from)\s+(?:the|a|an)\s"
                          rf"|what\s+(?:(?:the|a|an)\s|(?-i:[A-Z]))|(?:the|a|an)\s+[^,;?]*?\b(?:{WORK_NOUNS})\b|(?:the|a|an)\s+[^,;?]*?\s{CLAIMS}\b)", re.I)
-# (Chat drops the article: "single-GPU foo offloading - what memory ...?")
+# (Chat drops the article: "bar-sharded foo tuning - what memory ...?")
 _SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:(?:the|a|an)\s)?(?!(?:what|which|how|who|quick|compared|relative|against|over|for|in|on|with|from|at|by|to|of|under|across|versus|vs|given|using)\b)(?:(?!\sand\s)[^:?;,—–])+?)\s*(?:{SET_OFF_MARK})\s*"
                       r"(?=(?:what|which|how|who|is|are|was|were|does|do|did)\b)", re.I)
-# "heterogeneous FooNet training gets what speedup": the subject before a claim verb and "what".
+# "row-gated FooNet inference gets what latency": the subject before a claim verb and "what".
 _GETS_WHAT = re.compile(r"^\s*(?:and\s+|but\s+)?((?!(?:what|which|how|who|the|a|an|while|whereas|for|in|of)\b)[^,;:?]+?)\s+(?:gets?|achieves?|reaches|has|have|saves?|reports?|claims?)\s+(?:what|how\s+much)\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 
@@ -127,9 +128,9 @@ _AUTHORED = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?[\w-]+\s+(?=
 
 def set_off(text: str) -> re.Match | None:
     """The phrase set off before the question in `text` (_SET_OFF), if it may be a paper: not a
-    label of the question ("fault tolerance question:") nor a count ("two pruning papers:")."""
+    label of the question ("a latency question:") nor a count ("two pruning papers:")."""
     m = _SET_OFF.match(text)
-    # (Without an article, a chat subject is short: "single-GPU foo offloading - what ...?")
+    # (Without an article, a chat subject is short: "bar-sharded foo tuning - what ...?")
     bare = m and not re.match(r"\s*(?:the|a|an)\s", m.group(1), re.I)
     return m if m and not re.search(r"\b(?:questions?|papers|works|studies|ones)\s*$", m.group(1), re.I) \
         and not re.match(rf"\s*{COUNT_WORD}\b", m.group(1), re.I) and not (bare and len(m.group(1).split()) > 5) else None
@@ -151,7 +152,7 @@ def subject_phrase(piece: str) -> str | None:
     if _PRONOUN.match(body) or _BACK_REFERENCE.match(body.strip()):
         return None  # ("what does the latter find": a paper already introduced)
     if (m := re.match(rf"\s*what\s+((?:the|a|an)\s+[^,;?]+?)\s+{CLAIMS}\b", body, re.I)) and len(content_words(m.group(1))) >= 2:
-        return m.group(1)  # "(beat) what the X planner reports": the work whose claim it is
+        return m.group(1)  # "(outperform) what the X tool claims": the work whose claim it is
     works = list(_WORK_PHRASE.finditer(body))
     if works:
         return works[-1].group().strip()
@@ -185,7 +186,7 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     joined = [] if re.search(r"[.?!]\s*$", lead) else [lead]
     # The measure after "than" may be another work's ("... than the gain of the tool that ...").
     parts_ = [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]
-    # "distributed foo offloading, what speedup ...?": a bare phrase, no measure, before a part
+    # "row-gated foo serving, what latency ...?": a bare phrase, no measure, before a part
     # that asks is that part's subject, set off as by a colon.
     for i in range(len(parts_) - 1, 0, -1):
         if _INTERROGATIVE.match(parts_[i].strip()) and not re.match(r"\s*(?:how|what)\s+about\b", parts_[i], re.I) \
@@ -214,15 +215,17 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     # and Ann Poe, what ...? And ...", "For the FooBar system, how ...").
     # The parts after such a lead ask about its work, unless one is led in the same way ("...,
     # and for the BazQux framework, how ...") or names its work's people.
-    joined_lead = lead_off = False
-    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (set_off(first := f"{lead}: {asked}") or _AUTHORED.search(lead) or _WORK_PHRASE.search(lead)):
-        joined_lead = not (set_off(first) or _AUTHORED.search(lead))
+    joined_lead = False
+    off = set_off(first := f"{lead}: {asked}") if lead else None  # (the lead set off before the question)
+    if not own and lead and not re.search(r"[.?!]\s*$", lead) and (off or _AUTHORED.search(lead) or _WORK_PHRASE.search(lead)):
+        joined_lead = not (off or _AUTHORED.search(lead))
         unnamed = [p for p in unnamed if not (joined_lead and _INTERROGATIVE.search(p) and not _AUTHORED.search(p))]
-        unnamed.insert(0, first if set_off(first) else lead)
-    elif len(own) == 1 and statements and (_PEOPLE.search(statements) or _WORK_PHRASE.search(statements) or (lead_off := set_off(f"{lead}: {asked}") and lead == statements
-                                                                                                           and not measure(content_words(lead)[-1:]))) \
-            and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
-        unnamed.insert(0, f"{lead}: {(pieces(asked) or [asked])[0]}" if lead_off else statements)
+        unnamed.insert(0, first if off else lead)
+    elif len(own) == 1 and statements and not any(as_word(t.phrase).search(statements) for t in firm if set(t.paper_ids) & set(own[0].paper_ids)):
+        described = _PEOPLE.search(statements) or _WORK_PHRASE.search(statements)
+        lead_off = not described and off and lead == statements and not measure(content_words(lead)[-1:])
+        if described or lead_off:
+            unnamed.insert(0, f"{lead}: {(pieces(asked) or [asked])[0]}" if lead_off else statements)
     elif not own and _WORK_PHRASE.search(statements) and any(re.search(r"\b(?:it|its|that\s+one|this\s+one)\b", p, re.I) for p in unnamed):
         unnamed.insert(0, statements)  # "There's a paper that ... . How fast is it, and what does the X one save?"
     said = [t for t in firm if as_word(t.phrase).search(statements)]
@@ -254,7 +257,7 @@ def baseline_of(q: str, subject: Target, other: Target, papers) -> bool:
     subject's abstract names it. `papers`: id -> Paper."""
     spots = list(as_word(other.phrase).finditer(q))
     if not spots or len(subject.paper_ids) != 1 or any(
-            owns_claim(q, *m.span()) or not re.search(r"\b(?:than|beats?|beating|outperforms?)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}$", q[: m.start()], re.I)
+            owns_claim(q, *m.span()) or not re.search(rf"\b{_THAN}\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}$", q[: m.start()], re.I)
             for m in spots):
         return False  # (named elsewhere on its own, "And what does Y itself claim?", it is asked about)
     own = papers[subject.paper_ids[0]]

@@ -193,7 +193,7 @@ class Descriptions:
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
-            # (A missing name in the asker's background, "rather than FooCloud traces", qualifies nothing.)
+            # (A missing name in the asker's background, "unlike FooCloud's logs", qualifies nothing.)
             plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and (not t.missing or as_word(t.phrase).search(asked))]
             plan.targets = [target]
             if context or (own and statements):  # what the question sentence asks, beside what describes the paper
@@ -277,7 +277,7 @@ class Descriptions:
         head is, it is the measure "one" stands for."""
         if not (m := _MEASURE_OF.match(phrase)):
             # ("the accuracy the FooCache work keeps": the owner as the clause's subject; "the
-            # delay cut reported for tiled decoding": the owner of a claim, however it is called.)
+            # latency drop measured for tiled decoding": the owner of a claim, however it is called.)
             if (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+((?:the|a|an)\s.*)$", phrase, re.I)) and _WORK.search(m.group(2)) \
                     or (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:reported|claimed|achieved|measured)\s+(?:for|by|in)\s+(.+)$", phrase, re.I)):
                 if self._quantity_noun(content_words(m.group(1))):

@@ -240,8 +240,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
             cased = {w.lower(): w for w in re.findall(r"[\w.+-]+", q)}  # as the question writes them ("LLM")
             facets.append(" ".join([cased.get(w, w) for w in rest] + (["against " + " and ".join(baselines)] if baselines else [])))
     if not facets and statements:
-        # "The two quote different figures for how much memory they save. What does each
-        # report?": a question asking nothing of its own asks what the statements do.
+        # "A and B disagree on how fast they train. Which is right?": a question asking
+        # nothing of its own asks what the statements do.
         facets += [_strip(m.group(), names) for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?().]*", statements, re.I)]
     facets += [a for a in alternatives if content_words(a)]
     if label:

@@ -103,6 +103,12 @@ def referred_parts(q: str) -> tuple[str, list[tuple[str, str, bool]]]:
     return " ".join(frame), [tuple(p) for p in parts]
 
 
+def _firm(plan: Plan) -> list[Target]:
+    """The papers the question names or describes firmly as subjects (not a word some abstracts
+    merely use, nor a baseline)."""
+    return [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
+
+
 class OneOf:
     """Mixed into the Planner: needs `self._resolve`, `self._filtered`, `self.names` and `self.settings`."""
 
@@ -114,14 +120,14 @@ class OneOf:
         frame, parts = referred_parts(q)
         if len(parts) < 2 or not any(pro for _, _, pro in parts):
             return []
-        # "the encrypted GCN work ... the GCN one": a pro-form whose words an earlier part's
+        # "the sharded FooDB work ... the FooDB one": a pro-form whose words an earlier part's
         # work has refers back to that work, no other paper of its kind.
         if any(pro and (words := [w for w in content_words(ref) if w != "one"]) and any(not was and set(words) <= set(content_words(before))
                for before, _, was in parts[:i]) for i, (ref, _, pro) in enumerate(parts)):
             return []
         def parts_naming(name: str) -> int:
             return sum(bool(as_word(name).search(text)) for _, text, _ in parts)
-        firm = [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
+        firm = _firm(plan)
         # A name in several parts ("the FooDB one ... the other FooDB paper") is of the kind they share.
         firm = [t for t in firm if parts_naming(t.phrase) == 1]
         named: dict[int, Target] = {}
@@ -166,12 +172,12 @@ class OneOf:
         return found
 
     def _referred_back(self, q: str, plan: Plan) -> list[Target]:
-        """"I was sent a paper where X. Does that one beat FooNet's figure?": the one work the
+        """"A friend mentioned a tool that X. Is that one faster than FooNet?": the one work the
         statements bring in, referred to as "that one", set beside the papers named; [] else."""
         statements, asked = split_statements(q)
         ref = re.search(rf"\b(?:that|this)\s+(?:one|{WORK_NOUNS})\b", asked, re.I)
         intro = [x for x in sentences(statements) if _A_WORK.search(x)]
-        named = [t for t in plan.targets if t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)]
+        named = _firm(plan)
         if not ref or len(intro) != 1 or not named or any(as_word(t.phrase).search(intro[0]) for t in named):
             return []  # (a statement naming its paper says which one)
         taken = {pid for t in named for pid in t.paper_ids}

@@ -275,7 +275,7 @@ def set_aside(q: str, name: str) -> bool:
 
 
 # A subject ending at its work noun, then a verb (not a preposition or a clause after the noun);
-# or a quantifier and the rest of the clause ("the X method both claim faster ...").
+# or a quantifier and the rest of the clause ("the X method each cut ...").
 _SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|whose|of|for|on|in|"
                                 r"with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|evaluated|designed|"
                                 rf"proposed|called|named|{WORK_NOUNS})\b)(?:(?:both|each|all|also)\s.*|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*)$")

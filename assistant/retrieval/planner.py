@@ -152,7 +152,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 self._describe_single(q, plan)
             # A word some abstracts use ("SIMD"), which no paper goes by in its title or
             # introduces as its name, names no paper firmly: the description around it decides;
-            # so does a name the collection lacks ("the 4-bit FooNet in the 2023 paper on X").
+            # so does a name the collection lacks ("the FooNet-50 run in the paper on X").
             elif not (all(t.confidence <= _WEAK_NAME or t.missing for t in subjects) and self._describe_single(q, plan, weak=subjects)):
                 self._narrow(q, plan)
         if plan.kind is Kind.FACTOID:
