@@ -766,7 +766,7 @@ def test_the_asked_noun_heads_each_row_listed_after_a_colon(planner):
 
 
 def test_the_phrase_that_describes_a_parts_paper():
-    from assistant.retrieval.compared import subject_phrase
+    from assistant.retrieval.parts import subject_phrase
     assert subject_phrase("what speedup does the 2019 whitepaper by Jane Doe need on ImageNet") == "the 2019 whitepaper by Jane Doe"
     assert subject_phrase("while the grouped-query BarNet for long inputs reports what latency") == "the grouped-query BarNet"
     assert subject_phrase("and in the 2021 survey on pruning") == "the 2021 survey on pruning"
@@ -2045,7 +2045,7 @@ def test_chat_parts_set_off_their_bare_subjects(planner):
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
     p = plan("pruning for LLaMA - how much pruning time is saved? and the framework for SSD-offloaded fine-tuning, how much peak memory does it reclaim?")
     assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:4] for t in p.targets] == ["ACE:", "MemA"]
-    from assistant.retrieval.compared import subject_phrase
+    from assistant.retrieval.parts import subject_phrase
     assert subject_phrase("heterogeneous FooNet training gets what speedup over BarNet") == "heterogeneous FooNet training"
     # Negatives: a measure set off before the question is what it asks, no paper; so is an interrogative part.
     p = plan("End-to-end latency, what does FlashOverlap get?")
@@ -2061,3 +2061,16 @@ def test_it_in_a_part_is_the_paper_the_statement_describes(planner):
     # Negative: one part about it alone is that paper's question.
     p = plan("There's a paper that fine-tunes 100B models on a commodity server by adding SSD-CPU communication. How many TFLOPS does it reach?")
     assert p.kind is Kind.FACTOID and len(p.targets) == 1
+
+
+def test_a_paper_using_every_word_of_a_description_is_a_candidate_however_low_it_ranks(planner):
+    r, plan = planner
+    # The sibling's name has "GNN" exactly and ranks first; the paper meant spells it out in
+    # its title, ranks below the candidates, and is the only one using every word.
+    p = plan("What speedup does the heterogeneous circuit GNN training work report for the backward pass?")
+    assert compared(r, p) == ["DR-CircuitGNN"]
+    p = plan("How fast is GNN training for heterogeneous circuits?")
+    assert compared(r, p) == ["DR-CircuitGNN"]
+    # Negative: the sibling the words fit stays the one meant.
+    p = plan("What peak memory reduction does the deep circuit GNN training work report?")
+    assert compared(r, p) == ["GSR-GNN"]

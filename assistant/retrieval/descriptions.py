@@ -110,21 +110,28 @@ class Descriptions:
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
         k = self.settings.describe_candidates
         pool = [h for h in self.search(phrase, k * (2 if years else 1) + len(taken), ids=ids) if h.paper.id not in taken]
+        words = content_words(phrase)
+        # A paper using every word of the description is a candidate however low the fused
+        # ranking puts it (an exact "GNN" is in a sibling's name only): looked for among twice as many.
+        extra = []
+        if len(words) >= 2 and not years:
+            seen = {h.paper.id for h in pool[:k]} | taken
+            extra = [h for h in self.search(phrase, k * 2 + len(taken), ids=ids) if h.paper.id not in seen
+                     and coverage(words, f"{h.paper.title} {h.paper.abstract}") >= 1.0]
         # A candidate the words found but the meaning search did not rank has no similarity yet:
         # measured now, else a sibling the description names word for word loses to a look-alike.
-        dense = {h.paper.id: h.dense for h in pool}
+        dense = {h.paper.id: h.dense for h in pool + extra}
         if unscored := [pid for pid, d in dense.items() if not d]:
             dense.update({h.paper.id: h.dense for h in self.search(phrase, len(unscored), ids=unscored)})
         near = max(dense.values(), default=-1.0)
         dated = [h for h in pool if (h.paper.date or "")[:4] in years]
-        hits = dated or pool[:k]
+        hits = dated or pool[:k] + extra
         if not hits:
             return None
         # Among the fused ranking's candidates (it weighs exact names and numbers, "71.59%"),
         # the one meant is closest in meaning *and* uses the description's words: fused scores
         # of near neighbours are nearly flat, and a small embedder alone confuses siblings.
         s = self.settings
-        words = content_words(phrase)
         weights = self.names.lexical.idf(words) if weighted else None
         fit = {h.paper.id: s.evidence_dense_weight * dense[h.paper.id]
                + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights) for h in hits}

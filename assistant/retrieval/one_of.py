@@ -20,7 +20,8 @@ import re
 from ..models import Plan, Target, title_prefix
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
 from .facets import pieces, split_statements
-from .compared import baseline_of, part_subjects
+from .compared import baseline_of
+from .parts import part_subjects
 from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, introduced_works, places_asked, without_people
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
@@ -212,7 +213,7 @@ class OneOf:
         return found
 
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
-        """The papers each part of the question is about (compared.part_subjects), a part's
+        """The papers each part of the question is about (parts.part_subjects), a part's
         description found with the part's words when it alone says too little."""
         statements = split_statements(q)[0]
 
