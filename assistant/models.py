@@ -92,6 +92,9 @@ class Plan:
     # "which baselines does it beat"): a sentence naming what it beats answers them.
     baseline_facets: list[str] = field(default_factory=list)
     facets_inferred: bool = False  # no cue named the aspect: the facets are the question's leftover words
+    # A row asked of some compared papers only, by their place ("how many tasks the third has"):
+    # facet -> those papers' ids (rows.py). Rows not in it are asked of every paper.
+    facet_papers: dict[str, list[str]] = field(default_factory=dict)
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")
     measure: str = ""  # the thing a "how many" question counts ("tokens"): the answer's number must count it

@@ -54,6 +54,20 @@ def test_comparison_rows_follow_the_asked_aspects(assistant):
     assert "3x speedup over ZO2" in faster.split("|")[2] and not a.refused
 
 
+def test_a_row_asked_of_one_paper_fills_that_papers_cell_only(assistant):
+    a = assistant.ask("ZO2 and DistZO2: how much GPU memory does the first need for OPT-175B, and what speedup does the latter report?")
+    rows = {r.split("|")[1].strip(): [c.strip() for c in r.split("|")[2:4]] for r in a.text.splitlines()
+            if r.startswith("| ") and not r.startswith("| |")}
+    memory = next(v for k, v in rows.items() if "memory" in k)
+    speedup = next(v for k, v in rows.items() if "speedup" in k)
+    assert "18GB" in memory[0] and memory[1] == "—"
+    assert speedup[0] == "—" and "3x" in speedup[1] and not a.refused_parts
+    # Negative: a row asked of each fills every cell.
+    a = assistant.ask("ZO2 and DistZO2: how much GPU memory does each need for OPT-175B?")
+    row = next(r for r in a.text.splitlines() if r.startswith("| ") and "memory" in r.split("|")[1])
+    assert "—" not in row
+
+
 def test_qualifiers_pick_the_sentence_about_that_setting(assistant):
     a = assistant.ask("What does ZO2 achieve on OPT-175B?")
     assert "OPT-175B" in a.text and "18GB" in a.text

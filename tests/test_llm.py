@@ -4,6 +4,7 @@ what the prompt holds, how citations are checked, and every way the endpoint can
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -222,6 +223,20 @@ def test_the_prompt_names_every_part_of_a_question_asking_several_things(base, s
     # Negative: one thing asked, no such line.
     llm_mode(base, server).ask("How much GPU memory does ZO2 need for OPT-175B?")
     assert "things; answer each" not in chat_requests(server)[-1]["json"]["messages"][1]["content"]
+
+
+def test_the_prompt_says_which_paper_a_part_asked_by_its_place_is_of(base, server):
+    server.script(Reply("ZO2 [1]."), Reply("ZO2 [1]."))
+    llm_mode(base, server).ask("ZO2 and DistZO2: how much GPU memory does the first need for OPT-175B, and what speedup does the latter report?")
+    user = chat_requests(server)[-1]["json"]["messages"][1]["content"]
+    notes = next(x for x in user.splitlines() if "things; answer each" in x)
+    sources = {t: n for n, t in re.findall(r"\[(\d+)\][^\n]*?(ZO2|DistZO2):", user)}
+    assert f"memory does first need for OPT-175B, of [{sources['ZO2']}]" in notes
+    assert f"speedup does latter report, of [{sources['DistZO2']}]" in notes
+    # Negative: a part asked of each names no paper.
+    llm_mode(base, server).ask("ZO2 and DistZO2: how much GPU memory does each need, and what speedup does each report?")
+    notes = next(x for x in chat_requests(server)[-1]["json"]["messages"][1]["content"].splitlines() if "things; answer each" in x)
+    assert ", of [" not in notes
 
 
 def test_an_asked_number_the_model_leaves_out_is_quoted_from_the_paper(base, server):

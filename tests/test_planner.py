@@ -2074,3 +2074,48 @@ def test_a_paper_using_every_word_of_a_description_is_a_candidate_however_low_it
     # Negative: the sibling the words fit stays the one meant.
     p = plan("What peak memory reduction does the deep circuit GNN training work report?")
     assert compared(r, p) == ["GSR-GNN"]
+
+
+def test_a_row_asked_of_one_paper_by_its_place_is_that_papers_alone(planner):
+    r, plan = planner
+    p = plan("ZO2 and DistZO2: how much GPU memory does the first need for OPT-175B, and what speedup does the latter report?")
+    owners = {f: r.papers[ids[0]].title.split(":")[0] for f, ids in p.facet_papers.items()}
+    assert sorted(owners.values()) == ["DistZO2", "ZO2"] and len(p.facets) == 2
+    assert owners[next(f for f in p.facets if "memory" in f)] == "ZO2"
+    # A bare vs side headed by a work noun is a described paper, and "the former/latter" its place.
+    p = plan("zeroth-order offloading paper vs the kernel-function ZO one: how much memory for the former, and what speedup for the latter?")
+    assert compared(r, p) == ["ZO2", "KerZOO"] and len(p.facet_papers) == 2
+    # Negatives: "the first token" is no paper's place; nor is a place in a question with one row.
+    p = plan("FastSwitch vs DualMap: what speedup does each report, and how does each change the first token's latency?")
+    assert p.kind is Kind.COMPARATIVE and not p.facet_papers
+    p = plan("ZO2 and DistZO2: how does the latter's speedup compare?")
+    assert not p.facet_papers
+
+
+def test_a_list_after_a_request_colon_asks_its_first_item_too(planner):
+    _, plan = planner
+    p = plan("ZO2, DistZO2 and KerZOO. I need: the GPU memory of the first, which model the second scales to, and how many GPUs the third has.")
+    assert p.facets[0] == "GPU memory of first" and len(p.facets) == 3 and p.measure == "GPUs"
+    from assistant.retrieval.facets import split_statements
+    # Negatives: after a label or a count of papers, a lead-in before the comma still describes the paper.
+    assert split_statements("Quick one: in the ZO2 paper, which GPU is used?")[1] == "which GPU is used?"
+    assert split_statements("Two works: ZO2 and DistZO2. For ZO2, what memory is needed?")[1] == "what memory is needed?"
+
+
+def test_a_count_of_papers_caps_the_list_of_their_descriptions(planner):
+    r, plan = planner
+    p = plan("Two zeroth-order fine-tuning papers: the one with CPU offloading and dynamic scheduling, and the distributed one. "
+             "What speedup does each report?")
+    assert compared(r, p) == ["ZO2", "DistZO2"]
+    # Negative: three counted, three listed.
+    p = plan("Three zeroth-order fine-tuning papers: the one with CPU offloading, the kernel-function one, and the distributed one. "
+             "What speedup does each report?")
+    assert sorted(compared(r, p)) == ["DistZO2", "KerZOO", "ZO2"]
+
+
+def test_the_askers_frame_is_cut_from_the_start_of_their_sentence_only(planner):
+    r, plan = planner
+    p = plan("I'm comparing a method that decides which ReLUs to swap for polynomials, and a framework that "
+             "linearizes GCNs for encrypted inference. What does the first save, and how fast is the second?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["AutoReP", "LinGCN"]
+    assert not any("ReLswap" in t.phrase for t in p.targets)

@@ -182,6 +182,9 @@ class ExtractiveComposer:
                 for facet in plan.facets:
                     cells = []
                     for (label, h), m, used in zip(columns, marks, quoted):
+                        if h.paper.id not in plan.facet_papers.get(facet, [h.paper.id]):
+                            cells.append("—")  # asked of another paper ("... the second uses")
+                            continue
                         if facet == "approach":  # what each one is: the sentences introducing it
                             intro = _introduction(h.paper.abstract, short_name(h.paper))
                             for x in intro:

@@ -36,8 +36,12 @@ def messages(question: str, retrieval: Retrieval, entries: list[ctx.Entry]) -> l
         notes.append("The question compares: " + "; ".join(parts) + ". One line for each of them.")
     asked = [f for f in plan.facets if f != "approach"]
     if len(asked) >= 2:
-        # A small model answers the first thing asked and stops: name every part.
-        notes.append(f"The question asks {len(asked)} things; answer each: " + "; ".join(f"({i}) {f}" for i, f in enumerate(asked, 1)) + ".")
+        # A small model answers the first thing asked and stops: name every part (and the one
+        # paper a part asks of, when it asks one: "(2) which boards the second uses, of [2]").
+        def of(f: str) -> str:
+            ids = plan.facet_papers.get(f, [])
+            return f", of {', '.join(f'[{pos[i]}]' for i in ids if i in pos)}" if any(i in pos for i in ids) else ""
+        notes.append(f"The question asks {len(asked)} things; answer each: " + "; ".join(f"({i}) {f}{of(f)}" for i, f in enumerate(asked, 1)) + ".")
     if plan.missing:
         notes.append("Not in the collection (say so in the answer): " + ", ".join(plan.missing) + ".")
     system = render("system", cannot_answer=CANNOT_ANSWER, citation_example=CITATION_EXAMPLE)

@@ -5,8 +5,8 @@ paper ("I use the paper that ... . My colleague prefers the one that ..."). Find
 that stand for papers (a work noun, an owner of a measure, a side of "vs") and resolves each
 by its own search (descriptions.py).
 
-Out of scope: resolving one phrase (descriptions.py); whether the question compares at all
-(planner.py).
+Out of scope: where the question lists its phrases (bodies.py); resolving one phrase
+(descriptions.py); whether the question compares at all (planner.py).
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
-from ..text import content_words, sentences
+from ..text import content_words
+from .bodies import compared_bodies
 from .compared import with_described
 from .descriptions import _ORDINAL, Descriptions
-from .facets import aspect_cue, split_statements
-from .phrasing import (_ADVERBIAL, _ALTERNATIVES, _ALTERNATIVES_FIRST, antecedent, _ASKS, _BACK_REFERENCE,
-    compared_in, _COMPLEMENT, _CONTRAST, counted_lead, counted_list, _DEFINITE, _FRAME_START, _LEAD, _listed,
-    _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments, _SPEAKER, _SPEAKER_FRAME,
-    _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _subjects_only, _UNSPECIFIC, _VS_STRETCH,
-    _WEAK_NAME, _WORK, _WORK_PHRASE)
+from .facets import split_statements
+from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
+    list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
+    _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _UNSPECIFIC, _WEAK_NAME,
+    _WORK, _WORK_PHRASE, WORK_NOUNS)
 
 
 class ComparedDescriptions(Descriptions):
@@ -32,71 +32,20 @@ class ComparedDescriptions(Descriptions):
         """'Compare the allocator that plans offline with the in-browser kernel system': each
         compared phrase that names no paper is a description, resolved by its own search."""
         statements, asked = split_statements(q)
-        plain = re.sub(r"\s*\([^()]*\)", "", q)
-        vs = _VS_STRETCH.search(plain)
-        # "Two ways to shrink video diffusion models: A vs B": what the sides are ways of.
-        frame = (sentences(plain[: vs.start()]) or [""])[-1] if vs else ""
-        # (body, strict: only a definite description of a work joined to another subject is a
-        # paper there; works_only: only a work's description, joined or not). Beside "vs" only
-        # such a description is one ("latency vs the prior art" names none), elsewhere too.
-        bodies: list[tuple[str, bool, bool]] = [(vs.group().strip(), True, False)] if vs else []
-        frames = {0: frame} if vs else {}  # body -> the words its phrases share
-        # "Which saves more, the FooChip design or BarNet?": the alternatives after the question
-        # are the compared papers, however they are phrased.
-        # (In each question sentence: one may be followed by the asker's remarks.)
-        asked_sentences = sentences(asked)
-        asking = [x for x in asked_sentences if x.rstrip().endswith("?")] or [asked]
-        if alt := next((m for x in asking if (m := _ALTERNATIVES.search(x.rstrip("?. ")))), None) or _ALTERNATIVES_FIRST.search(q):
-            bodies.append((re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs), False))
-        # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
-        # its work descriptions: its bare phrases are what it asks, the statements the papers.
-        # A question sentence followed by requests ("How do A and B compare? State the
-        # accuracy the former gives ..."): the question sentence alone first, then each request
-        # alone ("By how much? Compare what A and B say about it."), then all of it.
-        requests = [x for x in asked_sentences if x not in asking] if len(asking) < len(asked_sentences) else []
-        if listed := counted_list(asked):
-            # "... for three pruning papers: A, B and the X work?": each listed phrase is one of that kind.
-            frames[len(bodies)] = listed[0]
-            bodies.append((listed[1], False, False))
-        for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
-            body = _FRAME_START.sub("", text.rstrip("?. "))
-            # "How do the power draws compare between A and B": what is compared comes after "between".
-            body = m.group(1) if (m := re.search(r"\b(?:compare|differ|vary|contrast)\w*\s+between\s+(.+)$", body, re.I)) else body
-            bodies.append((_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))
-        from_question = len(bodies)
-        counted_at: set[int] = set()
-        shares: dict[int, str] = {}  # body -> what a lead-in before its list says they all are
-        if statements:
-            # "Three works: A, B and C. What does each report?": the statements name the papers;
-            # the nearest sentence first (those before it are often the asker's background), then
-            # all together ("I use the paper that ... . My advisor prefers the one that ...").
-            said = sentences(statements)
-            for text in ([*reversed(said)] if len(said) > 1 else []) + [", ".join(x.rstrip(". ") for x in said)]:
-                # (A lead-in before a colon that lists the papers only says what they are.)
-                head, listed = _listed(text)
-                if lead := counted_lead(text):
-                    frames[len(bodies)] = lead  # "two pruning papers: ...": what each listed one is
-                    counted_at.add(len(bodies))
-                elif head:
-                    shares[len(bodies)] = head  # "Both prune FooNets: the paper that ..., and the one that ...": what they share
-                bodies.append((_subjects_only(listed), (definite or bool(vs)) and not lead, False))
-        asked_in = set(range(from_question))  # (the statements' "The first uses ..." describes a paper)
-        # A statement that counts and lists them ("I'm weighing two options: a framework that
-        # ..., and a ... framework.") names the papers the question's phrases refer back to
-        # ("the offloading framework"): its list first.
-        if not vs and (counted := sorted(counted_at)):
-            order = counted + [i for i in range(len(bodies)) if i not in counted]
-            bodies, frames = [bodies[i] for i in order], {order.index(i): f for i, f in frames.items()}
-            shares = {order.index(i): f for i, f in shares.items()}
-            asked_in = {order.index(i) for i in asked_in}
+        bodies, from_question = compared_bodies(q, definite)
         # A word some abstracts use ("BarNet") inside a description is part of it, no paper.
         weak = [t for t in plan.targets if t.by == "name" and t.paper_ids and t.confidence <= _WEAK_NAME]
         named = {t.phrase.lower() for t in plan.targets if t not in weak}
         firm = len([t for t in plan.targets if not t.baseline and t not in weak])
         chosen: list[Target] = []
-        for i, (body, strict, works_only) in enumerate(bodies):
-            found = self._described_in(body, plan, strict, weak, named, beside_vs=bool(vs) and i == 0, works_only=works_only,
-                                       asked=i in asked_in, frame=frames.get(i, ""), shared=shares.get(i, ""))
+        for i, b in enumerate(bodies):
+            found = self._described_in(b.text, plan, b.strict, weak, named, beside_vs=b.beside_vs, works_only=b.works_only,
+                                       asked=b.asked, frame=b.frame, shared=b.shared)
+            if len(found) > (n := list_count(b.counting)) > 0:
+                # "Two FPGA papers: the X one with A and B, and the Y one": the count caps the list;
+                # the phrases least like a paper beyond it are words of a neighbour ("B").
+                keep = sorted(found, key=lambda t: -t.confidence)[:n]
+                found = [t for t in found if t in keep]
             if firm + len(found) >= 2 and found:
                 if not chosen:
                     chosen = found
@@ -186,7 +135,8 @@ class ComparedDescriptions(Descriptions):
             side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
             # ("FooNet vs its multi-node successor": a name on the other side only.)
             pro_form = re.match(r"\s*(?:its|their)\b", seg, re.I) and not any(_names(n, seg) for n in named)
-            bare_side = beside_vs and not works and len(content_words(seg)) >= 3 \
+            # (Headed by a work noun, "FooLib allocator paper", two words describe one as "the" would.)
+            bare_side = beside_vs and not works and len(content_words(seg)) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) else 3) \
                 and (pro_form or not any(_names(n, body) for n in named)) \
                 and bool(side_head) and not self._quantity_noun(side_head[-1:])
             works += [seg.strip()] if bare_side else []
@@ -215,7 +165,7 @@ class ComparedDescriptions(Descriptions):
                 # ships X on Y boards", "X eats our budget") describes their work, not a
                 # paper; what they weigh is one when it is a work ("so I'm comparing a method that
                 # ...", "... the search from Doe et al."), if it plainly names one paper (below).
-                seg = _SPEAKER_FRAME.sub("", seg)
+                seg = seg[m.end():] if (m := _SPEAKER_FRAME.match(seg)) else seg  # (its lead only: "ReLUs to" is no "us")
                 if not _WORK.search(seg) and not _PEOPLE.search(seg):
                     continue
             if owners or (works and definite):

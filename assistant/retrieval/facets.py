@@ -19,7 +19,7 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words, sentences
-from .phrasing import _SPEAKER, BY_PEOPLE, COUNT_WORD
+from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -128,9 +128,20 @@ def split_statements(q: str) -> tuple[str, str]:
     # A lead-in that asks nothing ("For the system that shields ...: what trick ...",
     # "In the 2021 paper on ..., which board ...") describes the paper like a statement.
     m = next((m for m in _LEAD_IN.finditer(question) if _ASKING.match(question, m.end())), None)
-    if m and not _ASKING.search(question[: m.start()]):
+    if m and not _ASKING.search(question[: m.start()]) and not _listed_after_colon(question[: m.start()], m.group()):
         statements, question = f"{statements} {question[: m.start()]}".strip(), question[m.end():]
     return statements, question
+
+
+def _listed_after_colon(before: str, joint: str) -> bool:
+    """"I need: the average gain of the first, which boards the second uses, and ...": after a
+    request's colon, the phrase before a comma is the first asked item of a list, not a
+    lead-in (not after a label, "Quick one: in the FooNet paper, which ...", nor a count of
+    papers, "Two works: A and B. For A, what ...")."""
+    if ":" in joint or not (colon := list(re.finditer(r":\s", before))):
+        return False
+    request = before[: colon[-1].start()].split(".")[-1]
+    return bool(_SPEAKER.match(request) or _ASKING.match(request)) and not _WORK.search(before[colon[-1].end():])
 
 
 _ASKING = re.compile(r"\s*(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
@@ -197,8 +208,9 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
             # ("What accuracy does each report: A on X, and B on Y?" lists a setting per paper: rows.)
             q = q[: cue.start()]
             cue = aspect_cue(q)
-        elif _label_like(q[: cue.start()], names):
-            label = q[: cue.start()].strip()  # "peak power: A vs B, which is lower?": the label is the aspect
+        elif _label_like(q[: cue.start()], names) and not _SPEAKER.match(q[: cue.start()]):
+            # "peak power: A vs B, which is lower?": the label is the aspect (not the asker's "I need: ...").
+            label = q[: cue.start()].strip()
     if not label and statements and (said := aspect_cue(statements)) and ":" in said.group():
         # "peak power: A vs B. Which is lower?": the label before the papers, a sentence earlier
         # (not the asker's "I work on X: A vs B", nor "Two FooNet designs: A and B" counting them).

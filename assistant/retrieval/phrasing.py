@@ -133,6 +133,13 @@ def counted_lead(text: str) -> str:
     return (m.group(1).strip() or m.group().strip()) if m else ""
 
 
+def list_count(text: str) -> int:
+    """How many papers `text` says it then lists ("Two FooNet papers: A and B" -> 2); 0 when it counts none."""
+    m = re.search(rf"\b({COUNT_WORD})\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|{_CHOICES})s?\s*(?:{_LIST_MARK})", text, re.I)
+    word = m.group(1).lower() if m else ""
+    return _COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+
+
 def counted_list(text: str) -> tuple[str, str] | None:
     """(kind, listed phrases) where `text` counts papers of a kind and lists them after a mark
     anywhere in it ("Can you line up three pruning papers: A, B and the X work?")."""

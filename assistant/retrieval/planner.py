@@ -33,6 +33,7 @@ from .names import NameIndex
 from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, owns_claim, set_aside
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
+from .rows import row_owners
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
@@ -160,6 +161,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
             self._aspect(q, plan)  # "what does each version report": its rows
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
+        row_owners(q, plan)
         return plan
 
     # ---- parts ------------------------------------------------------------------------------

@@ -1,0 +1,59 @@
+"""Which compared papers a row asks of. "The average gain of the first, which boards the second
+runs on, and how many tasks the third has" asks each row of one paper, by its place; "what
+speedup does each get" asks every row of every paper. A row asked of a paper by its place
+("the first", "the latter's", "does the second one need") is that paper's alone
+(`Plan.facet_papers`): the other columns of its row are not asked, so they are neither
+filled with a look-alike sentence nor refused.
+
+Out of scope: the rows' wording (facets.py); rows asked of a paper by its name ("A's speedup,
+B's memory"), which stay rows of every paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Kind, Plan
+from ..text import as_word
+from .phrasing import CLAIMS, WORK_NOUNS
+
+_AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
+# "the second", "the latter's", "the first one", "the third paper": a place among the compared
+# papers, when it is the subject or object of its clause ("from the first,", "the third has",
+# "does the second need") and no modifier ("the first token", "the first paper to ...").
+_PLACE_WORD = r"(first|second|third|fourth|former|latter|last)(?:\s+(?:one|" + WORK_NOUNS + r"))?"
+_PLACE_REF = re.compile(rf"\b{_AUX}\s+the\s+{_PLACE_WORD}\b|\bthe\s+{_PLACE_WORD}(?=['’]s\b|\s*(?:[,;:?.)]|$)|\s+(?:{_AUX}|{CLAIMS}|and|or)\b)", re.I)
+_PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _place(word: str, count: int) -> int | None:
+    word = word.lower()
+    at = count - 1 if word in ("latter", "last") else _PLACES[word]
+    return at if at < count else None
+
+
+def _position(q: str, phrase: str) -> int | None:
+    """Where `phrase` first stands in `q` as words (not inside a longer word: "INT" in "INT8")."""
+    m = as_word(phrase).search(q)
+    return m.start() if m else None
+
+
+def row_owners(q: str, plan: Plan) -> None:
+    """Set `plan.facet_papers` for the rows of a comparison that ask one paper by its place."""
+    plan.facet_papers = {}
+    # (One paper found by two phrases, "INT" and "the INT v.s. FP study", is one place.)
+    subjects = list({tuple(t.paper_ids): t for t in reversed(plan.targets) if not t.baseline and t.paper_ids}.values())[::-1]
+    if plan.kind is not Kind.COMPARATIVE or len(subjects) < 2 or len(plan.facets) < 2:
+        return  # (one row asks it of every paper, whatever place it names: "how does the latter compare")
+    # Their places are the order the question brings them in; a paper whose phrase the question
+    # does not hold as written (a label, a phrase cut at a clause) has no place, and nor has any.
+    at = {id(t): min((p for u in plan.targets if u.paper_ids == t.paper_ids and (p := _position(q, u.phrase)) is not None), default=None)
+          for t in subjects}
+    if None in at.values() or len(set(at.values())) < len(subjects):
+        return
+    subjects.sort(key=lambda t: at[id(t)])
+    said = {(m.group(1) or m.group(2)).lower() for m in _PLACE_REF.finditer(q)}
+    for facet in plan.facets:
+        places = {at for w in re.findall(r"[a-z]+", facet.lower()) if w in said and (at := _place(w, len(subjects))) is not None}
+        if places and len(places) < len(subjects):
+            plan.facet_papers[facet] = [pid for at in sorted(places) for pid in subjects[at].paper_ids]
