@@ -28,13 +28,13 @@ _EVALUATION = re.compile(r"\b(?:experiment\w*|evaluat\w*|results? (?:show|demons
 _RESULT = re.compile(r"(\d+(\.\d+)?\s*(x|×|%|times)|\$\d|\bspeedup\b|\boutperform|\bachiev|\breduc|\bimprov)", re.I)
 
 
-
 def list_floor(scores: list[float], background: float, minimum: float, relative: float) -> float:
     """The score a paper must reach to be listed: at least `minimum`, and above the collection's
     typical match (`background`) by a `relative` share of what the best paper stands out by;
     only the papers that state the topic clear it, however verbosely it was asked."""
     top = max(scores, default=0.0)
     return max(minimum, background + relative * (top - background))
+
 
 class Composition:
     def __init__(self):
@@ -182,8 +182,8 @@ class ExtractiveComposer:
                 for facet in plan.facets:
                     cells = []
                     for (label, h), m, used in zip(columns, marks, quoted):
-                        if h.paper.id not in plan.facet_papers.get(facet, [h.paper.id]):
-                            cells.append("—")  # asked of another paper ("... the second uses")
+                        if h.paper.id not in plan.facet_papers.get(facet, [h.paper.id]):  # asked of another ("the second's")
+                            cells.append("—")
                             continue
                         if facet == "approach":  # what each one is: the sentences introducing it
                             intro = _introduction(h.paper.abstract, short_name(h.paper))
@@ -196,10 +196,9 @@ class ExtractiveComposer:
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
                                                      label=label, close_only=False)
                         if facet in plan.method_facets and not ev.absent and (span := _method_span(h.paper.abstract)):
-                            # How each works: the best of the sentences between its introduction and its results,
-                            # and of later ones that use a word of the part none of those uses ("how does it
-                            # handle stragglers": the results may say "for the stragglers, we ...").
-                            # (A sentence with the one going on from it, "Therefore, we ...", counts as one.)
+                            # How each works: the best sentences between its introduction and its results, and later
+                            # ones using a word of the part none of those uses ("how does it handle stragglers":
+                            # "for the stragglers, we ..."); a sentence with the one going on from it counts as one.
                             scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False, method=True)
                             sents = sentences(h.paper.abstract)
                             later = set(_naming_more(content_words(facet), span, sents))
