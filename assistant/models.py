@@ -95,6 +95,9 @@ class Plan:
     # A row asked of some compared papers only, by their place ("how many tasks the third has"):
     # facet -> those papers' ids (rows.py). Rows not in it are asked of every paper.
     facet_papers: dict[str, list[str]] = field(default_factory=dict)
+    # The compared papers' ids in the order the statements brought them in ("one paper ...,
+    # another ...", "FPGA work: A; B; C"), when the question refers to them by place.
+    places: list[list[str]] = field(default_factory=list)
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")
     measure: str = ""  # the thing a "how many" question counts ("tokens"): the answer's number must count it

@@ -2119,3 +2119,36 @@ def test_the_askers_frame_is_cut_from_the_start_of_their_sentence_only(planner):
              "linearizes GCNs for encrypted inference. What does the first save, and how fast is the second?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["AutoReP", "LinGCN"]
     assert not any("ReLswap" in t.phrase for t in p.targets)
+
+
+def test_works_a_statement_lists_are_compared_by_the_places_the_question_names(planner):
+    r, plan = planner
+    q = "Zeroth-order fine-tuning — CPU offloading on one GPU; the distributed follow-up across many GPUs. "
+    p = plan(q + "How much GPU memory does the first need for OPT-175B, and what speedup does the second report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
+    assert [r.papers[ids[0]].title.split(":")[0] for ids in p.facet_papers.values()] == ["ZO2", "DistZO2"]
+    # "In that order": the i-th row is the i-th paper's.
+    p = plan(q + "In that order: GPU memory for OPT-175B, speedup over the single-GPU version.")
+    assert compared(r, p) == ["ZO2", "DistZO2"] and len(p.facet_papers) == 2 and "In that order" not in p.facets
+    # "a third" brings in a work too; a name inside a listed work's words ("epitome") blocks nothing.
+    p = plan("One paper offloads zeroth-order fine-tuning to the CPU, another distributes it across GPUs, and a third uses "
+             "kernel functions to reduce its bias. What memory does the first need, what speedup does the second get, "
+             "and what GPU hours does the third save?")
+    assert compared(r, p) == ["ZO2", "DistZO2", "KerZOO"] and len(p.facet_papers) == 3
+    p = plan("Two in-memory designs: epitome operators for processing-in-memory accelerators, and fault protection for "
+             "transformers on ReRAM at zero space cost. What crossbar area does the first save, and which benchmark does the second use?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "EPIM" and len(p.targets) == 2
+
+
+def test_introduced_works_and_the_places_asked():
+    from assistant.retrieval.places import introduced_works, places_asked
+    assert len(introduced_works("FPGA work — the length-adaptive attention design; the hierarchical pruning framework; "
+                                "the BERT pruning one.")) == 3
+    assert len(introduced_works("Two papers: one offloading to the CPU, and one distributing the perturbations.")) == 2
+    assert len(introduced_works("zeroth-order offloading vs kernel-function zeroth-order tuning.")) == 2
+    assert len(introduced_works("One paper prunes heads, another caches keys, and a third clips activations.")) == 3
+    assert places_asked("", "GPU memory, speedup and GPU hours, in that order", 3) == [0, 1, 2]
+    # Negatives: one thing after a colon lists nothing; no place and no order asks none; a place beyond them, none.
+    assert introduced_works("I work on FPGAs: our board is small.") == []
+    assert places_asked("", "GPU memory, speedup and GPU hours", 3) == []
+    assert places_asked("", "what does the latter report", 0) == []

@@ -20,6 +20,7 @@ import re
 from ..models import Plan
 from ..text import as_word, content_words, sentences
 from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD
+from .places import _IN_ORDER
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -178,9 +179,9 @@ def parts(q: str) -> list[str]:
 
 def _label_like(lead: str, names: list[str]) -> bool:
     """Could `lead`, before a colon, label the asked aspect ("peak power: ...")? A few words,
-    no compared paper's name, no interrogative."""
+    no compared paper's name, no interrogative, not how the rows map ("In that order: ...")."""
     return not any(as_word(n).search(lead) for n in names) and 0 < len(content_words(lead)) <= 4 \
-        and not re.search(r"\b(?:what|which|how|who)\b", lead, re.I)
+        and not re.search(r"\b(?:what|which|how|who)\b", lead, re.I) and not _IN_ORDER.search(lead)
 
 
 def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:

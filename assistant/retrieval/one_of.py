@@ -22,7 +22,8 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentence
 from .facets import pieces, split_statements
 from .compared import baseline_of
 from .parts import part_subjects
-from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, introduced_works, places_asked, without_people
+from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, without_people
+from .places import introduced_works, places_asked
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
 # "the one that ...", "does one report". ("one of them" picks from named papers; "the
@@ -193,9 +194,11 @@ class OneOf:
         each work the statements bring in, by its own clause, as the question refers to it by
         place. [] when the question names its papers firmly or refers to fewer than two."""
         statements, asked = split_statements(q)
-        if any(t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME) for t in plan.targets):
-            return []
         works = introduced_works(statements)
+        # (A name inside a work's clause, "epitome operators for ...", is a word of it.)
+        if any(t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)
+               and not any(as_word(t.phrase).search(w) for w in works) for t in plan.targets):
+            return []
         places = places_asked(statements, asked, len(works))
         if len(places) < 2:
             return []
@@ -203,7 +206,9 @@ class OneOf:
         taken: set[str] = set()
         within = self._filtered(plan) or None
         for i in places:
-            target = self._resolve(" ".join(content_words(without_people(works[i], plan))), taken, within)
+            # (Without its opener: "a third", "another" say nothing of the work.)
+            clause = re.sub(r"^(?:one|another|the\s+other|(?:a|the)\s+(?:first|second|third|fourth))\s+", "", works[i], flags=re.I)
+            target = self._resolve(" ".join(content_words(without_people(clause, plan))), taken, within)
             if not target or target.missing:
                 return []
             # (Labelled by the name its title gives it, else by the clause's first words.)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan
-from ..text import content_words, coverage, sentences, stem
+from ..text import content_words, coverage, stem
 
 # A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
 # introduces 0.67, a rare word an abstract merely uses 0.33.
@@ -232,42 +232,6 @@ def compared_in(seg: str, named: set[str]) -> list[str]:
 def stands_for_measure(m: re.Match) -> bool:
     """A `_MEASURE_OF` match whose head is a pro-form ("that of", "the one from")."""
     return m.group(1) is None or m.group(1).lower() == "one"
-
-
-# A clause bringing in a work in turn: "One paper prunes ...", "another proposes ...", "a
-# newer design instead ...", "the older one caches ...", "the 2019 one on ..." (a work noun or a
-# verb right after; "the X one" is one by itself).
-_TURN = r"(?:(?:one|another|the\s+other|a|an|the\s+(?:first|second|third))\s+(?!of\b)(?:(?:[\w()-]+\s+){0,5}?(?:" + WORK_NOUNS + r")\b|[a-z]+s\b)|the\s+(?:[\w-]+\s+){0,2}?one\b(?!\s+of\b))"
-_INTRODUCES = re.compile(_TURN, re.I)
-# Where such a clause may start: after a clause's end or a joint ("..., and", "while").
-_CLAUSE_START = re.compile(rf"(?:^|[;:]\s*|\s[—–-]\s*|,\s+(?:(?:and|while|whereas|but)\s+)?|\s(?:and|while|whereas|but)\s+)(?={_TURN})", re.I)
-# "the first", "the latter's": a work introduced before, by its place.
-_ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter)\b", re.I)
-_PLACE = {"first": 0, "former": 0, "second": 1, "third": 2}
-# "each", "both", "either": every work the statements counted and brought in.
-_EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
-
-
-def introduced_works(statements: str) -> list[str]:
-    """The clauses of `statements` that bring in a work each, in order ("One paper does X; a
-    2025 paper instead does Y"): what "the first" and "the second" then refer to."""
-    works = []
-    for x in sentences(statements):
-        starts = list(_CLAUSE_START.finditer(x))
-        for m, after in zip(starts, starts[1:] + [None]):
-            clause = x[m.end(): after.start() if after else len(x)]
-            works.append(re.split(r"[;:]|\s[—–-]\s", clause, maxsplit=1)[0].strip(" ,.;"))  # (to the clause's end)
-    return [w for w in works if w]
-
-
-def places_asked(statements: str, asked: str, count: int) -> list[int]:
-    """Which of `count` introduced works the question refers to, in its order: by place ("the
-    first", "the latter's"), or all of them ("each", "both") when the statements counted that
-    many ("two papers ...: one ..., the other ..."). [] when a place is beyond them."""
-    places = [(count - 1 if m.group(1).lower() == "latter" else _PLACE[m.group(1).lower()]) for m in _ORDINAL_REF.finditer(asked)]
-    if not places and _EVERY.search(asked) and (said := _SAID_COUNT.search(statements)) and _COUNTS.get(said.group(1).lower()) == count:
-        places = list(range(count))
-    return [] if any(p >= count for p in places) else list(dict.fromkeys(places))
 
 
 # "(the 2021 one, not the sharded FooNet)", "..., rather than BarNet": a paper set aside.

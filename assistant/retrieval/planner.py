@@ -176,6 +176,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             # "One paper does X; another does Y. What does the first ...?": the works brought in.
             plan.record_query = None
             side_by_side(plan, own)
+            plan.places = [t.paper_ids for t in own]
             return
         compare = bool(_COMPARE.search(q))
         if unknown:

@@ -16,6 +16,7 @@ import re
 from ..models import Kind, Plan
 from ..text import as_word
 from .phrasing import CLAIMS, WORK_NOUNS
+from .places import _IN_ORDER
 
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 # "the second", "the latter's", "the first one", "the third paper": a place among the compared
@@ -49,9 +50,16 @@ def row_owners(q: str, plan: Plan) -> None:
     # does not hold as written (a label, a phrase cut at a clause) has no place, and nor has any.
     at = {id(t): min((p for u in plan.targets if u.paper_ids == t.paper_ids and (p := _position(q, u.phrase)) is not None), default=None)
           for t in subjects}
+    if plan.places and len(plan.places) == len(subjects):  # (the order the statements brought them in)
+        at = {id(t): plan.places.index(t.paper_ids) if t.paper_ids in plan.places else None for t in subjects}
     if None in at.values() or len(set(at.values())) < len(subjects):
         return
     subjects.sort(key=lambda t: at[id(t)])
+    asked = [f for f in plan.facets if f != "approach"]
+    if _IN_ORDER.search(q) and len(asked) == len(subjects):
+        # "A, B and C: X, Y and Z respectively" / "in that order": the i-th row is the i-th paper's.
+        plan.facet_papers = {f: t.paper_ids for f, t in zip(asked, subjects)}
+        return
     said = {(m.group(1) or m.group(2)).lower() for m in _PLACE_REF.finditer(q)}
     for facet in plan.facets:
         places = {at for w in re.findall(r"[a-z]+", facet.lower()) if w in said and (at := _place(w, len(subjects))) is not None}

@@ -1,0 +1,69 @@
+"""Works the asker's statements bring in, and the places the question refers to them by:
+"One paper prunes heads, another caches keys, and a third clips activations. What does the
+first save ...?", "FPGA work — A; B; C. In that order: ...", "Two papers: one doing X, and one
+doing Y", "A vs B. For the former ...".
+
+Out of scope: resolving each work (one_of.py); which rows a place asks of (rows.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import content_words, sentences
+from .phrasing import _COUNTS, _SAID_COUNT, SET_OFF_MARK, WORK_NOUNS
+
+
+# A clause bringing in a work in turn: "One paper prunes ...", "another proposes ...", "a
+# newer design instead ...", "the older one caches ...", "the 2019 one on ..." (a work noun or a
+# verb right after; "the X one" is one by itself).
+_TURN = r"(?:(?:one|another|the\s+other|a\s+(?:second|third|fourth)|a|an|the\s+(?:first|second|third))\s+(?!of\b)(?:(?:[\w()-]+\s+){0,5}?(?:" + WORK_NOUNS + r")\b|[a-z]+s\b)|the\s+(?:[\w-]+\s+){0,2}?one\b(?!\s+of\b))"
+_INTRODUCES = re.compile(_TURN, re.I)
+# Where such a clause may start: after a clause's end or a joint ("..., and", "while").
+_CLAUSE_START = re.compile(rf"(?:^|[;:]\s*|\s[—–-]\s*|,\s+(?:(?:and|while|whereas|but)\s+)?|\s(?:and|while|whereas|but)\s+)(?={_TURN})", re.I)
+# "the first", "the latter's": a work introduced before, by its place.
+_ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter)\b", re.I)
+_PLACE = {"first": 0, "former": 0, "second": 1, "third": 2}
+# "each", "both", "either": every work the statements counted and brought in.
+_EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
+_IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order)\b", re.I)
+
+
+def introduced_works(statements: str) -> list[str]:
+    """The clauses of `statements` that bring in a work each, in order ("One paper does X; a
+    2025 paper instead does Y"), else the items of the list its last sentence sets off ("FPGA
+    work — A; B; C", "Two papers: one doing X, and one doing Y") or the sides of its "A vs B":
+    what "the first" and "the second" then refer to."""
+    works = _turns(statements)
+    if len(works) >= 2 or not (said := sentences(statements)):
+        return works
+    last = said[-1].strip(" .")
+    if m := re.search(rf"(?:{SET_OFF_MARK})\s+", last):
+        listed = last[m.end():]
+        items = re.split(r"\s*;\s*(?:and\s+)?", listed) if ";" in listed else re.split(r"\s*,\s*(?:and\s+)?", listed)
+    else:
+        items = re.split(r",?\s+(?:vs\.?|versus)\s+", last, flags=re.I)
+    items = [x.strip(" ,.") for x in items if len(content_words(x)) >= 2]
+    return items if len(items) >= 2 else works
+
+
+def _turns(statements: str) -> list[str]:
+    works = []
+    for x in sentences(statements):
+        starts = list(_CLAUSE_START.finditer(x))
+        for m, after in zip(starts, starts[1:] + [None]):
+            clause = x[m.end(): after.start() if after else len(x)]
+            works.append(re.split(r"[;:]|\s[—–-]\s", clause, maxsplit=1)[0].strip(" ,.;"))  # (to the clause's end)
+    return [w for w in works if w]
+
+
+def places_asked(statements: str, asked: str, count: int) -> list[int]:
+    """Which of `count` introduced works the question refers to, in its order: by place ("the
+    first", "the latter's"), or all of them ("each", "both") when the statements counted that
+    many ("two papers ...: one ..., the other ..."). [] when a place is beyond them."""
+    places = [(count - 1 if m.group(1).lower() == "latter" else _PLACE[m.group(1).lower()]) for m in _ORDINAL_REF.finditer(asked)]
+    if not places and _EVERY.search(asked) and (said := _SAID_COUNT.search(statements)) and _COUNTS.get(said.group(1).lower()) == count:
+        places = list(range(count))
+    if not places and _IN_ORDER.search(asked):  # "in that order", "respectively": every one listed
+        places = list(range(count))
+    return [] if any(not 0 <= p < count for p in places) else list(dict.fromkeys(places))
