@@ -2138,6 +2138,10 @@ def test_works_a_statement_lists_are_compared_by_the_places_the_question_names(p
     p = plan("Two in-memory designs: epitome operators for processing-in-memory accelerators, and fault protection for "
              "transformers on ReRAM at zero space cost. What crossbar area does the first save, and which benchmark does the second use?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "EPIM" and len(p.targets) == 2
+    # "A vs B. For the former: ...? For the latter: ...?": the places are named after the list, in lead-ins.
+    p = plan("zeroth-order offloading on one GPU vs distributed zeroth-order tuning across GPUs. For the former: how much "
+             "GPU memory does OPT-175B need? For the latter: what speedup over ZO2?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"]
 
 
 def test_introduced_works_and_the_places_asked():
@@ -2148,6 +2152,8 @@ def test_introduced_works_and_the_places_asked():
     assert len(introduced_works("zeroth-order offloading vs kernel-function zeroth-order tuning.")) == 2
     assert len(introduced_works("One paper prunes heads, another caches keys, and a third clips activations.")) == 3
     assert places_asked("", "GPU memory, speedup and GPU hours, in that order", 3) == [0, 1, 2]
+    # (A lead-in after the list: "A vs B. For the former".)
+    assert len(introduced_works("zeroth-order offloading vs distributed zeroth-order tuning. For the former")) == 2
     # Negatives: one thing after a colon lists nothing; no place and no order asks none; a place beyond them, none.
     assert introduced_works("I work on FPGAs: our board is small.") == []
     assert places_asked("", "GPU memory, speedup and GPU hours", 3) == []

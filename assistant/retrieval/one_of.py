@@ -199,7 +199,9 @@ class OneOf:
         if any(t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)
                and not any(as_word(t.phrase).search(w) for w in works) for t in plan.targets):
             return []
-        places = places_asked(statements, asked, len(works))
+        # (Named anywhere after the list: "A vs B. For the former: ...? For the latter: ...?")
+        after = q[q.find(works[-1]) + len(works[-1]):] if works and works[-1] in q else asked
+        places = places_asked(statements, after, len(works))
         if len(places) < 2:
             return []
         found: list[Target] = []

@@ -31,20 +31,23 @@ _IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order
 
 def introduced_works(statements: str) -> list[str]:
     """The clauses of `statements` that bring in a work each, in order ("One paper does X; a
-    2025 paper instead does Y"), else the items of the list its last sentence sets off ("FPGA
-    work — A; B; C", "Two papers: one doing X, and one doing Y") or the sides of its "A vs B":
-    what "the first" and "the second" then refer to."""
+    2025 paper instead does Y"), else the items of the list the last sentence listing any sets
+    off ("FPGA work — A; B; C", "Two papers: one doing X, and one doing Y") or the sides of its
+    "A vs B" (a lead-in may follow it: "A vs B. For the former: ..."): what "the first" and
+    "the second" then refer to."""
     works = _turns(statements)
-    if len(works) >= 2 or not (said := sentences(statements)):
+    if len(works) >= 2:
         return works
-    last = said[-1].strip(" .")
-    if m := re.search(rf"(?:{SET_OFF_MARK})\s+", last):
-        listed = last[m.end():]
-        items = re.split(r"\s*;\s*(?:and\s+)?", listed) if ";" in listed else re.split(r"\s*,\s*(?:and\s+)?", listed)
-    else:
-        items = re.split(r",?\s+(?:vs\.?|versus)\s+", last, flags=re.I)
-    items = [x.strip(" ,.") for x in items if len(content_words(x)) >= 2]
-    return items if len(items) >= 2 else works
+    for said in reversed(sentences(statements)):
+        said = said.strip(" .")
+        if m := re.search(rf"(?:{SET_OFF_MARK})\s+", said):
+            listed = said[m.end():]
+            items = re.split(r"\s*;\s*(?:and\s+)?", listed) if ";" in listed else re.split(r"\s*,\s*(?:and\s+)?", listed)
+        else:
+            items = re.split(r",?\s+(?:vs\.?|versus)\s+", said, flags=re.I)
+        if len(items := [x.strip(" ,.") for x in items if len(content_words(x)) >= 2]) >= 2:
+            return items
+    return works
 
 
 def _turns(statements: str) -> list[str]:
