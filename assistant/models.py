@@ -92,11 +92,11 @@ class Plan:
     # "which baselines does it beat"): a sentence naming what it beats answers them.
     baseline_facets: list[str] = field(default_factory=list)
     facets_inferred: bool = False  # no cue named the aspect: the facets are the question's leftover words
-    # A row asked of some compared papers only, by their place ("how many tasks the third has"):
+    # A row asked of some compared papers only, by their place ("how many shards the third keeps"):
     # facet -> those papers' ids (rows.py). Rows not in it are asked of every paper.
     facet_papers: dict[str, list[str]] = field(default_factory=dict)
     # The compared papers' ids in the order the statements brought them in ("one paper ...,
-    # another ...", "FPGA work: A; B; C"), when the question refers to them by place.
+    # another ...", "Index work: A; B; C"), when the question refers to them by place.
     places: list[list[str]] = field(default_factory=list)
     aspect_terms: list[str] = field(default_factory=list)  # content words of the asked aspect
     specifics: list[str] = field(default_factory=list)  # name-like or numeric qualifiers ("CIFAR-10", "4-bit")
@@ -120,6 +120,10 @@ class Plan:
     @property
     def missing(self) -> list[str]:
         return [t.phrase for t in self.targets if t.missing]
+
+    def asks(self, facet: str | None, paper_id: str) -> bool:
+        """Is the row `facet` asked of this paper (not of another one only, "the second's speedup")?"""
+        return paper_id in self.facet_papers.get(facet, [paper_id])
 
 
 @dataclass

@@ -121,7 +121,7 @@ def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
     of any, so a tight budget never spends itself on the first part alone."""
     facets = plan.facets if plan.kind in (Kind.COMPARATIVE, Kind.FACTOID) and plan.facets else [None]
     # (A row asked of another paper, "... the second uses", takes none of this one's budget.)
-    facets = [f for f in facets if e.hit.paper.id in plan.facet_papers.get(f, [e.hit.paper.id])] or [None]
+    facets = [f for f in facets if plan.asks(f, e.hit.paper.id)] or [None]
     per_facet: list[list[tuple[str, str]]] = []
     for facet in facets:
         if facet == "approach":

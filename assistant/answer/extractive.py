@@ -182,7 +182,7 @@ class ExtractiveComposer:
                 for facet in plan.facets:
                     cells = []
                     for (label, h), m, used in zip(columns, marks, quoted):
-                        if h.paper.id not in plan.facet_papers.get(facet, [h.paper.id]):  # asked of another ("the second's")
+                        if not plan.asks(facet, h.paper.id):  # asked of another ("the second's")
                             cells.append("—")
                             continue
                         if facet == "approach":  # what each one is: the sentences introducing it

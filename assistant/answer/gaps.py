@@ -102,7 +102,7 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
             continue  # "which paper reports 12.3%?": the number is given; a paper is asked
         numeric = part in plan.numeric_facets if part else plan.aspect is Aspect.NUMBER
         for e in about:
-            if part and e.hit.paper.id not in plan.facet_papers.get(part, [e.hit.paper.id]):
+            if not plan.asks(part, e.hit.paper.id):
                 continue  # asked of another compared paper
             ev = evidence.for_paper(plan, e.hit, facet=part, n=n)
             if ev.absent or not ev.sentences:
@@ -128,7 +128,7 @@ def missing_papers(plan: Plan, entries, evidence, cited: list[int]) -> list[tupl
     for e in _about(plan, entries):
         if e.number not in cited:
             # (Its first row asked of it: "the second's speedup" is none of the first's.)
-            facet = next((f for f in plan.facets if f != "approach" and e.hit.paper.id in plan.facet_papers.get(f, [e.hit.paper.id])), None)
+            facet = next((f for f in plan.facets if f != "approach" and plan.asks(f, e.hit.paper.id)), None)
             ev = evidence.for_paper(plan, e.hit, facet=facet, n=1)
             if ev.sentences:
                 out.append((e.number, e.hit.paper.title, ev.sentences[0]))

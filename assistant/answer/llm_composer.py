@@ -37,7 +37,7 @@ def messages(question: str, retrieval: Retrieval, entries: list[ctx.Entry]) -> l
     asked = [f for f in plan.facets if f != "approach"]
     if len(asked) >= 2:
         # A small model answers the first thing asked and stops: name every part (and the one
-        # paper a part asks of, when it asks one: "(2) which boards the second uses, of [2]").
+        # paper a part asks of, when it asks one: "(2) which cache the second evicts with, of [2]").
         def of(f: str) -> str:
             ids = plan.facet_papers.get(f, [])
             return f", of {', '.join(f'[{pos[i]}]' for i in ids if i in pos)}" if any(i in pos for i in ids) else ""

@@ -42,7 +42,7 @@ class ComparedDescriptions(Descriptions):
             found = self._described_in(b.text, plan, b.strict, weak, named, beside_vs=b.beside_vs, works_only=b.works_only,
                                        asked=b.asked, frame=b.frame, shared=b.shared)
             if len(found) > (n := list_count(b.counting)) > 0:
-                # "Two FPGA papers: the X one with A and B, and the Y one": the count caps the list;
+                # "Two cache papers: the X one with A and B, and the Y one": the count caps the list;
                 # the phrases least like a paper beyond it are words of a neighbour ("B").
                 keep = sorted(found, key=lambda t: -t.confidence)[:n]
                 found = [t for t in found if t in keep]
@@ -165,7 +165,7 @@ class ComparedDescriptions(Descriptions):
                 # ships X on Y boards", "X eats our budget") describes their work, not a
                 # paper; what they weigh is one when it is a work ("so I'm comparing a method that
                 # ...", "... the search from Doe et al."), if it plainly names one paper (below).
-                seg = seg[m.end():] if (m := _SPEAKER_FRAME.match(seg)) else seg  # (its lead only: "ReLUs to" is no "us")
+                seg = seg[m.end():] if (m := _SPEAKER_FRAME.match(seg)) else seg  # (its lead only: "FooUs to" is no "us")
                 if not _WORK.search(seg) and not _PEOPLE.search(seg):
                     continue
             if owners or (works and definite):

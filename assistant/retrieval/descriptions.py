@@ -112,7 +112,7 @@ class Descriptions:
         pool = [h for h in self.search(phrase, k * (2 if years else 1) + len(taken), ids=ids) if h.paper.id not in taken]
         words = content_words(phrase)
         # A paper using every word of the description is a candidate however low the fused
-        # ranking puts it (an exact "GNN" is in a sibling's name only): looked for among twice as many.
+        # ranking puts it (an exact "FDB" is in a sibling's name only): looked for among twice as many.
         extra = []
         if len(words) >= 2 and not years:
             seen = {h.paper.id for h in pool[:k]} | taken

@@ -135,7 +135,7 @@ def split_statements(q: str) -> tuple[str, str]:
 
 
 def _listed_after_colon(before: str, joint: str) -> bool:
-    """"I need: the average gain of the first, which boards the second uses, and ...": after a
+    """"I need: the hit rate of the first, which cache the second evicts with, and ...": after a
     request's colon, the phrase before a comma is the first asked item of a list, not a
     lead-in (not after a label, "Quick one: in the FooNet paper, which ...", nor a count of
     papers, "Two works: A and B. For A, what ...")."""

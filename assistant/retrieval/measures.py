@@ -15,8 +15,8 @@ from ..models import Plan
 from ..text import content_words
 
 # "How many images was X trained on?": the counted noun is the word before the verb.
-# ("how many joules per token does X use": the head before the preposition; "how many tasks
-# the third has": before the compared paper's place.)
+# ("how many joules per token does X use": the head before the preposition; "how many shards
+# the third keeps": before the compared paper's place.)
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?([\w-]+)(?:\s+(?:per|of|for|in|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
                        r"(?:\s+(?:the\s+)?(?:first|second|third|former|latter|last)(?:\s+one)?)?"
                        r"\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)

@@ -195,9 +195,8 @@ class OneOf:
         place. [] when the question names its papers firmly or refers to fewer than two."""
         statements, asked = split_statements(q)
         works = introduced_works(statements)
-        # (A name inside a work's clause, "epitome operators for ...", is a word of it.)
-        if any(t.paper_ids and not t.baseline and (t.by != "name" or t.confidence > _WEAK_NAME)
-               and not any(as_word(t.phrase).search(w) for w in works) for t in plan.targets):
+        # (A name inside a work's clause, "FooDB shards for ...", is a word of it.)
+        if any(not any(as_word(t.phrase).search(w) for w in works) for t in _firm(plan)):
             return []
         # (Named anywhere after the list: "A vs B. For the former: ...? For the latter: ...?")
         after = q[q.find(works[-1]) + len(works[-1]):] if works and works[-1] in q else asked

@@ -1,7 +1,7 @@
 """Works the asker's statements bring in, and the places the question refers to them by:
-"One paper prunes heads, another caches keys, and a third clips activations. What does the
-first save ...?", "FPGA work — A; B; C. In that order: ...", "Two papers: one doing X, and one
-doing Y", "A vs B. For the former ...".
+"One paper shards the FooDB index, another caches its keys, and a third batches its writes.
+What does the first save ...?", "Index work — A; B; C. In that order: ...", "Two papers: one
+doing X, and one doing Y", "A vs B. For the former ...".
 
 Out of scope: resolving each work (one_of.py); which rows a place asks of (rows.py).
 """
@@ -23,7 +23,7 @@ _INTRODUCES = re.compile(_TURN, re.I)
 _CLAUSE_START = re.compile(rf"(?:^|[;:]\s*|\s[—–-]\s*|,\s+(?:(?:and|while|whereas|but)\s+)?|\s(?:and|while|whereas|but)\s+)(?={_TURN})", re.I)
 # "the first", "the latter's": a work introduced before, by its place.
 _ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter)\b", re.I)
-_PLACE = {"first": 0, "former": 0, "second": 1, "third": 2}
+_PLACE = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3}
 # "each", "both", "either": every work the statements counted and brought in.
 _EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
 _IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order)\b", re.I)
@@ -32,7 +32,7 @@ _IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order
 def introduced_works(statements: str) -> list[str]:
     """The clauses of `statements` that bring in a work each, in order ("One paper does X; a
     2025 paper instead does Y"), else the items of the list the last sentence listing any sets
-    off ("FPGA work — A; B; C", "Two papers: one doing X, and one doing Y") or the sides of its
+    off ("Index work — A; B; C", "Two papers: one doing X, and one doing Y") or the sides of its
     "A vs B" (a lead-in may follow it: "A vs B. For the former: ..."): what "the first" and
     "the second" then refer to."""
     works = _turns(statements)
@@ -60,11 +60,17 @@ def _turns(statements: str) -> list[str]:
     return [w for w in works if w]
 
 
+def place_index(word: str, count: int) -> int:
+    """The index among `count` works that a place word names ("the latter" is the last one)."""
+    word = word.lower()
+    return count - 1 if word in ("latter", "last") else _PLACE[word]
+
+
 def places_asked(statements: str, asked: str, count: int) -> list[int]:
     """Which of `count` introduced works the question refers to, in its order: by place ("the
     first", "the latter's"), or all of them ("each", "both") when the statements counted that
     many ("two papers ...: one ..., the other ..."). [] when a place is beyond them."""
-    places = [(count - 1 if m.group(1).lower() == "latter" else _PLACE[m.group(1).lower()]) for m in _ORDINAL_REF.finditer(asked)]
+    places = [place_index(m.group(1), count) for m in _ORDINAL_REF.finditer(asked)]
     if not places and _EVERY.search(asked) and (said := _SAID_COUNT.search(statements)) and _COUNTS.get(said.group(1).lower()) == count:
         places = list(range(count))
     if not places and _IN_ORDER.search(asked):  # "in that order", "respectively": every one listed

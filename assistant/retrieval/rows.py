@@ -1,5 +1,5 @@
-"""Which compared papers a row asks of. "The average gain of the first, which boards the second
-runs on, and how many tasks the third has" asks each row of one paper, by its place; "what
+"""Which compared papers a row asks of. "The hit rate of the first, which cache the second
+evicts with, and how many shards the third keeps" asks each row of one paper, by its place; "what
 speedup does each get" asks every row of every paper. A row asked of a paper by its place
 ("the first", "the latter's", "does the second one need") is that paper's alone
 (`Plan.facet_papers`): the other columns of its row are not asked, so they are neither
@@ -16,7 +16,7 @@ import re
 from ..models import Kind, Plan
 from ..text import as_word
 from .phrasing import CLAIMS, WORK_NOUNS
-from .places import _IN_ORDER
+from .places import _IN_ORDER, place_index
 
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 # "the second", "the latter's", "the first one", "the third paper": a place among the compared
@@ -24,17 +24,8 @@ _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 # "does the second need") and no modifier ("the first token", "the first paper to ...").
 _PLACE_WORD = r"(first|second|third|fourth|former|latter|last)(?:\s+(?:one|" + WORK_NOUNS + r"))?"
 _PLACE_REF = re.compile(rf"\b{_AUX}\s+the\s+{_PLACE_WORD}\b|\bthe\s+{_PLACE_WORD}(?=['’]s\b|\s*(?:[,;:?.)]|$)|\s+(?:{_AUX}|{CLAIMS}|and|or)\b)", re.I)
-_PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3}
-
-
-def _place(word: str, count: int) -> int | None:
-    word = word.lower()
-    at = count - 1 if word in ("latter", "last") else _PLACES[word]
-    return at if at < count else None
-
-
 def _position(q: str, phrase: str) -> int | None:
-    """Where `phrase` first stands in `q` as words (not inside a longer word: "INT" in "INT8")."""
+    """Where `phrase` first stands in `q` as words (not inside a longer word: "Foo" in "Foo8")."""
     m = as_word(phrase).search(q)
     return m.start() if m else None
 
@@ -42,7 +33,7 @@ def _position(q: str, phrase: str) -> int | None:
 def row_owners(q: str, plan: Plan) -> None:
     """Set `plan.facet_papers` for the rows of a comparison that ask one paper by its place."""
     plan.facet_papers = {}
-    # (One paper found by two phrases, "INT" and "the INT v.s. FP study", is one place.)
+    # (One paper found by two phrases, "FooDB" and "the FooDB sharding study", is one place.)
     subjects = list({tuple(t.paper_ids): t for t in reversed(plan.targets) if not t.baseline and t.paper_ids}.values())[::-1]
     if plan.kind is not Kind.COMPARATIVE or len(subjects) < 2 or len(plan.facets) < 2:
         return  # (one row asks it of every paper, whatever place it names: "how does the latter compare")
@@ -62,6 +53,6 @@ def row_owners(q: str, plan: Plan) -> None:
         return
     said = {(m.group(1) or m.group(2)).lower() for m in _PLACE_REF.finditer(q)}
     for facet in plan.facets:
-        places = {at for w in re.findall(r"[a-z]+", facet.lower()) if w in said and (at := _place(w, len(subjects))) is not None}
+        places = {at for w in re.findall(r"[a-z]+", facet.lower()) if w in said and (at := place_index(w, len(subjects))) < len(subjects)}
         if places and len(places) < len(subjects):
             plan.facet_papers[facet] = [pid for at in sorted(places) for pid in subjects[at].paper_ids]
