@@ -42,7 +42,7 @@ from .errors import IndexBusyError, IndexError_
 from .lexical_exact import exact_ranking
 from .lexical_segment import Builder, Main, Snapshot
 from .settings import Settings
-from .tokens import terms, tokenize
+from .tokens import query_tokens, terms, tokenize
 
 log = logging.getLogger("assistant.lexical")
 _STATE = "state.json"
@@ -109,7 +109,7 @@ class LexicalIndex:
         `allowed_paper_ids` (any iterable, or a PaperFilter to reuse) only those papers' chunks
         are scored."""
         s = self._snap
-        toks = list(dict.fromkeys(tokenize(query)))
+        toks = list(dict.fromkeys(query_tokens(query, known=lambda t: s.df(t) > 0)))
         if not toks or k <= 0:
             return []
         prepared = allowed_paper_ids if isinstance(allowed_paper_ids, PaperFilter) else None

@@ -59,3 +59,20 @@ def terms(text: str) -> list[tuple[str, list[str]]]:
 def tokenize(text: str) -> list[str]:
     """The bag of tokens BM25 indexes and queries with: every whole token and its parts."""
     return [t for whole, parts in terms(text) for t in ([whole] if whole else []) + parts]
+
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})(s?)(?![\w-])")
+
+
+def other_number(text: str) -> list[str]:
+    """Each acronym of `text` in the other number ("HGNN" -> "HGNNs", "LLMs" -> "LLM")."""
+    return [m.group(1) + ("" if m.group(2) else "s") for m in _ACRONYM.finditer(text)]
+
+
+def query_tokens(text: str, known=lambda tok: True) -> list[str]:
+    """`tokenize`, with an acronym no indexed text writes (`known` says) in the other number:
+    Snowball leaves "HGNNs" whole, so a query for "HGNN" would never find a paper that writes
+    only the plural. (Both numbers of one the index has would count it twice.)"""
+    toks = tokenize(text)
+    return toks + [v for m in _ACRONYM.finditer(text) if not known(w := m.group().lower())
+                   and (v := other_number(m.group())[0].lower()) not in toks and w in toks]

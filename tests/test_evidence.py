@@ -208,3 +208,13 @@ def test_a_hyphenated_qualifier_is_there_when_its_parts_are(assistant):
     # Negative: a part the abstract never uses ("TPU").
     b = assistant.ask("How much TPU-hour reduction does KerZOO report?")
     assert b.refused or b.refused_parts, b.text
+
+
+def test_the_sentence_answering_what_is_asked_beats_the_one_describing_the_paper(assistant):
+    a = assistant.ask("Which simulator does the cryogenic high-clock core-and-cache study use to model its in-order and out-of-order cores?")
+    assert "gem5" in a.text and not a.refused, a.text
+    # Negative: a latency the abstract never states is refused, however the paper is described.
+    a = assistant.ask("How much does the epitome-based PIM accelerator reduce inference latency compared with pruning methods?")
+    assert a.refused and "inference latency" in a.text, a.text
+    b = assistant.ask("By how much does the epitome-based PIM accelerator shrink crossbar area?")
+    assert not b.refused and "30.65" in b.text, b.text

@@ -300,3 +300,18 @@ def test_exact_ranking_equals_the_per_paper_reference_across_delta_and_tombstone
                 assert [(p, r) for p, _, r in got] == [(p, r) for p, _, r in want], (terms, allowed, keep, limit)
                 assert all(abs(a[1] - b[1]) < 1e-9 for a, b in zip(got, want))
     assert any(lex.exact_ranking(["GPU"], None, set(), 50))  # the comparison above ranked something
+
+
+def test_an_acronym_is_searched_in_both_numbers(lex, seeded):
+    from assistant.tokens import other_number, query_tokens
+    # Snowball leaves "HGNNs" whole: a query in the singular still finds the paper that
+    # writes only the plural.
+    hits = lex.search("HGNN training", 3)
+    assert title_of(seeded, hits[0][1]).startswith("DR-CircuitGNN"), hits
+    assert other_number("GPUs and an LLM") == ["GPU", "LLMs"]
+    # Negative: names, lower-case words and long capitals are no acronyms of a number.
+    assert other_number("ZO2 runs on gpus with PyTorch and SPARSEFORMER") == []
+    assert query_tokens("HGNN", known=lambda t: False) == ["hgnn", "hgnns"]
+    # Negative: an acronym the index has is not counted twice; names are no acronyms.
+    assert query_tokens("GNN", known=lambda t: True) == ["gnn"]
+    assert query_tokens("ZO2 fine-tuning", known=lambda t: False) == tokenize("ZO2 fine-tuning")

@@ -2158,3 +2158,56 @@ def test_introduced_works_and_the_places_asked():
     assert introduced_works("I work on FPGAs: our board is small.") == []
     assert places_asked("", "GPU memory, speedup and GPU hours", 3) == []
     assert places_asked("", "what does the latter report", 0) == []
+
+
+def test_an_abbreviation_another_paper_defines_finds_the_paper_that_writes_it_out(planner):
+    r, plan = planner
+    # MCUFormer writes "vision transformers" only; another paper defines "vision transformer (ViT)".
+    p = plan("Which is higher in ImageNet top-1: the study that puts ViTs on microcontrollers or the epitome PIM work?")
+    assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p)) == ["EPIM", "MCUFormer"], p.targets
+    abbreviations = r.planner.abbreviations
+    assert abbreviations.long_form("ViT") == "vision transformer"
+    # Negative: every paper writing "central processing unit" also writes "CPU": it stays as
+    # written; an abbreviation no paper defines is left alone.
+    assert abbreviations.long_form("CPU") is None and abbreviations.long_form("QZX") is None
+    assert abbreviations.expand("the GPU-CPU-NVMe engine") == "the GPU-CPU-NVMe engine"
+
+
+def test_a_bare_vs_side_counts_the_words_of_a_long_compound(planner):
+    r, plan = planner
+    p = plan("ViT-on-microcontroller search vs inverted-residual-block transfer learning: which saves more memory?")
+    assert sorted(compared(r, p)) == ["MCUFormer", "MobileTL"], p.targets
+    # Negative: a two-part compound is one word ("floating-point implementations" is no work).
+    p = plan("What CPU speedup does the CNN quantization whitepaper report for quantized vs floating-point implementations?")
+    assert not any(t.phrase == "floating-point implementations" for t in p.targets), p.targets
+
+
+def test_which_thing_a_described_paper_uses_is_no_number(planner):
+    r, plan = planner
+    p = plan("Which simulator does the cryogenic high-clock core-and-cache study use to model its in-order and out-of-order cores?")
+    assert p.aspect is not Aspect.NUMBER and titles(r, p.targets[0])[0].startswith("Potential and Limitation")
+    # What is asked, not the words describing the paper, ranks its sentences.
+    assert "cores" in p.aspect_terms and "cryogenic" not in p.aspect_terms and "study" not in p.aspect_terms
+    # Negative: a measure asked of the same paper is a number.
+    p = plan("What speedup does the cryogenic high-clock core-and-cache study report?")
+    assert p.aspect is Aspect.NUMBER
+
+
+def test_how_much_a_described_paper_cuts_names_the_measure_after_its_verb(planner):
+    _, plan = planner
+    p = plan("How much does the epitome-based PIM accelerator reduce inference latency compared with pruning methods?")
+    assert p.measured == ["inference", "latency"]
+    # Negative: "how much faster" asks a degree, no measure.
+    assert plan("How much faster is the epitome-based PIM accelerator than pruning methods?").measured == []
+
+
+def test_a_row_whose_sentence_names_one_compared_paper_is_that_papers(planner):
+    r, plan = planner
+    p = plan("Which layer does ProAct clip neuron-wise? And which two networks does the permanent-fault clipped-activation study evaluate on CIFAR-10?")
+    owned = {f: [r.papers[i].title.split(":")[0] for i in ids] for f, ids in p.facet_papers.items()}
+    assert sorted(map(tuple, owned.values())) == [("FT-ClipAct",), ("ProAct",)], (p.facets, owned)
+    # The described paper's phrase ends at its work noun: what it is asked keeps "on CIFAR-10".
+    assert p.targets[1].phrase == "the permanent-fault clipped-activation study" and any("CIFAR-10" in f for f in p.facets)
+    # Negative: "And DistZO2?" asks the same again; a sentence naming both is asked of both.
+    assert plan("What speedup does ZO2 report? And DistZO2?").facet_papers == {}
+    assert plan("How much GPU memory does ZO2 need for OPT-175B? How much faster than ZO2 is DistZO2?").facet_papers == {}

@@ -56,3 +56,14 @@ def test_an_acronym_s_plural_stems_to_its_singular():
     assert stem("LLMs") == stem("LLM") and stem("CNNs") == stem("cnn")
     # Negatives: a word with a vowel keeps Snowball's stem; a short one is left alone.
     assert stem("this") == "this" and stem("methods") == "method" and stem("NNs") == "nns"
+
+
+def test_an_abbreviation_is_defined_by_the_words_its_letters_begin():
+    from assistant.retrieval.abbreviations import definitions, looks_abbreviated
+    assert definitions("ViT", "We put experts into a vision transformer (ViT) for tasks.") == ["vision transformer"]
+    assert definitions("GNN", "Training Graph Neural Networks (GNNs) is costly.") == ["graph neural network"]
+    assert definitions("PIM", "Processing-In-Memory (PIM) accelerators") == ["processing-in-memory"]
+    # Negative: a parenthesis that is no abbreviation of the words before it.
+    assert definitions("CPU", "It runs on a large cluster (CPU only).") == []
+    assert definitions("SQL", "a text-to-SQL benchmark (SQL) of queries") == []  # the letters inside one word only
+    assert not looks_abbreviated("Spider") and not looks_abbreviated("x86") and looks_abbreviated("ViT")

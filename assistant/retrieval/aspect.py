@@ -71,7 +71,11 @@ class AspectReader:
         asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
         # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
         asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
-        if plan.aspect is Aspect.GENERAL and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
+        # ("Which simulator does X use to model its cores": a thing picked by its kind, whatever
+        # measure the rest names. "What" may ask an amount, "what scaling efficiency": the
+        # corpus's measure words are too rough a guide to overrule the rest.)
+        thing = re.match(r"\s*which\b", _PREPOSITION.sub("", asked_q), re.I) and self._asks_thing(asked_q)
+        if plan.aspect is Aspect.GENERAL and not thing and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]

@@ -21,7 +21,7 @@ from .descriptions import _ORDINAL, Descriptions
 from .facets import split_statements
 from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
     list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
-    _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _UNSPECIFIC, _WEAK_NAME,
+    _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _ASKED_SUBJECT, _UNSPECIFIC, _WEAK_NAME,
     _WORK, _WORK_PHRASE, WORK_NOUNS)
 
 
@@ -102,7 +102,11 @@ class ComparedDescriptions(Descriptions):
                 seg = seg[m.end():]
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
             # each report" describes no paper.
+            subject = ""
             if m := _ASKS.search(seg):
+                # ("which networks does the FooCache study test on X-10": the subject, to its
+                # work noun, names the paper; the words after it stay with what is asked.)
+                subject = v.group(1) if (v := _ASKED_SUBJECT.match(seg, m.end() - len(m.group().split()[-1]) - 1)) else ""
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue
@@ -135,8 +139,10 @@ class ComparedDescriptions(Descriptions):
             side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
             # ("FooNet vs its multi-node successor": a name on the other side only.)
             pro_form = re.match(r"\s*(?:its|their)\b", seg, re.I) and not any(_names(n, seg) for n in named)
-            # (Headed by a work noun, "FooLib allocator paper", two words describe one as "the" would.)
-            bare_side = beside_vs and not works and len(content_words(seg)) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) else 3) \
+            # (Headed by a work noun, "FooLib allocator paper", two words describe one as "the" would;
+            # a compound of three parts or more is a phrase, its words counted: "FooNet-on-MCU
+            # search"; "low-bit" is one word.)
+            bare_side = beside_vs and not works and len(content_words(re.sub(r"\w+(?:-\w+){2,}", lambda m: m.group().replace("-", " "), seg))) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) else 3) \
                 and (pro_form or not any(_names(n, body) for n in named)) \
                 and bool(side_head) and not self._quantity_noun(side_head[-1:])
             works += [seg.strip()] if bare_side else []
@@ -244,6 +250,8 @@ class ComparedDescriptions(Descriptions):
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again
             if target and not target.missing:  # an unmatched phrase may be no paper at all
+                if subject and target.phrase.startswith(subject) and target.phrase != subject:
+                    target.phrase = subject
                 taken.update(target.paper_ids)
                 found.append(target)
                 where.append(i)

@@ -17,6 +17,7 @@ from ..text import as_word, content_words, coverage, plain_latex, stopwords
 from .facets import split_statements
 from .names import _INTRO
 from .phrasing import (
+    _ASKED_SUBJECT,
     _BASELINE_BEFORE,
     _COUNTS,
     _DEFINITE,
@@ -39,8 +40,8 @@ _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|ori
 
 
 class Descriptions:
-    """Mixed into the Planner: needs `self.names`, `self.search`, `self.settings` and
-    `self._quantity_noun`."""
+    """Mixed into the Planner: needs `self.names`, `self.abbreviations`, `self.search`,
+    `self.settings` and `self._quantity_noun`."""
 
     def _introduced(self, tok: str) -> list[str]:
         """A name spelt like a common word ("QuickVariant": "variant" is in many papers, so the
@@ -68,6 +69,9 @@ class Descriptions:
             if (again := self._resolve_words(phrase[owner.end():], taken, ids, weighted)) and not again.missing:
                 again.phrase = phrase
                 return again
+        if not target or target.missing or target.confidence < self.settings.describe_min_margin:
+            # "the ViT-on-MCU work" for a paper that writes "vision transformers" only.
+            target = self.abbreviations.resolved(phrase, target, lambda text: self._resolve_words(text, taken, ids, weighted))
         return target
 
     def _only_user(self, phrase: str) -> str | None:
@@ -189,6 +193,8 @@ class Descriptions:
         # ... unless the question sentence describes a work itself ("A reports X. What does the
         # caching framework for Y report?"): then the statement is only what it is set against.
         own = [m.group() for m in _DEFINITE.finditer(asked) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
+        # ("which tool does the FooCache study use to ...": the subject, without what it is asked.)
+        own = [v.group(1) if (v := _ASKED_SUBJECT.search(asked)) and x.startswith(v.group(1)) else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         if weak and not (context or phrases):
@@ -203,9 +209,9 @@ class Descriptions:
             # (A missing name in the asker's background, "unlike FooCloud's logs", qualifies nothing.)
             plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and (not t.missing or as_word(t.phrase).search(asked))]
             plan.targets = [target]
-            if context or (own and statements):  # what the question sentence asks, beside what describes the paper
+            if context or own:  # what the question sentence asks, beside what describes the paper
                 plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms and w not in content_words(phrase)]
-                if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms):
+                if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms) and not (re.match(r"\s*which\b", asked, re.I) and self._asks_thing(asked)):
                     plan.aspect = Aspect.NUMBER
             return True
         return False

@@ -13,6 +13,7 @@ import re
 
 from ..models import Plan
 from ..text import content_words
+from .phrasing import _ASKED_SUBJECT
 
 # "How many images was X trained on?": the counted noun is the word before the verb.
 # ("how many joules per token does X use": the head before the preposition; "how many shards
@@ -27,7 +28,8 @@ _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders"
 # asks a thing: neither names a measure.)
 _MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
                          r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
-_BY_HOW_MUCH = re.compile(r"\bby how much\s+(?:does|do|did|is|are|was|were|can|could|will|would)\s", re.I)
+# ("How much does X cut its energy use": the same, without "by".)
+_BY_HOW_MUCH = re.compile(r"\b(?:by\s+)?how much\s+(does|do|did|is|are|was|were|can|could|will|would)\s", re.I)
 _MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in|for|with|when|at|under|while|across|by|per|against|and|to|from|of)\b"
                           r"|\s*[,?.;:(]|\s*$", re.I)
 
@@ -44,7 +46,11 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
     phrase = ""
     if (m := _BY_HOW_MUCH.search(q)) and plan.targets:
         rest = q[m.end():]
-        at = min(((i, i + len(t.phrase)) for t in plan.targets if (i := rest.lower().find(t.phrase.lower())) >= 0), default=None)
+        # A described subject ends at its work noun ("the FooChip accelerator cut"), not at a
+        # name inside it.
+        v = _ASKED_SUBJECT.match(q, m.start(1))
+        at = (v.start(1) - m.end(), v.end(1) - m.end()) if v else \
+            min(((i, i + len(t.phrase)) for t in plan.targets if (i := rest.lower().find(t.phrase.lower())) >= 0), default=None)
         if at:
             verb_obj = rest[at[1]:].split(None, 1)
             if len(verb_obj) > 1:  # past the subject's name, its verb: the object is the measure

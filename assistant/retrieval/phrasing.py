@@ -37,7 +37,7 @@ def owns_claim(q: str, start: int, end: int) -> bool:
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 # The question's own words before a compared phrase ("Is tiled decoding or X ...").
-_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|with|to|from|against|and|there['’]s|there\s+(?:is|are|was|were)"
+_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|both|either|neither|with|to|from|against|and|there['’]s|there\s+(?:is|are|was|were)"
                    r"|(?:one|another|the\s+other|a\s+second)\s+(?:option|choice|candidate|alternative)\s+(?:is|was))\s+)+", re.I)
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
@@ -250,3 +250,8 @@ def set_aside(q: str, name: str) -> bool:
 _SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|whose|of|for|on|in|"
                                 r"with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|evaluated|designed|"
                                 rf"proposed|called|named|{WORK_NOUNS})\b)(?:(?:both|each|all|also)\s.*|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*)$")
+# After "does"/"did" the subject is followed by its verb, however long the rest ("which tool
+# does the FooCache study use to model its banks"): the subject ends at its work noun.
+_ASKED_SUBJECT = re.compile(rf"\b(?:[Dd]oes|[Dd]o|[Dd]id)\s+((?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}?(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|"
+                            r"whose|of|for|on|in|with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|"
+                            rf"evaluated|designed|proposed|called|named|{WORK_NOUNS})\b)[a-z]")

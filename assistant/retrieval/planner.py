@@ -22,6 +22,7 @@ import re
 from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
+from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import background, coordinated, measured_against, rivals_of, side_by_side, vs_side
 from .qualifiers import against_absent, baselines_qualify, drop_describing
@@ -52,6 +53,7 @@ _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NO
 class Planner(AspectReader, ComparedDescriptions, OneOf):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
+        self.abbreviations = Abbreviations(names)
         self.search = search  # search(query, k, ids=None) -> hits; resolves descriptions
         self.settings = settings
 

@@ -5,8 +5,11 @@ speedup does each get" asks every row of every paper. A row asked of a paper by 
 (`Plan.facet_papers`): the other columns of its row are not asked, so they are neither
 filled with a look-alike sentence nor refused.
 
-Out of scope: the rows' wording (facets.py); rows asked of a paper by its name ("A's speedup,
-B's memory"), which stay rows of every paper.
+A row whose question sentence names one compared paper alone ("Which layer does A clip? Which
+networks does the B study test?") is that paper's, when each compared paper has one.
+
+Out of scope: the rows' wording (facets.py); rows asked of a paper by its name inside one
+sentence ("A's speedup, B's memory"), which stay rows of every paper.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..models import Kind, Plan
-from ..text import as_word
+from ..text import as_word, content_words, sentences
 from .phrasing import CLAIMS, WORK_NOUNS
 from .places import _IN_ORDER, place_index
 
@@ -56,3 +59,23 @@ def row_owners(q: str, plan: Plan) -> None:
         places = {at for w in re.findall(r"[a-z]+", facet.lower()) if w in said and (at := place_index(w, len(subjects))) < len(subjects)}
         if places and len(places) < len(subjects):
             plan.facet_papers[facet] = [pid for at in sorted(places) for pid in subjects[at].paper_ids]
+    if not plan.facet_papers:
+        _by_sentence(q, plan, subjects)
+
+
+def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
+    """"Which layer does A clip? And which networks does the B study test?": a row whose
+    question sentence names one compared paper alone is that paper's, when every compared
+    paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
+    said = [x for x in sentences(q) if x.rstrip().endswith("?")]
+    owners: dict[str, list[str]] = {}
+    for facet in plan.facets:
+        words = set(content_words(facet))
+        home = [x for x in said if words and words <= set(content_words(x))]
+        if len(home) != 1:
+            continue
+        named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(home[0]) for u in plan.targets)]
+        if len(named) == 1:
+            owners[facet] = named[0].paper_ids
+    if {tuple(ids) for ids in owners.values()} == {tuple(t.paper_ids) for t in subjects}:
+        plan.facet_papers = owners
