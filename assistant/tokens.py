@@ -69,10 +69,15 @@ def other_number(text: str) -> list[str]:
     return [m.group(1) + ("" if m.group(2) else "s") for m in _ACRONYM.finditer(text)]
 
 
+def unseen_other_number(text: str, known) -> list[str]:
+    """The acronyms of `text` that `known(token)` says no indexed text writes, in the other
+    number as written ("HGNN" -> "HGNNs"): Snowball leaves "HGNNs" whole, so a query for
+    "HGNN" would never find a paper that writes only the plural. (Both numbers of one the
+    index has would count it twice.)"""
+    return [other_number(m.group())[0] for m in _ACRONYM.finditer(text) if not known(_norm(m.group().lower()) or "")]
+
+
 def query_tokens(text: str, known=lambda tok: True) -> list[str]:
-    """`tokenize`, with an acronym no indexed text writes (`known` says) in the other number:
-    Snowball leaves "HGNNs" whole, so a query for "HGNN" would never find a paper that writes
-    only the plural. (Both numbers of one the index has would count it twice.)"""
+    """`tokenize`, and `unseen_other_number`'s tokens."""
     toks = tokenize(text)
-    return toks + [v for m in _ACRONYM.finditer(text) if not known(w := m.group().lower())
-                   and (v := other_number(m.group())[0].lower()) not in toks and w in toks]
+    return toks + [v for v in (_norm(x.lower()) for x in unseen_other_number(text, known)) if v and v not in toks]

@@ -2211,3 +2211,12 @@ def test_a_row_whose_sentence_names_one_compared_paper_is_that_papers(planner):
     # Negative: "And DistZO2?" asks the same again; a sentence naming both is asked of both.
     assert plan("What speedup does ZO2 report? And DistZO2?").facet_papers == {}
     assert plan("How much GPU memory does ZO2 need for OPT-175B? How much faster than ZO2 is DistZO2?").facet_papers == {}
+
+
+def test_what_a_compound_is_based_on_is_its_telling_word(planner):
+    r, plan = planner
+    # M3ViT writes "MoE" and "Mixture-of-Experts", never "MoE-based".
+    p = plan("Which boards do the MoE-based MTL vision-transformer co-design and the N:M sparse-training accelerator run on?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0][:9] for t in p.targets] == ["M$^3$ViT", "Efficient"], p.targets
+    # The phrase is kept as written (it labels the column).
+    assert p.targets[0].phrase == "the MoE-based MTL vision-transformer co-design"

@@ -19,9 +19,12 @@ from collections import Counter
 
 from ..models import Target
 from ..text import as_word, plain_latex
+from .record_tables import _remember
+
+_UNSEEN = object()  # (None is a cached answer: no long form)
 
 # An abbreviation as written: a letter first, two capitals at least ("ViT", "PIM", "GNNs";
-# not "Foo" or "x86").
+# not "Foo" or "x86"), 2 to 10 characters (Schwartz & Hearst's bounds on a short form).
 _SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
 
 
@@ -57,7 +60,7 @@ def definitions(short: str, text: str) -> list[str]:
         before = re.split(r"[.;:!?()]\s", text[: m.start()])[-1]
         long = _long_form(short, before)
         if long:
-            out.append(long.lower()[:-1] if m.group(2) and long.endswith("s") else long.lower())
+            out.append(long.lower()[:-1] if m.group(2) and re.search(r"[^s]s$", long) else long.lower())
     return out
 
 
@@ -66,19 +69,20 @@ class Abbreviations:
 
     def __init__(self, names):
         self.names = names
-        self._seen: dict[str, str | None] = {}
+        self._seen: dict[str, str | None] = {}  # (bounded: record_tables._remember)
 
     def _using(self, word: str) -> set[str] | None:
-        """The papers whose text has `word` (or its plural) as a token; None when too many to read."""
-        docs = [self.names._papers_using(w, self.names._cap) for w in (word.lower(), f"{word.lower()}s")]
+        """The papers whose text has `word` (or its plural) as a token; None when too many to
+        read (an abbreviation that common is what papers write: the first search finds them)."""
+        docs = [self.names.papers_with(w) for w in (word.lower(), f"{word.lower()}s")]
         return None if any(d is None for d in docs) else set().union(*docs)
 
     def long_form(self, short: str) -> str | None:
         """What `short` stands for, when the collection defines it and some paper writes the long
         form only ("vision transformers", never "ViT"): written out, it finds that paper too.
         ("CPU", which every paper writing "central processing unit" also writes, stays "CPU".)"""
-        if short in self._seen:
-            return self._seen[short]
+        if (got := self._seen.get(short, _UNSEEN)) is not _UNSEEN:
+            return got
         found: Counter[str] = Counter()
         docs = self._using(short)
         texts = self.names.records.texts_containing(sorted(docs), f"({short}") if docs else {}
@@ -86,15 +90,15 @@ class Abbreviations:
             found.update(definitions(short, plain_latex(f"{title}. {abstract}")))
         long = found.most_common(1)[0][0] if found else None
         if long:
-            spelt = re.compile(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", long))), re.I)
-            # (The papers with all its words, of which those writing them in a row.)
-            out = self.names.lexical.docs_with_term(" ".join(re.split(r"[\s-]+", long))) - docs
-            written = [pid for pid, (t, a) in self.names.records.texts_containing(sorted(out), long.split()[0].split("-")[0]).items()
-                       if spelt.search(plain_latex(f"{t} {a}"))]
-            long = long if written else None
+            spelt = re.compile(r"\b" + r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", long))), re.I)
+            # (Of the papers with all its words, at most as many as a word's are read: one writing
+            # them in a row is enough.)
+            out = sorted(self.names.lexical.docs_with_term(" ".join(re.split(r"[\s-]+", long))) - docs)[: self.names.read_limit]
+            texts = self.names.records.texts_containing(out, long.split()[0].split("-")[0]).values()
+            long = long if any(spelt.search(plain_latex(f"{t} {a}")) for t, a in texts) else None
         elif short.endswith("s") and looks_abbreviated(short[:-1]):  # "ViTs" where "(ViT)" is defined
             long = (one := self.long_form(short[:-1])) and f"{one}s"
-        self._seen[short] = long
+        _remember(self._seen, short, long)
         return long
 
     def written_out(self, phrase: str) -> list[str]:

@@ -71,11 +71,8 @@ class AspectReader:
         asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
         # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
         asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
-        # ("Which simulator does X use to model its cores": a thing picked by its kind, whatever
-        # measure the rest names. "What" may ask an amount, "what scaling efficiency": the
-        # corpus's measure words are too rough a guide to overrule the rest.)
-        thing = re.match(r"\s*which\b", _PREPOSITION.sub("", asked_q), re.I) and self._asks_thing(asked_q)
-        if plan.aspect is Aspect.GENERAL and not thing and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
+        # ("Which simulator does X use to model its cores": a thing, whatever measure the rest names.)
+        if plan.aspect is Aspect.GENERAL and not self._picks_thing(asked_q) and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
@@ -123,6 +120,11 @@ class AspectReader:
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
             plan.named_facets = [""]
+
+    def _picks_thing(self, question: str) -> bool:
+        """Does `question` pick a thing of a kind ("which simulator does X use")? (Not "what":
+        it may ask an amount, and the corpus's measure words are too rough to tell.)"""
+        return bool(re.match(r"\s*which\b", _PREPOSITION.sub("", question), re.I)) and self._asks_thing(question)
 
     def _asks_thing(self, part: str) -> bool:
         """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what

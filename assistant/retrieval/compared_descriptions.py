@@ -106,7 +106,8 @@ class ComparedDescriptions(Descriptions):
             if m := _ASKS.search(seg):
                 # ("which networks does the FooCache study test on X-10": the subject, to its
                 # work noun, names the paper; the words after it stay with what is asked.)
-                subject = v.group(1) if (v := _ASKED_SUBJECT.match(seg, m.end() - len(m.group().split()[-1]) - 1)) else ""
+                aux = re.search(r"(?:does|do|did)\s+$", m.group(), re.I)
+                subject = v.group(1) if aux and (v := _ASKED_SUBJECT.match(seg, m.start() + aux.start())) else ""
                 seg = seg[m.end():]
                 if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
                     continue

@@ -40,8 +40,7 @@ _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|ori
 
 
 class Descriptions:
-    """Mixed into the Planner: needs `self.names`, `self.abbreviations`, `self.search`,
-    `self.settings` and `self._quantity_noun`."""
+    """Mixed into the Planner: needs `names`, `abbreviations`, `search`, `settings`, `_quantity_noun`."""
 
     def _introduced(self, tok: str) -> list[str]:
         """A name spelt like a common word ("QuickVariant": "variant" is in many papers, so the
@@ -56,16 +55,17 @@ class Descriptions:
         people named in it only. (Not the year or venue: a listing often lacks them, and such
         a paper must stay findable.)"""
         groups = [ids for name, ids in plan.authors.items() if text is None or name.lower() in text.lower()]
-        if not groups:
-            return None
-        return sorted(set.intersection(*map(set, groups)))
+        return sorted(set.intersection(*map(set, groups))) if groups else None
 
     def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
         """`weighted`: a long text (a question's part) whose rare words say more than its common ones."""
         target = self._resolve_words(phrase, taken, ids, weighted)
+        if (not target or target.missing) and (based := re.sub(r"\b(\w+)-based\b", r"\1", phrase)) != phrase \
+                and (again := self._resolve_words(based, taken, ids, weighted)) and not again.missing:
+            # "the FooNet-based design" for a paper that writes "FooNet" alone: what it is based on tells.
+            again.phrase, target = phrase, again
         if (not target or target.missing) and (owner := _POSSESSOR.match(phrase)):
-            # "Doe's row-wise gating", "Acme 2022's sparse engine": the owner's name is
-            # no word of the paper's text.
+            # "Doe's row-wise gating", "Acme 2022's sparse engine": the owner's name is no word of the paper's text.
             if (again := self._resolve_words(phrase[owner.end():], taken, ids, weighted)) and not again.missing:
                 again.phrase = phrase
                 return again
@@ -211,7 +211,7 @@ class Descriptions:
             plan.targets = [target]
             if context or own:  # what the question sentence asks, beside what describes the paper
                 plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms and w not in content_words(phrase)]
-                if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms) and not (re.match(r"\s*which\b", asked, re.I) and self._asks_thing(asked)):
+                if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms) and not self._picks_thing(asked):
                     plan.aspect = Aspect.NUMBER
             return True
         return False

@@ -29,7 +29,8 @@ _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders"
 _MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
                          r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
 # ("How much does X cut its energy use": the same, without "by".)
-_BY_HOW_MUCH = re.compile(r"\b(?:by\s+)?how much\s+(does|do|did|is|are|was|were|can|could|will|would)\s", re.I)
+# ("How much is X faster" asks a degree: without "by", only a verb of its own follows.)
+_BY_HOW_MUCH = re.compile(r"\b(?:by\s+how much\s+(does|do|did|is|are|was|were|can|could|will|would)|how much\s+(does|do|did))\s", re.I)
 _MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in|for|with|when|at|under|while|across|by|per|against|and|to|from|of)\b"
                           r"|\s*[,?.;:(]|\s*$", re.I)
 
@@ -48,7 +49,7 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
         rest = q[m.end():]
         # A described subject ends at its work noun ("the FooChip accelerator cut"), not at a
         # name inside it.
-        v = _ASKED_SUBJECT.match(q, m.start(1))
+        v = _ASKED_SUBJECT.match(q, m.start(m.lastindex))
         at = (v.start(1) - m.end(), v.end(1) - m.end()) if v else \
             min(((i, i + len(t.phrase)) for t in plan.targets if (i := rest.lower().find(t.phrase.lower())) >= 0), default=None)
         if at:

@@ -148,6 +148,12 @@ class NameIndex:
         docs = self.lexical.docs_with_term(" ".join(toks))
         return docs if len(docs) <= cap else None
 
+    def papers_with(self, word: str) -> frozenset[str] | None:
+        """The papers whose text has `word` as a token; None when more than `read_limit` do."""
+        return self._papers_using(word, self._cap)
+
+    read_limit = property(lambda self: self._cap)
+
     def _named(self, key: str) -> dict[str, int]:
         """Papers `key` names: title prefixes (3) over the word rules; none when shared by more
         than max_df + 1 papers (a "name" many papers share is vocabulary, whatever its shape)."""

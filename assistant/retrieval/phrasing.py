@@ -247,11 +247,11 @@ def set_aside(q: str, name: str) -> bool:
 
 # A subject ending at its work noun, then a verb (not a preposition or a clause after the noun);
 # or a quantifier and the rest of the clause ("the X method each cut ...").
-_SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|whose|of|for|on|in|"
-                                r"with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|evaluated|designed|"
-                                rf"proposed|called|named|{WORK_NOUNS})\b)(?:(?:both|each|all|also)\s.*|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*)$")
+# (What follows a work noun that is no verb: a clause, a preposition, another noun.)
+_NO_VERB = (r"that|which|who|whose|of|for|on|in|with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|"
+            rf"evaluated|designed|proposed|called|named|{WORK_NOUNS}")
+_SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:{_NO_VERB})\b)"
+                                r"(?:(?:both|each|all|also)\s.*|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*)$")
 # After "does"/"did" the subject is followed by its verb, however long the rest ("which tool
 # does the FooCache study use to model its banks"): the subject ends at its work noun.
-_ASKED_SUBJECT = re.compile(rf"\b(?:[Dd]oes|[Dd]o|[Dd]id)\s+((?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}?(?:{WORK_NOUNS}))\s+(?!(?:that|which|who|"
-                            r"whose|of|for|on|in|with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|"
-                            rf"evaluated|designed|proposed|called|named|{WORK_NOUNS})\b)[a-z]")
+_ASKED_SUBJECT = re.compile(rf"\b(?i:does|do|did)\s+((?i:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}?(?i:{WORK_NOUNS}))\s+(?!(?:{_NO_VERB})\b)[a-z]")

@@ -27,7 +27,7 @@ from ..errors import AssistantError
 from ..models import Hit
 from ..settings import Settings
 from ..text import content_words, looks_like_name
-from ..tokens import other_number
+from ..tokens import unseen_other_number
 
 log = logging.getLogger("assistant")
 _NODE_CACHE = 4096  # chunks kept for passages between questions (a few MB)
@@ -207,8 +207,7 @@ class HybridSearch:
         deserve better."""
         terms = [t for t in re.findall(r"[\w.%\-]+", query) if looks_like_name(t) or re.search(r"\d", t)]
         terms = [t.strip(".") for t in terms if len(t.strip(".")) >= 2]
-        # (A paper may write only "HGNNs": an acronym the index lacks, in the other number.)
-        terms += [v for t in terms for v in other_number(t) if not self.lexical.chunk_frequency(t)]
+        terms += unseen_other_number(" ".join(terms), lambda tok: self.lexical.chunk_frequency(tok) > 0)
         if not terms:
             return []
         return self.lexical.exact_ranking(terms, allowed, keep, limit)
