@@ -64,17 +64,21 @@ def tokenize(text: str) -> list[str]:
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})(s?)(?![\w-])")
 
 
+def _flipped(m: re.Match) -> str:
+    return m.group(1) + ("" if m.group(2) else "s")
+
+
 def other_number(text: str) -> list[str]:
-    """Each acronym of `text` in the other number ("HGNN" -> "HGNNs", "LLMs" -> "LLM")."""
-    return [m.group(1) + ("" if m.group(2) else "s") for m in _ACRONYM.finditer(text)]
+    """Each acronym of `text` in the other number ("QPU" -> "QPUs", "FBEs" -> "FBE")."""
+    return [_flipped(m) for m in _ACRONYM.finditer(text)]
 
 
 def unseen_other_number(text: str, known) -> list[str]:
     """The acronyms of `text` that `known(token)` says no indexed text writes, in the other
-    number as written ("HGNN" -> "HGNNs"): Snowball leaves "HGNNs" whole, so a query for
-    "HGNN" would never find a paper that writes only the plural. (Both numbers of one the
+    number as written ("QPU" -> "QPUs"): Snowball leaves "QPUs" whole, so a query for
+    "QPU" would never find a paper that writes only the plural. (Both numbers of one the
     index has would count it twice.)"""
-    return [other_number(m.group())[0] for m in _ACRONYM.finditer(text) if not known(_norm(m.group().lower()) or "")]
+    return [_flipped(m) for m in _ACRONYM.finditer(text) if not known(_norm(m.group().lower()) or "")]
 
 
 def query_tokens(text: str, known=lambda tok: True) -> list[str]:

@@ -1,5 +1,5 @@
-"""Abbreviations the collection defines: "Vision Transformer (ViT)" in one abstract tells what
-"ViT" means in a question about another paper that only writes "vision transformers". Read
+"""Abbreviations the collection defines: "Bar Tile Engine (BaTE)" in one abstract tells what
+"BaTE" means in a question about another paper that only writes "bar tile engines". Read
 on demand from the papers that write the abbreviation, so the table grows with the corpus
 and costs nothing for a question without one.
 
@@ -23,7 +23,7 @@ from .record_tables import _remember
 
 _UNSEEN = object()  # (None is a cached answer: no long form)
 
-# An abbreviation as written: a letter first, two capitals at least ("ViT", "PIM", "GNNs";
+# An abbreviation as written: a letter first, two capitals at least ("BaTE", "QPU", "FBEs";
 # not "Foo" or "x86"), 2 to 10 characters (Schwartz & Hearst's bounds on a short form).
 _SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
 
@@ -52,7 +52,7 @@ def _long_form(short: str, before: str) -> str | None:
 
 
 def definitions(short: str, text: str) -> list[str]:
-    """The long forms `text` gives `short` ("(ViT)", "(GNNs)": its plural too), lower-cased,
+    """The long forms `text` gives `short` ("(BaTE)", "(FBEs)": its plural too), lower-cased,
     the plural's long form made singular."""
     out = []
     for m in re.finditer(rf"\(\s*({re.escape(short)})(s?)\s*[),;]", text):
@@ -79,7 +79,7 @@ class Abbreviations:
 
     def long_form(self, short: str) -> str | None:
         """What `short` stands for, when the collection defines it and some paper writes the long
-        form only ("vision transformers", never "ViT"): written out, it finds that paper too.
+        form only ("bar tile engines", never "BaTE"): written out, it finds that paper too.
         ("CPU", which every paper writing "central processing unit" also writes, stays "CPU".)"""
         if (got := self._seen.get(short, _UNSEEN)) is not _UNSEEN:
             return got
@@ -96,7 +96,7 @@ class Abbreviations:
             out = sorted(self.names.lexical.docs_with_term(" ".join(re.split(r"[\s-]+", long))) - docs)[: self.names.read_limit]
             texts = self.names.records.texts_containing(out, long.split()[0].split("-")[0]).values()
             long = long if any(spelt.search(plain_latex(f"{t} {a}")) for t, a in texts) else None
-        elif short.endswith("s") and looks_abbreviated(short[:-1]):  # "ViTs" where "(ViT)" is defined
+        elif short.endswith("s") and looks_abbreviated(short[:-1]):  # "BaTEs" where "(BaTE)" is defined
             long = (one := self.long_form(short[:-1])) and f"{one}s"
         _remember(self._seen, short, long)
         return long
@@ -107,7 +107,7 @@ class Abbreviations:
 
     def expand(self, phrase: str) -> str:
         """`phrase` with each abbreviation the collection defines written out; a compound
-        holding one taken apart ("ViT-on-MCU" -> "vision transformer on MCU")."""
+        holding one taken apart ("BaTE-on-phone" -> "bar tile engine on phone")."""
         def compound(m: re.Match) -> str:
             parts = m.group().split("-")
             longs = [(self.long_form(p) if looks_abbreviated(p) else None) for p in parts]

@@ -71,7 +71,7 @@ class AspectReader:
         asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
         # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
         asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
-        # ("Which simulator does X use to model its cores": a thing, whatever measure the rest names.)
+        # ("Which compiler does X use to lower its graphs": a thing, whatever measure the rest names.)
         if plan.aspect is Aspect.GENERAL and not self._picks_thing(asked_q) and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
@@ -122,7 +122,7 @@ class AspectReader:
             plan.named_facets = [""]
 
     def _picks_thing(self, question: str) -> bool:
-        """Does `question` pick a thing of a kind ("which simulator does X use")? (Not "what":
+        """Does `question` pick a thing of a kind ("which compiler does X use")? (Not "what":
         it may ask an amount, and the corpus's measure words are too rough to tell.)"""
         return bool(re.match(r"\s*which\b", _PREPOSITION.sub("", question), re.I)) and self._asks_thing(question)
 

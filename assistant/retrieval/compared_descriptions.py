@@ -104,7 +104,7 @@ class ComparedDescriptions(Descriptions):
             # each report" describes no paper.
             subject = ""
             if m := _ASKS.search(seg):
-                # ("which networks does the FooCache study test on X-10": the subject, to its
+                # ("which shards does the FooCache study pin on Node-7": the subject, to its
                 # work noun, names the paper; the words after it stay with what is asked.)
                 aux = re.search(r"(?:does|do|did)\s+$", m.group(), re.I)
                 subject = v.group(1) if aux and (v := _ASKED_SUBJECT.match(seg, m.start() + aux.start())) else ""
@@ -141,7 +141,7 @@ class ComparedDescriptions(Descriptions):
             # ("FooNet vs its multi-node successor": a name on the other side only.)
             pro_form = re.match(r"\s*(?:its|their)\b", seg, re.I) and not any(_names(n, seg) for n in named)
             # (Headed by a work noun, "FooLib allocator paper", two words describe one as "the" would;
-            # a compound of three parts or more is a phrase, its words counted: "FooNet-on-MCU
+            # a compound of three parts or more is a phrase, its words counted: "FooNet-on-phone
             # search"; "low-bit" is one word.)
             bare_side = beside_vs and not works and len(content_words(re.sub(r"\w+(?:-\w+){2,}", lambda m: m.group().replace("-", " "), seg))) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) else 3) \
                 and (pro_form or not any(_names(n, body) for n in named)) \

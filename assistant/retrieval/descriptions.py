@@ -70,7 +70,7 @@ class Descriptions:
                 again.phrase = phrase
                 return again
         if not target or target.missing or target.confidence < self.settings.describe_min_margin:
-            # "the ViT-on-MCU work" for a paper that writes "vision transformers" only.
+            # "the BaTE-on-phone work" for a paper that writes "bar tile engines" only.
             target = self.abbreviations.resolved(phrase, target, lambda text: self._resolve_words(text, taken, ids, weighted))
         return target
 

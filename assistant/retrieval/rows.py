@@ -5,8 +5,8 @@ speedup does each get" asks every row of every paper. A row asked of a paper by 
 (`Plan.facet_papers`): the other columns of its row are not asked, so they are neither
 filled with a look-alike sentence nor refused.
 
-A row whose question sentence names one compared paper alone ("Which layer does A clip? Which
-networks does the B study test?") is that paper's, when each compared paper has one.
+A row whose question sentence names one compared paper alone ("Which cache does A evict from? Which
+shard does the B study pin?") is that paper's, when each compared paper has one.
 
 Out of scope: the rows' wording (facets.py); rows asked of a paper by its name inside one
 sentence ("A's speedup, B's memory"), which stay rows of every paper.
@@ -64,7 +64,7 @@ def row_owners(q: str, plan: Plan) -> None:
 
 
 def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
-    """"Which layer does A clip? And which networks does the B study test?": a row whose
+    """"Which cache does A evict from? And which shard does the B study pin?": a row whose
     question sentence names one compared paper alone is that paper's, when every compared
     paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
     said = [x for x in sentences(q) if x.rstrip().endswith("?")]
