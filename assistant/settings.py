@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         description="A question word whose sentences state a number at least this many times as often as the corpus's "
                     "average sentence (\"speedup\", \"accuracy\") asks for a number. Calibrated on the dev split.",
     )
+    quantity_affinity_prior: float = Field(
+        default=5.0, ge=0,
+        description="Sentences at the corpus's average rate of numbers added to each word's own when learning which words are "
+                    "measures: a word used a handful of times needs most of its sentences to state a number to count as one.",
+    )
     describe_min_similarity: float = Field(
         default=0.35, ge=-1, le=1,
         description="Cosine similarity a described paper's best passage needs to the description; below it the paper is 'not in the collection'.",
@@ -100,6 +105,10 @@ class Settings(BaseSettings):
     evidence_dense_weight: float = Field(default=0.6, ge=0, description="Weight of a sentence's cosine similarity to the asked aspect when choosing evidence.")
     evidence_lexical_weight: float = Field(default=0.4, ge=0, description="Weight of the share of the aspect's words a sentence contains.")
     evidence_number_bonus: float = Field(default=0.15, ge=0, description="Added to a sentence that states a number when a number is asked.")
+    evidence_measure_bonus: float = Field(
+        default=0.1, ge=0,
+        description="Added besides to a sentence whose number is of an asked word (\"3.2x speedup\", \"cuts memory by 40%\") when a number is asked.",
+    )
     evidence_sentences: int = Field(default=2, ge=1, le=6, description="Sentences quoted per paper for a factoid answer.")
     comparison_cell_sentences: int = Field(
         default=2, ge=1, le=4,

@@ -218,3 +218,13 @@ def test_the_sentence_answering_what_is_asked_beats_the_one_describing_the_paper
     assert a.refused and "inference latency" in a.text, a.text
     b = assistant.ask("By how much does the epitome-based PIM accelerator shrink crossbar area?")
     assert not b.refused and "30.65" in b.text, b.text
+
+
+def test_a_number_of_the_asked_word_beats_a_sentence_sharing_more_words(assistant):
+    # "subnets ranging from 16 to 2 layers" shares the row's words; "3.5 times speedup" is the asked number.
+    a = assistant.ask("LiteVAR and VARiant: how much overall memory does the former save, and what speedup does the latter get with a 2-layer subnet?")
+    row = next(r for r in a.text.splitlines() if r.startswith("| what speedup"))
+    assert "3.5 times speedup" in row.split("|")[3], a.text
+    # Negative: a number next to a word of the question's setting ("2 layers") is no answer to "how many layers".
+    a = assistant.ask("How many layers does VARiant's smallest subnet keep?")
+    assert "2 layers" in a.text, a.text

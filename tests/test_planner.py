@@ -2220,3 +2220,92 @@ def test_what_a_compound_is_based_on_is_its_telling_word(planner):
     assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0][:9] for t in p.targets] == ["M$^3$ViT", "Efficient"], p.targets
     # The phrase is kept as written (it labels the column).
     assert p.targets[0].phrase == "the MoE-based MTL vision-transformer co-design"
+
+
+def test_a_measure_claimed_by_a_described_paper_is_asked_not_describing(planner):
+    r, plan = planner
+    # "the mean X drop claimed by the Y paper": Y describes the paper, the drop is what is asked.
+    p = plan("What is the mean fragmentation-ratio drop claimed by the spatio-temporal GPU allocator paper?")
+    assert [titles(r, t)[0][:27] for t in p.targets] == ["Reducing GPU Memory Fragmen"], p.targets
+    assert {"fragmentation-ratio", "drop"} <= set(p.aspect_terms), p.aspect_terms
+    # Negative: a description with no measure before its owner keeps its words as the paper's.
+    p = plan("Which allocator does the paper on spatio-temporal GPU memory planning build into PyTorch?")
+    assert [titles(r, t)[0][:27] for t in p.targets] == ["Reducing GPU Memory Fragmen"], p.targets
+    assert "spatio-temporal" not in p.aspect_terms, p.aspect_terms
+
+
+def test_a_clause_asking_one_compared_paper_alone_is_its_row(planner):
+    r, plan = planner
+    p = plan("Which normalization parameters does MobileTL train, and what speedup over dataflow accelerators does InTAR show?")
+    owned = {f: [r.papers[i].title.split(":")[0] for i in ids] for f, ids in p.facet_papers.items()}
+    assert sorted(map(tuple, owned.values())) == [("InTAR",), ("MobileTL",)], (p.facets, owned)
+    # Negative: a clause naming both is asked of both, and the other rows stay everyone's.
+    p = plan("Which normalization parameters does MobileTL train, and what speedup do MobileTL and InTAR show?")
+    assert p.facet_papers == {}, p.facet_papers
+
+
+def test_its_follow_up_is_found_with_the_words_of_the_work_before(planner):
+    r, plan = planner
+    # "multi-GPU follow-up" alone finds a multi-GPU overlap scheme; its words say whose follow-up.
+    p = plan("single-GPU zeroth-order offloading framework vs its multi-GPU follow-up — how small a GPU does the first need for OPT-175B, and how much faster is the second?")
+    assert compared(r, p) == ["ZO2", "DistZO2"], p.targets
+    # Negative: a side without "its" is found by its own words.
+    p = plan("single-GPU zeroth-order offloading framework vs the multi-GPU overlap scheme — how small a GPU does the first need, and how much faster is the second?")
+    assert compared(r, p)[1] != "DistZO2", p.targets
+
+
+def test_what_a_named_paper_does_is_a_thing_not_an_amount(planner):
+    _, plan = planner
+    # "what does X <verb>": the object of the verb is asked, whatever measure the rest names.
+    assert plan("What does STWeaver plan offline to cut memory fragmentation?").aspect is not Aspect.NUMBER
+    assert plan("Which benchmarks/workloads does FuseMax evaluate on?").aspect is not Aspect.NUMBER
+    # Negative: what a work claims or achieves is its result.
+    assert plan("What does DistZO2 achieve on OPT-175B?").aspect is Aspect.NUMBER
+
+
+def test_a_lead_in_may_hold_a_part_of_its_own(planner):
+    r, plan = planner
+    p = plan("DistZO2's speedup on OPT-175B, and for MemAscend, which offloading setup?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DistZO2", "MemAscend"], p.targets
+    # Negative: a lead-in naming one paper asks about that paper only.
+    p = plan("For MemAscend, which offloading setup is used?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["MemAscend"], p.targets
+
+
+def test_a_thing_named_by_a_rarely_used_word_is_no_measure(planner):
+    _, plan = planner
+    # "simulator" is stated with a number in two of its five sentences: too few to make it a measure.
+    p = plan("The cryogenic CPU modeling paper vs the SFQ neuromorphic one: in what simulator does the first model its cores, and which network does the second study?")
+    assert p.numeric_facets == [], (p.facets, p.numeric_facets)
+    # Negative: a measure the corpus states with numbers throughout stays one.
+    assert plan("In what perplexity does the layer-wise rank allocator end up on LLaMA?").aspect is Aspect.NUMBER
+
+
+def test_a_venue_in_a_description_picks_the_version_of_that_venue(planner):
+    r, plan = planner
+    # Two SSDTrain records; only the later one lists its venue (DAC).
+    p = plan("How much activation memory does the DAC activation-offloading paper save?")
+    assert [titles(r, t)[0] for t in p.targets] == ["SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], p.targets
+    # Negative: a venue none of the described papers has finds none of them.
+    p = plan("How much activation memory does the NeurIPS activation-offloading paper save?")
+    assert not any(titles(r, t)[0].startswith("SSDTrain") for t in p.targets), p.targets
+
+
+def test_items_set_apart_by_semicolons_open_with_their_paper(planner):
+    r, plan = planner
+    p = plan("Three zeroth-order papers: the kernel-function bias one, GPU-hour saving; the projected-perturbation one, iteration cut; and the on-device QAT one, smallest device?")
+    assert [titles(r, t)[0][:10] for t in p.targets] == ["KerZOO: Ke", "Towards Fa", "End-to-End"], p.targets
+    # Negative: without semicolons each comma-separated phrase is an item.
+    p = plan("What GPU-hour savings do two zeroth-order papers report: the kernel-function bias one, the on-device QAT one?")
+    assert [titles(r, t)[0][:10] for t in p.targets] == ["KerZOO: Ke", "End-to-End"], p.targets
+
+
+def test_siblings_told_apart_by_a_compounds_part_and_one_standing_for_the_others_noun(planner):
+    r, plan = planner
+    # Neither zeroth-order fine-tuner writes "bias-mitigating"; one of them alone writes "bias".
+    # "the variance-cutting one" is a zeroth-order LLM fine-tuner too.
+    p = plan("Compare the bias-mitigating zeroth-order LLM fine-tuner and the variance-cutting one: how many GPU hours does each save?")
+    assert [titles(r, t)[0][:10] for t in p.targets] == ["KerZOO: Ke", "Towards Fa"], p.targets
+    # Negative: a compound part both candidates use tells nothing ("zeroth" in both): the variance one stays itself.
+    p = plan("Which GPU-hour saving does the variance-reducing zeroth-order LLM fine-tuner report?")
+    assert [titles(r, t)[0][:10] for t in p.targets] == ["Towards Fa"], p.targets

@@ -88,6 +88,8 @@ def test_vocabulary_venues_authors_and_measures(retriever):
     limit = retriever.settings.quantity_affinity
     assert names.quantity_affinity["speedup"] >= limit > names.quantity_affinity["kernel"]
     assert names.quantity_affinity["accuraci"] >= limit > names.quantity_affinity["memori"]
+    # A word used a handful of times, two of them with a number, is no measure yet ("simulator").
+    assert names.quantity_affinity["simul"] < limit <= names.quantity_affinity["perplex"]
     assert 2023 in names.years
 
 

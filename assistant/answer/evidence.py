@@ -26,7 +26,7 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
+from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
@@ -62,6 +62,22 @@ def _as_unit(measure: str) -> re.Pattern:
 @lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
 def _norm(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
+
+
+def _states(sent: str, asked: frozenset[str]) -> bool:
+    """Does `sent` give a number *of* an asked word ("3.2x speedup", "speedup of 3.2x", "cuts
+    memory by 40%"): the word next to the number, only function words between?"""
+    if not asked:
+        return False
+    toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", plain_latex(sent)))]
+    stop = stopwords()
+
+    def nearest(i: int, step: int) -> str:
+        i += step
+        while 0 <= i < len(toks) and (not toks[i] or toks[i] in stop):
+            i += step
+        return toks[i] if 0 <= i < len(toks) else ""
+    return any(stem(w) in asked for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)))
 
 
 def _has(st: str, have: set[str]) -> bool:
@@ -137,11 +153,13 @@ class EvidenceSelector:
                              + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
         known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
+        # The asked words a number may be of (not a setting's, "2-layer", nor a qualifier's).
+        asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
-                score += s.evidence_number_bonus
+                score += s.evidence_number_bonus + s.evidence_measure_bonus * _states(sent, asked)
             if counted and counted.search(sent):
                 score += s.evidence_number_bonus
             if named and any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):

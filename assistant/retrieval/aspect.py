@@ -16,7 +16,7 @@ from ..models import Aspect, Kind, Plan
 from ..text import content_words, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
-from .phrasing import _BASELINE_BEFORE
+from .phrasing import CLAIMS, _BASELINE_BEFORE
 from .record_shape import asked_of_each
 
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
@@ -34,12 +34,17 @@ _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
 _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
-# "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb).
-_WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+# "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
+# "which boards/chips were": one noun).
+_WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
 # "on what board ...", "in which layer ...": a preposition before the asked thing.
 _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|over)\s+(?=(?:what|which)\b)", re.I)
+# "what does FooNet keep in memory", "what does propose to cut latency" (a row, the name out):
+# what is done is asked, a thing, whatever measure the rest names; not what a work claims
+# ("what does it report for latency").
+_OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|they|one)\s+)?(?!(?:{CLAIMS}|do|have|has)\b)[a-z][\w-]*\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -72,7 +77,10 @@ class AspectReader:
         # ... and so does a lead-in before the interrogative ("For the framework built on X, what gain ...").
         asked = set(content_words(asked_q[m.start():] if (m := re.search(r",\s*(?:what|which|how)\b", asked_q, re.I)) else asked_q))
         # ("Which compiler does X use to lower its graphs": a thing, whatever measure the rest names.)
-        if plan.aspect is Aspect.GENERAL and not self._picks_thing(asked_q) and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
+        unnamed = asked_q
+        for t in plan.targets:
+            unnamed = re.sub(re.escape(t.phrase), " ", unnamed, flags=re.I)
+        if plan.aspect is Aspect.GENERAL and not self._picks_thing(asked_q) and not _OBJECT_ASKED.match(" ".join(unnamed.split())) and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
@@ -130,7 +138,8 @@ class AspectReader:
         """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what
         benchmark does it use")? "which" picks things, whatever their kind; "what" does unless
         its noun is a measure ("what speedup does it report")."""
-        return bool(m := _WH_THING.match(_PREPOSITION.sub("", part.strip()))) and self._thing(m)
+        part = _PREPOSITION.sub("", part.strip())
+        return bool(_OBJECT_ASKED.match(part)) or (bool(m := _WH_THING.match(part)) and self._thing(m))
 
     def _thing(self, m: re.Match) -> bool:
         """Is the `_WH_THING` match `m` a thing (not a measure) asked by its kind?"""

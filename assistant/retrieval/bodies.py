@@ -49,7 +49,9 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
         bodies.append(Body(re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs)))
     if listed := counted_list(asked):
         # "... for three pruning papers: A, B and the X work?": each listed phrase is one of that kind.
-        bodies.append(Body(listed[1], False, frame=listed[0], counting=asked))
+        # (Items set apart by semicolons, "A, its speedup; B, its memory", each open with their paper.)
+        items = listed[1] if ";" not in listed[1] else "; ".join(x.split(",")[0].strip() for x in listed[1].split(";"))
+        bodies.append(Body(items, False, frame=listed[0], counting=asked))
     # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
     # its work descriptions: its bare phrases are what it asks, the statements the papers.
     # A question sentence followed by requests ("How do A and B compare? State the

@@ -16,15 +16,13 @@ from ..models import Aspect, Plan, Target, title_prefix
 from ..text import as_word, content_words, coverage, plain_latex, stopwords
 from .facets import split_statements
 from .names import _INTRO
+from .tell_apart import told_apart
 from .phrasing import (
     _ASKED_SUBJECT,
     _BASELINE_BEFORE,
-    _COUNTS,
     _DEFINITE,
     _MEASURE_OF,
     _POSSESSOR,
-    _SAID_COUNT,
-    _STRONG_SPLIT,
     _SUBJECT_THEN_VERB,
     _UNSPECIFIC,
     _uses_all,
@@ -112,8 +110,11 @@ class Descriptions:
         # (Then the description is in the collection when any candidate is like it: the year says which.)
         # The year narrows the candidates, so it is looked for among twice as many.
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
+        # (So does a venue, "the FooConf version": record evidence, as people are, so a paper
+        # of that venue using the description's words is the one, however far its meaning.)
+        venues = [set(self.names.venues[w]) for w in re.findall(r"[\w-]+", phrase.lower()) if w in self.names.venues]
         k = self.settings.describe_candidates
-        pool = [h for h in self.search(phrase, k * (2 if years else 1) + len(taken), ids=ids) if h.paper.id not in taken]
+        pool = [h for h in self.search(phrase, k * (2 if years or venues else 1) + len(taken), ids=ids) if h.paper.id not in taken]
         words = content_words(phrase)
         # A paper using every word of the description is a candidate however low the fused
         # ranking puts it (an exact "FDB" is in a sibling's name only): looked for among twice as many.
@@ -128,7 +129,7 @@ class Descriptions:
         if unscored := [pid for pid, d in dense.items() if not d]:
             dense.update({h.paper.id: h.dense for h in self.search(phrase, len(unscored), ids=unscored)})
         near = max(dense.values(), default=-1.0)
-        dated = [h for h in pool if (h.paper.date or "")[:4] in years]
+        dated = [h for h in pool if (not years or (h.paper.date or "")[:4] in years) and all(h.paper.id in v for v in venues)] if years or venues else []
         hits = dated or pool[:k] + extra
         if not hits:
             return None
@@ -140,6 +141,7 @@ class Descriptions:
         fit = {h.paper.id: s.evidence_dense_weight * dense[h.paper.id]
                + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights) for h in hits}
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
+        ranked = told_apart(words, ranked, fit, s.describe_min_margin)
         top = ranked[0]
         # Another record of the same name (a preprint and its conference version) is no rival:
         # the work is settled; which version, the year or "each version" decides (versions.py).
@@ -166,7 +168,7 @@ class Descriptions:
         if ids is None and not dated and not self._tells(phrase, top.paper):
             return Target(phrase, [], by="description", confidence=0.0)
         if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
-                and not (len(full) == 1 and full[0] is top) and ids is None:
+                and not (len(full) == 1 and full[0] is top) and ids is None and not (venues and dated and self._tells(phrase, top.paper)):
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
 
@@ -195,6 +197,8 @@ class Descriptions:
         own = [m.group() for m in _DEFINITE.finditer(asked) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
         # ("which tool does the FooCache study use to ...": the subject, without what it is asked.)
         own = [v.group(1) if (v := _ASKED_SUBJECT.search(asked)) and x.startswith(v.group(1)) else x for x in own]
+        # ("the mean stall drop claimed by the FooCache paper": the owner, not what it claims.)
+        own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         if weak and not (context or phrases):
@@ -247,35 +251,6 @@ class Descriptions:
                 break
             pending = waiting
         return [found[i] for i in sorted(found)]
-
-    def _narrow_by_phrase(self, q: str, t: Target) -> None:
-        """A name several papers use, inside a longer phrase ("the PyTorch CNN pruning
-        whitepaper"): the paper the phrase's other words fit best, if one fits best."""
-        prefixes = {(title_prefix(self.names.papers[pid]) or "").lower() for pid in t.paper_ids}
-        if len(t.paper_ids) < 2 or (t.confidence > _WEAK_NAME and (len(prefixes) == 1 and "" not in prefixes
-                                                                    or len(as_word(t.phrase).findall(q)) > 1)):
-            # A title's name shared by versions: all of them (not a word two titles use, "SoC", said
-            # once; said in several places, it may be each paper's).
-            return
-        phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
-        rest = [w for w in content_words(phrase) if w != t.phrase.lower()]
-        fit = sorted(((coverage(rest, f"{p.title} {p.abstract}"), pid) for pid in t.paper_ids if (p := self.names.papers[pid])), reverse=True)
-        if rest and len(fit) > 1 and fit[0][0] > fit[1][0]:
-            t.paper_ids = [fit[0][1]]
-
-    def _narrow(self, q: str, plan: Plan) -> None:
-        """A name two papers share ("SSDTrain") in a question about one ("the version that
-        evaluates on Llama"): keep the paper the rest of the question fits, if it stands out."""
-        # ... unless the question counts them: "the two FooNet papers" are both asked about.
-        said = {_COUNTS[m.group(1).lower()] for m in _SAID_COUNT.finditer(q)}
-        for t in plan.targets:
-            if len(t.paper_ids) < 2 or len(t.paper_ids) in said:
-                continue
-            rest = [w for w in plan.topic_terms if w not in t.phrase.lower()]
-            fit = sorted(((coverage(rest, f"{p.title} {p.abstract} {p.venue or ''}"), pid)
-                          for pid in t.paper_ids if (p := self.names.papers[pid])), reverse=True)
-            if rest and fit[0][0] > fit[1][0]:  # the rest of the question fits one of them better
-                t.paper_ids, t.confidence = [fit[0][1]], round(fit[0][0] - fit[1][0], 3)
 
     def _alike(self, target: Target, others: list[Target]) -> bool:
         """Is the paper `target` found like one of `others`' papers (its title's meaning)?"""

@@ -289,5 +289,8 @@ class NameIndex:
                     used[st] += 1
                     with_number[st] += has
         base = numbered / total if numbered else 1.0
-        # Few uses say nothing either way.
-        return {st: with_number[st] / n / base for st, n in used.items() if n >= 3}
+        # Few uses say nothing either way; a handful say little: each word's rate starts from
+        # `quantity_affinity_prior` sentences at the corpus's average ("simulator" stated twice
+        # with a number in five sentences is no measure).
+        prior = self.settings.quantity_affinity_prior
+        return {st: (with_number[st] + prior * base) / (n + prior) / base for st, n in used.items() if n >= 3}

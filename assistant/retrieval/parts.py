@@ -96,7 +96,8 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""
     # A lead-in joined to the question ("For FooNet, how ...? And for BarLib, what ...?") names
     # the first part's paper.
-    joined = [] if re.search(r"[.?!]\s*$", lead) else [lead]
+    # (A lead-in may hold parts of its own: "A's memory cut, and for B, which board?")
+    joined = [] if re.search(r"[.?!]\s*$", lead) else (pieces(lead) or [lead])
     # The measure after "than" may be another work's ("... than the gain of the tool that ...").
     parts_ = [x for p in pieces(asked or q) for x in _THAN_OWNED.split(p)]
     # "row-gated foo serving, what latency ...?": a bare phrase, no measure, before a part

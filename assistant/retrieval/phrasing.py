@@ -18,9 +18,9 @@ from ..text import content_words, coverage, stem
 # introduces 0.67, a rare word an abstract merely uses 0.33.
 _WEAK_NAME = 0.34
 # What a result is measured against comes after these ("faster than FooLib", "over BarServe"); a
-# clause boundary ("against FooLib, while BarNet ...") ends the baseline, and so does a verb
+# clause boundary ("against FooLib, while BarNet ...", "beyond FooLib: which ...") ends the baseline, and so does a verb
 # ("how much faster than FooLib is BarNet": BarNet is the subject).
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;]+\s+){0,2}$", re.I)
+_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;:?!]+\s+){0,2}$", re.I)
 # Verbs of a work's own claim: "than what FooNet reports", "than BarNet does?".
 CLAIMS = r"(?:does|do|did|reports?|claims?|gets?|achieves?|manages?|shows?|reaches)"
 

@@ -35,6 +35,7 @@ from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, own
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 from .rows import row_owners
+from .tell_apart import narrow, narrow_by_phrase
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
@@ -70,8 +71,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         asked_from = q.rfind(asked) if statements else 0
         for m in NAME_TOKEN.finditer(q):
             tok, key = m.group(), m.group().lower()
-            if key in seen or key in author_words:
-                continue
+            if key in seen or key in author_words or key.startswith("non-"):
+                continue  # ("non-FooChip hardware" says what the answer is not: no paper, no qualifier)
             seen.add(key)
             cands = self.names.lookup(tok)
             if not cands and vs_side(q, m.start(), m.end()):
@@ -157,7 +158,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             # introduces as its name, names no paper firmly: the description around it decides;
             # so does a name the collection lacks ("the FooNet-50 run in the paper on X").
             elif not (all(t.confidence <= _WEAK_NAME or t.missing for t in subjects) and self._describe_single(q, plan, weak=subjects)):
-                self._narrow(q, plan)
+                narrow(q, plan, self.names.papers)
         if plan.kind is Kind.FACTOID:
             drop_describing(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
@@ -252,7 +253,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                                and (not statements or as_word(t.phrase).search(asked))]
             plan.targets = subjects
             for t in subjects:
-                self._narrow_by_phrase(q, t)
+                narrow_by_phrase(q, t, self.names.papers)
             # "A, B and the system that ...": a described paper listed beside named ones (only a
             # definite description of a work: "three takes on pruning" is the list's gloss).
             # A name two papers share is told apart by such phrases ("the 2024 one"), not joined.

@@ -1,0 +1,60 @@
+"""Telling apart the papers a phrase may mean: candidates of a description nearly as fit as each
+other (a compound's part one of them alone uses), and the papers a shared name goes by (the rest
+of the question, or of the phrase, fits one of them better).
+
+Out of scope: finding the candidates (descriptions.py), the names themselves (names.py).
+"""
+
+from __future__ import annotations
+
+from ..models import Plan, Target, title_prefix
+from ..text import as_word, content_words, coverage, stopwords
+from .phrasing import _COUNTS, _SAID_COUNT, _STRONG_SPLIT, _WEAK_NAME
+
+
+def told_apart(words: list[str], ranked: list, fit: dict[str, float], margin: float) -> list:
+    """Candidates nearly as fit as the first ("the bias-correcting fine-tuner": two fine-tuners,
+    neither writing "bias-correcting"): the one alone using the part of a compound the others
+    lack goes first, and is as fit as the first was plus `margin`."""
+    close = [h for h in ranked if fit[ranked[0].paper.id] - fit[h.paper.id] < margin]
+    texts = {h.paper.id: f"{h.paper.title} {h.paper.abstract}" for h in close}
+    parts = [x for w in words if "-" in w and not any(coverage([w], t) for t in texts.values())
+             for x in w.split("-") if len(x) > 2 and x not in stopwords()]
+    told = {pid: sum(coverage([x], t) for x in parts) for pid, t in texts.items()}
+    best = max(told.values(), default=0)
+    if len(close) < 2 or not best or sum(v == best for v in told.values()) > 1:
+        return ranked
+    first = next(h for h in close if told[h.paper.id] == best)
+    fit[first.paper.id] = fit[ranked[0].paper.id] + margin
+    return [first] + [h for h in ranked if h is not first]
+
+
+def narrow_by_phrase(q: str, t: Target, papers) -> None:
+    """A name several papers use, inside a longer phrase ("the PyTorch CNN pruning
+    whitepaper"): the paper the phrase's other words fit best, if one fits best."""
+    prefixes = {(title_prefix(papers[pid]) or "").lower() for pid in t.paper_ids}
+    if len(t.paper_ids) < 2 or (t.confidence > _WEAK_NAME and (len(prefixes) == 1 and "" not in prefixes
+                                                                or len(as_word(t.phrase).findall(q)) > 1)):
+        # A title's name shared by versions: all of them (not a word two titles use, "SoC", said
+        # once; said in several places, it may be each paper's).
+        return
+    phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
+    rest = [w for w in content_words(phrase) if w != t.phrase.lower()]
+    fit = sorted(((coverage(rest, f"{p.title} {p.abstract}"), pid) for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+    if rest and len(fit) > 1 and fit[0][0] > fit[1][0]:
+        t.paper_ids = [fit[0][1]]
+
+
+def narrow(q: str, plan: Plan, papers) -> None:
+    """A name two papers share ("SSDTrain") in a question about one ("the version that
+    evaluates on Llama"): keep the paper the rest of the question fits, if it stands out."""
+    # ... unless the question counts them: "the two FooNet papers" are both asked about.
+    said = {_COUNTS[m.group(1).lower()] for m in _SAID_COUNT.finditer(q)}
+    for t in plan.targets:
+        if len(t.paper_ids) < 2 or len(t.paper_ids) in said:
+            continue
+        rest = [w for w in plan.topic_terms if w not in t.phrase.lower()]
+        fit = sorted(((coverage(rest, f"{p.title} {p.abstract} {p.venue or ''}"), pid)
+                      for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+        if rest and fit[0][0] > fit[1][0]:  # the rest of the question fits one of them better
+            t.paper_ids, t.confidence = [fit[0][1]], round(fit[0][0] - fit[1][0], 3)
