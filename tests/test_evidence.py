@@ -228,3 +228,12 @@ def test_a_number_of_the_asked_word_beats_a_sentence_sharing_more_words(assistan
     # Negative: a number next to a word of the question's setting ("2 layers") is no answer to "how many layers".
     a = assistant.ask("How many layers does VARiant's smallest subnet keep?")
     assert "2 layers" in a.text, a.text
+
+
+def test_a_qualifier_saying_what_the_answer_is_not_is_met_by_the_contrast(assistant):
+    # "non-NVIDIA hardware": the abstract lists Nvidia GPUs beside the others; the contrast is there.
+    a = assistant.ask("Which non-NVIDIA hardware does MultiKernelBench cover?")
+    assert not a.refused_parts and "Huawei NPUs" in a.text, a.text
+    # Negative: a "non-" qualifier whose other side the paper never mentions is still missing.
+    a = assistant.ask("Which non-TPU hardware does HipKittens validate on?")
+    assert a.refused_parts and "non-TPU" in a.refused_parts[0], a.text

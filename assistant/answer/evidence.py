@@ -249,6 +249,7 @@ class EvidenceSelector:
         # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
         lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
                    and not (re.search(r"[\dA-Z]s$", q) and _norm(q)[:-1] in text)
+                   and not (q.lower().startswith("non-") and _norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
                    and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
                             and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
         if lacking:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan
-from ..text import content_words, looks_like_name, sentences, stem
+from ..text import as_word, content_words, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
 from .phrasing import CLAIMS, _BASELINE_BEFORE
@@ -35,16 +35,18 @@ _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
 _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
-# "which boards/chips were": one noun).
+# "which tools/libraries does": one noun).
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
 # "on what board ...", "in which layer ...": a preposition before the asked thing.
 _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|over)\s+(?=(?:what|which)\b)", re.I)
-# "what does FooNet keep in memory", "what does propose to cut latency" (a row, the name out):
-# what is done is asked, a thing, whatever measure the rest names; not what a work claims
-# ("what does it report for latency").
-_OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|they|one)\s+)?(?!(?:{CLAIMS}|do|have|has)\b)[a-z][\w-]*\b", re.I)
+# "what does FooNet cache on the host", "what does swap in to save energy" (a row, the name
+# out): what is done is asked, a thing, whatever measure the rest names; not what a work
+# claims ("what does it report for latency"). (A subject still in it, "what does the X
+# design ...", is left alone: its verb is not known.)
+_OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|they|one)\s+)?+"
+                           rf"(?!(?:{CLAIMS}|do|have|has|the|a|an|its|their|this|that|these|those|each|both|it|they|one)\b)[a-z][\w-]*\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -79,7 +81,7 @@ class AspectReader:
         # ("Which compiler does X use to lower its graphs": a thing, whatever measure the rest names.)
         unnamed = asked_q
         for t in plan.targets:
-            unnamed = re.sub(re.escape(t.phrase), " ", unnamed, flags=re.I)
+            unnamed = as_word(t.phrase).sub(" ", unnamed)
         if plan.aspect is Aspect.GENERAL and not self._picks_thing(asked_q) and not _OBJECT_ASKED.match(" ".join(unnamed.split())) and self._quantity_noun([w for w in plan.topic_terms if w not in named and w in asked]):
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}

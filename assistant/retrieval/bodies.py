@@ -50,7 +50,8 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
     if listed := counted_list(asked):
         # "... for three pruning papers: A, B and the X work?": each listed phrase is one of that kind.
         # (Items set apart by semicolons, "A, its speedup; B, its memory", each open with their paper.)
-        items = listed[1] if ";" not in listed[1] else "; ".join(x.split(",")[0].strip() for x in listed[1].split(";"))
+        items = listed[1].split(";")
+        items = "; ".join(x.split(",")[0].strip() for x in items) if len(items) > 1 and all("," in x for x in items) else listed[1]
         bodies.append(Body(items, False, frame=listed[0], counting=asked))
     # The question sentence ("Against BazLib, what do A and B report?"); after statements, only
     # its work descriptions: its bare phrases are what it asks, the statements the papers.

@@ -24,7 +24,8 @@ from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_
     _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _ASKED_SUBJECT, _UNSPECIFIC, _WEAK_NAME,
     _WORK, _WORK_PHRASE, WORK_NOUNS, _NO_VERB)
 
-_ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b)[a-z]", re.I)
+# (Not a participle before its complement: "the Y one published at FooConf" is all the subject.)
+_ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b|[a-z]+ed\s+(?:at|in|on|by|for|from|with)\b)[a-z]", re.I)
 
 
 class ComparedDescriptions(Descriptions):
@@ -215,7 +216,7 @@ class ComparedDescriptions(Descriptions):
             # The named people's papers only for the phrase that names them.
             # People the records do not list ("Doe et al.'s") are no words of the paper's text.
             phrase = _LEAD.sub("", seg.strip() if mine else _PEOPLE.sub(" ", seg).strip())
-            # ("the X-cutting one advertises ...": "one" heads the subject; its verb ends it.)
+            # ("the Y one ships with ...": "one" heads the subject; its verb ends it.)
             phrase = m.group(1) if (m := _ONE_THEN_VERB.match(phrase)) else phrase
             phrase = (asked and antecedent(phrase, split_statements(plan.question)[0])) or phrase
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
@@ -233,15 +234,15 @@ class ComparedDescriptions(Descriptions):
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)
             if (not target or target.missing or target.confidence < self.settings.describe_min_margin) and found \
-                    and re.search(r"\sone$", phrase) and len(prev := content_words(found[-1].phrase)) >= 2 \
+                    and re.search(r"\sone$", phrase) and len(prev := content_words(_RELATIVE.split(found[-1].phrase)[0])) >= 2 \
                     and not set(content_words(phrase)) <= {w for t in [*plan.targets, *found] for w in content_words(t.phrase)}:
                 # "the row-cached foo tuner and the bar-pruned one": "one" is the other's noun, with its other
                 # modifiers (not "the foo one", an earlier work's words: that work again).
                 again = self._resolve(f"{phrase[:-4]} {' '.join(prev[1:])}", among, within)
                 if again and not again.missing:
                     again.phrase, target = phrase, again
-            # "X vs its multi-node successor": the side is the other side's relative, in its words.
-            # (So is "X vs its multi-node follow-up", a work by its noun.)
+            # "X vs its sharded successor": the side is the other side's relative, in its words.
+            # (So is "X vs its sharded follow-up", a work by its noun.)
             relative = (bare_side or beside_vs) and pro_form and before
             if target and (bare_side or relative) and (relative or target.confidence < self.settings.describe_min_margin):
                 # A side too short to say which paper leans on the words both sides share.

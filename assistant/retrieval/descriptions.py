@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Plan, Target, title_prefix
-from ..text import as_word, content_words, coverage, plain_latex, stopwords
+from ..text import as_word, content_words, coverage, looks_like_name, plain_latex, stopwords
 from .facets import split_statements
 from .names import _INTRO
 from .tell_apart import told_apart
@@ -112,7 +112,7 @@ class Descriptions:
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
         # (So does a venue, "the FooConf version": record evidence, as people are, so a paper
         # of that venue using the description's words is the one, however far its meaning.)
-        venues = [set(self.names.venues[w]) for w in re.findall(r"[\w-]+", phrase.lower()) if w in self.names.venues]
+        venues = [set(self.names.venues[w.lower()]) for w in re.findall(r"[\w-]+", phrase) if looks_like_name(w) and w.lower() in self.names.venues]
         k = self.settings.describe_candidates
         pool = [h for h in self.search(phrase, k * (2 if years or venues else 1) + len(taken), ids=ids) if h.paper.id not in taken]
         words = content_words(phrase)

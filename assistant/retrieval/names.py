@@ -290,7 +290,7 @@ class NameIndex:
                     with_number[st] += has
         base = numbered / total if numbered else 1.0
         # Few uses say nothing either way; a handful say little: each word's rate starts from
-        # `quantity_affinity_prior` sentences at the corpus's average ("simulator" stated twice
-        # with a number in five sentences is no measure).
+        # `quantity_affinity_prior` sentences at the corpus's average (a word stated twice with
+        # a number in five sentences is no measure yet).
         prior = self.settings.quantity_affinity_prior
         return {st: (with_number[st] + prior * base) / (n + prior) / base for st, n in used.items() if n >= 3}

@@ -22,7 +22,7 @@ _WEAK_NAME = 0.34
 # ("how much faster than FooLib is BarNet": BarNet is the subject).
 _BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;:?!]+\s+){0,2}$", re.I)
 # Verbs of a work's own claim: "than what FooNet reports", "than BarNet does?".
-CLAIMS = r"(?:does|do|did|reports?|claims?|gets?|achieves?|manages?|shows?|reaches)"
+CLAIMS = r"(?:does|do|did|reports?|claims?|gets?|gives?|yields?|delivers?|attains?|achieves?|manages?|shows?|reaches)"
 
 
 def owns_claim(q: str, start: int, end: int) -> bool:

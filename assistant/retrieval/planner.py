@@ -71,8 +71,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         asked_from = q.rfind(asked) if statements else 0
         for m in NAME_TOKEN.finditer(q):
             tok, key = m.group(), m.group().lower()
-            if key in seen or key in author_words or key.startswith("non-"):
-                continue  # ("non-FooChip hardware" says what the answer is not: no paper, no qualifier)
+            if key in seen or key in author_words:
+                continue
             seen.add(key)
             cands = self.names.lookup(tok)
             if not cands and vs_side(q, m.start(), m.end()):

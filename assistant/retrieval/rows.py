@@ -8,8 +8,8 @@ filled with a look-alike sentence nor refused.
 A row whose question sentence names one compared paper alone ("Which cache does A evict from? Which
 shard does the B study pin?") is that paper's, when each compared paper has one.
 
-A clause that asks a question of its own ("What does A keep, and how much faster is B?") is
-such a sentence.
+A clause that asks a question of its own ("Which cache does A use, and how many shards does B
+pin?") is such a sentence.
 
 Out of scope: the rows' wording (facets.py); rows asked of a paper by its name inside one
 clause ("A's speedup, B's memory"), which stay rows of every paper.
@@ -31,7 +31,8 @@ _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 _PLACE_WORD = r"(first|second|third|fourth|former|latter|last)(?:\s+(?:one|" + WORK_NOUNS + r"))?"
 _PLACE_REF = re.compile(rf"\b{_AUX}\s+the\s+{_PLACE_WORD}\b|\bthe\s+{_PLACE_WORD}(?=['’]s\b|\s*(?:[,;:?.)]|$)|\s+(?:{_AUX}|{CLAIMS}|and|or)\b)", re.I)
 # ", and how much ...", "; what ...": a clause that asks a question of its own.
-_NEW_QUESTION = re.compile(r"(?:,|;)\s*(?:and\s+|but\s+)?(?=(?:what|which|how|who|where|when|why)\b)|\s+and\s+(?=(?:what|which|how|who|where|when|why)\s)", re.I)
+# (Not a bare comma: ", which B also uses" is a relative clause.)
+_NEW_QUESTION = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?=(?:what|which|how|who|where|when|why)\s)|;\s*(?=(?:what|which|how|who|where|when|why)\s)", re.I)
 
 
 def _position(q: str, phrase: str) -> int | None:
@@ -74,7 +75,7 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
     """"Which cache does A evict from? And which shard does the B study pin?": a row whose
     question sentence names one compared paper alone is that paper's, when every compared
     paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
-    # (A sentence asking two things, "What does A keep, and how much faster is B?", is two.)
+    # (A sentence asking two things, "Which cache does A use, and how many shards does B pin?", is two.)
     said = [c for x in sentences(q) if x.rstrip().endswith("?") for c in _NEW_QUESTION.split(x)]
     owners: dict[str, list[str]] = {}
     for facet in plan.facets:

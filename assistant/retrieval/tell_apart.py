@@ -13,9 +13,11 @@ from .phrasing import _COUNTS, _SAID_COUNT, _STRONG_SPLIT, _WEAK_NAME
 
 
 def told_apart(words: list[str], ranked: list, fit: dict[str, float], margin: float) -> list:
-    """Candidates nearly as fit as the first ("the bias-correcting fine-tuner": two fine-tuners,
-    neither writing "bias-correcting"): the one alone using the part of a compound the others
-    lack goes first, and is as fit as the first was plus `margin`."""
+    """Candidates nearly as fit as the first ("the noise-damping tuner": two tuners, neither
+    writing "noise-damping"): the one alone using a part of the compound the others lack goes
+    first, and is as fit as the first was plus `margin`."""
+    if len(ranked) < 2:
+        return ranked
     close = [h for h in ranked if fit[ranked[0].paper.id] - fit[h.paper.id] < margin]
     texts = {h.paper.id: f"{h.paper.title} {h.paper.abstract}" for h in close}
     parts = [x for w in words if "-" in w and not any(coverage([w], t) for t in texts.values())
