@@ -2309,3 +2309,13 @@ def test_siblings_told_apart_by_a_compounds_part_and_one_standing_for_the_others
     # Negative: a compound part both candidates use tells nothing ("zeroth" in both): the variance one stays itself.
     p = plan("Which GPU-hour saving does the variance-reducing zeroth-order LLM fine-tuner report?")
     assert [titles(r, t)[0][:10] for t in p.targets] == ["Towards Fa"], p.targets
+
+
+def test_a_baseline_stretch_ends_at_a_colon(planner):
+    _, plan = planner
+    # "beyond FooLib: which AMD ..." — AMD opens the question, it is no baseline, so the row asks a thing.
+    p = plan("Kernels beyond CUDA: which AMD platforms does HipKittens validate on, and which hardware does MultiKernelBench cover?")
+    assert p.numeric_facets == [], (p.facets, p.numeric_facets)
+    # Negative: a name right after "beyond" is still what a result is measured against.
+    p = plan("What speedup beyond cuBLAS does HipKittens report, and which hardware does MultiKernelBench cover?")
+    assert any("speedup" in f for f in p.numeric_facets), (p.facets, p.numeric_facets)
