@@ -64,11 +64,10 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
 
 
-def _states(sent: str, asked: frozenset[str]) -> bool:
-    """Does `sent` give a number *of* an asked word ("3.2x speedup", "speedup of 3.2x", "cuts
-    memory by 40%"): the word next to the number, only function words between?"""
-    if not asked:
-        return False
+@lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
+def _number_neighbours(sent: str) -> frozenset[str]:
+    """The stems of the words next to each number of `sent`, only function words between
+    ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory")."""
     toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", plain_latex(sent)))]
     stop = stopwords()
 
@@ -77,7 +76,7 @@ def _states(sent: str, asked: frozenset[str]) -> bool:
         while 0 <= i < len(toks) and (not toks[i] or toks[i] in stop):
             i += step
         return toks[i] if 0 <= i < len(toks) else ""
-    return any(stem(w) in asked for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)))
+    return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)) if w and w != "0num0")
 
 
 def _has(st: str, have: set[str]) -> bool:
@@ -153,13 +152,14 @@ class EvidenceSelector:
                              + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
         known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
-        # The asked words a number may be of (not a setting's, "2-layer", nor a qualifier's).
+        # The asked words a number may be of (not a setting's, "8-bit", nor a qualifier's).
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
-                score += s.evidence_number_bonus + s.evidence_measure_bonus * _states(sent, asked)
+                # (... more when the number is of an asked word.)
+                score += s.evidence_number_bonus + s.evidence_measure_bonus * bool(asked & _number_neighbours(sent))
             if counted and counted.search(sent):
                 score += s.evidence_number_bonus
             if named and any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):

@@ -32,7 +32,7 @@ def told_apart(words: list[str], ranked: list, fit: dict[str, float], margin: fl
 
 
 def narrow_by_phrase(q: str, t: Target, papers) -> None:
-    """A name several papers use, inside a longer phrase ("the PyTorch CNN pruning
+    """A name several papers use, inside a longer phrase ("the BazLib CNN pruning
     whitepaper"): the paper the phrase's other words fit best, if one fits best."""
     prefixes = {(title_prefix(papers[pid]) or "").lower() for pid in t.paper_ids}
     if len(t.paper_ids) < 2 or (t.confidence > _WEAK_NAME and (len(prefixes) == 1 and "" not in prefixes
@@ -48,8 +48,8 @@ def narrow_by_phrase(q: str, t: Target, papers) -> None:
 
 
 def narrow(q: str, plan: Plan, papers) -> None:
-    """A name two papers share ("SSDTrain") in a question about one ("the version that
-    evaluates on Llama"): keep the paper the rest of the question fits, if it stands out."""
+    """A name two papers share ("FooTrain") in a question about one ("the version that
+    evaluates on BarBench"): keep the paper the rest of the question fits, if it stands out."""
     # ... unless the question counts them: "the two FooNet papers" are both asked about.
     said = {_COUNTS[m.group(1).lower()] for m in _SAID_COUNT.finditer(q)}
     for t in plan.targets:
