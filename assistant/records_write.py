@@ -20,7 +20,7 @@ from .settings import Settings
 
 WORD = re.compile(r"[^\W_]+")
 DATED = "date GLOB '[0-9][0-9][0-9][0-9]*'"  # a date that starts with its year
-SCHEMA_VERSION = "4"  # bump when SCHEMA or the meta counts change: older tables are rebuilt
+SCHEMA_VERSION = "5"  # bump when SCHEMA or the meta counts change: older tables are rebuilt
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT, n_sources INTEGER,
@@ -40,10 +40,12 @@ CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
 
 
 def _labels(p: Paper) -> set[str]:
+    # A whole title of three words or more names its paper too, however it is cased or punctuated.
+    whole = {plain_title(p.title)} if p.title_listed and len(plain_title(p.title).split()) >= 3 else set()
     if not (p.title_listed and ":" in p.title):
-        return set()
+        return whole
     prefix = p.title.split(":", 1)[0].strip()
-    return {prefix.lower(), plain_title(prefix)} - {""} if len(prefix.split()) <= 3 else set()
+    return whole | ({prefix.lower(), plain_title(prefix)} - {""} if len(prefix.split()) <= 3 else set())
 
 
 def from_chroma(store, settings: Settings, paper_ids: list[str] | None) -> Iterator[tuple[Paper, int | None]]:

@@ -86,16 +86,19 @@ def stems(text: str) -> frozenset[str]:
 
 def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
     """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`; a
-    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts"); with
+    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts"), and any
+    term whatever its hyphens ("codesign" in "co-design", "pre-train" in "pretrain"); with
     `weights`, the share of their weight (a rare word counting more than a common one)."""
     if not terms:
         return 0.0
     have = stems(text)
     low = " " + re.sub(r"\s+", " ", text.lower()) + " "
+    joined = low.replace("-", "")
     w = weights or {}
     total = sum(w.get(t, 1.0) for t in terms)
     found = sum(w.get(t, 1.0) for t in terms
-                if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low))))
+                if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low)
+                                                       or (len(t) > 5 and t.replace("-", "") in joined))))
     return found / total if total else 0.0
 
 

@@ -2319,3 +2319,83 @@ def test_a_baseline_stretch_ends_at_a_colon(planner):
     # Negative: a name right after "beyond" is still what a result is measured against.
     p = plan("What speedup beyond cuBLAS does HipKittens report, and which hardware does MultiKernelBench cover?")
     assert any("speedup" in f for f in p.numeric_facets), (p.facets, p.numeric_facets)
+
+
+def test_a_successor_carries_its_predecessor_s_name(planner):
+    r, plan = planner
+    # "X versus its ... successor": the candidate whose own name carries X's is X's successor,
+    # however far its topic is from X's title (a rival that only measures against X is not).
+    p = plan("ZeRO versus its CPU-and-NVMe successor: which throughput does each sustain?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZeRO", "ZeRO-Infinity"], compared(r, p)
+    p = plan("ZO2 vs its multi-GPU follow-up: speedups?")
+    assert compared(r, p) == ["ZO2", "DistZO2"], compared(r, p)
+    # Negative: words that describe no successor find none.
+    p = plan("FlashOverlap vs its successor: speedups?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1, [t.phrase for t in p.targets]
+
+
+def test_a_whole_title_written_out_names_its_paper(planner):
+    r, plan = planner
+    p = plan("what does make deep networks shallow again propose")
+    assert [(t.by, titles(r, t)) for t in p.targets] == [("name", ["Make Deep Networks Shallow Again"])]
+    # A word of the title that names another paper ("Reconfigurable") is the title's word.
+    p = plan("The proof-of-concept of Reconfigurable Stream Network Architecture runs on which platform, "
+             "whereas InTAR's speedup over sequential accelerators is how much?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["Reconfigurable Stream Network Architecture", "InTAR"], compared(r, p)
+    # Negative: the title's words not written as the title are a description.
+    p = plan("Which paper makes deep networks shallow?")
+    assert all(t.by == "description" for t in p.targets), [(t.phrase, t.by) for t in p.targets]
+
+
+def test_marked_items_each_ask_of_their_own_paper(planner):
+    r, plan = planner
+    p = plan("For offloading: (a) ZO2 - GPU memory for OPT-175B? (b) the SSD activation offloading framework - activation memory cut?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "ZO2" and compared(r, p)[1].startswith("SSDTrain"), compared(r, p)
+    assert {f: titles(r, type("T", (), {"paper_ids": v}))[0].split(":")[0] for f, v in p.facet_papers.items()} == {
+        "GPU memory for OPT-175B": "ZO2", "activation memory cut": "SSDTrain"}, (p.facets, p.facet_papers)
+    # Negative: a mark that starts no list is the question's word.
+    p = plan("What does ZO2 report in (b) of its figure?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_a_thing_described_is_a_work(planner):
+    r, plan = planner
+    p = plan("energy numbers: the dual-CNN-with-memory thing, and the converting autoencoder one?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, [t.phrase for t in p.targets]
+    assert {titles(r, t)[0] for t in p.targets} == {"Reducing Inference Energy Consumption Using Dual Complementary CNNs",
+                                                    "A Converting Autoencoder Toward Low-latency and Energy-efficient DNN Inference at the Edge"}
+    # Negative: "the first thing" describes no work.
+    p = plan("the first thing I'd like: what does ZO2 save?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_a_contrasting_clause_and_marked_items_are_parts():
+    from assistant.retrieval.facets import marked, parts
+
+    assert parts("How much memory does ZO2 need, whereas DistZO2 reports what speedup?") == [
+        "How much memory does ZO2 need", "DistZO2 reports what speedup"]
+    assert len(marked("(a) ZO2: memory? (b) DistZO2: speedup?")) == 2
+    assert parts("(a) ZO2: memory? (b) DistZO2: speedup?") == ["ZO2: memory", "DistZO2: speedup"]
+    # Negative: a participle after "while" is the same clause; a lone or unordered mark lists nothing.
+    assert parts("How much memory does ZO2 save, while keeping accuracy?") == []
+    assert marked("What does ZO2 report in (b) of its figure?") == [] and marked("(b) ZO2, (a) DistZO2") == []
+
+
+def test_an_aside_after_a_name_is_that_paper_s(planner):
+    r, plan = planner
+    p = plan("LiteVAR vs VARiant (the supernet-trained one with d16 subnets): what memory saving does each claim?")
+    assert compared(r, p) == ["LiteVAR", "Progressive Supernet Training for Efficient Visual Autoregressive Modeling"], compared(r, p)
+    # Negative: an aside after one name does not stop the other side's description.
+    p = plan("LiteVAR (the attention-compressing one) vs the progressive supernet VAR paper with d16 subnets: what memory saving does each claim?")
+    assert compared(r, p) == ["LiteVAR", "Progressive Supernet Training for Efficient Visual Autoregressive Modeling"], compared(r, p)
+
+
+
+def test_a_numbered_label_is_a_qualifier(planner):
+    _, plan = planner
+    # "in Region 3": the answer must be about Region 3, not the nearest region the abstract names.
+    p = plan("How long do cold starts take in Region 3 of the serverless trace study?")
+    assert "Region 3" in p.specifics, p.specifics
+    # Negative: a function word before a count labels nothing.
+    p = plan("For 8 GPUs, what throughput does ZeRO reach?")
+    assert not any(x.startswith("For") for x in p.specifics), p.specifics

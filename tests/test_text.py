@@ -67,3 +67,12 @@ def test_an_abbreviation_is_defined_by_the_words_its_letters_begin():
     assert definitions("CPU", "It runs on a large cluster (CPU only).") == []
     assert definitions("SQL", "a text-to-SQL benchmark (SQL) of queries") == []  # the letters inside one word only
     assert not looks_abbreviated("Spider") and not looks_abbreviated("x86") and looks_abbreviated("ViT")
+
+
+def test_a_word_is_found_whatever_its_hyphens():
+    from assistant.text import coverage
+
+    assert coverage(["codesign"], "a model-accelerator co-design for FPGAs") == 1.0
+    assert coverage(["pre-training"], "we study pretraining at scale") == 1.0
+    # Negative: its letters across two words are not the word.
+    assert coverage(["codesign"], "we design code generators") == 0.0

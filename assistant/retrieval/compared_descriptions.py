@@ -73,6 +73,8 @@ class ComparedDescriptions(Descriptions):
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
         people = {w for a in plan.authors for w in content_words(a)}
         found: list[Target] = []
+        # "A vs FooNet (the sharded one, 8-bit)": an aside right after a name is that paper's.
+        body = re.sub(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(found_names, key=len, reverse=True)))})\s*\([^()]*\)", r"\1", body, flags=re.I) if found_names else body
         segments = _segments(body, _STRONG_SPLIT, named)
         if len(segments) < 2 and definite:
             return []  # no comparison verb and nothing joined: one paper's question
@@ -243,13 +245,17 @@ class ComparedDescriptions(Descriptions):
                     again.phrase, target = phrase, again
             # "X vs its sharded successor": the side is the other side's relative, in its words.
             # (So is "X vs its sharded follow-up", a work by its noun.)
-            relative = (bare_side or beside_vs) and pro_form and before
+            relative, kin = (bare_side or beside_vs) and pro_form and before, False
             if target and (bare_side or relative) and (relative or target.confidence < self.settings.describe_min_margin):
                 # A side too short to say which paper leans on the words both sides share.
                 lean = " ".join([before] * bool(relative) + [frame])
                 target = self._resolve(f"{phrase} {lean}", among, within) if lean.strip() else None
-                if target and relative and not self._alike(target, [t for t in [*plan.targets, *found] if _names(t.phrase, before)]):
-                    continue  # a relative is about what the other side is about
+                others = [t for t in [*plan.targets, *found] if _names(t.phrase, before)]
+                if relative and target and not self._kin(target, others) and (heir := self._heir(f"{phrase} {lean}", among, others)):
+                    target = heir  # (the candidate whose own name carries the other's: "FooNet-XL")
+                kin = bool(target and relative and self._kin(target, others))
+                if target and relative and not kin and not self._alike(target, others):
+                    continue  # a relative is about what the other side is about, or names it
                 if target:
                     target.phrase = phrase
             elif (lean := frame or (shared if re.match(r"\s*(?:the|a|an|one|another)\s", phrase, re.I) else "")) and not beside_vs \
@@ -260,7 +266,7 @@ class ComparedDescriptions(Descriptions):
                 again = self._resolve(f"{phrase} {lean}", among, within)
                 if again and not again.missing:
                     again.phrase, target = phrase, again
-            if target and ((speaker and not works) or bare_side) and target.confidence < self.settings.describe_min_margin:
+            if target and ((speaker and not works) or (bare_side and not kin)) and target.confidence < self.settings.describe_min_margin:
                 continue
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again

@@ -20,7 +20,7 @@ import re
 from ..models import Plan
 from ..text import as_word, content_words, sentences
 from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD
-from .places import _IN_ORDER
+from .places import _IN_ORDER, marked
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -30,8 +30,11 @@ NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|lo
                       r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("key numbers?": a row of numbers)
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
+# (", whereas B reports what?": a contrasting clause is a part, whatever it opens with; not
+# ", while keeping ...", a participle of the same clause.)
 _PART_JOINT = re.compile(
-    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)",
+    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
+    r"|\s*[,;]\s*(?:whereas|while)\s+(?![a-z]+ing\b)",
     re.I)
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
 _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"
@@ -119,12 +122,14 @@ def split_statements(q: str) -> tuple[str, str]:
     """(statements, question): the sentences before the (last) question sentence describe
     the papers ("Both are FPGA designs."); the question and what follows it ("Give both
     numbers.") ask. With no question mark, the last sentence asks. Questions in a row all ask
-    ("What does A report? And B?")."""
+    ("What does A report? And B?"), as do a list's marked items ("(a) ...? (b) ...?")."""
     said = sentences(q)
     asks = [i for i, x in enumerate(said) if x.rstrip().endswith("?")]
     i = asks[-1] if asks else len(said) - 1
     while i - 1 in asks:
         i -= 1
+    if marks := marked(q):  # what comes before the first item leads in to the list
+        return q[: marks[0].start()].strip(), q[marks[0].start():]
     statements, question = " ".join(said[:i]), " ".join(said[i:])
     # A lead-in that asks nothing ("For the system that shields ...: what trick ...",
     # "In the 2021 paper on ..., which board ...") describes the paper like a statement.
@@ -172,7 +177,10 @@ def _listed(text: str) -> list[str]:
 
 def parts(q: str) -> list[str]:
     """The sub-questions of a question that asks several things; [] when it asks one."""
-    found = [p.strip(" ,;?.") for p in _PART_JOINT.split(q.strip().rstrip("?. "))]
+    q = q.strip().rstrip("?. ")
+    cuts = [m.start() for m in marked(q)]
+    found = [p.strip(" ,;?.") for a, b in zip([0, *cuts], [*cuts, len(q)]) for p in _PART_JOINT.split(q[a:b].rstrip("?. "))]
+    found = [re.sub(r"^(?:and\s+)?\(?(?:[a-h]|[1-9]|i{1,3}|iv)\)\s+|[\s,;]+(?:and|or)$", "", p) for p in found]
     found = [p for p in found if content_words(p)]
     return found if len(found) >= 2 else []
 
@@ -195,6 +203,9 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     facets: list[str] = []
     statements, asked = split_statements(q)  # statements before the question describe the papers
     q = asked or q
+    if marked(q):  # "(a) A: its speedup? (b) the X paper: memory cut?": each item a row, without its paper
+        return list(dict.fromkeys(f for x in parts(q) if content_words(
+            f := re.sub(r"^(?:['’]s\s+|\([^()]*\)\s*|[:;,]\s*)+", "", _strip(x, names)).strip(" :;,.?"))))[:4]
     asked_q = q
     q = _without_subjects(q, names)
     # "Which board (or how much power) does each use?": the alternative in parentheses is asked too.

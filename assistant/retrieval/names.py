@@ -38,6 +38,7 @@ from .record_tables import _CAP, PaperTable, VenueWords, _remember
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)s?\s+(?:a |an |the )?"
                     r"(?:(?:[\w-]+\s+){0,6}?(?:system|framework|method|approach|technique|algorithm|accelerator|architecture|"
                     r"tool|library|compiler|engine|scheme|allocator|runtime|benchmark|model|platform|toolkit|dataset)\s*,\s*)?", re.I)
+_TITLE_WORDS = 24  # the longest whole title looked for in a question, in words
 _VOCAB_CHECK = 50  # papers read to tell a word from a part of longer tokens; more: it is a word
 
 
@@ -260,15 +261,23 @@ class NameIndex:
         return found
 
     def multiword_names(self, question: str) -> dict[str, list[str]]:
-        """Title prefixes of several words ("Late Breaking Results") the question contains."""
+        """Title prefixes of several words ("Late Breaking Results") the question contains, and
+        whole titles of three words or more, written in any case and punctuation (as copied)."""
         low = question.lower()
         toks = re.findall(r"[\w\-.]+", low)
         grams = [" ".join(toks[i: i + size]) for size in (3, 2) for i in range(len(toks) - size + 1)]
-        titled = self.records.labelled(grams)
+        at = list(re.finditer(r"[a-z0-9]+", low))
+        whole = {plain_title(x): x for size in range(_TITLE_WORDS, 2, -1) for i in range(len(at) - size + 1)
+                 for x in [question[at[i].start(): at[i + size - 1].end()]]}
+        titled = self.records.labelled([*grams, *whole])
         found = {}
+        for key, phrase in whole.items():  # longest first; a title inside a longer one is its words
+            if (ids := titled.get(key)) and len(ids) <= self.max_df + 1 and not any(phrase.lower() in f.lower() for f in found):
+                found[phrase] = sorted(ids)
         for gram in grams:
             ids = titled.get(gram)
-            if ids and len(ids) <= self.max_df + 1 and re.search(r"(?<!\w)" + re.escape(gram) + r"(?!\w)", low):
+            if ids and len(ids) <= self.max_df + 1 and re.search(r"(?<!\w)" + re.escape(gram) + r"(?!\w)", low) \
+                    and not any(gram in f.lower() for f in found):
                 found[gram] = sorted(ids)
         return found
 

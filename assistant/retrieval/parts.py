@@ -110,8 +110,9 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     for piece in joined + parts_:
         here = [t for t in firm if (m := as_word(t.phrase).search(piece))
                 and not _BASELINE_BEFORE.search(piece[: m.start()]) and not _RELATED.match(piece, m.end())]
-        # ("... and what do B and C report?": a part may ask its question of papers joined.)
-        if len(here) > 1 and not coordinated(piece, here):
+        # ("... and what do B and C report?": a part may ask its question of papers joined;
+        # two names of one paper, "the Foo Bar Architecture's proof (FooBar-X)", are one.)
+        if len({tuple(sorted(t.paper_ids)) for t in here}) > 1 and not coordinated(piece, here):
             return []
         for t in here:
             if not any(set(t.paper_ids) == set(u.paper_ids) for u in own):

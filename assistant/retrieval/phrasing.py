@@ -69,7 +69,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:?!]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
-              r"report|extension|write-up|preprint|follow-up|successor|version|variant")
+              r"report|extension|write-up|preprint|follow-up|successor|version|variant|thing")
 _WORK = re.compile(rf"\b(?:{WORK_NOUNS})\b", re.I)
 _SAID_COUNT = re.compile(rf"(?:\b(?:exactly|only|just)\s+)?\b({'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})s?\b", re.I)
 # "the latency the former quotes", "than the latter": a paper already compared, referred

@@ -1,7 +1,8 @@
 """Works the asker's statements bring in, and the places the question refers to them by:
 "One paper shards the FooDB index, another caches its keys, and a third batches its writes.
 What does the first save ...?", "Index work — A; B; C. In that order: ...", "Two papers: one
-doing X, and one doing Y", "A vs B. For the former ...".
+doing X, and one doing Y", "A vs B. For the former ...", and the marks of a list's items
+("(a) ... (b) ...").
 
 Out of scope: resolving each work (one_of.py); which rows a place asks of (rows.py).
 """
@@ -76,3 +77,19 @@ def places_asked(statements: str, asked: str, count: int) -> list[int]:
     if not places and _IN_ORDER.search(asked):  # "in that order", "respectively": every one listed
         places = list(range(count))
     return [] if any(not 0 <= p < count for p in places) else list(dict.fromkeys(places))
+
+
+# A list's items marked "(a) ... (b) ..." or "1) ... 2) ...": each marked item asks.
+_MARK = re.compile(r"(?:^|(?<=[\s,;:?.]))\(?([a-h]|[1-9]|i{1,3}|iv)\)\s+")
+
+
+def marked(text: str) -> list[re.Match]:
+    """The item marks of a list the text enumerates in order ("(a) ... (b) ..."), else []."""
+    for order in ("abcdefgh", "123456789", ("i", "ii", "iii", "iv")):
+        run: list[re.Match] = []
+        for m in _MARK.finditer(text):
+            if len(run) < len(order) and m.group(1) == order[len(run)]:
+                run.append(m)
+        if len(run) >= 2:
+            return run
+    return []

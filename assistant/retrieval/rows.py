@@ -21,6 +21,7 @@ import re
 
 from ..models import Kind, Plan
 from ..text import as_word, content_words, sentences
+from .facets import marked, parts, split_statements
 from .phrasing import CLAIMS, WORK_NOUNS
 from .places import _IN_ORDER, place_index
 
@@ -77,6 +78,7 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
     paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
     # (A sentence asking two things, "Which cache does A use, and how many shards does B pin?", is two.)
     said = [c for x in sentences(q) if x.rstrip().endswith("?") for c in _NEW_QUESTION.split(x)]
+    said = parts(split_statements(q)[1]) if marked(q) else said  # ("(a) ...? (b) ...": each item)
     owners: dict[str, list[str]] = {}
     for facet in plan.facets:
         words = set(content_words(facet))
