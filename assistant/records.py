@@ -182,7 +182,7 @@ class Records:
         return [r[0] for r in self._db().execute(q, sorted(keys))]
 
     def labelled(self, labels: Iterable[str]) -> dict[str, list[str]]:
-        """Exact title-prefix keys (as stored: lower case, or plain_title form) -> their papers."""
+        """Exact title-prefix or whole-title keys (as stored: lower case, or plain_title form) -> their papers."""
         return self._pairs("SELECT label, paper_id FROM labels WHERE label IN ({}) ORDER BY paper_id", labels)
 
     def authors_named(self, names: Iterable[str]) -> dict[str, list[str]]:

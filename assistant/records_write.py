@@ -40,8 +40,9 @@ CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
 
 
 def _labels(p: Paper) -> set[str]:
-    # A whole title of three words or more names its paper too, however it is cased or punctuated.
-    whole = {plain_title(p.title)} if p.title_listed and len(plain_title(p.title).split()) >= 3 else set()
+    # A whole title of four words or more names its paper too, however it is cased or punctuated
+    # (three, "Graph Neural Networks", may be any question's words).
+    whole = {t} if p.title_listed and len((t := plain_title(p.title)).split()) >= 4 else set()
     if not (p.title_listed and ":" in p.title):
         return whole
     prefix = p.title.split(":", 1)[0].strip()

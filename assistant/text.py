@@ -98,7 +98,7 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
     total = sum(w.get(t, 1.0) for t in terms)
     found = sum(w.get(t, 1.0) for t in terms
                 if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low)
-                                                       or (len(t) > 5 and t.replace("-", "") in joined))))
+                                                       or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined)))))
     return found / total if total else 0.0
 
 

@@ -2379,6 +2379,10 @@ def test_a_contrasting_clause_and_marked_items_are_parts():
     # Negative: a participle after "while" is the same clause; a lone or unordered mark lists nothing.
     assert parts("How much memory does ZO2 save, while keeping accuracy?") == []
     assert marked("What does ZO2 report in (b) of its figure?") == [] and marked("(b) ZO2, (a) DistZO2") == []
+    # ... nor marks inside one question, in a statement before it, or in asides.
+    assert marked("What do (i) ZO2 and (ii) DistZO2 report?") == []
+    assert marked("Both study (a) pruning and (b) quantization. Which reports the larger speedup?") == []
+    assert marked("Compare ZO2 (see Fig 1) and DistZO2 (Table 2)") == []
 
 
 def test_an_aside_after_a_name_is_that_paper_s(planner):

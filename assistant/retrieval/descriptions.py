@@ -266,12 +266,12 @@ class Descriptions:
         p = self.names.papers[target.paper_ids[0]] if target.paper_ids else None
         return bool(p) and any(
             looks_like_name(t.phrase) and target.paper_ids[0] not in t.paper_ids
-            and re.search(rf"(?<![^\W_]){re.escape(t.phrase)}|{re.escape(t.phrase)}(?![^\W_])", title_prefix(p) or p.title.split(":")[0])
+            and re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?=[\w+-])|(?<=\w){re.escape(t.phrase)}(?![\w-])", (title_prefix(p) or p.title).split()[0])
             for t in others)
 
     def _heir(self, phrase: str, taken: set[str], others: list[Target]) -> Target | None:
         """Among the papers `phrase` finds, the first whose name carries one of `others`' (_kin)."""
-        return next((t for h in self.search(phrase, self.settings.describe_candidates) if h.paper.id not in taken
+        return next((t for h in self.search(phrase, self.settings.describe_candidates + len(taken)) if h.paper.id not in taken
                      and self._kin(t := Target(phrase, [h.paper.id], by="description", confidence=self.settings.describe_min_margin), others)), None)
 
     def _owner_of_measure(self, phrase: str, parallel: bool = False) -> str | None:

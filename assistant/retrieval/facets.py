@@ -20,7 +20,7 @@ import re
 from ..models import Plan
 from ..text import as_word, content_words, sentences
 from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD
-from .places import _IN_ORDER, marked
+from .places import _IN_ORDER, _MARK, marked
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -31,10 +31,10 @@ NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|lo
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 # (", whereas B reports what?": a contrasting clause is a part, whatever it opens with; not
-# ", while keeping ...", a participle of the same clause.)
+# ", while ...", often a condition of the same clause.)
 _PART_JOINT = re.compile(
     r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
-    r"|\s*[,;]\s*(?:whereas|while)\s+(?![a-z]+ing\b)",
+    r"|\s*[,;]\s*whereas\s+",
     re.I)
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
 _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"
@@ -180,7 +180,7 @@ def parts(q: str) -> list[str]:
     q = q.strip().rstrip("?. ")
     cuts = [m.start() for m in marked(q)]
     found = [p.strip(" ,;?.") for a, b in zip([0, *cuts], [*cuts, len(q)]) for p in _PART_JOINT.split(q[a:b].rstrip("?. "))]
-    found = [re.sub(r"^(?:and\s+)?\(?(?:[a-h]|[1-9]|i{1,3}|iv)\)\s+|[\s,;]+(?:and|or)$", "", p) for p in found]
+    found = [re.sub(r"[\s,;]+(?:and|or)$", "", _MARK.sub("", re.sub(r"^and\s+", "", p), count=1)) for p in found]
     found = [p for p in found if content_words(p)]
     return found if len(found) >= 2 else []
 

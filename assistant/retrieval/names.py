@@ -156,7 +156,7 @@ class NameIndex:
     read_limit = property(lambda self: self._cap)
 
     def _named(self, key: str) -> dict[str, int]:
-        """Papers `key` names: title prefixes (3) over the word rules; none when shared by more
+        """Papers `key` names: title prefixes and whole titles (3) over the word rules; none when shared by more
         than max_df + 1 papers (a "name" many papers share is vocabulary, whatever its shape)."""
         if not key:
             return {}
@@ -262,23 +262,19 @@ class NameIndex:
 
     def multiword_names(self, question: str) -> dict[str, list[str]]:
         """Title prefixes of several words ("Late Breaking Results") the question contains, and
-        whole titles of three words or more, written in any case and punctuation (as copied)."""
+        whole titles of four words or more, written in any case and punctuation (as copied)."""
         low = question.lower()
         toks = re.findall(r"[\w\-.]+", low)
         grams = [" ".join(toks[i: i + size]) for size in (3, 2) for i in range(len(toks) - size + 1)]
         at = list(re.finditer(r"[a-z0-9]+", low))
-        whole = {plain_title(x): x for size in range(_TITLE_WORDS, 2, -1) for i in range(len(at) - size + 1)
+        whole = {plain_title(x): x for size in range(_TITLE_WORDS, 3, -1) for i in range(len(at) - size + 1)
                  for x in [question[at[i].start(): at[i + size - 1].end()]]}
         titled = self.records.labelled([*grams, *whole])
-        found = {}
-        for key, phrase in whole.items():  # longest first; a title inside a longer one is its words
-            if (ids := titled.get(key)) and len(ids) <= self.max_df + 1 and not any(phrase.lower() in f.lower() for f in found):
+        found: dict[str, list[str]] = {}
+        for key, phrase in [*whole.items(), *zip(grams, grams)]:  # longest first; a prefix inside a title found is its words
+            if (ids := titled.get(key)) and len(ids) <= self.max_df + 1 and (key in whole or re.search(rf"(?<!\w){re.escape(key)}(?!\w)", low)) \
+                    and not any(phrase.lower() in f.lower() for f in found if f not in grams):
                 found[phrase] = sorted(ids)
-        for gram in grams:
-            ids = titled.get(gram)
-            if ids and len(ids) <= self.max_df + 1 and re.search(r"(?<!\w)" + re.escape(gram) + r"(?!\w)", low) \
-                    and not any(gram in f.lower() for f in found):
-                found[gram] = sorted(ids)
         return found
 
     @cached_property

@@ -79,17 +79,22 @@ def places_asked(statements: str, asked: str, count: int) -> list[int]:
     return [] if any(not 0 <= p < count for p in places) else list(dict.fromkeys(places))
 
 
-# A list's items marked "(a) ... (b) ..." or "1) ... 2) ...": each marked item asks.
-_MARK = re.compile(r"(?:^|(?<=[\s,;:?.]))\(?([a-h]|[1-9]|i{1,3}|iv)\)\s+")
+# A list's items marked "(a) ... (b) ..." or "1) ... 2) ..." (a bare "1)" only where a
+# sentence or clause starts: "(see Fig 1)" marks nothing).
+_MARK = re.compile(r"(?:(?<![^\s,;:?.])\(([a-h]|[1-9]|i{1,3}|iv)\)|(?:^|(?<=[.?;:,]\s))([a-h]|[1-9]|i{1,3}|iv)\))\s+")
+_ASKING = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|do|does|did|is|are|was|were)\b", re.I)
 
 
 def marked(text: str) -> list[re.Match]:
-    """The item marks of a list the text enumerates in order ("(a) ... (b) ..."), else []."""
+    """The item marks of a list the text asks in order ("(a) ... (b) ..."), else []: not when
+    the marks sit inside one question ("What do (i) A and (ii) B report?") or a statement
+    before it ("They study (a) X and (b) Y. Which ...?")."""
     for order in ("abcdefgh", "123456789", ("i", "ii", "iii", "iv")):
         run: list[re.Match] = []
         for m in _MARK.finditer(text):
-            if len(run) < len(order) and m.group(1) == order[len(run)]:
+            if len(run) < len(order) and (m.group(1) or m.group(2)) == order[len(run)]:
                 run.append(m)
         if len(run) >= 2:
-            return run
+            lead, last = text[: run[0].start()], text[run[-1].end():]
+            return [] if _ASKING.search(lead) or re.search(r"[.!?]\s+\S", last) else run
     return []

@@ -21,9 +21,9 @@ import re
 
 from ..models import Kind, Plan
 from ..text import as_word, content_words, sentences
-from .facets import marked, parts, split_statements
+from .facets import parts, split_statements
 from .phrasing import CLAIMS, WORK_NOUNS
-from .places import _IN_ORDER, place_index
+from .places import _IN_ORDER, marked, place_index
 
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 # "the second", "the latter's", "the first one", "the third paper": a place among the compared
