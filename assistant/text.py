@@ -87,7 +87,7 @@ def stems(text: str) -> frozenset[str]:
 def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
     """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`; a
     hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts"), and any
-    term whatever its hyphens ("codesign" in "co-design", "pre-train" in "pretrain"); with
+    term whatever its hyphens ("dataflow" in "data-flow", "pre-train" in "pretrain"); with
     `weights`, the share of their weight (a rare word counting more than a common one)."""
     if not terms:
         return 0.0

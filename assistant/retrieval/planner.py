@@ -121,7 +121,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
-        plan.specifics += [m.group() for m in re.finditer(  # (and a numbered label, "in Region 3"; not "For 8 GPUs")
+        plan.specifics += [m.group() for m in re.finditer(  # (and a numbered label, "in Zone 4"; not "For 8 GPUs")
                            r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(?<=[\w;)] )[A-Z][a-z]{2,} \d{1,3}\b(?![.,]?\d)", q)
                            if m.group() not in plan.specifics and m.start() >= asked_from and not in_examples(q, m.start())
                            and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
