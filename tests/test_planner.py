@@ -2403,3 +2403,18 @@ def test_a_numbered_label_is_a_qualifier(planner):
     # Negative: a function word before a count labels nothing.
     p = plan("For 8 GPUs, what throughput does ZeRO reach?")
     assert not any(x.startswith("For") for x in p.specifics), p.specifics
+
+
+def test_questions_in_a_row_each_set_off_by_its_paper(planner):
+    from assistant.retrieval.places import headed
+
+    r, plan = planner
+    p = plan("ZO2: memory for OPT-175B? DistZO2: speedup over ZO2?")
+    assert p.facets == ["memory for OPT-175B", "speedup over ZO2"], p.facets
+    assert {f: r.papers[v[0]].title.split(":")[0] for f, v in p.facet_papers.items()} == {
+        "memory for OPT-175B": "ZO2", "speedup over ZO2": "DistZO2"}, p.facet_papers
+    p = plan("the SSD activation offloading framework: activation memory cut? the NVMe fine-tuning one for a single GPU: TFLOPS on the 4090?")
+    assert p.facets == ["activation memory cut", "TFLOPS on the 4090"] and len(p.facet_papers) == 2, (p.facets, p.facet_papers)
+    # Negative: labels of what is asked ("Speedup:") are no subjects; one question is no row.
+    assert headed("Speedup: what does ZO2 report? Memory: what does DistZO2 save?") == []
+    assert headed("ZO2: memory for OPT-175B?") == []

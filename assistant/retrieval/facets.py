@@ -20,7 +20,7 @@ import re
 from ..models import Plan
 from ..text import as_word, content_words, sentences
 from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD
-from .places import _IN_ORDER, _MARK, marked
+from .places import _IN_ORDER, _MARK, headed, marked
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -203,6 +203,8 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     facets: list[str] = []
     statements, asked = split_statements(q)  # statements before the question describe the papers
     q = asked or q
+    if units := headed(plan.question):  # "A: its speedup? the X one: which board?": each question a row
+        return list(dict.fromkeys(x.strip() for _, u in units for x in pieces(u.split(":", 1)[1]) if content_words(x)))[:4]
     if marked(q):  # "(a) A: its speedup? (b) the X paper: memory cut?": each item a row, without its paper
         return list(dict.fromkeys(f for x in parts(q) if content_words(
             f := re.sub(r"^(?:['’]s\s+|\([^()]*\)\s*|[:;,]\s*)+", "", _strip(x, names)).strip(" :;,.?"))))[:4]

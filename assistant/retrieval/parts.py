@@ -17,6 +17,7 @@ from ..models import Plan, Target
 from ..text import as_word, content_words, looks_like_name
 from .compared import _THAN, coordinated
 from .facets import _CLAUSE, pieces, split_statements
+from .places import headed
 from .phrasing import BY_PEOPLE, CLAIMS, COUNT_WORD, WORK_NOUNS, _ASKS, _BACK_REFERENCE, _BASELINE_BEFORE, _PEOPLE, _POSSESSOR, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK
 
 # ("And how about the X one?": the same asked of another paper.)
@@ -91,6 +92,18 @@ def part_subjects(q: str, plan: Plan, resolve, measure=lambda words: False) -> l
     one; `measure(words)`: is the last of `words` a measure ("the X of the FooNet paper")."""
     statements, asked = split_statements(q)
     firm = [t for t in plan.targets if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)]
+    if len(heads := headed(q)) >= 2:
+        # "A-ish tuner: memory saved? vs the B-ish one: which board?": questions in a row, each
+        # set off by its own subject (a name in it, or the work it describes).
+        own = []
+        for head, unit in heads:
+            taken = {pid for t in own for pid in t.paper_ids}
+            named = [t for t in firm if as_word(t.phrase).search(head) and not set(t.paper_ids) & taken]
+            target = named[0] if len(named) == 1 else resolve(head, taken, unit) if not named else None
+            if target and target.paper_ids and not target.missing and not set(target.paper_ids) & taken:
+                own.append(target)
+        if len(own) == len(heads):
+            return own
     own: list[Target] = []
     unnamed: list[str] = []
     lead = re.split(r"[.?!]\s+", statements)[-1] if statements else ""

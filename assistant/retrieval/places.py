@@ -2,7 +2,8 @@
 "One paper shards the FooDB index, another caches its keys, and a third batches its writes.
 What does the first save ...?", "Index work — A; B; C. In that order: ...", "Two papers: one
 doing X, and one doing Y", "A vs B. For the former ...", and the marks of a list's items
-("(a) ... (b) ...").
+("(a) ... (b) ...") or
+by the subject each of several questions in a row is set off by ("A: memory? B: board?").
 
 Out of scope: resolving each work (one_of.py); which rows a place asks of (rows.py).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import content_words, sentences
+from ..text import content_words, looks_like_name, sentences
 from .phrasing import _COUNTS, _SAID_COUNT, SET_OFF_MARK, WORK_NOUNS
 
 
@@ -98,3 +99,13 @@ def marked(text: str) -> list[re.Match]:
             lead, last = text[: run[0].start()], text[run[-1].end():]
             return [] if _ASKING.search(lead) or re.search(r"[.!?]\s+\S", last) else run
     return []
+
+
+def headed(q: str) -> list[tuple[str, str]]:
+    """(subject, question) of each question in a row set off by its subject ("FooNet: memory
+    saved? the BarLib one: which board?"), when every one is; else []."""
+    units = [re.split(r"(?<=[.!])\s+", u)[-1] for u in re.split(r"(?<=\?)\s+", q.strip()) if u.strip()]
+    heads = [(m.group(1).strip(), u) for u in units
+             if (m := re.match(r"\s*(?:(?:and|but|vs\.?|versus|also)\s+)?([^:?]+?):\s+[^?]*\?\s*$", u, re.I))
+             and not _ASKING.search(m.group(1)) and (len(content_words(m.group(1))) >= 2 or looks_like_name(m.group(1).strip()))]
+    return heads if len(units) >= 2 and len(heads) == len(units) else []

@@ -23,7 +23,7 @@ from ..models import Kind, Plan
 from ..text import as_word, content_words, sentences
 from .facets import parts, split_statements
 from .phrasing import CLAIMS, WORK_NOUNS
-from .places import _IN_ORDER, marked, place_index
+from .places import _IN_ORDER, headed, marked, place_index
 
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 # "the second", "the latter's", "the first one", "the third paper": a place among the compared
@@ -78,14 +78,16 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
     paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
     # (A sentence asking two things, "Which cache does A use, and how many shards does B pin?", is two.)
     said = [c for x in sentences(q) if x.rstrip().endswith("?") for c in _NEW_QUESTION.split(x)]
-    said = parts(split_statements(q)[1]) if marked(q) else said  # ("(a) ...? (b) ...": each item)
+    # ("(a) ...? (b) ...": each item; "A: ...? B: ...?": each question, its paper the one it is set off by.)
+    heads = dict((u, h) for h, u in headed(q))
+    said = parts(split_statements(q)[1]) if marked(q) else list(heads) or said
     owners: dict[str, list[str]] = {}
     for facet in plan.facets:
         words = set(content_words(facet))
         home = [x for x in said if words and words <= set(content_words(x))]
         if len(home) != 1:
             continue
-        named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(home[0]) for u in plan.targets)]
+        named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(heads.get(home[0], home[0])) for u in plan.targets)]
         if len(named) == 1:
             owners[facet] = named[0].paper_ids
     if {tuple(ids) for ids in owners.values()} == {tuple(t.paper_ids) for t in subjects}:
