@@ -251,9 +251,9 @@ class ComparedDescriptions(Descriptions):
                 lean = " ".join([before] * bool(relative) + [frame])
                 target = self._resolve(f"{phrase} {lean}", among, within) if lean.strip() else None
                 others = [t for t in [*plan.targets, *found] if _names(t.phrase, before)]
-                if relative and target and not self._kin(target, others) and (heir := self._heir(f"{phrase} {lean}", among, others)):
-                    target = heir  # (the candidate whose own name carries the other's: "FooNet-XL")
                 kin = bool(target and relative and self._kin(target, others))
+                if relative and target and not kin and (heir := self._heir(f"{phrase} {lean}", among, others)):
+                    target, kin = heir, True  # (the candidate whose own name carries the other's: "FooNet-XL")
                 if target and relative and not kin and not self._alike(target, others):
                     continue  # a relative is about what the other side is about, or names it
                 if target:

@@ -77,10 +77,10 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
     question sentence names one compared paper alone is that paper's, when every compared
     paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
     # (A sentence asking two things, "Which cache does A use, and how many shards does B pin?", is two.)
-    said = [c for x in sentences(q) if x.rstrip().endswith("?") for c in _NEW_QUESTION.split(x)]
     # ("(a) ...? (b) ...": each item; "A: ...? B: ...?": each question, its paper the one it is set off by.)
     heads = dict((u, h) for h, u in headed(q))
-    said = parts(split_statements(q)[1]) if marked(q) else list(heads) or said
+    said = parts(split_statements(q)[1]) if marked(q) else list(heads) or [
+        c for x in sentences(q) if x.rstrip().endswith("?") for c in _NEW_QUESTION.split(x)]
     owners: dict[str, list[str]] = {}
     for facet in plan.facets:
         words = set(content_words(facet))
