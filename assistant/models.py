@@ -68,6 +68,8 @@ class Target:
     by: str = "name"  # name | description
     confidence: float = 1.0  # 1.0 for a name; a description's margin over the next paper
     baseline: bool = False  # named as what another paper is measured against ("over vLLM")
+    # A description's next candidates, best first: what it may mean instead when its margin is thin.
+    rivals: list[str] = field(default_factory=list)
 
     @property
     def missing(self) -> bool:

@@ -104,6 +104,10 @@ class Settings(BaseSettings):
     )
     evidence_dense_weight: float = Field(default=0.6, ge=0, description="Weight of a sentence's cosine similarity to the asked aspect when choosing evidence.")
     evidence_lexical_weight: float = Field(default=0.4, ge=0, description="Weight of the share of the aspect's words a sentence contains.")
+    evidence_title_word_weight: float = Field(
+        default=0.3, ge=0, le=1,
+        description="Weight, in a sentence's share of the aspect's words, of a word of the paper's own title: it names the paper "
+                    "more than it says what is asked of it (\"the liquid state machine's macro\": \"macro\" is asked).")
     evidence_number_bonus: float = Field(default=0.15, ge=0, description="Added to a sentence that states a number when a number is asked.")
     evidence_measure_bonus: float = Field(
         default=0.1, ge=0,

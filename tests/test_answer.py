@@ -252,3 +252,11 @@ def test_a_qualifier_outside_a_papers_description_must_be_in_that_paper(assistan
     # Negative: the description's own words ("processing-in-memory") are no qualifier, and ImageNet is named.
     a = assistant.ask("What top-1 accuracy on ImageNet does the 2023 Berkeley paper on processing-in-memory accelerators built from epitomes reach?")
     assert not a.refused_parts and "71.59%" in a.text
+
+
+def test_a_described_paper_taken_on_a_thin_margin_is_said_so_with_what_else_it_may_be(assistant):
+    a = assistant.ask("ZO2 vs the FPGA paper: which speedup does each report?")
+    assert "is read as" in a.text and "Name the paper to be sure" in a.text, a.text
+    # Negative: a description that plainly finds its paper is not second-guessed.
+    a = assistant.ask("ZO2 vs the spatio-temporal GPU memory allocator: which memory saving does each report?")
+    assert "is read as" not in a.text, a.text

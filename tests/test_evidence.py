@@ -237,3 +237,13 @@ def test_a_qualifier_saying_what_the_answer_is_not_is_met_by_the_contrast(assist
     # Negative: a "non-" qualifier whose other side the paper never mentions is still missing.
     a = assistant.ask("Which non-TPU hardware does HipKittens validate on?")
     assert a.refused_parts and "non-TPU" in a.refused_parts[0], a.text
+
+
+def test_the_words_of_the_papers_own_title_say_less_than_the_asked_ones(assistant):
+    # The title's words (liquid state machine, resistive memory) are in many of its sentences;
+    # "in-memory computing macro" is asked.
+    a = assistant.ask("What capacity in-memory computing macro was the resistive-memory liquid state machine implemented on?")
+    assert "256Kb" in a.text, a.text
+    # Negative: a question in the title's words only is still answered from them.
+    a = assistant.ask("What generates the random weights of the resistive memory-based liquid state machine?")
+    assert "stochasticity of resistive switching" in a.text, a.text

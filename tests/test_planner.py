@@ -2418,3 +2418,53 @@ def test_questions_in_a_row_each_set_off_by_its_paper(planner):
     # Negative: labels of what is asked ("Speedup:") are no subjects; one question is no row.
     assert headed("Speedup: what does ZO2 report? Memory: what does DistZO2 save?") == []
     assert headed("ZO2: memory for OPT-175B?") == []
+
+
+def test_a_short_side_of_vs_is_the_paper_closest_to_what_is_asked(planner):
+    r, plan = planner
+    # "the FPGA paper": many papers use the word; the side is still a paper, the one whose
+    # abstract answers what is asked, with the others it may be kept beside it.
+    p = plan("ZO2 vs the FPGA paper: which speedup does each report?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, (p.kind, [t.phrase for t in p.targets])
+    side = p.targets[1]
+    assert side.by == "description" and "FPGA" in r.papers[side.paper_ids[0]].abstract and side.rivals, side
+    assert all("FPGA" in r.papers[i].title + r.papers[i].abstract for i in side.rivals)
+    # Negatives: a word no paper uses is no paper; an unspecific side is a baseline.
+    p = plan("ZO2 vs the quokka paper: which speedup does each report?")
+    assert not any(t.paper_ids and t.by == "description" for t in p.targets), [(t.phrase, t.paper_ids) for t in p.targets]
+    p = plan("ZO2 vs the baseline: which speedup?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["ZO2"]
+
+
+def test_a_work_after_than_with_a_claim_of_its_own_is_compared(planner):
+    r, plan = planner
+    p = plan("Does TZ-LLM lower time-to-first-token more than layered prefill does?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[1].startswith("From Tokens to Layers"), (p.kind, compared(r, p))
+    # Negatives: a baseline with no claim of its own, or an unspecific one, is what the subject is measured against.
+    p = plan("Does layered prefill lower time-to-first-token more than chunked prefill?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1, (p.kind, [t.phrase for t in p.targets])
+    p = plan("Does TZ-LLM lower time-to-first-token more than the baseline does?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["TZ-LLM"]
+
+
+def test_a_described_subject_set_against_a_paper_it_never_mentions_is_compared_with_it(planner):
+    r, plan = planner
+    p = plan("How big a perplexity drop does the calibration-efficient LLM pruning paper report compared with D-Rank?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ACE", "Layer-wise dynamic rank for compressing large language models"], compared(r, p)
+    assert len(p.targets[0].phrase.split()) <= 8  # a column's heading, not the whole question
+    # Negative: a described paper whose abstract names the other was measured against it.
+    p = plan("What speedup does the distributed zeroth-order fine-tuning framework report compared with ZO2?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["DistZO2"] and "ZO2" in p.specifics, (p.kind, compared(r, p), p.specifics)
+
+
+def test_a_side_of_vs_followed_by_an_aside_is_a_name_and_the_aside_no_row(planner):
+    r, plan = planner
+    # A lower-case name typed as a whole side, an aside after it: the paper, and the aside says which.
+    p = plan("litevar vs variant (the supernet one): memory savings")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[1].startswith("Progressive Supernet"), (p.kind, compared(r, p))
+    assert p.facets == ["memory savings"], p.facets
+    p = plan("fastswitch vs dualmap (the cache-affinity one) speedups")
+    assert p.facets == ["speedups"], p.facets
+    # Negative: an alternative in parentheses is asked too.
+    p = plan("fastswitch vs dualmap speedups (or throughput)")
+    assert p.facets == ["speedups", "throughput"], p.facets

@@ -195,8 +195,11 @@ class EvidenceSelector:
         named = (facet or "") in plan.named_facets and not number
         against = facet in plan.baseline_facets
         method = facet in plan.method_facets if facet else plan.aspect is Aspect.METHOD
+        # A word of the paper's title is all over its abstract: the question's other words tell its answer.
+        titled = {stem(t) for t in content_words(p.title)}
+        weights = {t: self.settings.evidence_title_word_weight for t in terms if stem(t) in titled}
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
-                            against=against, method=method)
+                            against=against, method=method, weights=weights if len(weights) < len(terms) else None)
         n = n or self.settings.evidence_sentences
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer.

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..embeddings import one_question
 from ..errors import AssistantError
-from ..models import CANNOT_ANSWER, Answer, Citation, Delta, Status, Turn
+from ..models import CANNOT_ANSWER, Answer, Citation, Delta, Status, Turn, short_name
 from ..retrieval import Retriever
 from ..settings import Settings
 from .conversation import Conversation
@@ -132,6 +132,9 @@ class Assistant:
                 answer.mode = f"extractive ({plan.kind.value}: from the paper table, {self.mode} not asked)"
             first.append(time.perf_counter())
             yield Delta(answer.text)
+        if not answer.refused and (note := self._unsure(plan, answer)):
+            answer.text = f"{answer.text}\n\n{note}"
+            yield Delta(f"\n\n{note}")
         t3 = time.perf_counter()
         answer.standalone_question = standalone
         answer.retrieved = [h.paper.title for h in retrieval.hits]
@@ -139,6 +142,17 @@ class Assistant:
         answer.timings = {"rewrite": t1 - t0, "retrieval": t2 - t1, "generation": t3 - t2, "total": t3 - t0,
                           "first_token": (first[0] if first else t3) - t0}
         yield answer
+
+    def _unsure(self, plan, answer: Answer) -> str:
+        """A described paper taken on a thin margin ("the FooChip paper", which several papers
+        could be): the paper it was read as, and the others it may mean, so the asker can name one."""
+        marks = {c.paper_id: f" [{c.marker}]" for c in answer.citations}
+        papers = self.retriever.papers
+        lines = [f"“{t.phrase}” is read as **{short_name(papers[t.paper_ids[0]])}**{marks.get(t.paper_ids[0], '')}, the closest match to "
+                 f"what is asked; it may also mean {' or '.join(f'*{papers[r].title}*' for r in t.rivals)}. Name the paper to be sure."
+                 for t in plan.targets if t.by == "description" and t.paper_ids and t.rivals
+                 and t.confidence < self.settings.describe_min_margin]
+        return "\n".join(lines)
 
     def _extractive(self, question: str, retrieval) -> Answer:
         plan = retrieval.plan

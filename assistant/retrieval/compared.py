@@ -13,7 +13,7 @@ import re
 
 from ..models import Kind, Plan, Target, title_prefix
 from ..text import as_word, content_words, sentences
-from .phrasing import _WEAK_NAME, owns_claim
+from .phrasing import CLAIMS, _UNSPECIFIC, _WEAK_NAME, owns_claim
 from .facets import _CLAUSE, in_examples, split_statements
 
 # (A claim set against another's: "than", "beats", "outperforms".)
@@ -25,7 +25,8 @@ def vs_side(q: str, start: int, end: int) -> bool:
     """Is q[start:end] a whole side of "x vs y" ("barnet vs foonet: ...")?"""
     before, after = q[:start], q[end:]
     vs_before, vs_after = re.search(rf"\b{_VS}\s*$", before, re.I), re.match(rf"\s+{_VS}\s", after, re.I)
-    edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)—–]|\s-\s|$)", after)
+    # (An aside may follow a side: "barnet vs foonet (the sharded one) ...".)
+    edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)(—–]|\s-\s|$)", after)
     return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 
 
@@ -43,6 +44,30 @@ def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
             and not as_word(t.phrase).search(text)
             and re.search(rf"\b(?:compared\s+(?:with|to)|{_VS})\s+(?:[^\s,;]+\s+){{0,4}}$",
                           plan.question[: plan.question.lower().find(t.phrase.lower())], re.I)]
+
+
+def with_rivals(subject: Target | None, plan: Plan, papers) -> bool:
+    """"X's accuracy compared with BarNet", BarNet a paper here that X's abstract never
+    mentions: X was not measured against it, so the two are set side by side (True)."""
+    if not (rivals := rivals_of(subject, plan, papers)):
+        return False
+    plan.kind = Kind.COMPARATIVE
+    plan.targets = [t for t in plan.targets if not t.baseline or t in rivals]
+    for t in rivals:
+        t.baseline = False
+    plan.specifics = [x for x in plan.specifics if x not in {t.phrase for t in rivals}]
+    return True
+
+
+def claimant(q: str, plan: Plan) -> str | None:
+    """A work set after "than" with a claim of its own, by what it does rather than its name
+    ("cut latency more than tiled decoding does?"): the phrase, else None. (A name there is
+    read by `owns_claim`; "than the baseline does" is no work.)"""
+    m = re.search(rf"\b{_THAN}\s+((?:[\w.+-]+\s+){{0,5}}?[\w.+-]+)\s+{CLAIMS}\s*(?:[?.!,;]|$)", q, re.I)
+    if not m or _UNSPECIFIC.search(m.group(1)) or len(content_words(m.group(1))) < 2 \
+            or any(as_word(t.phrase).search(m.group(1)) for t in plan.targets):
+        return None
+    return m.group(1)
 
 
 def background(q: str, subjects: list[Target]) -> list[Target]:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..models import Plan, Target
+from ..models import Plan, Target, short_name
 from ..text import content_words
 from .bodies import compared_bodies
-from .compared import with_described
+from .compared import claimant, side_by_side, with_described, with_rivals
 from .descriptions import _ORDINAL, Descriptions
 from .facets import split_statements
 from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
@@ -61,6 +61,25 @@ class ComparedDescriptions(Descriptions):
         if not chosen:
             return False
         return with_described(q, asked, plan, chosen, weak)
+
+    def _with_claimant(self, q: str, plan: Plan, subject: Target) -> None:
+        """"Does A cut latency more than tiled decoding does?": the work after "than", with a
+        claim of its own, is set beside A when its words find a paper clearly."""
+        if (phrase := claimant(q, plan)) and (t := self._resolve(phrase, set(subject.paper_ids))) \
+                and not t.missing and t.confidence >= self.settings.describe_min_margin:
+            plan.specifics = [x for x in plan.specifics if not set(content_words(x)) & set(content_words(phrase))]
+            side_by_side(plan, [subject, t])
+
+    def _with_rivals_of_described(self, q: str, plan: Plan, said: str, baselines: list[Target]) -> None:
+        """The one described paper (`said`, its description) is the subject; a paper it was set
+        against that its abstract never mentions is compared with it (`with_rivals`)."""
+        plan.targets += [t for t in baselines if t.paper_ids]
+        if not with_rivals(plan.targets[0], plan, self.names.papers):
+            plan.targets = plan.targets[:1]
+            return
+        # (Its column is headed by the description, or, when that is the whole question, the paper's name.)
+        plan.targets[0].phrase = said if len(said.split()) <= 8 and said[-1:].isalnum() else short_name(self.names.papers[plan.targets[0].paper_ids[0]])
+        self._aspect(q, plan)
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
                       beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "",
@@ -229,9 +248,12 @@ class ComparedDescriptions(Descriptions):
                 # ... with the words the question asks of the papers, which that paper states.
                 asks = [w for w in content_words(split_statements(plan.question)[1]) if w not in words and not any(w in n for n in named)]
                 target = self._resolve(" ".join(words + asks), among, within, weighted=True) if asks else None
-                if not target or target.missing or target.confidence < self.settings.describe_min_margin:
+                # A side of "A vs the FooChip paper" is a paper however many use its word: the one
+                # closest to what is asked, with the others it may be (said beside the answer).
+                if not target or target.missing or (target.confidence < self.settings.describe_min_margin and not beside_vs):
                     continue
                 target.phrase = phrase
+                target.rivals = [pid for pid in target.rivals if self._tells(phrase, self.names.papers[pid])]
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)

@@ -170,11 +170,13 @@ class Descriptions:
         if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
                 and not (len(full) == 1 and full[0] is top) and ids is None and not (venues and dated and self._tells(phrase, top.paper)):
             return Target(phrase, [], by="description", confidence=0.0)
-        return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3))
+        return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3),
+                      rivals=[h.paper.id for h in rivals[:2] if self._tells(phrase, h.paper)])
 
-    def _describe_single(self, q: str, plan: Plan, weak: list[Target] = ()) -> bool:
+    def _describe_single(self, q: str, plan: Plan, weak: list[Target] = ()) -> str:
         """A factoid or record question about one paper it describes ("who wrote the allocator
-        that plans offline?"): the paper is the one the description finds, if it stands out."""
+        that plans offline?"): the paper is the one the description finds, if it stands out;
+        the phrase that describes it ("" when none does)."""
         # Only baselines named ("... faster than ZO2"): the subject is the paper the rest describes.
         baselines = [t for t in plan.targets if t.baseline]
         rest = without_people(q, plan)
@@ -186,7 +188,7 @@ class Descriptions:
                 rest = rest[: m.start()] + " " + rest[m.end():]
         words = [w for w in content_words(rest) if w not in stopwords() and w not in {t.phrase.lower() for t in weak}]
         if len(words) < 2:
-            return False
+            return ""
         # The description is the definite noun phrase ("the framework for distributed
         # fine-tuning"), not the asked aspect around it ("how much faster ... than").
         # A statement before the question ("There is a method that ... . What speedup does it
@@ -202,7 +204,7 @@ class Descriptions:
         context = statements if len(content_words(statements)) >= 2 and not own else ""
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         if weak and not (context or phrases):
-            return False  # nothing but the weak name says which paper: it stands
+            return ""  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
@@ -217,8 +219,8 @@ class Descriptions:
                 plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms and w not in content_words(phrase)]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms) and not self._picks_thing(asked):
                     plan.aspect = Aspect.NUMBER
-            return True
-        return False
+            return phrase
+        return ""
 
     def _coordinated_works(self, deferred: list[tuple[int, str, set[str]]], found_at: list[int], taken: set[str],
                            frame: str = "") -> list[Target]:

@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
-from .compared import background, coordinated, measured_against, rivals_of, side_by_side, vs_side
+from .compared import background, coordinated, measured_against, side_by_side, vs_side, with_rivals
 from .qualifiers import against_absent, baselines_qualify, drop_describing
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
@@ -148,6 +148,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             plan.measure = counted(q)
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
+        baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
             if theirs and plan.targets and not any(set(t.paper_ids) & theirs for t in plan.targets):
@@ -156,8 +157,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
                 plan.targets = []
             subjects = [t for t in plan.targets if not t.baseline]
-            if not subjects:
-                self._describe_single(q, plan)
+            if not subjects and (said := self._describe_single(q, plan)) and plan.kind is Kind.FACTOID:
+                self._with_rivals_of_described(q, plan, said, baselines)
             # A word some abstracts use ("SIMD"), which no paper goes by in its title or
             # introduces as its name, names no paper firmly: the description around it decides;
             # so does a name the collection lacks ("the FooNet-50 run in the paper on X").
@@ -288,13 +289,10 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             side_by_side(plan, own)
             for t in own:
                 t.baseline = False
-        if plan.kind is Kind.FACTOID and (rivals := rivals_of(subjects[0] if len(subjects) == 1 else None, plan, self.names.papers)):
-            # "X's accuracy compared with BarNet", BarNet a paper here that X's abstract never
-            # mentions: X was not measured against it, so the two are set side by side.
-            plan.kind = Kind.COMPARATIVE
-            plan.targets = [t for t in plan.targets if not t.baseline or t in rivals]
-            for t in rivals:
-                t.baseline = False
+        if plan.kind is Kind.FACTOID:
+            with_rivals(subjects[0] if len(subjects) == 1 else None, plan, self.names.papers)
+        if plan.kind is Kind.FACTOID and len(subjects) == 1:
+            self._with_claimant(q, plan, subjects[0])
         if plan.kind is Kind.FACTOID and len(plan.targets) > 1:
             # One subject; the other names qualify it ("over vLLM", "in PyTorch").
             subject = max(subjects, key=lambda t: t.confidence)  # first among equals
