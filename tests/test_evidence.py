@@ -247,3 +247,14 @@ def test_the_words_of_the_papers_own_title_say_less_than_the_asked_ones(assistan
     # Negative: a question in the title's words only is still answered from them.
     a = assistant.ask("What generates the random weights of the resistive memory-based liquid state machine?")
     assert "stochasticity of resistive switching" in a.text, a.text
+
+
+def test_a_sentence_saying_how_the_one_before_is_achieved_goes_with_it(assistant):
+    # "... a technique which squashes faulty activations. We achieve this by replacing ... with
+    # their clipped versions.": how the technique works is the second sentence.
+    a = assistant.ask("Which mitigation technique does FT-ClipAct propose?")
+    assert "clipped versions" in a.text, a.text
+    # Negative: a sentence that goes on with something else is not pulled in ("We show that ...").
+    from assistant.answer.evidence import _GOES_ON
+    assert _GOES_ON.match("We achieve this by pruning rows.") and _GOES_ON.match("This is done by caching keys.")
+    assert not _GOES_ON.match("We achieve a 2x speedup.") and not _GOES_ON.match("We show that caching helps.")

@@ -2468,3 +2468,45 @@ def test_a_side_of_vs_followed_by_an_aside_is_a_name_and_the_aside_no_row(planne
     # Negative: an alternative in parentheses is asked too.
     p = plan("fastswitch vs dualmap speedups (or throughput)")
     assert p.facets == ["speedups", "throughput"], p.facets
+
+
+def test_a_description_leans_on_what_the_question_sets_its_paper_beside(planner):
+    r, plan = planner
+    # "over GNNAdvisor": of the papers like "the top-k nonlinearity training system", the one
+    # measured against GNNAdvisor is meant.
+    p = plan("How much faster than GNNAdvisor is the top-k nonlinearity training system?")
+    assert compared(r, p) == ["MaxK-GNN"], compared(r, p)
+    p = plan("Accel-GCN vs the top-k nonlinearity training system: speedup over GNNAdvisor?")
+    assert compared(r, p) == ["Accel-GCN", "MaxK-GNN"], compared(r, p)
+    # Negative: a clear description of a paper that never mentions it still finds that paper.
+    p = plan("How much faster than GNNAdvisor is the zeroth-order fine-tuning framework with CPU offloading?")
+    assert compared(r, p) == ["ZO2"], compared(r, p)
+
+
+def test_the_thing_a_described_work_is_asked_about_is_not_its_description(planner):
+    r, plan = planner
+    # "the smallest hardware the X framework fine-tunes on": X is the work, the hardware is asked.
+    p = plan("How does ZO2 make CPU-GPU exchange cheaper, and what's the smallest hardware the zeroth-order QAT framework fine-tunes on?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "End-to-End On-Device Quantization-Aware Training for LLMs at Inference Cost"], compared(r, p)
+    assert p.targets[1].phrase == "the zeroth-order QAT framework", p.targets[1].phrase
+    # Negative: a work before the clause is itself the description ("the 2025 paper the ... group wrote").
+    assert owner_of(r, "the 2025 paper the zeroth-order QAT group wrote") is None
+
+
+def owner_of(r, phrase):
+    """The owner the planner reads in "the <thing> the <work> ..." (None: no owner)."""
+    return r._tables[3]._owner_of_measure(phrase)
+
+
+def test_a_paper_named_only_in_a_counted_lead_in_is_not_one_more_compared(planner):
+    r, plan = planner
+    # "Two papers build on X: A and B": the count and the list say which two are compared.
+    p = plan("Two papers build on ZeRO-Infinity: ZO2 and DistZO2. What does each report?")
+    assert compared(r, p) == ["ZO2", "DistZO2"], compared(r, p)
+    p = plan("Two offloading papers extend ZeRO: ZO2 and the SSD activation offloading framework. How much memory does each save?")
+    assert len(p.targets) == 2 and compared(r, p)[0] == "ZO2" and compared(r, p)[1].startswith("SSDTrain"), compared(r, p)
+    # Negatives: a count the list does not fill keeps the lead's paper; so does a paper the list names too.
+    p = plan("Three papers build on ZeRO-Infinity: ZO2 and DistZO2. What does each report?")
+    assert compared(r, p) == ["ZeRO-Infinity", "ZO2", "DistZO2"], compared(r, p)
+    p = plan("Two papers build on ZeRO-Infinity: ZeRO-Infinity itself and ZO2. What does each report?")
+    assert compared(r, p) == ["ZeRO-Infinity", "ZO2"], compared(r, p)

@@ -37,6 +37,7 @@ _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build
 
 # A sentence going on from the one before: what is done about what it said.
 _GOES_ON = re.compile(r"(?:therefore|thus|hence|consequently|accordingly|as a result|to this end|in response|to do so|instead|"
+                      r"(?:we|this is|it is)\s+(?:achieve[sd]?|do(?:ne)?|accomplish(?:e[sd])?|realiz(?:e[sd]?)|implement(?:e[sd])?)\s+(?:this|that|so|it)?\s*by\b|"
                       r"to (?:address|tackle|solve|overcome|mitigate|handle|remedy|alleviate|avoid|resolve) (?:this|these|that|those|such|the)\b)", re.I)
 # "outperforms FooLib", "2x over the BarNet baseline", "compared with BazDB": what a paper is
 # measured against, and the name that follows.

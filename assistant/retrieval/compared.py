@@ -13,7 +13,7 @@ import re
 
 from ..models import Kind, Plan, Target, title_prefix
 from ..text import as_word, content_words, sentences
-from .phrasing import CLAIMS, _UNSPECIFIC, _WEAK_NAME, owns_claim
+from .phrasing import _COUNTS, CLAIMS, COUNT_WORD, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, owns_claim
 from .facets import _CLAUSE, in_examples, split_statements
 
 # (A claim set against another's: "than", "beats", "outperforms".)
@@ -68,6 +68,21 @@ def claimant(q: str, plan: Plan) -> str | None:
             or any(as_word(t.phrase).search(m.group(1)) for t in plan.targets):
         return None
     return m.group(1)
+
+
+def beyond_count(q: str, plan: Plan) -> None:
+    """"Two papers both beat FooLib: the X one and the Y one": the count says how many are
+    compared, listed after the colon; a paper named only in the lead-in (what they all beat or
+    build on) is no third compared paper, when leaving it out leaves the count."""
+    if plan.kind is not Kind.COMPARATIVE or not (m := re.search(rf"\b({COUNT_WORD})\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS})s?\b[^.?!:]*:", q, re.I)):
+        return
+    word = m.group(1).lower()
+    count = _COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+    subjects = [t for t in plan.targets if not t.baseline]
+    lead, rest = q[m.start(): m.end()], q[m.end():]
+    out = [t for t in subjects if as_word(t.phrase).search(lead) and not as_word(t.phrase).search(rest)]
+    if out and len(subjects) - len(out) == count:
+        plan.targets = [t for t in plan.targets if t not in out]
 
 
 def background(q: str, subjects: list[Target]) -> list[Target]:

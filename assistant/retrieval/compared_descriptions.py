@@ -17,7 +17,7 @@ from ..models import Plan, Target, short_name
 from ..text import content_words
 from .bodies import compared_bodies
 from .compared import claimant, side_by_side, with_described, with_rivals
-from .descriptions import _ORDINAL, Descriptions
+from .descriptions import _ORDINAL, Descriptions, marks_of
 from .facets import split_statements
 from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
     list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
@@ -241,7 +241,7 @@ class ComparedDescriptions(Descriptions):
             phrase = m.group(1) if (m := _ONE_THEN_VERB.match(phrase)) else phrase
             phrase = (asked and antecedent(phrase, split_statements(plan.question)[0])) or phrase
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
-            target = self._resolve(phrase, among, within)
+            target = self._resolve(phrase, among, within, marks=marks_of(plan))
             if short and (self._only_user(phrase) or "") in taken:
                 continue  # its one telling word is the named paper's ("A, per the paper with musings on X")
             if short and (not target or target.missing or target.confidence < self.settings.describe_min_margin):

@@ -37,6 +37,15 @@ from .phrasing import (
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
 
+def marks_of(plan: Plan) -> tuple[str, ...]:
+    """The names no paper here goes by that the question sets its papers against ("faster than
+    FooLib", "over BarNet"): the paper meant likelier mentions them. (Not a word of a
+    description, "the BazNet pruning paper", nor a setting, "on QuxBench".)"""
+    q = plan.question
+    return tuple(x for x in dict.fromkeys([*plan.specifics, *plan.missing]) if looks_like_name(x)
+                 and any(_BASELINE_BEFORE.search(q[: m.start()]) for m in as_word(x).finditer(q)))
+
+
 class Descriptions:
     """Mixed into the Planner: needs `names`, `abbreviations`, `search`, `settings`, `_quantity_noun`."""
 
@@ -55,9 +64,11 @@ class Descriptions:
         groups = [ids for name, ids in plan.authors.items() if text is None or name.lower() in text.lower()]
         return sorted(set.intersection(*map(set, groups))) if groups else None
 
-    def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
-        """`weighted`: a long text (a question's part) whose rare words say more than its common ones."""
-        target = self._resolve_words(phrase, taken, ids, weighted)
+    def _resolve(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False,
+                 marks: tuple[str, ...] = ()) -> Target | None:
+        """`weighted`: a long text (a question's part) whose rare words say more than its common ones;
+        `marks`: names the question sets the paper beside ("over FooLib"), which the one meant likelier mentions."""
+        target = self._resolve_words(phrase, taken, ids, weighted, marks)
         if (not target or target.missing) and (based := re.sub(r"\b(\w+)-based\b", r"\1", phrase)) != phrase \
                 and (again := self._resolve_words(based, taken, ids, weighted)) and not again.missing:
             # "the FooNet-based design" for a paper that writes "FooNet" alone: what it is based on tells.
@@ -98,7 +109,8 @@ class Descriptions:
         telling = [x for w in content_words(phrase) if not _WORK.fullmatch(w) and w != "one" for x in {w, *w.split("-")} if x]
         return bool(coverage(telling, f"{paper.title} {paper.abstract}"))
 
-    def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False) -> Target | None:
+    def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False,
+                       marks: tuple[str, ...] = ()) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
             return Target(phrase, [i for i in ids if i not in taken], by="description", confidence=1.0)
         # One telling word one paper alone uses says which paper (_only_user), or, taken, the
@@ -139,7 +151,9 @@ class Descriptions:
         s = self.settings
         weights = self.names.lexical.idf(words) if weighted else None
         fit = {h.paper.id: s.evidence_dense_weight * dense[h.paper.id]
-               + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights) for h in hits}
+               + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights)
+               # (What the question sets the paper beside, "faster than FooLib", a paper meant mentions, as evidence counts a qualifier.)
+               + s.evidence_number_bonus * sum(bool(as_word(m).search(h.paper.abstract)) for m in marks) / max(1, len(marks)) for h in hits}
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         ranked = told_apart(words, ranked, fit, s.describe_min_margin)
         top = ranked[0]
@@ -167,7 +181,9 @@ class Descriptions:
         # Among the named people's papers the description only has to pick one.
         if ids is None and not dated and not self._tells(phrase, top.paper):
             return Target(phrase, [], by="description", confidence=0.0)
-        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) \
+        # (A paper using the description's words and mentioning what the question sets it beside is here, however short the description.)
+        marked = any(as_word(m).search(top.paper.abstract) for m in marks)
+        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and not marked \
                 and not (len(full) == 1 and full[0] is top) and ids is None and not (venues and dated and self._tells(phrase, top.paper)):
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3),
@@ -208,7 +224,7 @@ class Descriptions:
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
-        target = self._resolve(phrase, firm, self._filtered(plan))
+        target = self._resolve(phrase, firm, self._filtered(plan), marks=marks_of(plan))
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
@@ -285,7 +301,8 @@ class Descriptions:
             # latency drop measured for tiled decoding": the owner of a claim, however it is called.)
             if (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+((?:the|a|an)\s.*)$", phrase, re.I)) and _WORK.search(m.group(2)) \
                     or (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:reported|claimed|achieved|measured)\s+(?:for|by|in)\s+(.+)$", phrase, re.I)):
-                if self._quantity_noun(content_words(m.group(1))):
+                # (... or a thing it names, "the smallest board the FooCache work runs on": no work itself.)
+                if self._quantity_noun(content_words(m.group(1))) or not _WORK.search(m.group(1)):
                     return v.group(1) if (v := _SUBJECT_THEN_VERB.match(m.group(2))) else m.group(2)
             return None
         if stands_for_measure(m):
