@@ -2510,3 +2510,31 @@ def test_a_paper_named_only_in_a_counted_lead_in_is_not_one_more_compared(planne
     assert compared(r, p) == ["ZeRO-Infinity", "ZO2", "DistZO2"], compared(r, p)
     p = plan("Two papers build on ZeRO-Infinity: ZeRO-Infinity itself and ZO2. What does each report?")
     assert compared(r, p) == ["ZeRO-Infinity", "ZO2"], compared(r, p)
+
+
+def test_two_papers_said_leave_out_the_least_sure_third(planner):
+    r, plan = planner
+    # "the first ... the second": two compared; "INT" (a word of a title, no name of its own) is the third.
+    p = plan("the zeroth-order offloading framework vs the number-format inference whitepaper: how much GPU memory does "
+             "the first need, and how much less efficient does the second say FP formats are vs INT?")
+    assert len(p.targets) == 2 and compared(r, p)[0] == "ZO2" and compared(r, p)[1].startswith("FP8 versus INT8"), compared(r, p)
+    # Negatives: a third said keeps three; papers named firmly are never dropped.
+    p = plan("ZO2, DistZO2 and ZeroQAT: how much memory does the first need, the second save, and the third use?")
+    assert compared(r, p)[:2] == ["ZO2", "DistZO2"] and compared(r, p)[2].startswith("End-to-End On-Device"), compared(r, p)
+    p = plan("ZO2 vs DistZO2 vs ZeroQAT: what does the first save, and what does the second add?")
+    assert compared(r, p)[:2] == ["ZO2", "DistZO2"] and compared(r, p)[2].startswith("End-to-End On-Device"), compared(r, p)
+    # ... and "two" inside a compound, or "both" before a verb, says no count.
+    from assistant.retrieval.compared import _TWO
+    assert _TWO.search("the two papers") and _TWO.search("both papers") and _TWO.search("the latter")
+    assert not _TWO.search("the two-hash router") and not _TWO.search("both automate accelerator design")
+
+
+def test_people_set_off_before_the_colon_frame_every_described_work(planner):
+    r, plan = planner
+    p = plan("From Xiaofan Zhang's publication list: compare the ISCA 2025 paper with the IEEE TCAD 2024 paper. "
+             "What platform and latency gain does the ISCA one report, and what speedup range do the TCAD paper's generated accelerators reach?")
+    assert compared(r, p) == ["Reconfigurable Stream Network Architecture", "AutoAI2C"], compared(r, p)
+    assert not p.missing, p.missing  # "TCAD" is a word of its description, no missing paper
+    # Negative: a name the collection lacks, outside any description, is still missing.
+    p = plan("ZO2 vs QuuxTrainer: how much memory does each save?")
+    assert p.missing == ["QuuxTrainer"], p.missing

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..models import Kind, Plan, Target, title_prefix
-from ..text import as_word, content_words, sentences
-from .phrasing import _COUNTS, CLAIMS, COUNT_WORD, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, owns_claim
+from ..text import as_word, content_words, looks_like_name, sentences
+from .phrasing import _BASELINE_BEFORE, _COUNTS, CLAIMS, COUNT_WORD, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, owns_claim
 from .facets import _CLAUSE, in_examples, split_statements
 
 # (A claim set against another's: "than", "beats", "outperforms".)
@@ -70,6 +70,15 @@ def claimant(q: str, plan: Plan) -> str | None:
     return m.group(1)
 
 
+def marks_of(plan: Plan) -> tuple[str, ...]:
+    """The names no paper here goes by that the question sets its papers against ("faster than
+    FooLib", "over BarNet"): the paper meant likelier mentions them. (Not a word of a
+    description, "the BazNet pruning paper", nor a setting, "on QuxBench".)"""
+    q = plan.question
+    return tuple(x for x in dict.fromkeys([*plan.specifics, *plan.missing]) if looks_like_name(x)
+                 and any(_BASELINE_BEFORE.search(q[: m.start()]) for m in as_word(x).finditer(q)))
+
+
 def beyond_count(q: str, plan: Plan) -> None:
     """"Two papers both beat FooLib: the X one and the Y one": the count says how many are
     compared, listed after the colon; a paper named only in the lead-in (what they all beat or
@@ -83,6 +92,27 @@ def beyond_count(q: str, plan: Plan) -> None:
     out = [t for t in subjects if as_word(t.phrase).search(lead) and not as_word(t.phrase).search(rest)]
     if out and len(subjects) - len(out) == count:
         plan.targets = [t for t in plan.targets if t not in out]
+
+
+# Two papers said: "the two", "both papers", "the former/latter", "the first ... the second".
+_TWO = re.compile(rf"\b(?:the|these|those)\s+two\b(?!-)|\bboth\s+(?:{WORK_NOUNS})s?\b|\b(?:former|latter)\b", re.I)
+
+
+def beyond_two(q: str, plan: Plan, label) -> None:
+    """A question that says two papers are compared ("the two", "... the first ..., and ...
+    the second?") with three found: the third is the least sure of them (a word of a title, a
+    description on a thin margin), never a paper named by the name it goes by (`label`: id -> its name)."""
+    subjects = [t for t in plan.targets if not t.baseline]
+    ordinals = re.search(r"\bthe\s+first\b", q, re.I) and re.search(r"\bthe\s+second\b", q, re.I)
+    if plan.kind is not Kind.COMPARATIVE or len(subjects) != 3 or re.search(r"\b(?:third|three|last)\b", q, re.I) \
+            or not (_TWO.search(q) or ordinals):
+        return
+    unsure = [t for t in subjects if not (t.by == "name" and (t.confidence >= 1.0 or any(
+        (label(pid) or "").lower() == t.phrase.lower() for pid in t.paper_ids)))]
+    if unsure:
+        # (A word of a title before a description that found its paper on its own words.)
+        drop = min(unsure, key=lambda t: (t.by == "description", t.confidence))
+        plan.targets = [t for t in plan.targets if t is not drop]
 
 
 def background(q: str, subjects: list[Target]) -> list[Target]:
@@ -175,7 +205,8 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
         return len(as_word(name).findall(text))
     # Named only inside a description: a word of it, no compared paper.
     plan.targets = [t for t in plan.targets
-                    if not (times(t.phrase, inside) and (t in weak or times(t.phrase, q) <= times(t.phrase, inside)))
+                    # (A name no paper goes by, "TCAD", is a word of the description it is in, however often said.)
+                    if not (times(t.phrase, inside) and (t in weak or t.missing or times(t.phrase, q) <= times(t.phrase, inside)))
                     # ("the FooZone-based guard": the name in a compound of the description of its paper)
                     and not any(t.paper_ids == f.paper_ids and t.phrase.lower() in f.phrase.lower() for f in found)]
     # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier

@@ -16,8 +16,8 @@ import re
 from ..models import Plan, Target, short_name
 from ..text import content_words
 from .bodies import compared_bodies
-from .compared import claimant, side_by_side, with_described, with_rivals
-from .descriptions import _ORDINAL, Descriptions, marks_of
+from .compared import claimant, marks_of, side_by_side, with_described, with_rivals
+from .descriptions import _ORDINAL, Descriptions
 from .facets import split_statements
 from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
     list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
@@ -92,6 +92,9 @@ class ComparedDescriptions(Descriptions):
         found_names = {t.phrase.lower() for t in plan.targets if t.paper_ids}
         people = {w for a in plan.authors for w in content_words(a)}
         found: list[Target] = []
+        # People set off before the question's colon ("From Jane Doe's list: ...") frame every work it describes
+        # (a fallback: a listing may lack a paper's people).
+        framed = ":" in plan.question and any(a.lower() in plan.question.split(":", 1)[0].lower() for a in plan.authors)
         # "A vs FooNet (the sharded one, 8-bit)": an aside right after a name is that paper's.
         body = re.sub(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(found_names, key=len, reverse=True)))})\s*\([^()]*\)", r"\1", body, flags=re.I) if found_names else body
         segments = _segments(body, _STRONG_SPLIT, named)
@@ -242,6 +245,9 @@ class ComparedDescriptions(Descriptions):
             phrase = (asked and antecedent(phrase, split_statements(plan.question)[0])) or phrase
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
             target = self._resolve(phrase, among, within, marks=marks_of(plan))
+            if framed and not mine and (not target or target.missing or target.confidence < self.settings.describe_min_margin) \
+                    and (again := self._resolve(phrase, among, self._filtered(plan))) and not again.missing:
+                target = again  # ("From Jane Doe's list: ... the 2024 journal paper": among hers, when nothing else is clearly meant)
             if short and (self._only_user(phrase) or "") in taken:
                 continue  # its one telling word is the named paper's ("A, per the paper with musings on X")
             if short and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
@@ -298,4 +304,4 @@ class ComparedDescriptions(Descriptions):
                 taken.update(target.paper_ids)
                 found.append(target)
                 where.append(i)
-        return found + self._coordinated_works(deferred, where, taken, frame)
+        return found + self._coordinated_works(deferred, where, taken, frame, self._filtered(plan) if framed else None)

@@ -16,6 +16,7 @@ from ..models import Aspect, Plan, Target, title_prefix
 from ..text import as_word, content_words, coverage, looks_like_name, plain_latex, stopwords
 from .facets import split_statements
 from .names import _INTRO
+from .compared import marks_of
 from .tell_apart import told_apart
 from .phrasing import (
     _ASKED_SUBJECT,
@@ -35,15 +36,6 @@ from .phrasing import (
 
 # Words that place a paper, not describe it ("the first study", "the other work").
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
-
-
-def marks_of(plan: Plan) -> tuple[str, ...]:
-    """The names no paper here goes by that the question sets its papers against ("faster than
-    FooLib", "over BarNet"): the paper meant likelier mentions them. (Not a word of a
-    description, "the BazNet pruning paper", nor a setting, "on QuxBench".)"""
-    q = plan.question
-    return tuple(x for x in dict.fromkeys([*plan.specifics, *plan.missing]) if looks_like_name(x)
-                 and any(_BASELINE_BEFORE.search(q[: m.start()]) for m in as_word(x).finditer(q)))
 
 
 class Descriptions:
@@ -239,12 +231,12 @@ class Descriptions:
         return ""
 
     def _coordinated_works(self, deferred: list[tuple[int, str, set[str]]], found_at: list[int], taken: set[str],
-                           frame: str = "") -> list[Target]:
+                           frame: str = "", within: list[str] | None = None) -> list[Target]:
         """Definite phrases with no work noun ("the rank-sharing compressor"), each at its
         segment's index (with the papers of names inside it), that are joined to a segment where a work was described: joined
         phrases are alike, so each is a paper too if its words find one clearly (not "the
         memory saving", a measure); with the words the listed papers share (`frame`: "two
-        2021 pruning papers: ...") when there are any."""
+        2021 pruning papers: ...") when there are any; `within`: the papers of the people framing them."""
         found: dict[int, Target] = {}
         joined = set(found_at)
         pending = list(deferred)
@@ -260,6 +252,8 @@ class Descriptions:
                     waiting.append((i, phrase, inner))
                     continue
                 target = self._resolve(f"{phrase} {frame}".strip(), taken - inner)
+                if within and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
+                    target = self._resolve(f"{phrase} {frame}".strip(), taken - inner, within) or target
                 if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
                     target.phrase = phrase
                     taken.update(target.paper_ids)

@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
-from .compared import background, beyond_count, coordinated, measured_against, side_by_side, vs_side, with_rivals
+from .compared import background, beyond_count, beyond_two, coordinated, measured_against, side_by_side, vs_side, with_rivals
 from .qualifiers import against_absent, baselines_qualify, drop_describing
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
@@ -128,6 +128,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
         self._kind(q, plan, unknown)
         beyond_count(q, plan)
+        beyond_two(q, plan, lambda pid: self.names.label(self.names.papers[pid]))
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
         named = {w for t in plan.targets for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
             | {v.lower() for v in plan.venues}
