@@ -2538,3 +2538,18 @@ def test_people_set_off_before_the_colon_frame_every_described_work(planner):
     # Negative: a name the collection lacks, outside any description, is still missing.
     p = plan("ZO2 vs QuuxTrainer: how much memory does each save?")
     assert p.missing == ["QuuxTrainer"], p.missing
+
+
+def test_a_work_and_the_successor_it_got_are_the_original_and_the_successor(planner):
+    from assistant.retrieval.places import introduced_works
+
+    r, plan = planner
+    p = plan("The CPU-offloading zeroth-order fine-tuning framework later got a distributed successor. "
+             "How much GPU memory did the original need for OPT-175B, and how much faster is the successor?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"], (p.kind, compared(r, p))
+    assert {f: r.papers[v[0]].title.split(":")[0] for f, v in p.facet_papers.items()} == {
+        "How much GPU memory did original need for OPT-175B": "ZO2", "how much faster is successor": "DistZO2"}, p.facet_papers
+    # Negatives: a result got is no successor; "the original X" with no works brought in is X.
+    assert introduced_works("ZO2 later got a 3x speedup from its kernels.") == []
+    p = plan("How much memory does the original ZO2 need?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]

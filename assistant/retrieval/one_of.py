@@ -211,7 +211,9 @@ class OneOf:
             # (Without its opener: "a third", "another" say nothing of the work.)
             clause = re.sub(r"^(?:one|another|the\s+other|(?:a|the)\s+(?:first|second|third|fourth))\s+", "", works[i], flags=re.I)
             # ("the X framework vs its sharded follow-up": a relative of the work before, in its words too.)
-            lean = clause_before if re.match(r"\s*(?:its|their)\b", clause, re.I) else ""
+            # (So is "a distributed successor": what it succeeds is the work before.)
+            lean = clause_before if re.match(r"\s*(?:its|their)\b", clause, re.I) or re.search(
+                r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:successor|follow-up|extension|sequel)\b", clause, re.I) else ""
             clause_before = clause
             target = self._resolve(" ".join(content_words(without_people(f"{clause} {lean}", plan))), taken, within)
             if not target or target.missing:

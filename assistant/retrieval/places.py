@@ -24,8 +24,11 @@ _INTRODUCES = re.compile(_TURN, re.I)
 # Where such a clause may start: after a clause's end or a joint ("..., and", "while").
 _CLAUSE_START = re.compile(rf"(?:^|[;:]\s*|\s[—–-]\s*|,\s+(?:(?:and|while|whereas|but)\s+)?|\s(?:and|while|whereas|but)\s+)(?={_TURN})", re.I)
 # "the first", "the latter's": a work introduced before, by its place.
-_ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter)\b", re.I)
-_PLACE = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3}
+_ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter|original|successor)\b", re.I)
+_PLACE = {"first": 0, "former": 0, "original": 0, "second": 1, "successor": 1, "third": 2, "fourth": 3}
+# "The X that ... later got a sharded successor that ...": a work and the one that followed it.
+_FOLLOWED = re.compile(r"^(.+?)\s+(?:later\s+|then\s+|has\s+|had\s+)?(?:got|gained|spawned|received|saw|was\s+followed\s+by|was\s+extended\s+by|led\s+to)\s+"
+                       r"((?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:successor|follow-up|extension|sequel)\b.*)$", re.I)
 # "each", "both", "either": every work the statements counted and brought in.
 _EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
 _IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order)\b", re.I)
@@ -40,6 +43,9 @@ def introduced_works(statements: str) -> list[str]:
     works = _turns(statements)
     if len(works) >= 2:
         return works
+    for said in sentences(statements):
+        if m := _FOLLOWED.match(said.strip(" .")):
+            return [m.group(1), m.group(2)]
     for said in reversed(sentences(statements)):
         said = said.strip(" .")
         if m := re.search(rf"(?:{SET_OFF_MARK})\s+", said):

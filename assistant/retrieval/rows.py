@@ -29,7 +29,7 @@ _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 # "the second", "the latter's", "the first one", "the third paper": a place among the compared
 # papers, when it is the subject or object of its clause ("from the first,", "the third has",
 # "does the second need") and no modifier ("the first token", "the first paper to ...").
-_PLACE_WORD = r"(first|second|third|fourth|former|latter|last)(?:\s+(?:one|" + WORK_NOUNS + r"))?"
+_PLACE_WORD = r"(first|second|third|fourth|former|latter|last|original|successor)(?:\s+(?:one|" + WORK_NOUNS + r"))?"
 _PLACE_REF = re.compile(rf"\b{_AUX}\s+the\s+{_PLACE_WORD}\b|\bthe\s+{_PLACE_WORD}(?=['’]s\b|\s*(?:[,;:?.)]|$)|\s+(?:{_AUX}|{CLAIMS}|and|or)\b)", re.I)
 # ", and how much ...", "; what ...": a clause that asks a question of its own.
 # (Not a bare comma: ", which B also uses" is a relative clause.)
