@@ -107,7 +107,7 @@ class Settings(BaseSettings):
     evidence_title_word_weight: float = Field(
         default=0.3, ge=0, le=1,
         description="Weight, in a sentence's share of the aspect's words, of a word of the paper's own title: it names the paper "
-                    "more than it says what is asked of it (\"the liquid state machine's macro\": \"macro\" is asked).")
+                    "more than it says what is asked of it (\"which board the FooNet tuner runs on\": \"board\" is asked).")
     evidence_number_bonus: float = Field(default=0.15, ge=0, description="Added to a sentence that states a number when a number is asked.")
     evidence_measure_bonus: float = Field(
         default=0.1, ge=0,

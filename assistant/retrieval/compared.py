@@ -205,7 +205,7 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
         return len(as_word(name).findall(text))
     # Named only inside a description: a word of it, no compared paper.
     plan.targets = [t for t in plan.targets
-                    # (A name no paper goes by, "TCAD", is a word of the description it is in, however often said.)
+                    # (A name no paper goes by, "QXJ" in "the QXJ 2024 paper", is a word of the description it is in, however often said.)
                     if not (times(t.phrase, inside) and (t in weak or t.missing or times(t.phrase, q) <= times(t.phrase, inside)))
                     # ("the FooZone-based guard": the name in a compound of the description of its paper)
                     and not any(t.paper_ids == f.paper_ids and t.phrase.lower() in f.phrase.lower() for f in found)]

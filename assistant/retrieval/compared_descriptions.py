@@ -22,7 +22,7 @@ from .facets import split_statements
 from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
     list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
     _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _ASKED_SUBJECT, _UNSPECIFIC, _WEAK_NAME,
-    _WORK, _WORK_PHRASE, WORK_NOUNS, _NO_VERB)
+    _WORK, _WORK_PHRASE, WORK_NOUNS, _NO_VERB, without_asides)
 
 # (Not a participle before its complement: "the Y one published at FooConf" is all the subject.)
 _ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b|[a-z]+ed\s+(?:at|in|on|by|for|from|with)\b)[a-z]", re.I)
@@ -95,8 +95,9 @@ class ComparedDescriptions(Descriptions):
         # People set off before the question's colon ("From Jane Doe's list: ...") frame every work it describes
         # (a fallback: a listing may lack a paper's people).
         framed = ":" in plan.question and any(a.lower() in plan.question.split(":", 1)[0].lower() for a in plan.authors)
+        marks = marks_of(plan)
         # "A vs FooNet (the sharded one, 8-bit)": an aside right after a name is that paper's.
-        body = re.sub(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(found_names, key=len, reverse=True)))})\s*\([^()]*\)", r"\1", body, flags=re.I) if found_names else body
+        body = without_asides(body, found_names)
         segments = _segments(body, _STRONG_SPLIT, named)
         if len(segments) < 2 and definite:
             return []  # no comparison verb and nothing joined: one paper's question
@@ -244,7 +245,7 @@ class ComparedDescriptions(Descriptions):
             phrase = m.group(1) if (m := _ONE_THEN_VERB.match(phrase)) else phrase
             phrase = (asked and antecedent(phrase, split_statements(plan.question)[0])) or phrase
             among, within = taken - inner - named_before, self._filtered(plan, seg) if mine else None
-            target = self._resolve(phrase, among, within, marks=marks_of(plan))
+            target = self._resolve(phrase, among, within, marks=marks)
             if framed and not mine and (not target or target.missing or target.confidence < self.settings.describe_min_margin) \
                     and (again := self._resolve(phrase, among, self._filtered(plan))) and not again.missing:
                 target = again  # ("From Jane Doe's list: ... the 2024 journal paper": among hers, when nothing else is clearly meant)

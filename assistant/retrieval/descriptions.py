@@ -142,10 +142,11 @@ class Descriptions:
         # of near neighbours are nearly flat, and a small embedder alone confuses siblings.
         s = self.settings
         weights = self.names.lexical.idf(words) if weighted else None
+        # (What the question sets the paper beside, "faster than FooLib", a paper meant mentions, as evidence counts a qualifier.)
+        mentions = {h.paper.id: sum(bool(as_word(m).search(h.paper.abstract)) for m in marks) for h in hits}
         fit = {h.paper.id: s.evidence_dense_weight * dense[h.paper.id]
                + s.evidence_lexical_weight * coverage(words, f"{h.paper.title} {h.paper.abstract}", weights)
-               # (What the question sets the paper beside, "faster than FooLib", a paper meant mentions, as evidence counts a qualifier.)
-               + s.evidence_number_bonus * sum(bool(as_word(m).search(h.paper.abstract)) for m in marks) / max(1, len(marks)) for h in hits}
+               + s.evidence_number_bonus * mentions[h.paper.id] / max(1, len(marks)) for h in hits}
         ranked = sorted(hits, key=lambda h: -fit[h.paper.id])  # stable: fused order breaks ties
         ranked = told_apart(words, ranked, fit, s.describe_min_margin)
         top = ranked[0]
@@ -174,8 +175,7 @@ class Descriptions:
         if ids is None and not dated and not self._tells(phrase, top.paper):
             return Target(phrase, [], by="description", confidence=0.0)
         # (A paper using the description's words and mentioning what the question sets it beside is here, however short the description.)
-        marked = any(as_word(m).search(top.paper.abstract) for m in marks)
-        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and not marked \
+        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and not mentions[top.paper.id] \
                 and not (len(full) == 1 and full[0] is top) and ids is None and not (venues and dated and self._tells(phrase, top.paper)):
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3),
@@ -295,7 +295,7 @@ class Descriptions:
             # latency drop measured for tiled decoding": the owner of a claim, however it is called.)
             if (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+((?:the|a|an)\s.*)$", phrase, re.I)) and _WORK.search(m.group(2)) \
                     or (m := re.match(r"the\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:reported|claimed|achieved|measured)\s+(?:for|by|in)\s+(.+)$", phrase, re.I)):
-                # (... or a thing it names, "the smallest board the FooCache work runs on": no work itself.)
+                # (... or a thing it names, "the slowest link the FooCache work tolerates": no work itself.)
                 if self._quantity_noun(content_words(m.group(1))) or not _WORK.search(m.group(1)):
                     return v.group(1) if (v := _SUBJECT_THEN_VERB.match(m.group(2))) else m.group(2)
             return None

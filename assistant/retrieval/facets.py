@@ -19,7 +19,7 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words, sentences
-from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD
+from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD, without_asides
 from .places import _IN_ORDER, _MARK, headed, marked
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
@@ -209,8 +209,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         return list(dict.fromkeys(f for x in parts(q) if content_words(
             f := re.sub(r"^(?:['’]s\s+|\([^()]*\)\s*|[:;,]\s*)+", "", _strip(x, names)).strip(" :;,.?"))))[:4]
     asked_q = q
-    if names:  # "A vs B (the sharded one) ...": an aside right after a name says which paper, not what is asked
-        q = re.sub(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})\s*\((?!\s*or\s)[^()]*\)", r"\1", q, flags=re.I)
+    q = without_asides(q, names, keep=r"\s*or\s")  # ("A vs B (the sharded one)": the aside says which paper, not what is asked)
     q = _without_subjects(q, names)
     # "Which board (or how much power) does each use?": the alternative in parentheses is asked too.
     alternatives = [m.group(1).strip() for m in re.finditer(r"\(\s*or\s+([^()]+)\)", q, re.I)]

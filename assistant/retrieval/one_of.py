@@ -23,7 +23,7 @@ from .facets import pieces, split_statements
 from .compared import baseline_of
 from .parts import part_subjects
 from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, without_people
-from .places import introduced_works, places_asked
+from .places import SUCCESSOR, introduced_works, places_asked
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
 # "the one that ...", "does one report". ("one of them" picks from named papers; "the
@@ -211,9 +211,8 @@ class OneOf:
             # (Without its opener: "a third", "another" say nothing of the work.)
             clause = re.sub(r"^(?:one|another|the\s+other|(?:a|the)\s+(?:first|second|third|fourth))\s+", "", works[i], flags=re.I)
             # ("the X framework vs its sharded follow-up": a relative of the work before, in its words too.)
-            # (So is "a distributed successor": what it succeeds is the work before.)
-            lean = clause_before if re.match(r"\s*(?:its|their)\b", clause, re.I) or re.search(
-                r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:successor|follow-up|extension|sequel)\b", clause, re.I) else ""
+            # (So is "a sharded successor": what it succeeds is the work before.)
+            lean = clause_before if re.match(rf"\s*(?:its|their)\b|{SUCCESSOR}", clause, re.I) else ""
             clause_before = clause
             target = self._resolve(" ".join(content_words(without_people(f"{clause} {lean}", plan))), taken, within)
             if not target or target.missing:

@@ -147,6 +147,15 @@ def counted_list(text: str) -> tuple[str, str] | None:
     return (m.group(1).strip(), m.group(2).strip()) if m else None
 
 
+def without_asides(text: str, names, keep: str = "") -> str:
+    """`text` without the aside in parentheses right after each of `names` ("A vs FooNet (the
+    sharded one)": the aside says which paper); `keep`: a pattern of asides that stay ("(or ...)")."""
+    if not names:
+        return text
+    said = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.sub(rf"(?<![\w-])({said})\s*\({f'(?!{keep})' if keep else ''}[^()]*\)", r"\1", text, flags=re.I)
+
+
 def without_people(text: str, plan: Plan) -> str:
     """`text` without the named people: they say whose paper (a filter), not what it is."""
     for name in plan.authors:

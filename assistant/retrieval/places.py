@@ -26,9 +26,11 @@ _CLAUSE_START = re.compile(rf"(?:^|[;:]\s*|\s[—–-]\s*|,\s+(?:(?:and|while|wh
 # "the first", "the latter's": a work introduced before, by its place.
 _ORDINAL_REF = re.compile(r"\bthe\s+(first|second|third|former|latter|original|successor)\b", re.I)
 _PLACE = {"first": 0, "former": 0, "original": 0, "second": 1, "successor": 1, "third": 2, "fourth": 3}
+# "a sharded successor": a work that followed another.
+SUCCESSOR = r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:successor|follow-up|extension|sequel)\b"
 # "The X that ... later got a sharded successor that ...": a work and the one that followed it.
 _FOLLOWED = re.compile(r"^(.+?)\s+(?:later\s+|then\s+|has\s+|had\s+)?(?:got|gained|spawned|received|saw|was\s+followed\s+by|was\s+extended\s+by|led\s+to)\s+"
-                       r"((?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:successor|follow-up|extension|sequel)\b.*)$", re.I)
+                       rf"({SUCCESSOR}.*)$", re.I)
 # "each", "both", "either": every work the statements counted and brought in.
 _EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
 _IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order)\b", re.I)
