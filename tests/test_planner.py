@@ -2553,3 +2553,149 @@ def test_a_work_and_the_successor_it_got_are_the_original_and_the_successor(plan
     assert introduced_works("ZO2 later got a 3x speedup from its kernels.") == []
     p = plan("How much memory does the original ZO2 need?")
     assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_a_count_with_a_clause_before_its_list_still_counts_and_frames_it(planner):
+    from assistant.retrieval.phrasing import counted_lead, list_count
+
+    r, plan = planner
+    # "Two <kind> papers that I keep mixing up: one ..., the other ...": each is of that kind.
+    p = plan("Two zeroth-order fine-tuning papers that I always confuse with each other: one offloading parameters to CPU and "
+             "a dynamic scheduler overlapping the transfers with compute on one GPU, the other spreading the perturbations across "
+             "many GPUs with a pipeline of its own design: what throughput gain does each claim and against which baseline?")
+    assert compared(r, p) == ["ZO2", "DistZO2"], compared(r, p)
+    p = plan("Three SSD offloading works: the activation one, the system memory one, and the 100B one. What does each save?")
+    assert [c[:8] for c in compared(r, p)] == ["SSDTrain", "MemAscen", "Adding N"], compared(r, p)
+    assert counted_lead("Two papers on sparse attention that I keep mixing up: A, B") == "on sparse attention"
+    assert list_count("Two pruning papers that I keep mixing up: A, B") == 2
+    # Negatives: the asker's clause says nothing of the works; "and" ends the count's phrase; a
+    # number before a singular "paper" counts no papers ("... the 4 bit paper - what ...").
+    assert counted_lead("Two pruning papers that I keep mixing up: A, B") == "pruning"
+    assert list_count("I read two papers and now wonder: which is faster?") == 0
+    assert list_count("FooNet and the 4 bit inference paper - what does each save?") == 0
+
+
+def test_a_description_in_compound_words_or_of_a_work_with_versions_is_found(planner):
+    r, plan = planner
+    # "kernel-function" is two of the title's words; a preprint and its conference version are one candidate.
+    p = plan("How much GPU time do the kernel-function zeroth-order paper and the gradient-aligned perturbation one each save?")
+    assert compared(r, p) == ["KerZOO", "Towards Fast LLM Fine-tuning through Zeroth-Order Optimization with Projected Gradient-Aligned Perturbations"], compared(r, p)
+    p = plan("Help me compare: activation offloading to SSDs and 100B model fine-tuning on a single GPU - which GPU does each use?")
+    assert [c[:8] for c in compared(r, p)] == ["SSDTrain", "Adding N"], compared(r, p)
+    # Negative: a compound word of no paper still finds nothing.
+    assert r.planner._resolve("the quux-frobnication zeroth-order paper", set()).missing
+
+
+def test_joined_descriptions_share_the_head_after_the_last(planner):
+    r, plan = planner
+    p = plan("the kernel-function and the gradient-aligned perturbation zeroth-order paper: what GPU-hour savings does each report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "KerZOO" and compared(r, p)[1].startswith("Towards Fast LLM"), compared(r, p)
+    p = plan("the kernel-function and gradient-aligned zeroth-order papers - what GPU-hour savings does each report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "KerZOO", compared(r, p)
+    # Negative: a single description with "and" inside it stays one paper.
+    p = plan("What does the paper on zeroth-order fine-tuning with CPU offloading and dynamic scheduling report for memory?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"], compared(r, p)
+
+
+def test_a_lead_in_labels_the_rows_only_in_words_the_compared_papers_use(planner):
+    _, plan = planner
+    p = plan("Settle a debate: SSD activation offloading and 100B fine-tuning on one GPU paper - what memory saving does each claim?")
+    assert p.kind is Kind.COMPARATIVE and "Settle a debate" not in p.facets and len(p.facets) == 1, p.facets
+    # Negative: a label the papers speak of is the asked aspect.
+    assert plan("peak memory: ZO2 vs DistZO2, which is lower?").facets == ["peak memory"]
+
+
+def test_a_counted_set_of_described_papers_is_compared(planner):
+    r, plan = planner
+    for q in ("Compare the two SSD-based activation offloading papers - how much activation memory does each save?",
+              "Compare two SSD-based activation offloading papers - how much activation memory does each save?"):
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and [x[:8] for t in p.targets for x in titles(r, t)] == ["SSDTrain", "SSDTrain"], (q, compared(r, p))
+        assert p.facets == ["how much activation memory does save"], p.facets
+    # Negatives: a count asking nothing of each, and a count its list follows.
+    assert plan("How many GPUs did the two papers use?").kind is not Kind.COMPARATIVE
+    assert compared(r, plan("Two papers: ZO2 and DistZO2. What does each save?")) == ["ZO2", "DistZO2"]
+
+
+def test_a_colon_not_followed_by_the_question_opens_the_compared_list(planner):
+    from assistant.retrieval.facets import split_statements
+
+    r, plan = planner
+    for q in ("Compare these please: activation offloading to SSDs and the NVMe 100B fine-tuning paper - how much memory does each save?",
+              "Quick one here: the CPU-offloaded zeroth-order and the distributed zeroth-order fine-tuning paper - throughput of each?"):
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, (q, compared(r, p))
+    # Negatives: a colon the question follows closes the list; a lead that asks stays asked.
+    assert compared(r, plan("Compare ZO2 and DistZO2: which needs less memory?")) == ["ZO2", "DistZO2"]
+    assert split_statements("How much does ZO2 save, what does DistZO2 add?")[0] == ""
+    assert split_statements("Compare these please: ZO2 and DistZO2 - which needs less memory?")[0] == ""
+
+
+def test_a_thin_description_is_the_paper_that_also_states_what_is_asked(planner):
+    r, plan = planner
+    # "the zeroth-order fine-tuning paper" fits several; the one stating GPU memory for OPT-175B is meant.
+    p = plan("The zeroth-order fine-tuning paper: how much GPU memory does it need for OPT-175B, and how does it compare with DistZO2?")
+    assert compared(r, p) == ["ZO2", "DistZO2"], compared(r, p)
+    # Negative: what is asked does not pull in a paper that uses none of the description's words.
+    p = plan("The SSD offloading paper: what top-1 accuracy does it get on ImageNet with EfficientNet, and how does that compare with ZO2?")
+    assert "SSD" in titles(r, p.targets[0])[0], compared(r, p)
+
+
+def test_a_name_in_parentheses_after_a_description_is_that_paper(planner):
+    r, plan = planner
+    p = plan("LiteVAR vs the progressive supernet one (VARiant): what latency does each cut?")
+    assert compared(r, p) == ["LiteVAR", "Progressive Supernet Training for Efficient Visual Autoregressive Modeling"], compared(r, p)
+    # Negative: an aside naming nothing leaves the description to its own search.
+    p = plan("LiteVAR vs the progressive supernet one (8-bit): what latency does each cut?")
+    assert len(p.targets) == 2 and compared(r, p)[1].startswith("Progressive Supernet"), compared(r, p)
+
+
+def test_papers_set_aside_in_a_list_of_alternatives_are_not_compared(planner):
+    r, plan = planner
+    p = plan("InceptionNeXt (not the Inception-v4 / Inception-ResNet one) vs SimpleNet: what accuracy does each reach?")
+    assert compared(r, p) == ["InceptionNeXt", "Lets keep it simple, Using simple architectures to outperform deeper and more complex architectures"], compared(r, p)
+    # Negative: named without "not", they are compared.
+    p = plan("InceptionNeXt vs Inception-v4 / Inception-ResNet: what accuracy does each reach?")
+    assert compared(r, p)[0] == "InceptionNeXt" and any(c.startswith("Inception-v4") for c in compared(r, p)), compared(r, p)
+
+
+def test_a_version_is_told_apart_by_the_names_said_of_it_in_a_comparison(planner):
+    r, plan = planner
+    p = plan("SSDTrain (tested on Llama) vs MemAscend: memory saved?")
+    assert titles(r, p.targets[0]) == ["SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], titles(r, p.targets[0])
+    # Negative: nothing said of it alone tells the versions apart; both stay.
+    p = plan("SSDTrain vs MemAscend: How much memory does each save?")
+    assert len(p.targets[0].paper_ids) == 2, titles(r, p.targets[0])
+
+
+def test_the_alternatives_of_a_yes_no_question_are_compared(planner):
+    r, plan = planner
+    p = plan("Does the kernel-function zeroth-order method or the one aligning perturbations with a projected gradient give the bigger cut in GPU hours?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[0] == "KerZOO" and compared(r, p)[1].startswith("Towards Fast LLM"), compared(r, p)
+    # Negative: alternatives that are no works ("a single GPU or a cluster") compare nothing.
+    p = plan("Does ZO2 run on a single GPU or a cluster?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["ZO2"]
+
+
+def test_a_count_its_list_follows_is_no_list_to_find(planner):
+    r, plan = planner
+    p = plan("How do the two GPU papers on speeding up GNNs, one sorting nodes by degree with block-level partitioning, the other "
+             "built on a top-k nonlinearity with a compressed sparse row format, compare on speedup over GNNAdvisor?")
+    assert p.kind is Kind.COMPARATIVE and [c[:8] for c in compared(r, p)] == ["Accel-GC", "MaxK-GNN"], compared(r, p)
+    # Negative: a count with no list after it asks for a list.
+    assert plan("Which two papers speed up GNN training on GPUs?").kind is Kind.AGGREGATE
+
+
+def test_a_row_asked_after_a_paper_s_possessive_is_that_paper_s(planner):
+    r, plan = planner
+    p = plan("What are ZO2's GPU memory footprint for OPT-175B and DistZO2's speedup over ZO2?")
+    assert compared(r, p) == ["ZO2", "DistZO2"], compared(r, p)  # "X's memory": X is asked, not only a baseline
+    assert {f: r.papers[v[0]].title.split(":")[0] for f, v in p.facet_papers.items()} == {
+        "GPU memory footprint for OPT-175B": "ZO2", "speedup over ZO2": "DistZO2"}, p.facet_papers
+    # Negatives: a possessive of a relative ("X's successor ... over X") leaves X the baseline;
+    # one possessive alone makes no rows of its own.
+    p = plan("What speedup does ZO2's distributed successor get over ZO2?")
+    assert not any(t.phrase == "ZO2" and not t.baseline for t in p.targets), [(t.phrase, t.baseline) for t in p.targets]
+    from assistant.retrieval.rows import possessive_rows
+    p = plan("How do ZO2 and DistZO2 compare in memory, and what is DistZO2's speedup?")
+    assert possessive_rows(p.question, p) == []

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan
-from ..text import as_word, content_words, looks_like_name, sentences, stem
+from ..text import as_word, content_words, coverage, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
 from .phrasing import CLAIMS, _BASELINE_BEFORE
 from .record_shape import asked_of_each
+from .rows import possessive_rows
 
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
 # "what does X do with Y": what it does, a method.
@@ -88,7 +89,14 @@ class AspectReader:
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
         baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
         if plan.kind is Kind.COMPARATIVE:
-            plan.facets = comparison_facets(q, plan, baselines)
+            plan.facets = [row for row, _ in possessive_rows(q, plan)] or comparison_facets(q, plan, baselines)
+            # A lead-in before the question's colon or dash labels the asked aspect only in
+            # words a compared paper uses ("peak power: ..."), not the asker's ("Settle a bet: ...").
+            lead = re.split(r":\s|\s[-–—]+\s", q, maxsplit=1)[0].strip()
+            texts = [f"{p.title} {p.abstract}" for t in plan.targets for pid in t.paper_ids if (p := self.names.papers.get(pid))]
+            if lead in plan.facets and texts and not any(coverage(content_words(lead), x) for x in texts):
+                plan.facets.remove(lead)  # (... nor do its words qualify what is asked: "AMD-side work: ...")
+                plan.specifics = [x for x in plan.specifics if x.lower() not in lead.lower()]
             # Words of the subjects' own phrases ("the PyTorch CNN whitepaper") qualify nothing.
             if span := subject_span(q, [t.phrase for t in plan.targets]):
                 plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]

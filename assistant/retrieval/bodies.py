@@ -17,6 +17,11 @@ from .facets import aspect_cue, split_statements
 from .phrasing import _ALTERNATIVES, _ALTERNATIVES_FIRST, counted_lead, counted_list, _FRAME_START, _listed, _subjects_only, _VS_STRETCH
 
 
+_ALTERNATIVE_YN = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|would|will|has|have)\s+(.+?\s+or\s+(?:the|a|an|its|their)\s[^?]+)", re.I)
+_SET_OFF = re.compile(r"\s[-–—]+\s|[—–]|:\s|,\s")
+_ASKS_AFTER = re.compile(r"\s*(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did)\b", re.I)
+
+
 @dataclass
 class Body:
     text: str
@@ -47,6 +52,10 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
     asking = [x for x in asked_sentences if x.rstrip().endswith("?")] or [asked]
     if alt := next((m for x in asking if (m := _ALTERNATIVES.search(x.rstrip("?. ")))), None) or _ALTERNATIVES_FIRST.search(q):
         bodies.append(Body(re.sub(r"\s+or\s+", ", ", alt.group(1)), bool(vs)))
+    # "Does the X method or the one that Y report the bigger cut?": the alternatives of a yes/no
+    # question are the compared papers (a definite phrase after "or").
+    if not alt and (yn := next((m for x in asking if (m := _ALTERNATIVE_YN.match(x))), None)):
+        bodies.append(Body(re.sub(r"\s+or\s+(?=(?:the|a|an|its|their)\s)", ", ", yn.group(1), count=1, flags=re.I), bool(vs)))
     if listed := counted_list(asked):
         # "... for three pruning papers: A, B and the X work?": each listed phrase is one of that kind.
         # (Items set apart by semicolons, "A, its speedup; B, its memory", each open with their paper.)
@@ -61,6 +70,12 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
     requests = [x for x in asked_sentences if x not in asking] if len(asking) < len(asked_sentences) else []
     for text in ([" ".join(asking)] if requests else []) + requests + [asked]:
         body = _FRAME_START.sub("", text.rstrip("?. "))
+        # "Compare for me: A and B - what ...", "Quick one: A and B - memory of each?": a colon
+        # not followed by what is asked, but by a stretch a dash (or a comma before what is
+        # asked) sets off, opens the list of compared papers ("Compare A and B: which ..." closes it).
+        if (c := re.search(r":\s", body)) and not _ASKS_AFTER.match(body, c.end()) \
+                and (end := next((m for m in _SET_OFF.finditer(body, c.end()) if "," not in m.group() or _ASKS_AFTER.match(body, m.end())), None)):
+            body = body[c.end(): end.start()]
         # "How do the power draws compare between A and B": what is compared comes after "between".
         body = m.group(1) if (m := re.search(r"\b(?:compare|differ|vary|contrast)\w*\s+between\s+(.+)$", body, re.I)) else body
         bodies.append(Body(_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))

@@ -92,6 +92,9 @@ def beyond_count(q: str, plan: Plan) -> None:
     out = [t for t in subjects if as_word(t.phrase).search(lead) and not as_word(t.phrase).search(rest)]
     if out and len(subjects) - len(out) == count:
         plan.targets = [t for t in plan.targets if t not in out]
+    elif len(subjects) == count:
+        # (... nor one the asker's context names before it, "X keeps failing us. Two papers: A and B.")
+        plan.targets = [t for t in plan.targets if not t.baseline or as_word(t.phrase).search(rest)]
 
 
 # Two papers said: "the two", "both papers", "the former/latter", "the first ... the second".
@@ -222,3 +225,18 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
     low = q.lower()
     plan.targets.sort(key=lambda t: low.find(t.phrase.lower()) % (len(low) + 1))  # in the question's order
     return True
+
+
+def named_in_aside(q: str, plan: Plan) -> None:
+    """"A vs the sharded one (FooNet)": a name in parentheses after a description, in its clause,
+    says which paper the description is; the two are one compared paper, not two."""
+    for d in [t for t in plan.targets if t.by == "description"]:
+        if (i := q.find(d.phrase)) < 0 or not (m := re.match(r"[^,;:?!()]*?\(([^()]*)\)", q[i + len(d.phrase):])):
+            continue
+        gap = q[i + len(d.phrase): i + len(d.phrase) + m.start(1)]
+        if re.search(r"\b(?:the|a|an|vs\.?|versus|its|their)\s", gap, re.I) or re.search(r"\b[A-Z]", gap):
+            continue  # (another phrase begins before it: "the X work and the Y system (FooNet)", "... and Doe et al. (FooNet)")
+        named = [t for t in plan.targets if t.by == "name" and t.paper_ids and not t.baseline and as_word(t.phrase).search(m.group(1))]
+        if len(named) == 1 and named[0] in plan.targets:
+            d.paper_ids, d.confidence, d.rivals = list(named[0].paper_ids), 1.0, []
+            plan.targets.remove(named[0])

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from ..models import Plan, Target, short_name
+from ..models import Plan, Target
 from ..text import content_words
 from .bodies import compared_bodies
-from .compared import claimant, marks_of, side_by_side, with_described, with_rivals
+from .compared import marks_of, with_described
 from .descriptions import _ORDINAL, Descriptions
+from .tell_apart import most_decisive
 from .facets import split_statements
 from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
     list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
@@ -61,25 +62,6 @@ class ComparedDescriptions(Descriptions):
         if not chosen:
             return False
         return with_described(q, asked, plan, chosen, weak)
-
-    def _with_claimant(self, q: str, plan: Plan, subject: Target) -> None:
-        """"Does A cut latency more than tiled decoding does?": the work after "than", with a
-        claim of its own, is set beside A when its words find a paper clearly."""
-        if (phrase := claimant(q, plan)) and (t := self._resolve(phrase, set(subject.paper_ids))) \
-                and not t.missing and t.confidence >= self.settings.describe_min_margin:
-            plan.specifics = [x for x in plan.specifics if not set(content_words(x)) & set(content_words(phrase))]
-            side_by_side(plan, [subject, t])
-
-    def _with_rivals_of_described(self, q: str, plan: Plan, said: str, baselines: list[Target]) -> None:
-        """The one described paper (`said`, its description) is the subject; a paper it was set
-        against that its abstract never mentions is compared with it (`with_rivals`)."""
-        plan.targets += [t for t in baselines if t.paper_ids]
-        if not with_rivals(plan.targets[0], plan, self.names.papers):
-            plan.targets = plan.targets[:1]
-            return
-        # (Its column is headed by the description, or, when that is the whole question, the paper's name.)
-        plan.targets[0].phrase = said if len(said.split()) <= 8 and said[-1:].isalnum() else short_name(self.names.papers[plan.targets[0].paper_ids[0]])
-        self._aspect(q, plan)
 
     def _described_in(self, body: str, plan: Plan, definite: bool, weak: list[Target], named: set[str],
                       beside_vs: bool = False, works_only: bool = False, asked: bool = True, frame: str = "",
@@ -249,6 +231,14 @@ class ComparedDescriptions(Descriptions):
             if framed and not mine and (not target or target.missing or target.confidence < self.settings.describe_min_margin) \
                     and (again := self._resolve(phrase, among, self._filtered(plan))) and not again.missing:
                 target = again  # ("From Jane Doe's list: ... the 2024 journal paper": among hers, when nothing else is clearly meant)
+            if target and not target.missing and not short and not beside_vs:
+                # (What is asked outside the compared phrases: not another phrase's words.)
+                asks = [w for w in content_words(split_statements(plan.question)[1]) if w not in content_words(body) and not any(w in n for n in named)]
+                # (What is asked, only for a description that alone barely tells its paper from the next.)
+                thin = target.confidence < self.settings.describe_min_margin
+                target = most_decisive(target, [(f"{phrase} {frame}", False)] * bool(frame) + [(" ".join(words + asks), True)] * bool(asks and thin),
+                                       lambda text, weighted: self._resolve(text, among, within, weighted=weighted),
+                                       lambda pid: self._tells(phrase, self.names.papers[pid]))
             if short and (self._only_user(phrase) or "") in taken:
                 continue  # its one telling word is the named paper's ("A, per the paper with musings on X")
             if short and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
@@ -264,6 +254,11 @@ class ComparedDescriptions(Descriptions):
             if (not target or target.missing) and len(content_words(bare := re.sub(r"\s*\([^()]*\)", " ", phrase))) >= 2 and bare.split() != phrase.split():
                 # An aside may say what the work is not ("(groups, not chunks)"): without it, then.
                 target = self._resolve(" ".join(bare.split()), among, within)
+            if (not target or target.missing or target.confidence < self.settings.describe_min_margin) and not works \
+                    and (h := re.search(rf"(?:[\w-]+\s+)?(?:{WORK_NOUNS})s?\s*$", after, re.I)) and not _WORK.search(seg) \
+                    and (again := self._resolve(f"{phrase} {h.group()}", among, within)) and not again.missing:
+                # "the foo-gated and the bar-tiled FooNet papers": the head after the last one joined is each one's.
+                again.phrase, target = phrase, again
             if (not target or target.missing or target.confidence < self.settings.describe_min_margin) and found \
                     and re.search(r"\sone$", phrase) and len(prev := content_words(_RELATIVE.split(found[-1].phrase)[0])) >= 2 \
                     and not set(content_words(phrase)) <= {w for t in [*plan.targets, *found] for w in content_words(t.phrase)}:

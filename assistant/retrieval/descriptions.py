@@ -162,7 +162,12 @@ class Descriptions:
         # A description of three or more words all of which one candidate alone uses
         # ("row-wise weight gating for tiled arrays") says which paper, however short
         # it is for the embedder.
-        full = [h for h in hits if len(words) >= 3 and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
+        # (A compound counts its parts, "the tile-cache bar-gating work"; a paper already taken
+        # that uses them all, "A and block-level tiling" beside the tiling paper, makes it no one's alone.)
+        parts = sum(len([x for x in w.split("-") if x]) for w in words)
+        full = [h for h in hits if (len(words) >= 3 or parts >= 3) and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
+        if len(words) < 3 and any(_uses_all(words, f"{p.title} {p.abstract}") for pid in taken if (p := self.names.papers.get(pid))):
+            full = []
         # So does a description with two words or more that few papers use ("the system mixing
         # left-handed and right-handed shards"), all of which one candidate alone uses;
         # or whose one telling word few papers use ("the Quxboard work").
@@ -175,8 +180,11 @@ class Descriptions:
         if ids is None and not dated and not self._tells(phrase, top.paper):
             return Target(phrase, [], by="description", confidence=0.0)
         # (A paper using the description's words and mentioning what the question sets it beside is here, however short the description.)
-        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not (len(verbatim) == 1 and verbatim[0] is top) and not mentions[top.paper.id] \
-                and not (len(full) == 1 and full[0] is top) and ids is None and not (venues and dated and self._tells(phrase, top.paper)):
+        # (Versions of one work, a preprint and its conference paper, are one candidate here.)
+        def alone(hs: list) -> bool:
+            return top in hs and len({(title_prefix(h.paper) or h.paper.title).lower() for h in hs}) == 1
+        if (near if dated else dense[top.paper.id]) < s.describe_min_similarity and not alone(verbatim) and not mentions[top.paper.id] \
+                and not alone(full) and ids is None and not (venues and dated and self._tells(phrase, top.paper)):
             return Target(phrase, [], by="description", confidence=0.0)
         return Target(phrase, [top.paper.id], by="description", confidence=round(margin, 3),
                       rivals=[h.paper.id for h in rivals[:2] if self._tells(phrase, h.paper)])
@@ -246,7 +254,7 @@ class Descriptions:
                 words = content_words(phrase)
                 # (Its head is the last word before a preposition: "the batch planner for sparse serving".)
                 head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|from|by|to)\s", f" {phrase} ", maxsplit=1)[0])
-                if len(words) < 2 or self._quantity_noun(head[-1:]) or _UNSPECIFIC.search(phrase):
+                if sum(len([x for x in w.split("-") if x]) for w in words) < 2 or self._quantity_noun(head[-1:]) or _UNSPECIFIC.search(phrase):
                     continue
                 if not {i - 1, i + 1} & joined:
                     waiting.append((i, phrase, inner))

@@ -22,7 +22,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentence
 from .facets import pieces, split_statements
 from .compared import baseline_of
 from .parts import part_subjects
-from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, without_people
+from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, counted_lead, without_people
 from .places import SUCCESSOR, introduced_works, places_asked
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
@@ -207,6 +207,7 @@ class OneOf:
         taken: set[str] = set()
         within = self._filtered(plan) or None
         clause_before = ""
+        kind = next((counted_lead(x) for x in sentences(statements) if works[0] in x), "")
         for i in places:
             # (Without its opener: "a third", "another" say nothing of the work.)
             clause = re.sub(r"^(?:one|another|the\s+other|(?:a|the)\s+(?:first|second|third|fourth))\s+", "", works[i], flags=re.I)
@@ -214,7 +215,8 @@ class OneOf:
             # (So is "a sharded successor": what it succeeds is the work before.)
             lean = clause_before if re.match(rf"\s*(?:its|their)\b|{SUCCESSOR}", clause, re.I) else ""
             clause_before = clause
-            target = self._resolve(" ".join(content_words(without_people(f"{clause} {lean}", plan))), taken, within)
+            # (... and as one of the kind a count names: "two FooNet papers: one ..., the other ...".)
+            target = self._resolve(" ".join(content_words(without_people(f"{clause} {lean or kind}", plan))), taken, within)
             if not target or target.missing:
                 return []
             # (Labelled by the name its title gives it, else by the clause's first words.)

@@ -33,6 +33,16 @@ def owns_claim(q: str, start: int, end: int) -> bool:
                 or re.match(rf"\s+{CLAIMS}\s*(?:[?.!,;]|$)", q[end:], re.I))
 
 
+def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
+    """Is the paper named at `spots` of `q` what another is measured against ("faster than
+    FooNet", "a plain FooNet baseline"), and no paper a measure is asked of ("FooNet's memory
+    ... and BarNet's speedup over FooNet": compared; "FooNet's successor ... over FooNet": not)?"""
+    owner = any(re.match(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:successor|follow-up|extension|sequel|version|variant|predecessor)s?\b)",
+                         q[o.end():], re.I) for o in spots)
+    return not owner and any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
+                             or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I) for o in spots)
+
+
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
@@ -120,6 +130,8 @@ def _listed(text: str) -> tuple[str, str]:
 
 # "two FooNet papers, one ... and one ...": a comma before "one" lists what was counted.
 _LIST_MARK = rf"{SET_OFF_MARK}|,(?=\s*one\s)"
+# A clause between the counted noun and its list: "two papers on FooNets that I keep mixing up: A, B".
+_COUNT_TAIL = r"(?:\s+(?:that|which|on|about|in|from|by|for|with|using|i|we)\b[^,:;?!.]{0,80}?)?"
 # What a count of compared things may call them besides works: "two options: A, and B".
 _CHOICES = r"options?|alternatives?|candidates?|choices?"
 
@@ -129,13 +141,17 @@ def counted_lead(text: str) -> str:
     papers: A and B" -> "FooNet", "three pruning works — A, B, C" -> "pruning", "I'm weighing
     two GPU-side options: A, and B" -> "GPU-side"): each listed phrase is a paper of that
     kind, however it is worded. "" when it does not."""
-    m = re.match(rf"(?:{_SPEAKER_FRAME.pattern}|[^,:;?]*?\s)?\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS}|{_CHOICES})s?(?=\s*(?:{_LIST_MARK}))", text, re.I)
-    return (m.group(1).strip() or m.group().strip()) if m else ""
+    m = re.match(rf"(?:{_SPEAKER_FRAME.pattern}|[^,:;?]*?\s)?\s*{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS}|{_CHOICES})s?(?<=s)({_COUNT_TAIL})(?=\s*(?:{_LIST_MARK}))", text, re.I)
+    if not m:
+        return ""
+    # (A clause of the asker's own, "that I keep mixing up", says nothing of what they are.)
+    tail = re.sub(r"(?:^|\s+)(?:(?:that|which)\s+)?(?:I|I'm|we|we're|you)\b.*$", "", m.group(2), flags=re.I).strip()
+    return " ".join(x for x in (m.group(1).strip(), tail) if x) or m.group().strip()
 
 
 def list_count(text: str) -> int:
     """How many papers `text` says it then lists ("Two FooNet papers: A and B" -> 2); 0 when it counts none."""
-    m = re.search(rf"\b({COUNT_WORD})\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|{_CHOICES})s?\s*(?:{_LIST_MARK})", text, re.I)
+    m = re.search(rf"\b({COUNT_WORD})\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|{_CHOICES})s?(?<=s){_COUNT_TAIL}\s*(?:{_LIST_MARK})", text, re.I)
     word = m.group(1).lower() if m else ""
     return _COUNTS.get(word) or (int(word) if word.isdigit() else 0)
 
@@ -143,8 +159,8 @@ def list_count(text: str) -> int:
 def counted_list(text: str) -> tuple[str, str] | None:
     """(kind, listed phrases) where `text` counts papers of a kind and lists them after a mark
     anywhere in it ("Can you line up three pruning papers: A, B and the X work?")."""
-    m = re.search(rf"\b{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?\s*(?:{_LIST_MARK})\s*([^?.]+)", text, re.I)
-    return (m.group(1).strip(), m.group(2).strip()) if m else None
+    m = re.search(rf"\b{COUNT_WORD}\s+((?:[\w-]+\s+){{0,4}}?)(?:{WORK_NOUNS})s?(?<=s)({_COUNT_TAIL})\s*(?:{_LIST_MARK})\s*([^?.]+)", text, re.I)
+    return (f"{m.group(1).strip()} {m.group(2).strip()}".strip(), m.group(3).strip()) if m else None
 
 
 def without_asides(text: str, names, keep: str = "") -> str:
@@ -244,7 +260,9 @@ def stands_for_measure(m: re.Match) -> bool:
 
 
 # "(the 2021 one, not the sharded FooNet)", "..., rather than BarNet": a paper set aside.
-_SET_ASIDE = re.compile(r"(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+than|instead\s+of|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# ("not the older FooNet-v4 / FooNet-R paper": each of the alternatives set aside.)
+_SET_ASIDE = re.compile(r"(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+than|instead\s+of|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?"
+                        r"(?:[\w-]+\s+){0,2}(?:[\w.-]+\s*(?:/|\bor\b|\bnor\b)\s*)*$", re.I)
 
 
 def set_aside(q: str, name: str) -> bool:

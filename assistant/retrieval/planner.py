@@ -24,18 +24,19 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
-from .compared import background, beyond_count, beyond_two, coordinated, measured_against, side_by_side, vs_side, with_rivals
+from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
 from .qualifiers import against_absent, baselines_qualify, drop_describing
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
+from .beside import Beside
 from .facets import in_examples, split_statements
 from .measures import asked_measure, counted
 from .names import NameIndex
-from .phrasing import _BASELINE_BEFORE, _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, owns_claim, set_aside
+from .phrasing import _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 from .rows import row_owners
-from .tell_apart import narrow, narrow_by_phrase
+from .tell_apart import narrow, narrow_by_phrase, narrow_versions
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
@@ -51,7 +52,7 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
 
 
-class Planner(AspectReader, ComparedDescriptions, OneOf):
+class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
         self.abbreviations = Abbreviations(names)
@@ -100,8 +101,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
                 # How does X's ... compare with Y's?": compared).
                 spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
                 spots = [o for o in spots if o.start() >= asked_from] or spots
-                target.baseline = any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
-                                      or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I) for o in spots)
+                target.baseline = named_as_baseline(q, spots)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
@@ -170,16 +170,20 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             drop_describing(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
             self._aspect(q, plan)  # "what does each version report": its rows
+        if plan.kind is Kind.COMPARATIVE:
+            named_in_aside(q, plan)
+            narrow_versions(q, plan, self.names.papers)
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         row_owners(q, plan)
         return plan
 
     # ---- parts ------------------------------------------------------------------------------
     def _kind(self, q: str, plan: Plan, unknown: list[str]) -> None:
-        collection = bool(COLLECTION_Q.search(q)) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
+        # ("the two FooNet papers, one ... and the other ...": a count its list follows is no list to find.)
+        collection = (bool(COLLECTION_Q.search(q)) and list_count(q) < 2) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
         # The question sentence says whether papers are listed; "we keep a list of works on X."
         # before it is context, and does not stop its described papers from being compared.
-        listed_in_question = bool(COLLECTION_Q.search(split_statements(q)[1]))
+        listed_in_question = bool(COLLECTION_Q.search(split_statements(q)[1])) and list_count(q) < 2
         if plan.record_query is RecordQuery.COUNT and any(not t.baseline for t in plan.targets):
             plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
         if plan.record_query in (None, RecordQuery.COUNT) and not plan.fields and len(own := self._by_place(q, plan)) >= 2:
@@ -291,6 +295,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf):
             side_by_side(plan, own)
             for t in own:
                 t.baseline = False
+        if self._counted(q, plan):  # "Compare the two FooNet pruning papers: what does each keep?"
+            return
         if plan.kind is Kind.FACTOID:
             with_rivals(subjects[0] if len(subjects) == 1 else None, plan, self.names.papers)
         if plan.kind is Kind.FACTOID and len(subjects) == 1:

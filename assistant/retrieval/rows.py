@@ -11,8 +11,10 @@ shard does the B study pin?") is that paper's, when each compared paper has one.
 A clause that asks a question of its own ("Which cache does A use, and how many shards does B
 pin?") is such a sentence.
 
-Out of scope: the rows' wording (facets.py); rows asked of a paper by its name inside one
-clause ("A's speedup, B's memory"), which stay rows of every paper.
+A row asked after a paper's possessive ("A's speedup over X and the B paper's memory") is that
+paper's, when each of two papers or more has one.
+
+Out of scope: the rows' other wording (facets.py).
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ def _position(q: str, phrase: str) -> int | None:
 def row_owners(q: str, plan: Plan) -> None:
     """Set `plan.facet_papers` for the rows of a comparison that ask one paper by its place."""
     plan.facet_papers = {}
+    if plan.kind is Kind.COMPARATIVE and (own := possessive_rows(q, plan)) and all(row in plan.facets for row, _ in own):
+        plan.facet_papers = {row: ids for row, ids in own}  # "A's memory and B's speedup": each row its owner's
+        return
     # (One paper found by two phrases, "FooDB" and "the FooDB sharding study", is one place.)
     subjects = list({tuple(t.paper_ids): t for t in reversed(plan.targets) if not t.baseline and t.paper_ids}.values())[::-1]
     if plan.kind is not Kind.COMPARATIVE or len(subjects) < 2 or len(plan.facets) < 2:
@@ -92,3 +97,32 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
             owners[facet] = named[0].paper_ids
     if {tuple(ids) for ids in owners.values()} == {tuple(t.paper_ids) for t in subjects}:
         plan.facet_papers = owners
+
+
+# Where a row asked after a possessive ends: the next joint, or the next paper's possessive.
+_ROW_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+and\s+(?=(?:(?:the|a|an)\s+)?[^,;?]*?['’]s\s)|\s+and\s+(?=(?:what|which|how|who|where|when|why)\s))", re.I)
+
+
+def possessive_rows(q: str, plan: Plan) -> list[tuple[str, list[str]]]:
+    """"A's memory for X and the Y paper's speedup over Z": each row asked after a compared
+    paper's possessive, with that paper, in order; [] unless every compared paper has one."""
+    rows: list[tuple[str, list[str]]] = []
+    for t in plan.targets:
+        if t.baseline or not t.paper_ids or not (m := re.search(r"(?<![\w-])" + re.escape(t.phrase) + r"(?:['’]s|(?<=s)['’])\s+(?:\([^()]*\)\s*)?", q, re.I)):
+            continue
+        row = q[m.end(): (e.start() + m.end()) if (e := _ROW_END.search(q[m.end():])) else len(q)].strip()
+        row = re.sub(r"\s*,?\s*respectively$", "", row, flags=re.I)
+        if content_words(row):
+            rows.append((m.start(), row, t.paper_ids))
+    owners = {tuple(ids) for _, _, ids in rows}
+    subjects = {tuple(t.paper_ids) for t in plan.targets if not t.baseline and t.paper_ids}
+    if len(rows) < 2 or len(owners) != len(rows) or len(rows) != len(subjects):
+        return []
+    # (... when the question asks nothing besides: in "Which gives more speedup, A's X or B's Y?"
+    # the possessives name each paper's method, and the rows are what the question asks.)
+    rest = q
+    for x in sorted([row for _, row, _ in rows] + [t.phrase for t in plan.targets], key=len, reverse=True):
+        rest = rest.replace(x, " ")
+    if set(content_words(rest)) - {"respectively", "compare", "each", "both"}:
+        return []
+    return [(row, ids) for _, row, ids in sorted(rows)]

@@ -7,8 +7,11 @@ Out of scope: finding the candidates (descriptions.py), the names themselves (na
 
 from __future__ import annotations
 
+import re
+
 from ..models import Plan, Target, title_prefix
-from ..text import as_word, content_words, coverage, stopwords
+
+from ..text import as_word, content_words, coverage, looks_like_name, stopwords
 from .phrasing import _COUNTS, _SAID_COUNT, _STRONG_SPLIT, _WEAK_NAME
 
 
@@ -60,3 +63,39 @@ def narrow(q: str, plan: Plan, papers) -> None:
                       for pid in t.paper_ids if (p := papers[pid])), reverse=True)
         if rest and fit[0][0] > fit[1][0]:  # the rest of the question fits one of them better
             t.paper_ids, t.confidence = [fit[0][1]], round(fit[0][0] - fit[1][0], 3)
+
+
+def most_decisive(target: Target, readings: list[tuple[str, bool]], resolve, tells) -> Target:
+    """`target` read again from each of `readings` ((words, weighted): the phrase with the kind a
+    count names, with what the question asks of the papers): the reading that tells its paper
+    from the next one by the widest margin stands, if its paper uses a word of the phrase
+    (`tells`). A description that says little alone ("the FooBar one") is then the paper
+    that also states what is asked, or is of the kind counted."""
+    for words, weighted in readings:
+        again = resolve(words, weighted)
+        if again and not again.missing and again.confidence > target.confidence and tells(again.paper_ids[0]):
+            again.phrase, target = target.phrase, again
+    return target
+
+
+def narrow_versions(q: str, plan: Plan, papers) -> None:
+    """A name versions of one work share, in a comparison with another paper, qualified by a
+    year, a venue or a name in its own part of the question ("the FooConf 2025 FooTrain (the one
+    run on BarLM) vs BazNet"): the version those fit better. Only such words tell versions
+    apart; the ordinary words of what is asked fit either."""
+    for t in plan.targets:
+        prefixes = {(title_prefix(papers[pid]) or "").lower() for pid in t.paper_ids}
+        others = [u for u in plan.targets if u is not t and not set(u.paper_ids) & set(t.paper_ids)]
+        if len(t.paper_ids) < 2 or t.baseline or len(prefixes) != 1 or "" in prefixes or not others \
+                or len(as_word(t.phrase).findall(q)) > 1:  # (named twice: each mention may be a version)
+            continue
+        own = " ".join(seg for seg in _STRONG_SPLIT.split(q) if seg and as_word(t.phrase).search(seg)
+                       and not any(as_word(u.phrase).search(seg) for u in others))
+        # (Proper nouns too, "Llama": capitalised inside a sentence.)
+        telling = {m.group() for m in re.finditer(r"[\w.+-]+", own) if m.group().lower() != t.phrase.lower()
+                   and (looks_like_name(m.group()) or re.fullmatch(r"(?:19|20)\d\d", m.group())
+                        or (m.group()[:1].isupper() and re.search(r"[\w,;(]\s*$", own[: m.start()])))}
+        fit = sorted(((sum(as_word(w).search(f"{p.title} {p.abstract} {p.venue or ''} {p.date or ''}") is not None for w in telling), pid)
+                      for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+        if telling and fit[0][0] > fit[1][0]:
+            t.paper_ids = [fit[0][1]]
