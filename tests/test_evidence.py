@@ -258,3 +258,12 @@ def test_a_sentence_saying_how_the_one_before_is_achieved_goes_with_it(assistant
     from assistant.answer.evidence import _GOES_ON
     assert _GOES_ON.match("We achieve this by pruning rows.") and _GOES_ON.match("This is done by caching keys.")
     assert not _GOES_ON.match("We achieve a 2x speedup.") and not _GOES_ON.match("We show that caching helps.")
+
+
+def test_a_hyphenated_qualifier_is_there_when_the_text_hyphenates_its_parts_too(assistant):
+    # "reverse-engineering": DeepPeep writes "to reverse-engineer the architecture".
+    a = assistant.ask("Which GPUs did DeepPeep show its reverse-engineering attack on?")
+    assert "P100" in a.text and not a.refused_parts, a.text
+    # Negative: a compound whose part the abstract never writes is still missing.
+    b = assistant.ask("Which GPUs did DeepPeep show its reverse-compilation attack on?")
+    assert b.refused or b.refused_parts, b.text

@@ -2699,3 +2699,20 @@ def test_a_row_asked_after_a_paper_s_possessive_is_that_paper_s(planner):
     from assistant.retrieval.rows import possessive_rows
     p = plan("How do ZO2 and DistZO2 compare in memory, and what is DistZO2's speedup?")
     assert possessive_rows(p.question, p) == []
+
+
+def test_versions_named_again_are_told_apart_by_each_mention(planner):
+    r, plan = planner
+    # The qualified mention picks the version; the later bare mention says nothing against it.
+    p = plan("Fuyou vs SSDTrain (the DAC 2025 version, not the arXiv one): what TFLOPS does Fuyou reach, and how much "
+             "activation peak memory does SSDTrain save?")
+    assert titles(r, p.targets[1]) == ["SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], titles(r, p.targets[1])
+    # ... and after "A vs B:", a part naming one of them is that one's row.
+    assert {f: r.papers[v[0]].title[:8] for f, v in p.facet_papers.items()} == {
+        "what TFLOPS does reach": "Adding N", "how much activation peak memory does save": "SSDTrain"}, p.facet_papers
+    # Negative: mentions that fit different versions keep both.
+    p = plan("Kun Wu et al.'s DAC 2025 SSDTrain paper and the 2024 write-up of the SSDTrain framework quote different "
+             "activation memory savings: how much does each save?")
+    assert sorted(x for t in p.targets for x in titles(r, t) if x.startswith("SSDTrain"))[:2] == [
+        "SSDTrain: An Activation Offloading Framework to SSDs for Faster Large Language Model Training",
+        "SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], compared(r, p)

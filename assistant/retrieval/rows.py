@@ -92,7 +92,9 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
         home = [x for x in said if words and words <= set(content_words(x))]
         if len(home) != 1:
             continue
-        named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(heads.get(home[0], home[0])) for u in plan.targets)]
+        # (After a lead-in that sets the papers side by side, "A vs B: what does A ...", the part's own words.)
+        own = heads.get(home[0]) or (tail if (tail := home[0].rsplit(": ", 1)[-1]) and words <= set(content_words(tail)) else home[0])
+        named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(own) for u in plan.targets)]
         if len(named) == 1:
             owners[facet] = named[0].paper_ids
     if {tuple(ids) for ids in owners.values()} == {tuple(t.paper_ids) for t in subjects}:

@@ -82,20 +82,24 @@ def narrow_versions(q: str, plan: Plan, papers) -> None:
     """A name versions of one work share, in a comparison with another paper, qualified by a
     year, a venue or a name in its own part of the question ("the FooConf 2025 FooTrain (the one
     run on BarLM) vs BazNet"): the version those fit better. Only such words tell versions
-    apart; the ordinary words of what is asked fit either."""
+    apart; the ordinary words of what is asked fit either. Named again with words that fit
+    another version ("the 2025 FooTrain and the 2024 FooTrain write-up"), it is each of them."""
     for t in plan.targets:
         prefixes = {(title_prefix(papers[pid]) or "").lower() for pid in t.paper_ids}
-        others = [u for u in plan.targets if u is not t and not set(u.paper_ids) & set(t.paper_ids)]
-        if len(t.paper_ids) < 2 or t.baseline or len(prefixes) != 1 or "" in prefixes or not others \
-                or len(as_word(t.phrase).findall(q)) > 1:  # (named twice: each mention may be a version)
+        others = [u for u in plan.targets if u is not t and u.paper_ids and not set(u.paper_ids) & set(t.paper_ids)]
+        if len(t.paper_ids) < 2 or t.baseline or len(prefixes) != 1 or "" in prefixes or not others:
             continue
-        own = " ".join(seg for seg in _STRONG_SPLIT.split(q) if seg and as_word(t.phrase).search(seg)
-                       and not any(as_word(u.phrase).search(seg) for u in others))
-        # (Proper nouns too, "Llama": capitalised inside a sentence.)
-        telling = {m.group() for m in re.finditer(r"[\w.+-]+", own) if m.group().lower() != t.phrase.lower()
-                   and (looks_like_name(m.group()) or re.fullmatch(r"(?:19|20)\d\d", m.group())
-                        or (m.group()[:1].isupper() and re.search(r"[\w,;(]\s*$", own[: m.start()])))}
-        fit = sorted(((sum(as_word(w).search(f"{p.title} {p.abstract} {p.venue or ''} {p.date or ''}") is not None for w in telling), pid)
-                      for pid in t.paper_ids if (p := papers[pid])), reverse=True)
-        if telling and fit[0][0] > fit[1][0]:
-            t.paper_ids = [fit[0][1]]
+        picks = set()
+        for seg in _STRONG_SPLIT.split(q):
+            if not seg or not as_word(t.phrase).search(seg) or any(as_word(u.phrase).search(seg) for u in others):
+                continue
+            # (Proper nouns too, "Llama": capitalised inside a sentence.)
+            telling = {m.group() for m in re.finditer(r"[\w.+-]+", seg) if m.group().lower() != t.phrase.lower()
+                       and (looks_like_name(m.group()) or re.fullmatch(r"(?:19|20)\d\d", m.group())
+                            or (m.group()[:1].isupper() and re.search(r"[\w,;(]\s*$", seg[: m.start()])))}
+            fit = sorted(((sum(as_word(w).search(f"{p.title} {p.abstract} {p.venue or ''} {p.date or ''}") is not None for w in telling), pid)
+                          for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+            if telling and fit[0][0] > fit[1][0]:
+                picks.add(fit[0][1])
+        if len(picks) == 1:
+            t.paper_ids = list(picks)
