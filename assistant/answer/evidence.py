@@ -248,7 +248,7 @@ class EvidenceSelector:
         binding = [x for x in plan.specifics if (facet is None or _norm(x) in _norm(facet)
                    or not any(_norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
         have = stems(raw)
-        have |= {stem(x) for h in have if "-" in h for x in re.split(r"-", h) if x}  # ("reverse-engineer": its words too)
+        have |= {stem(x) for h in have if "-" in h for x in re.split(r"-", h) if x}  # ("bar-gated": its words too)
         # A phrase ("plain ring all-reduce traffic") is there when all its words are, in any order,
         # a clipped word ("params") as the start of the full one.
         # ("Z80s", "QPUs": a plural of what the text writes in the singular.)

@@ -93,7 +93,7 @@ def narrow_versions(q: str, plan: Plan, papers) -> None:
         for seg in _STRONG_SPLIT.split(q):
             if not seg or not as_word(t.phrase).search(seg) or any(as_word(u.phrase).search(seg) for u in others):
                 continue
-            # (Proper nouns too, "Llama": capitalised inside a sentence.)
+            # (Proper nouns too, "Quxnet": capitalised inside a sentence.)
             telling = {m.group() for m in re.finditer(r"[\w.+-]+", seg) if m.group().lower() != t.phrase.lower()
                        and (looks_like_name(m.group()) or re.fullmatch(r"(?:19|20)\d\d", m.group())
                             or (m.group()[:1].isupper() and re.search(r"[\w,;(]\s*$", seg[: m.start()])))}
