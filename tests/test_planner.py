@@ -2716,3 +2716,14 @@ def test_versions_named_again_are_told_apart_by_each_mention(planner):
     assert sorted(x for t in p.targets for x in titles(r, t) if x.startswith("SSDTrain"))[:2] == [
         "SSDTrain: An Activation Offloading Framework to SSDs for Faster Large Language Model Training",
         "SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], compared(r, p)
+
+
+def test_what_the_question_sets_aside_qualifies_nothing_and_picks_no_version(planner):
+    r, plan = planner
+    p = plan("Fuyou vs SSDTrain (the DAC 2025 version, not the 2024 arXiv one): how much memory does each save?")
+    assert "arXiv" not in p.specifics, p.specifics
+    p = plan("Two papers: the DAC 2025 SSDTrain (the version run on Llama - not the earlier arXiv SSDTrain on GPT) and STWeaver. "
+             "How much does each save?")
+    assert titles(r, p.targets[0]) == ["SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], titles(r, p.targets[0])
+    # Negative: a qualifier asked, not set aside, stays.
+    assert "CIFAR-100" in plan("ZO2 vs DistZO2: what accuracy does each reach on CIFAR-100?").specifics

@@ -170,6 +170,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             drop_describing(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
             self._aspect(q, plan)  # "what does each version report": its rows
+        plan.specifics = [x for x in plan.specifics if not set_aside(q, x)]  # ("not the 2019 FooConf one": no qualifier)
         if plan.kind is Kind.COMPARATIVE:
             named_in_aside(q, plan)
             narrow_versions(q, plan, self.names.papers)

@@ -12,7 +12,7 @@ import re
 from ..models import Plan, Target, title_prefix
 
 from ..text import as_word, content_words, coverage, looks_like_name, stopwords
-from .phrasing import _COUNTS, _SAID_COUNT, _STRONG_SPLIT, _WEAK_NAME
+from .phrasing import _COUNTS, _SAID_COUNT, _STRONG_SPLIT, _WEAK_NAME, set_aside
 
 
 def told_apart(words: list[str], ranked: list, fit: dict[str, float], margin: float) -> list:
@@ -91,8 +91,9 @@ def narrow_versions(q: str, plan: Plan, papers) -> None:
             continue
         picks = set()
         for seg in _STRONG_SPLIT.split(q):
-            if not seg or not as_word(t.phrase).search(seg) or any(as_word(u.phrase).search(seg) for u in others):
-                continue
+            if not seg or not (at := as_word(t.phrase).search(seg)) or any(as_word(u.phrase).search(seg) for u in others) \
+                    or set_aside(seg[: at.end()], t.phrase):
+                continue  # (nor a mention set aside: "not the older FooTrain")
             # (Proper nouns too, "Quxnet": capitalised inside a sentence.)
             telling = {m.group() for m in re.finditer(r"[\w.+-]+", seg) if m.group().lower() != t.phrase.lower()
                        and (looks_like_name(m.group()) or re.fullmatch(r"(?:19|20)\d\d", m.group())
