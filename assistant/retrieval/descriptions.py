@@ -272,28 +272,6 @@ class Descriptions:
             pending = waiting
         return [found[i] for i in sorted(found)]
 
-    def _alike(self, target: Target, others: list[Target]) -> bool:
-        """Is the paper `target` found like one of `others`' papers (its title's meaning)?"""
-        pids = [pid for t in others for pid in t.paper_ids]
-        return bool(target.paper_ids) and any(
-            h.dense >= self.settings.describe_min_similarity
-            for pid in pids for h in self.search(self.names.papers[pid].title, 1, ids=target.paper_ids[:1]))
-
-    def _kin(self, target: Target, others: list[Target]) -> bool:
-        """Does the paper `target` found carry one of `others`' names in its own title, as a
-        compound's part ("FooNet-XL", "DistFooNet"), as a successor's name carries what it
-        extends, however far apart their topics? (Not its text: a rival names it too.)"""
-        p = self.names.papers[target.paper_ids[0]] if target.paper_ids else None
-        return bool(p) and any(
-            looks_like_name(t.phrase) and target.paper_ids[0] not in t.paper_ids
-            and re.search(rf"(?<![\w-]){re.escape(t.phrase)}(?=[\w+-])|(?<=\w){re.escape(t.phrase)}(?![\w-])", (title_prefix(p) or p.title).split()[0])
-            for t in others)
-
-    def _heir(self, phrase: str, taken: set[str], others: list[Target]) -> Target | None:
-        """Among the papers `phrase` finds, the first whose name carries one of `others`' (_kin)."""
-        return next((t for h in self.search(phrase, self.settings.describe_candidates + len(taken)) if h.paper.id not in taken
-                     and self._kin(t := Target(phrase, [h.paper.id], by="description", confidence=self.settings.describe_min_margin), others)), None)
-
     def _owner_of_measure(self, phrase: str, parallel: bool = False) -> str | None:
         """"the energy saving of the X" -> "the X" (a measure before it, by the corpus; "one",
         "that"). `parallel`: another side says "the one from the Y", so whatever this side's
