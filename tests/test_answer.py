@@ -260,3 +260,18 @@ def test_a_described_paper_taken_on_a_thin_margin_is_said_so_with_what_else_it_m
     # Negative: a description that plainly finds its paper is not second-guessed.
     a = assistant.ask("ZO2 vs the spatio-temporal GPU memory allocator: which memory saving does each report?")
     assert "is read as" not in a.text, a.text
+
+
+def test_a_follow_up_picks_an_earlier_subject_by_its_place(assistant):
+    q = "Tell me about ZO2 and the activation offloading framework that writes to SSDs."
+    first = [Turn(q, assistant.ask(q))]
+    second = assistant.ask("How much activation peak memory does the second one save?", first)
+    assert "SSDTrain" in second.standalone_question and "ZO2" not in second.standalone_question
+    assert cited(second)[0].startswith("SSDTrain")
+    former = assistant.ask("What GPU memory does the former need for OPT-175B?", first)
+    assert "ZO2" in former.standalone_question and cited(former)[0].startswith("ZO2")
+    # Negatives: "the first author" is no paper; an ordinal past the papers brought in refers to none.
+    author = assistant.ask("Who is the first author of it?", [Turn("What is ZO2?", assistant.ask("What is ZO2?"))])
+    assert author.standalone_question == "Who is the first author of ZO2?"
+    third = assistant.ask("What does the third one report?", first)
+    assert "the third one" in third.standalone_question

@@ -18,6 +18,11 @@ from ..text import MARKER, content_words
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _FOLLOW = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the (paper|method|system|approach|work|model|framework)|both|the former|the latter|the first|the second|he|she)\b", re.I)
 MAX_CONDENSED = 4000
+# "the second one", "the latter paper": one of the last turn's subjects, by its place there.
+_PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "latter": -1}
+_WORK = r"(?:one|paper|work|method|system|approach|model|framework)"
+# ("the first author" is no paper: "first" refers back only alone or before a work noun.)
+_PLACE_REF = re.compile(rf"\bthe\s+(?:(former|latter)|(first|second|third)(?=\s+{_WORK}\b|\s*[,.?!;:)]|\s*$|'s))(?:\s+{_WORK}\b)?", re.I)
 
 
 class Conversation:
@@ -39,6 +44,8 @@ class Conversation:
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
         # model's rewrite loses or swaps them ("the successor of FooNet ... over it"). The model
         # rewrites what the rules cannot: a follow-up to a topic list, with no paper to carry.
+        if (by_place := self._by_place(question, previous[-1])) is not None:
+            return by_place
         carried = self._subject(previous[-1])
         if self.llm_configured and not carried:
             try:
@@ -59,6 +66,28 @@ class Conversation:
         described = [short_name(self.retriever.papers[t.paper_ids[0]]) for t in plan.targets
                      if t.by == "description" and t.paper_ids and t.paper_ids[0] in self.retriever.papers]
         return described or list(plan.authors)
+
+    def _by_place(self, question: str, turn: Turn) -> str | None:
+        """"for the second one, what ...?" after a turn that brought in two papers: that paper,
+        in the ordinal's place and every pronoun's. None when no ordinal refers back or the
+        turn brought in too few papers ("the first layers" is no paper)."""
+        m = _PLACE_REF.search(question)
+        if not m:
+            return None
+        asked = turn.answer.standalone_question or turn.question
+        plan = self.retriever.plan(asked)
+        low = asked.lower()
+        # Named and described alike, in the order the turn wrote them.
+        subjects = sorted((low.find(t.phrase.lower()), t) for t in plan.targets
+                          if t.paper_ids and not t.missing and not t.baseline and t.phrase.lower() in low)
+        place = _PLACES[(m.group(1) or m.group(2)).lower()]
+        if len(subjects) < 2 or place >= len(subjects):
+            return None
+        t = subjects[place][1]
+        name = t.phrase if t.by == "name" else short_name(self.retriever.papers[t.paper_ids[0]])
+        out = question[: m.start()] + name + question[m.end():]
+        out = re.sub(r"\b(its|their)\b", f"{name}'s", out, flags=re.I)
+        return re.sub(r"\b(it|they|them)\b", name, out, flags=re.I)
 
     def _carry_subject(self, question: str, previous: list[Turn], names: list[str], own: set[str]) -> str:
         """`names`: the last turn's subjects (`_subject`); `own`: the names the question gives itself."""
