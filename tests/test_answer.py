@@ -268,6 +268,9 @@ def test_a_follow_up_picks_an_earlier_subject_by_its_place(assistant):
     second = assistant.ask("How much activation peak memory does the second one save?", first)
     assert "SSDTrain" in second.standalone_question and "ZO2" not in second.standalone_question
     assert cited(second)[0].startswith("SSDTrain")
+    # ... even when its words alone would describe another paper ("energy reduction").
+    energy = assistant.ask("What inference energy reduction does the first one report?", first)
+    assert "ZO2" in energy.standalone_question
     former = assistant.ask("What GPU memory does the former need for OPT-175B?", first)
     assert "ZO2" in former.standalone_question and cited(former)[0].startswith("ZO2")
     # Negatives: "the first author" is no paper; an ordinal past the papers brought in refers to none.

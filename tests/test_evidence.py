@@ -267,3 +267,26 @@ def test_a_hyphenated_qualifier_is_there_when_the_text_hyphenates_its_parts_too(
     # Negative: a compound whose part the abstract never writes is still missing.
     b = assistant.ask("Which GPUs did DeepPeep show its reverse-compilation attack on?")
     assert b.refused or b.refused_parts, b.text
+
+
+def test_an_absolute_level_asked_is_not_answered_by_a_change(assistant):
+    """"What absolute X" asks a level: a paper stating only a ratio or a gain is refused, with
+    what it does state as the closest; a paper stating the level answers."""
+    a = assistant.ask("What absolute training throughput does FlashOverlap reach?")
+    assert a.refused and "relative" in a.text and "1.65x" in a.text
+    level = assistant.ask("What absolute top-1 accuracy does the 3-bit EPIM-ResNet50 reach on ImageNet?")
+    assert not level.refused and "71.59%" in level.text
+    # Negative: the same question without "absolute" takes the speedup as its number.
+    assert not assistant.ask("How much faster does FlashOverlap train?").refused
+
+
+def test_a_number_stated_as_a_change_is_told_from_a_level():
+    from assistant.answer.number_context import changes_only
+
+    assert changes_only("FooNet gets 2.3x higher throughput than BarNet.")
+    assert changes_only("It lifts recall by 4.1% over the baseline.")
+    assert changes_only("FooNet attains a 0.7% mAP improvement on QuxSet-5K.")  # (the name's digits are no number)
+    # Negatives: a level, a level beside a change, no number at all.
+    assert not changes_only("FooNet reaches 81.2% mAP on QuxSet.")
+    assert not changes_only("FooNet reaches 81.2% mAP, 2 points higher than BarNet.")
+    assert not changes_only("FooNet is faster than BarNet.")

@@ -2727,3 +2727,47 @@ def test_what_the_question_sets_aside_qualifies_nothing_and_picks_no_version(pla
     assert titles(r, p.targets[0]) == ["SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"], titles(r, p.targets[0])
     # Negative: a qualifier asked, not set aside, stays.
     assert "CIFAR-100" in plan("ZO2 vs DistZO2: what accuracy does each reach on CIFAR-100?").specifics
+
+
+def test_an_absolute_level_is_asked(planner):
+    r, plan = planner
+    assert plan("What absolute top-1 accuracy does FlashOverlap reach?").level
+    assert plan("what's ZO2's absolute throughput on OPT-175B?").level
+    # Negatives: "absolute error" is a measure of its own; no "absolute", no level asked.
+    assert not plan("What mean absolute error does ZO2 report?").level
+    assert not plan("What top-1 accuracy does FlashOverlap reach?").level
+
+
+def test_a_work_that_compares_two_things_is_one_description(planner):
+    """"the study comparing A with B" describes one work; "I'm comparing A with B" compares two."""
+    from assistant.retrieval.phrasing import compared_in
+
+    r, plan = planner
+    p = plan("How do the study comparing FP8 with INT8 for efficient inference and ZO2 differ in the hardware they target?")
+    assert compared(r, p) == ["FP8 versus INT8 for efficient deep learning inference", "ZO2"]
+    assert compared_in("the whitepaper comparing FooNet against BarNet", {"foonet", "barnet"}) == ["the whitepaper comparing FooNet against BarNet"]
+    # Negatives: the asker compares; a segment comparing nothing named stays whole either way.
+    assert compared_in("so I'm comparing FooNet with BarNet", {"foonet", "barnet"}) == ["so I'm comparing FooNet", "BarNet"]
+    assert compared(r, plan("I'm comparing ZO2 with DistZO2: which is faster?")) == ["ZO2", "DistZO2"]
+
+
+def test_a_lone_name_no_paper_goes_by_is_no_description(planner):
+    """"compare with FooServe-Inference": a name the collection lacks is a system it lacks, a
+    qualifier of the named paper, even when its words come near some abstract's."""
+    r, plan = planner
+    p = plan("How does ZO2's throughput compare with DeepSpeed-Inference?")
+    assert compared(r, p) == ["ZO2"] and "DeepSpeed-Inference" in p.specifics
+    # Negative: a description of a work in the same words is resolved.
+    p = plan("How does FuseMax's energy compare with the sparse inference software accelerator?")
+    assert compared(r, p) == ["FuseMax", "An Efficient Sparse Inference Software Accelerator for Transformer-based Language Models on CPUs"]
+
+
+def test_and_inside_a_relative_clause_joins_its_objects_unless_a_name_opens_the_next(planner):
+    """"the paper that builds X and high-performance FooLang code pairs": the clause goes on past
+    "and", whatever name sits inside its next words; a name right after "and" is another paper."""
+    r, plan = planner
+    p = plan("ZO2 vs the paper that builds a transpilation dataset and high-performance CUDA code pairs for other platforms - what does each report?")
+    assert compared(r, p) == ["ZO2", "HPCTransCompile"] and p.targets[1].by == "description"
+    # Negative: "... and ZO2" is the second compared paper.
+    p = plan("the method that offloads activations to SSDs and ZO2: which needs less memory?")
+    assert "ZO2" in compared(r, p) and len(p.targets) == 2

@@ -35,6 +35,9 @@ class Conversation:
         previous = [t for t in history if t.answer is not None]
         if not previous:
             return question
+        # ("the first one" is no description of a paper of its own, however the words read.)
+        if (by_place := self._by_place(question, previous[-1])) is not None:
+            return by_place
         plan = self.retriever.plan(question)
         refers_back = bool(_FOLLOW_STRONG.search(question))
         if (plan.names or plan.authors) and not refers_back:
@@ -44,8 +47,6 @@ class Conversation:
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
         # model's rewrite loses or swaps them ("the successor of FooNet ... over it"). The model
         # rewrites what the rules cannot: a follow-up to a topic list, with no paper to carry.
-        if (by_place := self._by_place(question, previous[-1])) is not None:
-            return by_place
         carried = self._subject(previous[-1])
         if self.llm_configured and not carried:
             try:

@@ -4,8 +4,9 @@ best first, or what the paper does not report.
 A sentence's score mixes its meaning (cosine to the aspect, with the paper's own name in the
 query) and the aspect's words it contains, plus a bonus when a number is asked and it states
 one. The asked thing is *absent* from a paper when a qualifier the question insists on ("on
-CIFAR-10", "4-bit", "over vLLM") occurs nowhere in it, or when a number is asked and none of
-the best sentences states one. (A third rule, "too few of the aspect's words and a weak best
+CIFAR-10", "4-bit", "over vLLM") occurs nowhere in it, when a number is asked and none of
+the best sentences states one, or when a level is asked ("what absolute accuracy") and they
+state only changes ("a 0.2% gain"). (A third rule, "too few of the aspect's words and a weak best
 sentence", was tried and dropped: on the dev split no threshold refused a near-miss without
 refusing answerable questions that use other words: see eval/calibrate.py's history.)
 Both modes use this evidence: the extractive composer quotes it, the LLM composer gets it as
@@ -26,6 +27,7 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
+from .number_context import changes_only
 from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
@@ -273,6 +275,10 @@ class EvidenceSelector:
             # quoted pair's first sentence may name the measure and its second give a speedup.
             return f"does not state a number for “{' '.join(plan.measured)}”"
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
+        stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]
+        if plan.level and number and stated and all(map(changes_only, stated)):
+            # "What absolute accuracy does X reach?" is not answered by "a 0.2% accuracy gain".
+            return "gives only relative figures, not the absolute number asked for"
         if number and not any(quantities(s) for s in ev.sentences):
             what = facet or " ".join(plan.aspect_terms)
             return f"does not state a number for “{what}”" if what else "does not state the number asked for"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import quantities, sentences, stem, stopwords, words
+from ..text import QUANTITY, quantities, sentences, stem, stopwords, words
 
 _CLAUSE = re.compile(r"[;:()\[\]]|,(?!\d)|\s(?:and|while|whereas|but)\s", re.I)
 _BASELINE = re.compile(r"\b(?:over|than|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\b", re.I)
@@ -74,6 +74,22 @@ def attachments(text: str, ignore: frozenset[str] = frozenset()) -> list[tuple[s
             for q in qs:
                 out.append((q, own | shared))
     return out
+
+
+# A number stated as a change: a ratio ("1.6x"), "by 3%", or a comparative or a change noun
+# right after it ("0.2% top-1 accuracy improvement", "2 points higher").
+_RATIO = re.compile(r"(?:x|×|times|\\times|fold)$", re.I)
+_CHANGE_AFTER = re.compile(r"^[\s)]*(?:[\w-]+\s+){0,3}?(?:higher|lower|better|worse|more|less|fewer|faster|slower|smaller|larger|"
+                           r"improve\w*|gains?|increases?|decreases?|reductions?|drops?|boosts?|speedups?|savings?)\b", re.I)
+
+
+def changes_only(sentence: str) -> bool:
+    """Does every number of `sentence` state a change rather than a level ("attains a 0.2%
+    accuracy improvement", "1.6x higher throughput")? False when it states none."""
+    stated = quantities(sentence)  # (not the digit of a name, "top-1")
+    spans = [(m.start(), m.end()) for m in QUANTITY.finditer(sentence) if m.group().strip() in stated]
+    return bool(spans) and all(_RATIO.search(sentence[a:b].strip()) or _CHANGE_AFTER.match(sentence[b:])
+                               or re.search(r"\bby\s+(?:up\s+to\s+|about\s+|over\s+)?$", sentence[:a], re.I) for a, b in spans)
 
 
 def misattached(claim: str, source: str, name: str = "") -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
-from ..text import content_words
+from ..text import content_words, looks_like_name
 from .bodies import compared_bodies
 from .compared import marks_of, with_described
 from .descriptions import _ORDINAL, Descriptions
@@ -207,6 +207,11 @@ class ComparedDescriptions(Descriptions):
             if (short and (not works or not words or _ORDINAL.fullmatch(words[0]))) \
                     or any(_names(n, head) for n in named & found_names) \
                     or _UNSPECIFIC.search(seg):
+                continue
+            # A lone name no paper goes by ("vs BarServe-Lite") is a system the collection
+            # lacks, however near some abstract's words come to it: no description.
+            if looks_like_name(seg.strip()) and not re.search(r"\s", seg.strip()) \
+                    and seg.strip().lower() not in {t.phrase.lower() for t in plan.targets}:
                 continue
             # A name the collection lacks blocks only a segment that is little more than it;
             # a segment of people's names ("Jane Doe et al.") describes no paper.

@@ -231,7 +231,9 @@ class Descriptions:
             # (A missing name in the asker's background, "unlike FooCloud's logs", qualifies nothing.)
             plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and (not t.missing or as_word(t.phrase).search(asked))]
             plan.targets = [target]
-            if context or own:  # what the question sentence asks, beside what describes the paper
+            # What the question sentence asks, beside what describes the paper (the phrase
+            # found within the question, not the question itself).
+            if context or own or " ".join(phrase.split()) != " ".join(rest.split()):
                 plan.aspect_terms = [w for w in content_words(asked) if w in plan.topic_terms and w not in content_words(phrase)]
                 if plan.aspect is Aspect.GENERAL and self._quantity_noun(plan.aspect_terms) and not self._picks_thing(asked):
                     plan.aspect = Aspect.NUMBER

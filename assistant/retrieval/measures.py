@@ -1,7 +1,9 @@
 """The measure a number question asks, read from its grammar: the counted noun of "how many
-tokens was X trained on" (Plan.measure), and the words of "how much energy does X save" or
-"by how much does X cut its energy use" (Plan.measured). The answer's number must count the
-one, and a sentence stating it must use a word of the other (evidence.py checks both).
+tokens was X trained on" (Plan.measure); the words of "how much energy does X save" or "by how
+much does X cut its energy use" (Plan.measured); and whether the level itself is asked rather
+than a change ("what absolute accuracy", Plan.level). The answer's number must count the first,
+a sentence stating it must use a word of the second, and a change does not answer the third
+(evidence.py checks all three).
 
 Out of scope: whether a question asks a number at all (planner.py), and which sentences
 state it (answer/evidence.py).
@@ -28,11 +30,24 @@ _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders"
 # asks a thing: neither names a measure.)
 _MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
                          r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
+# "How much faster does X train": a degree, which any ratio answers, whatever its verb ("how
+# much more memory does X save" still names memory).
+_COMPARATIVE = re.compile(r"^(?:more|less|fewer|faster|slower|quicker|higher|lower|larger|smaller|bigger|better|worse|cheaper|shorter|longer)\b", re.I)
 # ("How much does X cut its energy use": the same, without "by".)
 # ("How much is X faster" asks a degree: without "by", only a verb of its own follows.)
 _BY_HOW_MUCH = re.compile(r"\b(?:by\s+how much\s+(does|do|did|is|are|was|were|can|could|will|would)|how much\s+(does|do|did))\s", re.I)
 _MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in|for|with|when|at|under|while|across|by|per|against|and|to|from|of)\b"
                           r"|\s*[,?.;:(]|\s*$", re.I)
+
+
+# "What absolute accuracy does X reach": the level itself, not how far it moved.
+_LEVEL = re.compile(r"\babsolute\s+(?:[\w-]+\s+){0,3}?[\w-]+", re.I)
+
+
+def asks_level(q: str) -> bool:
+    """Does the question ask a measure's level rather than its change ("what absolute top-1
+    does X reach")? (Not "absolute error", where the word is the measure's own.)"""
+    return any(not re.match(r"absolute\s+(?:error|value|difference|deviation)s?\b", m.group(), re.I) for m in _LEVEL.finditer(q))
 
 
 def counted(q: str) -> str:
@@ -58,6 +73,6 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
                 obj = re.sub(r"^(?:the|its|their)\s+", "", verb_obj[1], flags=re.I)
                 phrase = obj[: _MEASURE_END.search(obj).start()]
     elif m := _MEASURE_NP.search(q):
-        phrase = m.group(1)
+        phrase = _COMPARATIVE.sub("", m.group(1), count=1)
     own = {w for t in plan.targets for w in content_words(t.phrase)}  # (a setting in it, "TPU-day saving", is of the measure)
     return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]

@@ -211,7 +211,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
         if any(a < m.start() < b for a, b in people):
             continue
         after = joints.split(body[m.end():], maxsplit=1)[0].lower()
-        if any(a < m.start() < b for a, b in guarded) and not any(n in after for n in named) \
+        # (The name opens what follows: "... that co-designs X and FooChip boards" goes on.)
+        if any(a < m.start() < b for a, b in guarded) and not any(re.match(rf"\s*(?:the\s+)?{re.escape(n)}(?![\w-])", after) for n in named) \
                 and not _NEW_WORK.match(body, m.end()):
             continue
         out.append(body[start: m.start()])
@@ -247,9 +248,12 @@ def antecedent(phrase: str, statements: str) -> str | None:
 
 def compared_in(seg: str, named: set[str]) -> list[str]:
     """A segment that compares ("so I'm comparing X with FooNet") split at its weaker joints
-    when a side names a paper; else whole ("comparing the co-design with sparse attention")."""
+    when a side names a paper; else whole ("comparing the co-design with sparse attention"),
+    and so is a work that compares ("the study comparing X with FooNet")."""
     if not re.search(r"\bcompar(?:e|es|ing)\b", seg, re.I):
         return [seg]
+    if re.search(rf"\b(?:{WORK_NOUNS})\s+(?:(?:that|which)\s+)?compar(?:e|es|ing|ed)\b", seg, re.I):
+        return [seg]  # "the whitepaper comparing FooNet against BarNet": a work that compares, one description
     split = _segments(seg, _SPLIT, named)
     return split if any(_names(n, x) for x in split for n in named) else [seg]
 

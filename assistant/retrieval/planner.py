@@ -30,7 +30,7 @@ from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
-from .measures import asked_measure, counted
+from .measures import asked_measure, asks_level, counted
 from .names import NameIndex
 from .phrasing import _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .versions import split_versions
@@ -49,7 +49,8 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
-_RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose)\b[^,;?]*", re.I)
+# ("the study comparing FooNet with BarNet": a participle clause is a relative one too.)
+_RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose|[a-z]+ing)\b[^,;?]*", re.I)
 
 
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
@@ -150,6 +151,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             plan.measure = counted(q)
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
+            plan.level = asks_level(asked)
         baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
