@@ -290,3 +290,20 @@ def test_a_number_stated_as_a_change_is_told_from_a_level():
     assert not changes_only("FooNet reaches 81.2% mAP on QuxSet.")
     assert not changes_only("FooNet reaches 81.2% mAP, 2 points higher than BarNet.")
     assert not changes_only("FooNet is faster than BarNet.")
+
+
+def test_a_described_papers_question_is_answered_from_what_is_asked_beyond_the_description(assistant):
+    """The words that say which paper ("the attack that reverse-engineers compact DNN blocks")
+    match its introducing sentence best; the answer is the sentence for what is asked ("which GPUs")."""
+    a = assistant.ask("Which GPUs was the attack that reverse-engineers the blocks of compact DNNs shown on?")
+    assert "P100" in a.text and a.citations[0].title.startswith("DeepPeep")
+    # Negative: asked what it is, the introducing sentence answers.
+    a = assistant.ask("What is the attack that reverse-engineers the blocks of compact DNNs?")
+    assert "two-stage attack" in a.text
+
+
+def test_how_deep_asks_a_number():
+    from assistant.retrieval.facets import NUMBER_Q
+
+    assert NUMBER_Q.search("and how deep is the FooNet stack?") and NUMBER_Q.search("how accurate is it on QuxSet")
+    assert not NUMBER_Q.search("how does FooNet go deeper into the stack?")
