@@ -307,3 +307,13 @@ def test_how_deep_asks_a_number():
 
     assert NUMBER_Q.search("and how deep is the FooNet stack?") and NUMBER_Q.search("how accurate is it on QuxSet")
     assert not NUMBER_Q.search("how does FooNet go deeper into the stack?")
+
+
+def test_a_thing_of_a_named_kind_asked_is_refused_when_the_paper_names_none(assistant):
+    """"Which GPU ...?": GPUs go by product names ("H800"); a paper that names none beyond the
+    question's and its title's words does not say which."""
+    a = assistant.ask("Which GPU was Accel-GCN benchmarked on?")
+    assert a.refused and "does not name the GPU" in a.text
+    # Negative: a paper that names its GPU answers.
+    a = assistant.ask("Which GPU was DeepSeek-V3 trained on?")
+    assert not a.refused and "H800" in a.text

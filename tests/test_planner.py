@@ -2771,3 +2771,13 @@ def test_and_inside_a_relative_clause_joins_its_objects_unless_a_name_opens_the_
     # Negative: "... and ZO2" is the second compared paper.
     p = plan("the method that offloads activations to SSDs and ZO2: which needs less memory?")
     assert "ZO2" in compared(r, p) and len(p.targets) == 2
+
+
+def test_the_kind_of_thing_asked_when_it_goes_by_product_names(planner):
+    r, plan = planner
+    assert plan("Which base LLM did ZO2 fine-tune?").named_kind == "LLM"
+    assert plan("what GPUs was FlashOverlap run on?").named_kind == "GPUs"
+    # Negatives: an acronym qualifying the asked noun, a number asked, a kind in plain words.
+    assert plan("What GLUE score does AutoDistill reach?").named_kind == ""
+    assert plan("What TFLOPS does Fuyou reach?").named_kind == ""
+    assert plan("Which dataset did ZO2 use?").named_kind == ""

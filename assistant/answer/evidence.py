@@ -28,7 +28,7 @@ from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from .number_context import changes_only
-from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
+from ..text import NAME_TOKEN, QUANTITY, as_word, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
@@ -261,6 +261,13 @@ class EvidenceSelector:
                             and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
         if lacking:
             return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
+        kind = plan.named_kind
+        if kind and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
+            # "Which LLM did X fine-tune?": a paper naming no model ("Qwen3", "A100") beyond the
+            # question's and its title's does not say which.
+            known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
+            if not any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)):
+                return f"does not name the {kind} asked for"
         if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
                 and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
             # A number of something else ("8.3B parameters" for "how many tokens") is no answer.

@@ -38,6 +38,10 @@ _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
 # "which tools/libraries does": one noun).
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+# "which LLM did X fine-tune", "what GPUs was it run on": a thing of a kind written as an acronym,
+# whose things go by product names ("Qwen3", "A100"); the acronym heads the phrase (not "which
+# GLUE score"), a verb or the question's end after it.
+_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
 # "on what board ...", "in which layer ...": a preposition before the asked thing.
@@ -138,6 +142,8 @@ class AspectReader:
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
             plan.named_facets = [""]
+        if plan.aspect is not Aspect.NUMBER and (m := _ACRONYM_KIND.search(asked_q)):
+            plan.named_kind = m.group(1)
 
     def _picks_thing(self, question: str) -> bool:
         """Does `question` pick a thing of a kind ("which compiler does X use")? (Not "what":
