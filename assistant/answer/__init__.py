@@ -1,5 +1,6 @@
-"""Answering: evidence (evidence.py) -> composers (extractive.py, records.py, llm_composer.py)
--> checked citations (citations.py), with follow-ups rewritten first (conversation.py);
+"""Answering: evidence (evidence.py, with what a paper does not report: absence.py) -> composers
+(extractive.py, records.py, llm_composer.py) -> checked citations (citations.py), with follow-ups
+rewritten first (conversation.py);
 `service.Assistant` wires them into the one answering function.
 
 Out of scope: retrieval (assistant/retrieval/), formatting (cli.py, ui.py).

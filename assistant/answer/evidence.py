@@ -1,14 +1,9 @@
 """Evidence: for each paper an answer needs, the sentences that answer the *asked aspect*,
-best first, or what the paper does not report.
+best first; what the paper does not report is absence.py's.
 
 A sentence's score mixes its meaning (cosine to the aspect, with the paper's own name in the
 query) and the aspect's words it contains, plus a bonus when a number is asked and it states
-one. The asked thing is *absent* from a paper when a qualifier the question insists on ("on
-CIFAR-10", "4-bit", "over vLLM") occurs nowhere in it, when a number is asked and none of
-the best sentences states one, or when a level is asked ("what absolute accuracy") and they
-state only changes ("a 0.2% gain"). (A third rule, "too few of the aspect's words and a weak best
-sentence", was tried and dropped: on the dev split no threshold refused a near-miss without
-refusing answerable questions that use other words: see eval/calibrate.py's history.)
+one, when it names the thing asked, or holds the question's qualifiers.
 Both modes use this evidence: the extractive composer quotes it, the LLM composer gets it as
 context.
 
@@ -27,12 +22,9 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from .number_context import changes_only
-from ..text import NAME_TOKEN, QUANTITY, as_word, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
+from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, stem, stopwords
+from .absence import MODEL_NAME, absent, as_unit, norm
 
-# A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
-# letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
-_MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
 
@@ -52,21 +44,6 @@ def _names_rival(sent: str, own: set[str]) -> bool:
         looks_like_name(t) and t.lower() not in own for t in NAME_TOKEN.findall(m.group(1))) for m in _AGAINST.finditer(sent))
 
 
-# A number in a unit of some quantity ("18GB", "40 ms"), not a ratio ("2x", "41%") or a bare count.
-_ABSOLUTE = re.compile(r"\d\s*-?(?!(?:\\?%|x|×|times|\\times|bits?|pp)$)[^\d\s.,-]", re.I)
-
-
-@lru_cache(maxsize=256)
-def _as_unit(measure: str) -> re.Pattern:
-    """A number with the counted thing as its unit: "6-bit exponent" counts bits."""
-    return re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(measure)), re.I)
-
-
-@lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
-def _norm(text: str) -> str:
-    return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
-
-
 @lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
 def _number_neighbours(sent: str) -> frozenset[str]:
     """The stems of the words next to each number of `sent`, only function words between
@@ -80,11 +57,6 @@ def _number_neighbours(sent: str) -> frozenset[str]:
             i += step
         return toks[i] if 0 <= i < len(toks) else ""
     return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)) if w and w != "0num0")
-
-
-def _has(st: str, have: set[str]) -> bool:
-    """A stem is in `have`, or a clipped one ("param") starts one there ("paramet")."""
-    return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
 
 
 class EvidenceSelector:
@@ -149,10 +121,10 @@ class EvidenceSelector:
         q = np.array(self.embed.query_vector(query))
         cos = vecs @ q
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
-        specifics = [_norm(x) for x in plan.specifics] if qualifiers else []
+        specifics = [norm(x) for x in plan.specifics] if qualifiers else []
         # "How many papers": a number followed, within a few words, by what is counted.
         counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
-                             + "|" + _as_unit(plan.measure).pattern, re.I) if plan.measure else None
+                             + "|" + as_unit(plan.measure).pattern, re.I) if plan.measure else None
         known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
         # The asked words a number may be of (not a setting's, "8-bit", nor a qualifier's).
@@ -165,12 +137,12 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus + s.evidence_measure_bonus * bool(asked & _number_neighbours(sent))
             if counted and counted.search(sent):
                 score += s.evidence_number_bonus
-            if named and any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
+            if named and any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
                 score += s.evidence_number_bonus
             if against and _names_rival(sent, own):
                 score += s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
-            flat = _norm(sent)
+            flat = norm(sent)
             score += s.evidence_number_bonus * min(2, sum(1 for x in specifics if x and x in flat))
             if plan.aspect is Aspect.DEFINITION and _INTRODUCES.search(sent) and (
                     not names or any(n in sent.lower() for n in names)):
@@ -215,7 +187,7 @@ class EvidenceSelector:
         keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
         ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,
                            locators=[x[2] for x in keep])
-        ev.absent = self.absent(plan, p, passages, ev, facet)
+        ev.absent = absent(plan, p, passages, ev, facet)
         return ev
 
     def for_question(self, plan: Plan, hit: Hit, n: int | None = None, label: str = "") -> PaperEvidence:
@@ -237,59 +209,6 @@ class EvidenceSelector:
                     out.locators.append(loc)
         out.unanswered = [f"{ev.absent} (asked: “{f}”)" for f, ev in per_part if ev.absent]
         return out
-
-    def absent(self, plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
-        """What the paper does not report, or "" when the evidence answers the aspect."""
-        raw = " ".join([p.title, p.abstract, *passages])
-        text = _norm(raw)
-        # (A paper's own name is no qualifier of it; a description's phrase may be the whole
-        # question, and a qualifier in it must still be in the paper.)
-        own = _norm(" ".join(t.phrase for t in plan.targets if t.by == "name"))
-        # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
-        parts = [_norm(f) for f in plan.facets]
-        binding = [x for x in plan.specifics if (facet is None or _norm(x) in _norm(facet)
-                   or not any(_norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
-        have = stems(raw)
-        have |= {stem(x) for h in have if "-" in h for x in re.split(r"-", h) if x}  # ("bar-gated": its words too)
-        # A phrase ("plain ring all-reduce traffic") is there when all its words are, in any order,
-        # a clipped word ("params") as the start of the full one.
-        # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
-        lacking = [q for q in binding if _norm(q) not in text and _norm(q) not in own and not spells(q, raw)
-                   and not (re.search(r"[\dA-Z]s$", q) and _norm(q)[:-1] in text)
-                   and not (q.lower().startswith("non-") and _norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
-                   and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
-                            and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
-        if lacking:
-            return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
-        kind = plan.named_kind
-        if kind and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
-            # "Which LLM did X fine-tune?": a paper naming no model ("Qwen3", "A100") beyond the
-            # question's and its title's does not say which.
-            known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
-            if not any(_MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)):
-                return f"does not name the {kind} asked for"
-        if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
-                and not any(stem(plan.measure) in stems(s) or _as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
-            # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
-            return f"does not state the number of {plan.measure}"
-        measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
-        if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-                and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x)))
-                            for s in ev.sentences for x in sentences(s) if quantities(x)):
-            # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
-            # words will do: "decode time" is stated as "decode hours"; a number in a unit
-            # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
-            # quoted pair's first sentence may name the measure and its second give a speedup.
-            return f"does not state a number for “{' '.join(plan.measured)}”"
-        number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
-        stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]
-        if plan.level and number and stated and all(map(changes_only, stated)):
-            # "What absolute accuracy does X reach?" is not answered by "a 0.2% accuracy gain".
-            return "gives only relative figures, not the absolute number asked for"
-        if number and not any(quantities(s) for s in ev.sentences):
-            what = facet or " ".join(plan.aspect_terms)
-            return f"does not state a number for “{what}”" if what else "does not state the number asked for"
-        return ""
 
     def list_match(self, plan: Plan, hit: Hit, weights: dict[str, float] | None = None) -> tuple[float, str]:
         """How well a paper matches a list's topic: its best sentence's score, and the sentence.

@@ -3,7 +3,7 @@ tokens was X trained on" (Plan.measure); the words of "how much energy does X sa
 much does X cut its energy use" (Plan.measured); and whether the level itself is asked rather
 than a change ("what absolute accuracy", Plan.level). The answer's number must count the first,
 a sentence stating it must use a word of the second, and a change does not answer the third
-(evidence.py checks all three).
+(answer/absence.py checks all three).
 
 Out of scope: whether a question asks a number at all (planner.py), and which sentences
 state it (answer/evidence.py).

@@ -25,14 +25,14 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
-from .qualifiers import against_absent, baselines_qualify, drop_describing
+from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
 from .measures import asked_measure, asks_level, counted
 from .names import NameIndex
-from .phrasing import _UNSPECIFIC, _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
+from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 from .rows import row_owners
@@ -41,9 +41,6 @@ from .tell_apart import narrow, narrow_by_phrase, narrow_versions
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side.
 _COMPARE = re.compile(r"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
-# What a result is measured against, when written as a phrase ("compared with plain NCCL").
-_BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
-                              r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
 # One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
@@ -141,12 +138,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         self._aspect(q, plan)
         against_absent(q, plan)
         if plan.kind is Kind.FACTOID:
-            # "... compared with tiled decoding": a result against that, so the paper must mention it.
-            for m in _BASELINE_PHRASE.finditer(q):
-                phrase = m.group(1).strip()
-                if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
-                        and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
-                    plan.specifics.append(phrase)
+            against_phrase(q, plan)
         if plan.aspect is Aspect.NUMBER:
             plan.measure = counted(q)
         if plan.kind is Kind.FACTOID:

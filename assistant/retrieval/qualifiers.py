@@ -1,9 +1,10 @@
 """Which qualifiers of a question ("on OPT-175B", "over vLLM", "4-bit") bind which compared paper,
-and which named systems are qualifiers rather than papers compared: a baseline a described paper
-is measured against, a system the collection lacks, the words describing a named paper.
+and which named systems or phrases are qualifiers rather than papers compared: a baseline a described
+paper is measured against, a system the collection lacks, a phrase a result is set against,
+the words describing a named paper.
 
 Out of scope: which papers are compared (planner.py, compared.py); whether a paper's text has a
-qualifier (answer/evidence.py).
+qualifier (answer/absence.py).
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan, Target
-from ..text import as_word
+from ..text import as_word, content_words
 from .compared import coordinated
 from .facets import split_statements
-from .phrasing import _WORK_PHRASE, _names
+from .phrasing import _UNSPECIFIC, _WORK_PHRASE, _names
+
+# What a result is measured against, when written as a phrase ("compared with plain NCCL").
+_BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
+                              r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
 
 
 def bind_qualifiers(q: str, plan: Plan) -> None:
@@ -92,3 +97,13 @@ def against_absent(q: str, plan: Plan) -> None:
     plan.specifics += [x for x in absent if x not in plan.specifics]
     plan.facets, plan.numeric_facets, plan.facets_inferred = [], [], False
     plan.targets = found  # the absent system is now what the answer must mention
+
+
+def against_phrase(q: str, plan: Plan) -> None:
+    """"What speedup does X get compared with tiled decoding?": a result against that phrase,
+    so X's paper must mention it (a qualifier)."""
+    for m in _BASELINE_PHRASE.finditer(q):
+        phrase = m.group(1).strip()
+        if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
+                and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
+            plan.specifics.append(phrase)

@@ -1,0 +1,103 @@
+"""What a paper does not report of what is asked: the check behind every refusal, whole or
+in part. The asked thing is *absent* when a qualifier the question insists on ("on CIFAR-10",
+"4-bit", "over vLLM") occurs nowhere in the paper; when a thing of a kind that goes by product
+names is asked ("which GPU") and the paper names none; when a number of a counted thing or a
+named measure is asked and the chosen sentences state none of it; when a number is asked and
+they state none at all; or when a level is asked ("what absolute accuracy") and they state only
+changes ("a 0.2% gain"). (A rule "too few of the aspect's words and a weak best sentence" was
+tried and dropped: on the dev split no threshold refused a near-miss without refusing
+answerable questions that use other words: see eval/calibrate.py's history.)
+
+Out of scope: choosing the sentences (evidence.py); wording the refusal (composers).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..corpus import Paper
+from ..models import Aspect, PaperEvidence, Plan
+from ..text import NAME_TOKEN, as_word, content_words, plain_latex, quantities, sentences, spells, stem, stems
+from .number_context import changes_only
+
+# A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
+# letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
+MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
+
+
+# A number in a unit of some quantity ("18GB", "40 ms"), not a ratio ("2x", "41%") or a bare count.
+_ABSOLUTE = re.compile(r"\d\s*-?(?!(?:\\?%|x|×|times|\\times|bits?|pp)$)[^\d\s.,-]", re.I)
+
+
+
+@lru_cache(maxsize=256)
+def as_unit(measure: str) -> re.Pattern:
+    """A number with the counted thing as its unit: "6-bit exponent" counts bits."""
+    return re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(measure)), re.I)
+
+
+
+@lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
+def norm(text: str) -> str:
+    return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
+
+
+
+def _has(st: str, have: set[str]) -> bool:
+    """A stem is in `have`, or a clipped one ("param") starts one there ("paramet")."""
+    return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
+
+
+def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
+    """What the paper does not report, or "" when the evidence answers the aspect."""
+    raw = " ".join([p.title, p.abstract, *passages])
+    text = norm(raw)
+    # (A paper's own name is no qualifier of it; a description's phrase may be the whole
+    # question, and a qualifier in it must still be in the paper.)
+    own = norm(" ".join(t.phrase for t in plan.targets if t.by == "name"))
+    # A qualifier written inside one asked part ("how many GPUs did X use") binds that part only.
+    parts = [norm(f) for f in plan.facets]
+    binding = [x for x in plan.specifics if (facet is None or norm(x) in norm(facet)
+               or not any(norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
+    have = stems(raw)
+    have |= {stem(x) for h in have if "-" in h for x in re.split(r"-", h) if x}  # ("bar-gated": its words too)
+    # A phrase ("plain ring all-reduce traffic") is there when all its words are, in any order,
+    # a clipped word ("params") as the start of the full one.
+    # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
+    lacking = [q for q in binding if norm(q) not in text and norm(q) not in own and not spells(q, raw)
+               and not (re.search(r"[\dA-Z]s$", q) and norm(q)[:-1] in text)
+               and not (q.lower().startswith("non-") and norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
+               and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
+                        and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
+    if lacking:
+        return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
+    kind = plan.named_kind
+    if kind and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
+        # "Which LLM did X fine-tune?": a paper naming no model ("Qwen3", "A100") beyond the
+        # question's and its title's does not say which.
+        known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
+        if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)):
+            return f"does not name the {kind} asked for"
+    if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
+            and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
+        # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
+        return f"does not state the number of {plan.measure}"
+    measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
+    if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
+            and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x)))
+                        for s in ev.sentences for x in sentences(s) if quantities(x)):
+        # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
+        # words will do: "decode time" is stated as "decode hours"; a number in a unit
+        # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
+        # quoted pair's first sentence may name the measure and its second give a speedup.
+        return f"does not state a number for “{' '.join(plan.measured)}”"
+    number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
+    stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]
+    if plan.level and number and stated and all(map(changes_only, stated)):
+        # "What absolute accuracy does X reach?" is not answered by "a 0.2% accuracy gain".
+        return "gives only relative figures, not the absolute number asked for"
+    if number and not any(quantities(s) for s in ev.sentences):
+        what = facet or " ".join(plan.aspect_terms)
+        return f"does not state a number for “{what}”" if what else "does not state the number asked for"
+    return ""
