@@ -2781,3 +2781,41 @@ def test_the_kind_of_thing_asked_when_it_goes_by_product_names(planner):
     assert plan("What GLUE score does AutoDistill reach?").named_kind == ""
     assert plan("What TFLOPS does Fuyou reach?").named_kind == ""
     assert plan("Which dataset did ZO2 use?").named_kind == ""
+    # ... nor the object of a preposition in a number asked ("what speedup over GPU does X report").
+    assert plan("What speedup over GPU does FlashOverlap report?").named_kind == ""
+
+
+def test_how_many_of_anyone_wrote_a_paper_asks_its_author_count(planner):
+    _, plan = planner
+    assert RecordField.AUTHOR_COUNT in plan("how many folks authored ZO2?").fields
+    # Negative: "how many GPUs" counts no people.
+    assert RecordField.AUTHOR_COUNT not in plan("how many GPUs did ZO2 need?").fields
+
+
+def test_a_phrase_a_result_is_set_against_ends_at_its_verb(planner):
+    _, plan = planner
+    p = plan("FlashOverlap: how much faster than the ring kernel is it on A800s?")
+    assert "ring kernel" in p.specifics and not any(" is" in x for x in p.specifics), p.specifics
+
+
+def test_clauses_inside_a_described_work_keep_their_joints(planner):
+    """A participle or "where" clause after a work noun runs on past "and"; "in A and in the B
+    runtime" sets two works side by side."""
+    r, plan = planner
+    p = plan("ZO2 vs the study comparing integer and floating-point fine-grained low-bit formats: what does each recommend?")
+    assert compared(r, p) == ["ZO2", "INT v.s. FP"]
+    p = plan("InceptionNeXt vs the paper where ViTs beat ResNets without pretraining: what does each gain?")
+    assert compared(r, p)[0] == "InceptionNeXt" and compared(r, p)[1].startswith("When Vision Transformers Outperform ResNets")
+    p = plan("Which CPUs serve as the reference in AE-BERT and in the sparse inference runtime for Transformer LMs?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p)[1].startswith("An Efficient Sparse Inference Software Accelerator")
+    # Negatives: "where does" asks; "in ZO2 and in practice" names one work.
+    assert compared(r, plan("ZO2 vs DistZO2: where does each offload?")) == ["ZO2", "DistZO2"]
+    assert plan("What speedup is reported in ZO2 and in practice?").kind is Kind.FACTOID
+
+
+def test_a_system_said_to_be_the_baseline_is_no_compared_paper_nor_a_row(planner):
+    r, plan = planner
+    p = plan("DistZO2 vs KerZOO: what speedup does each report? ZO2 is just the baseline here.")
+    assert compared(r, p) == ["DistZO2", "KerZOO"] and not any("baseline" in f for f in p.facets)
+    # Negative: compared when nothing says it is the baseline.
+    assert len(plan("DistZO2 vs KerZOO vs ZO2: what speedup does each report?").targets) == 3

@@ -73,7 +73,8 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     if lacking:
         return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
     kind = plan.named_kind
-    if kind and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
+    number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
+    if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
         # "Which LLM did X fine-tune?": a paper naming no model ("Qwen3", "A100") beyond the
         # question's and its title's does not say which.
         known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
@@ -92,7 +93,6 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
         # quoted pair's first sentence may name the measure and its second give a speedup.
         return f"does not state a number for “{' '.join(plan.measured)}”"
-    number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
     stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute accuracy does X reach?" is not answered by "a 0.2% accuracy gain".

@@ -40,8 +40,9 @@ _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 # "which LLM did X fine-tune", "what GPUs was it run on": a thing of a kind written as an acronym,
 # whose things go by product names ("Qwen3", "A100"); the acronym heads the phrase (not "which
-# GLUE score"), a verb or the question's end after it.
-_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
+# GLUE score", nor the object of a preposition: "what speedup over GPU"), a verb or the
+# question's end after it.
+_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
 # "on what board ...", "in which layer ...": a preposition before the asked thing.

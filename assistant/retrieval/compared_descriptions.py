@@ -107,7 +107,9 @@ class ComparedDescriptions(Descriptions):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B"),
                 # or names a work as the agent ("the gain claimed, against X, by the Y system").
                 agent = re.match(r"\s*by\s", seg, re.I) and _DEFINITE.match(seg[m.end():].strip()) and _WORK.search(seg[m.end():])
-                if not same_preposition(m, before) and not agent:
+                # ("in A and in the X runtime": the same preposition after a named paper, too.)
+                after_name = any(re.search(rf"\b{m.group().strip()}\s+{re.escape(n)}\s*$", before, re.I) for n in named)
+                if not same_preposition(m, before) and not agent and not after_name:
                     continue
                 seg = seg[m.end():]
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does

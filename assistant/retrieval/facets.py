@@ -291,7 +291,9 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         facets.insert(at, BASELINE_FACET)
     if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I) and not against:
         facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
-    # A row that is two others run together ("how big a model, and on how much memory") goes.
+    # A row that is two others run together ("how big a model, and on how much memory") goes;
+    # so does a remark that something is the baseline ("BarNet is just the baseline here").
+    facets = [f for f in facets if not re.search(r"\b(?:is|are|was|were)\s+(?:(?:just|only|merely|simply)\s+)?(?:(?:the|a|an|our|my)\s+)?baselines?\b", f, re.I)]
     sets = {f: set(content_words(f)) for f in facets}
     facets = [f for f in facets if sum(bool(sets[g]) and sets[g] < sets[f] for g in facets if g != f) < 2]
     return list(dict.fromkeys(facets))[:4]

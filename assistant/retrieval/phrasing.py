@@ -35,12 +35,15 @@ def owns_claim(q: str, start: int, end: int) -> bool:
 
 def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
     """Is the paper named at `spots` of `q` what another is measured against ("faster than
-    FooNet", "a plain FooNet baseline"), and no paper a measure is asked of ("FooNet's memory
+    FooNet", "a plain FooNet baseline", "FooNet is the baseline"), and no paper a measure is asked of ("FooNet's memory
     ... and BarNet's speedup over FooNet": compared; "FooNet's successor ... over FooNet": not)?"""
     owner = any(re.match(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:successor|follow-up|extension|sequel|version|variant|predecessor)s?\b)",
                          q[o.end():], re.I) for o in spots)
     return not owner and any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
-                             or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I) for o in spots)
+                             or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
+                             # ("BarNet is just the baseline here": said of it outright.)
+                             or re.match(r"\s+(?:is|are|was|were)\s+(?:(?:just|only|merely|simply)\s+)?(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?baselines?\b", q[o.end():], re.I)
+                             for o in spots)
 
 
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
@@ -75,7 +78,8 @@ SET_OFF_MARK = r":|\s(?:--|[—–-])\s|[—–]"
 _SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
 _SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:?!]+", re.I)
+# ("the paper where A beats B": "where" after a word, asking nothing, is relative too.)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:?!]+|(?<=\w\s)where\s+(?!(?:do|does|did|is|are|was|were|can|could)\b)[^,;:?!]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
               r"algorithm|accelerator|architecture|design|tool|toolkit|library|compiler|engine|scheme|allocator|runtime|benchmark|stack|platform|"
@@ -202,6 +206,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     that ..."). Empty pieces dropped."""
     # (An interrogative opening the body, "which boards were used by A and by B", has no antecedent.)
     guarded = [m.span() for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
+    # ... a participle clause after a work noun is one too ("the study comparing A and B").
+    guarded += [m.span(1) for m in re.finditer(rf"\b(?:{WORK_NOUNS})\s+([a-z]+ing\b[^,;:?!]*)", body, re.I)]
     # "by Jane Doe and Ann Poe", "Doe, Roe, Poe et al.": one work's people.
     people = [m.span() for pattern in (BY_PEOPLE, _SURNAMES) for m in re.finditer(pattern, body, re.I)]
     # ... and a quoted title ("the 'A versus B' whitepaper") is one phrase.

@@ -43,7 +43,9 @@ _EACH = re.compile(r"\b(?:each|both)\b", re.I)
 FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
-    (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b", re.I)),
+    # ("how many folks wrote X": whoever is counted, the verb asks for the people.)
+    (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b"
+                                          r"|\bhow many\s+(?:[\w-]+\s+){1,2}?(?:wrote|authored|co-?authored)\b", re.I)),
     (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
     (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
