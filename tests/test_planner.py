@@ -2819,3 +2819,20 @@ def test_a_system_said_to_be_the_baseline_is_no_compared_paper_nor_a_row(planner
     assert compared(r, p) == ["DistZO2", "KerZOO"] and not any("baseline" in f for f in p.facets)
     # Negative: compared when nothing says it is the baseline.
     assert len(plan("DistZO2 vs KerZOO vs ZO2: what speedup does each report?").targets) == 3
+
+
+def test_what_the_named_papers_are_said_to_be_adds_no_paper(planner):
+    r, plan = planner
+    p = plan("HPCTransCompile vs MultiKernelBench: what does each cover? one is about CUDA, the other a kernel generation benchmark")
+    assert compared(r, p) == ["HPCTransCompile", "MultiKernelBench"]
+    # Negative: a described paper listed beside a named one is compared.
+    assert len(plan("HPCTransCompile and the benchmark for kernel generation on several platforms: what does each cover?").targets) == 2
+
+
+def test_a_word_abstracts_use_is_compared_when_it_is_a_whole_item_of_the_list(planner):
+    r, plan = planner
+    p = plan("Compare three papers: ZO2, RSN (stream network), and the framework that offloads activations to SSDs. What does each report?")
+    assert [t.phrase for t in p.targets][:2] == ["ZO2", "RSN"] and len(p.targets) == 3
+    # Negative: inside an example list it stays a word of the question.
+    p = plan("Compare ZO2 with frameworks such as RSN, and the framework that offloads activations to SSDs")
+    assert "RSN" not in [t.phrase for t in p.targets]

@@ -198,6 +198,12 @@ def side_by_side(plan: Plan, own: list[Target]) -> None:
     plan.targets = own
 
 
+def _whole_item(q: str, phrase: str) -> bool:
+    """Is `phrase` (with an aside after it) all of an item of a list in `q`, outside examples?"""
+    return any(not in_examples(q, m.start(1)) for m in re.finditer(
+        rf"(?:[,:;]\s*|\band\s+)({re.escape(phrase)})(?:\s*\([^()]*\))?\s*(?:,|\band\b|$)", q, re.I))
+
+
 def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: list[Target]) -> bool:
     """Set the described papers `found` beside the named ones, in the question's order; False
     (the plan unchanged) when that leaves fewer than two compared papers."""
@@ -213,8 +219,9 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
                     # ("the FooZone-based guard": the name in a compound of the description of its paper)
                     and not any(t.paper_ids == f.paper_ids and t.phrase.lower() in f.phrase.lower() for f in found)]
     # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
-    # when the question sentence names them outside examples.
-    for t in [t for t in plan.targets if t in weak]:
+    # when the question sentence names them outside examples. Unless one is a whole item of
+    # the compared list, its aside with it ("A, FooNet (the stream one), and the X paper").
+    for t in [t for t in plan.targets if t in weak and not _whole_item(q, t.phrase)]:
         plan.targets.remove(t)
         if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:
             plan.specifics.append(t.phrase)

@@ -103,6 +103,8 @@ class ComparedDescriptions(Descriptions):
                 seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
             if asked and _BACK_REFERENCE.search(seg):
                 continue  # "the accuracy the second gives": what is asked of a compared paper
+            if len(found_names) >= 2 and re.match(r"\s*(?:one|the\s+other|the\s+former|the\s+latter)\s+(?:(?:is|was)\s+)?(?:a|an|the)\s", seg, re.I):
+                continue  # "A vs B? one is X, the other a Y benchmark": what the named ones are
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B"),
                 # or names a work as the agent ("the gain claimed, against X, by the Y system").
