@@ -153,7 +153,8 @@ def sentences(text: str) -> list[str]:
     # (Chat leaves sentences in lower case: "... vs B. what does each save?", "by how much?
     # compare ...": an interrogative, or after a question mark anything but a conjunction
     # going on with it ("... on X? vs B's on Y"), starts one.)
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)\s)"
+    # (A scraped abstract may lose the space: "... smaller networks.We introduce ...".)
+    parts = re.split(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)\s)"
                      r"|(?<=[?!])\s+(?=[a-z])(?!(?:vs|versus|and|or|but|nor|than|while|whereas|compared)\b)", text.strip())
     out: list[str] = []
     for part in parts:

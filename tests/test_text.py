@@ -76,3 +76,12 @@ def test_a_word_is_found_whatever_its_hyphens():
     assert coverage(["pre-training"], "we study pretraining at scale") == 1.0
     # Negative: its letters across two words are not the word.
     assert coverage(["codesign"], "we design code generators") == 0.0
+
+
+def test_a_sentence_that_lost_its_space_still_ends():
+    from assistant.text import sentences
+
+    assert sentences("FooNet halves memory on QuxSet.We release the code.") == ["FooNet halves memory on QuxSet.", "We release the code."]
+    # Negatives: a name or address with a dot inside, an abbreviation.
+    assert sentences("We ship nn-Foo.web and github.com/Bar today.") == ["We ship nn-Foo.web and github.com/Bar today."]
+    assert sentences("It runs on LLM.int8 layers.") == ["It runs on LLM.int8 layers."]
