@@ -317,3 +317,18 @@ def test_a_thing_of_a_named_kind_asked_is_refused_when_the_paper_names_none(assi
     # Negative: a paper that names its GPU answers.
     a = assistant.ask("Which GPU was DeepSeek-V3 trained on?")
     assert not a.refused and "H800" in a.text
+
+
+def test_where_the_code_is_answers_only_a_question_about_the_code(assistant):
+    a = assistant.ask("How does FlashOverlap work?")
+    assert "github" not in a.text and "signal" in a.text
+    # Negative: asked where the code is, the sentence with the address answers.
+    assert "github.com" in assistant.ask("Where is FlashOverlap's code available?").text
+
+
+def test_what_a_thing_is_called_is_answered_by_the_sentence_naming_it(assistant):
+    a = assistant.ask("What is the training rule called in the backpropagation-free deep physical neural network paper?")
+    assert "model-free forward-forward training" in a.text
+    # Negative: "called" inside a description asks nothing of the kind.
+    from assistant.retrieval.aspect import _CALLED_Q
+    assert not _CALLED_Q.search("How much memory does the so-called forward pass need?")

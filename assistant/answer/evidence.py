@@ -26,8 +26,13 @@ from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_nam
 from .absence import MODEL_NAME, absent, as_unit, norm
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
-_INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
+_INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
 
+
+# "Code is available at https://...": where to get the code, which answers only a question about it.
+_AVAILABILITY = re.compile(r"https?://|\bgithub\.com\b|\b(?:code|implementation|source)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+"
+                           r"(?:publicly\s+|made\s+|freely\s+)?(?:available|released|open-sourced)", re.I)
+_ASKS_CODE = re.compile(r"\b(?:code|github|repo\w*|url|link|open-?source\w*|available|download\w*|release\w*)\b", re.I)
 
 # A sentence going on from the one before: what is done about what it said.
 _GOES_ON = re.compile(r"(?:therefore|thus|hence|consequently|accordingly|as a result|to this end|in response|to do so|instead|"
@@ -129,6 +134,7 @@ class EvidenceSelector:
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
         # The asked words a number may be of (not a setting's, "8-bit", nor a qualifier's).
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
+        asks_code = bool(_ASKS_CODE.search(plan.question))
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
@@ -141,6 +147,8 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus
             if against and _names_rival(sent, own):
                 score += s.evidence_number_bonus
+            if not asks_code and _AVAILABILITY.search(sent):
+                score -= 2 * s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = norm(sent)
             score += s.evidence_number_bonus * min(2, sum(1 for x in specifics if x and x in flat))

@@ -33,6 +33,8 @@ _HOW_DOES = re.compile(rf"^\s*(?:{_WHAT_DO}|how\s+(?:does|do|did|can|could|is|ar
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
+# "What is the learning rule called", "what's the name of the format": a name is asked.
+_CALLED_Q = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+[^?]*?\s(?:called|named|dubbed|termed)\b|\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+name\s+of\b", re.I)
 _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
@@ -73,6 +75,8 @@ class AspectReader:
         elif _NUMBER_Q.search(q):
             plan.aspect = Aspect.NUMBER
         elif (m := _DEFINE_Q.match(q)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
+            plan.aspect = Aspect.DEFINITION
+        elif _CALLED_Q.search(q):  # "what is the algorithm called": the sentence naming it
             plan.aspect = Aspect.DEFINITION
         elif _PROBLEM_Q.search(q):
             plan.aspect = Aspect.PROBLEM
