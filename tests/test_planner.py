@@ -2808,8 +2808,14 @@ def test_clauses_inside_a_described_work_keep_their_joints(planner):
     assert compared(r, p)[0] == "InceptionNeXt" and compared(r, p)[1].startswith("When Vision Transformers Outperform ResNets")
     p = plan("Which CPUs serve as the reference in AE-BERT and in the sparse inference runtime for Transformer LMs?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p)[1].startswith("An Efficient Sparse Inference Software Accelerator")
-    # Negatives: "where does" asks; "in ZO2 and in practice" names one work.
+    # Negatives: "where does" asks; "in ZO2 and in practice" names one work; "than that of the
+    # X" or "and by the Y paper" sets another work beside the clause's.
     assert compared(r, plan("ZO2 vs DistZO2: where does each offload?")) == ["ZO2", "DistZO2"]
+    p = plan("Is the speedup of the work where the GEMM kernel signals finished tiles higher than that of the speculation-based co-design for LLM search agents?")
+    assert len(p.targets) == 2 and compared(r, p)[1].startswith("Reducing Latency of LLM Search Agent")
+    p = plan("which microcontroller platforms were used by the vit-on-mcu paper that does memory-budgeted NAS plus operator "
+             "library scheduling and by the fp16 simd on-device training paper for risc-v mcus, respectively?")
+    assert len(p.targets) == 2 and compared(r, p)[0].startswith("MCUFormer")
     assert plan("What speedup is reported in ZO2 and in practice?").kind is Kind.FACTOID
 
 

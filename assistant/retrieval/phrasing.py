@@ -218,8 +218,11 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
             continue
         after = joints.split(body[m.end():], maxsplit=1)[0].lower()
         # (The name opens what follows: "... that co-designs X and FooChip boards" goes on.)
+        # ("... than that of the X design": a measure of another work, whatever clause it ends.)
+        # ("... and by the Y paper": a work after the repeated preposition.)
         if any(a < m.start() < b for a, b in guarded) and not any(re.match(rf"\s*(?:the\s+)?{re.escape(n)}(?![\w-])", after) for n in named) \
-                and not _NEW_WORK.match(body, m.end()):
+                and not re.match(r"(?:(?:by|in|for|from|of|on|with|to|at)\s+)?" + _NEW_WORK.pattern, body[m.end():], re.I) \
+                and not re.search(r"\bthan\b", m.group(), re.I):
             continue
         out.append(body[start: m.start()])
         start = m.end()
