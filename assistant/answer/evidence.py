@@ -29,7 +29,7 @@ from .absence import MODEL_NAME, absent, as_unit, norm
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
 
 
-# "Code is available at https://...": where to get the code, which answers only a question about it.
+# "Our code is at https://...": where to get the code, which answers only a question about it.
 _AVAILABILITY = re.compile(r"https?://|\bgithub\.com\b|\b(?:code|implementation|source)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+"
                            r"(?:publicly\s+|made\s+|freely\s+)?(?:available|released|open-sourced)", re.I)
 _ASKS_CODE = re.compile(r"\b(?:code|github|repo\w*|url|link|open-?source\w*|available|download\w*|release\w*)\b", re.I)

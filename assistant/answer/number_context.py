@@ -76,16 +76,16 @@ def attachments(text: str, ignore: frozenset[str] = frozenset()) -> list[tuple[s
     return out
 
 
-# A number stated as a change: a ratio ("1.6x"), "by 3%", or a comparative or a change noun
-# right after it ("0.2% top-1 accuracy improvement", "2 points higher").
+# A number stated as a change: a ratio ("2.4x"), "by 3%", or a comparative or a change noun
+# right after it ("3.1% mAP improvement", "2 points higher").
 _RATIO = re.compile(r"(?:x|×|times|\\times|fold)$", re.I)
 _CHANGE_AFTER = re.compile(r"^[\s)]*(?:[\w-]+\s+){0,3}?(?:higher|lower|better|worse|more|less|fewer|faster|slower|smaller|larger|"
                            r"improve\w*|gains?|increases?|decreases?|reductions?|drops?|boosts?|speedups?|savings?)\b", re.I)
 
 
 def changes_only(sentence: str) -> bool:
-    """Does every number of `sentence` state a change rather than a level ("attains a 0.2%
-    accuracy improvement", "1.6x higher throughput")? False when it states none."""
+    """Does every number of `sentence` state a change rather than a level ("attains a 3.1% mAP
+    improvement", "2.4x higher bandwidth")? False when it states none."""
     stated = quantities(sentence)  # (not the digit of a name, "top-1")
     spans = [(m.start(), m.end()) for m in QUANTITY.finditer(sentence) if m.group().strip() in stated]
     return bool(spans) and all(_RATIO.search(sentence[a:b].strip()) or _CHANGE_AFTER.match(sentence[b:])

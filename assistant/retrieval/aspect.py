@@ -33,16 +33,16 @@ _HOW_DOES = re.compile(rf"^\s*(?:{_WHAT_DO}|how\s+(?:does|do|did|can|could|is|ar
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
-# "What is the learning rule called", "what's the name of the format": a name is asked.
+# "What is the tiling scheme called", "what's the name of the format": a name is asked.
 _CALLED_Q = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+[^?]*?\s(?:called|named|dubbed|termed)\b|\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+name\s+of\b", re.I)
 _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
 # "which tools/libraries does": one noun).
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
-# "which LLM did X fine-tune", "what GPUs was it run on": a thing of a kind written as an acronym,
-# whose things go by product names ("Qwen3", "A100"); the acronym heads the phrase (not "which
-# GLUE score", nor the object of a preposition: "what speedup over GPU"), a verb or the
+# "which SoC does X run on", "what FPGAs did it target": a thing of a kind written as an acronym,
+# whose things go by product names ("Kappa3", "FX9000"); the acronym heads the phrase (not "which
+# BLEU score", nor the object of a preposition: "what gain over CPU"), a verb or the
 # question's end after it.
 _ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.

@@ -220,7 +220,7 @@ def with_described(q: str, asked: str, plan: Plan, found: list[Target], weak: li
                     and not any(t.paper_ids == f.paper_ids and t.phrase.lower() in f.phrase.lower() for f in found)]
     # Other words some abstracts use ("such as FooLib"): no compared paper; a qualifier
     # when the question sentence names them outside examples. Unless one is a whole item of
-    # the compared list, its aside with it ("A, FooNet (the stream one), and the X paper").
+    # the compared list, its aside with it ("A, FooNet (the sharded one), and the X paper").
     for t in [t for t in plan.targets if t in weak and not _whole_item(q, t.phrase)]:
         plan.targets.remove(t)
         if (i := q.rfind(t.phrase)) >= q.rfind(asked) and not in_examples(q, i) and t.phrase not in plan.specifics:

@@ -104,12 +104,12 @@ class ComparedDescriptions(Descriptions):
             if asked and _BACK_REFERENCE.search(seg):
                 continue  # "the accuracy the second gives": what is asked of a compared paper
             if len(found_names) >= 2 and re.match(r"\s*(?:one|the\s+other|the\s+former|the\s+latter)\s+(?:(?:is|was)\s+)?(?:a|an|the)\s", seg, re.I):
-                continue  # "A vs B? one is X, the other a Y benchmark": what the named ones are
+                continue  # "A vs B? one is a FooLang port, the other a Bar suite": what the named ones are
             if m := _ADVERBIAL.match(seg):
                 # ... unless it repeats the previous one's ("claimed by the A ... and by the B"),
                 # or names a work as the agent ("the gain claimed, against X, by the Y system").
                 agent = re.match(r"\s*by\s", seg, re.I) and _DEFINITE.match(seg[m.end():].strip()) and _WORK.search(seg[m.end():])
-                # ("in A and in the X runtime": the same preposition after a named paper, too.)
+                # ("in A and in the B compiler": the same preposition after a named paper, too.)
                 after_name = any(re.search(rf"\b{m.group().strip()}\s+{re.escape(n)}\s*$", before, re.I) for n in named)
                 if not same_preposition(m, before) and not agent and not after_name:
                     continue

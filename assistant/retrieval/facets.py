@@ -25,7 +25,7 @@ from .places import _IN_ORDER, _MARK, headed, marked
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
 # "what is its top number": a number noun heads the asked phrase.
-# ("how deep is X": a depth, a number of layers; "how accurate": a figure of accuracy.)
+# ("how deep a network does X train": a depth, a number of layers; "how accurate": a figure of accuracy.)
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often|deep|wide|tall|heavy|accurate|close)\b|\bby what (?:factor|margin)\b"
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b"
                       r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("key numbers?": a row of numbers)
@@ -292,7 +292,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     if facets and re.search(r"\b(?:differ\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I) and not against:
         facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
     # A row that is two others run together ("how big a model, and on how much memory") goes;
-    # so does a remark that something is the baseline ("BarNet is just the baseline here").
+    # so does a remark that something is the baseline ("BarNet serves as a baseline").
     facets = [f for f in facets if not re.search(r"\b(?:is|are|was|were)\s+(?:(?:just|only|merely|simply)\s+)?(?:(?:the|a|an|our|my)\s+)?baselines?\b", f, re.I)]
     sets = {f: set(content_words(f)) for f in facets}
     facets = [f for f in facets if sum(bool(sets[g]) and sets[g] < sets[f] for g in facets if g != f) < 2]

@@ -1,7 +1,7 @@
 """The measure a number question asks, read from its grammar: the counted noun of "how many
 tokens was X trained on" (Plan.measure); the words of "how much energy does X save" or "by how
 much does X cut its energy use" (Plan.measured); and whether the level itself is asked rather
-than a change ("what absolute accuracy", Plan.level). The answer's number must count the first,
+than a change ("what absolute latency", Plan.level). The answer's number must count the first,
 a sentence stating it must use a word of the second, and a change does not answer the third
 (answer/absence.py checks all three).
 
@@ -40,12 +40,12 @@ _MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in
                           r"|\s*[,?.;:(]|\s*$", re.I)
 
 
-# "What absolute accuracy does X reach": the level itself, not how far it moved.
+# "What absolute latency does X reach": the level itself, not how far it moved.
 _LEVEL = re.compile(r"\babsolute\s+(?:[\w-]+\s+){0,3}?[\w-]+", re.I)
 
 
 def asks_level(q: str) -> bool:
-    """Does the question ask a measure's level rather than its change ("what absolute top-1
+    """Does the question ask a measure's level rather than its change ("what absolute recall
     does X reach")? (Not "absolute error", where the word is the measure's own.)"""
     return any(not re.match(r"absolute\s+(?:error|value|difference|deviation)s?\b", m.group(), re.I) for m in _LEVEL.finditer(q))
 

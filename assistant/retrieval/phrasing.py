@@ -41,7 +41,7 @@ def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
                          q[o.end():], re.I) for o in spots)
     return not owner and any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
                              or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
-                             # ("BarNet is just the baseline here": said of it outright.)
+                             # ("BarNet serves as a baseline": said of it outright.)
                              or re.match(r"\s+(?:is|are|was|were)\s+(?:(?:just|only|merely|simply)\s+)?(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?baselines?\b", q[o.end():], re.I)
                              for o in spots)
 
@@ -78,7 +78,7 @@ SET_OFF_MARK = r":|\s(?:--|[—–-])\s|[—–]"
 _SPEAKER = re.compile(r"\s*(?:(?:so|and|but|because|since|as|now|also|then)\s+)*(?:I|I'm|I've|I'd|we|we're|we've|we'd|my|our|us|you|your)\b", re.I)
 _SPEAKER_FRAME = re.compile(_SPEAKER.pattern + r"(?:['’]\w+)?(?:\s+(?:am|are|have|had|was|were|been|now|also|still|currently|really|just))*\s+\S+\s+(?:(?:between|among|at|on|to|with)\s+)?", re.I)
 _FLOATING = re.compile(r"\s(?:(?:are|were|is|was|do|did|have|had)\s+)?(?:both|all|each)\s+(?!of\b)(?=[a-z])", re.I)
-# ("the paper where A beats B": "where" after a word, asking nothing, is relative too.)
+# ("the paper where keys stay on the NIC": "where" after a word, asking nothing, is relative too.)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+[^,;:?!]+|(?<=\w\s)where\s+(?!(?:do|does|did|is|are|was|were|can|could)\b)[^,;:?!]+", re.I)
 # Nouns that name a work of the literature, the heads of descriptions like "the ... whitepaper".
 WORK_NOUNS = (r"papers?|works?|study|studies|survey|whitepaper|article|system|framework|method|approach|technique|"
@@ -262,7 +262,7 @@ def compared_in(seg: str, named: set[str]) -> list[str]:
     if not re.search(r"\bcompar(?:e|es|ing)\b", seg, re.I):
         return [seg]
     if re.search(rf"\b(?:{WORK_NOUNS})\s+(?:(?:that|which)\s+)?compar(?:e|es|ing|ed)\b", seg, re.I):
-        return [seg]  # "the whitepaper comparing FooNet against BarNet": a work that compares, one description
+        return [seg]  # "the report comparing FooNet with BarNet": a work that compares, one description
     split = _segments(seg, _SPLIT, named)
     return split if any(_names(n, x) for x in split for n in named) else [seg]
 

@@ -103,7 +103,7 @@ def against_phrase(q: str, plan: Plan) -> None:
     """"What speedup does X get compared with tiled decoding?": a result against that phrase,
     so X's paper must mention it (a qualifier)."""
     for m in _BASELINE_PHRASE.finditer(q):
-        # ("how much faster than the baselines is it": the phrase ends at its verb.)
+        # ("how much cheaper than the ring kernel is it": the phrase ends at its verb.)
         phrase = re.split(r"\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b", m.group(1).strip(), flags=re.I)[0]
         if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
                 and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
