@@ -25,10 +25,8 @@ from .number_context import changes_only
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
 MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 
-
 # A number in a unit of some quantity ("18GB", "40 ms"), not a ratio ("2x", "41%") or a bare count.
 _ABSOLUTE = re.compile(r"\d\s*-?(?!(?:\\?%|x|×|times|\\times|bits?|pp)$)[^\d\s.,-]", re.I)
-
 
 
 @lru_cache(maxsize=256)
@@ -37,11 +35,9 @@ def as_unit(measure: str) -> re.Pattern:
     return re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(measure)), re.I)
 
 
-
 @lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
 def norm(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", plain_latex(text).lower())
-
 
 
 def _has(st: str, have: set[str]) -> bool:
@@ -84,16 +80,15 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
             and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
         # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
         return f"does not state the number of {plan.measure}"
+    stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]  # (a quoted pair's each)
     measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-            and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x)))
-                        for s in ev.sentences for x in sentences(s) if quantities(x)):
+            and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
         # words will do: "decode time" is stated as "decode hours"; a number in a unit
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
         # quoted pair's first sentence may name the measure and its second give a speedup.
         return f"does not state a number for “{' '.join(plan.measured)}”"
-    stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute latency does X reach?" is not answered by "a 3.1 ms cut".
         return "gives only relative figures, not the absolute number asked for"

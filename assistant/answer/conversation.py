@@ -16,11 +16,12 @@ from ..prompts import render
 from ..text import MARKER, content_words
 
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
-_FOLLOW = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the (paper|method|system|approach|work|model|framework)|both|the former|the latter|the first|the second|he|she)\b", re.I)
+_WORK_NOUN = r"paper|method|system|approach|work|model|framework"
+_FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)
 MAX_CONDENSED = 4000
 # "the second one", "the latter paper": one of the last turn's subjects, by its place there.
 _PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "latter": -1}
-_WORK = r"(?:one|paper|work|method|system|approach|model|framework)"
+_WORK = rf"(?:one|{_WORK_NOUN})"
 # ("the first author" is no paper: "first" refers back only alone or before a work noun.)
 _PLACE_REF = re.compile(rf"\bthe\s+(?:(former|latter)|(first|second|third)(?=\s+{_WORK}\b|\s*[,.?!;:)]|\s*$|'s))(?:\s+{_WORK}\b)?", re.I)
 
@@ -106,7 +107,7 @@ class Conversation:
             return question
         subs = [
             (r"\b(its|their)\b", f"{subject}'s"),
-            (r"\bthe (paper|method|system|approach|work|model|framework)s?\b", subject),
+            (rf"\bthe ({_WORK_NOUN})s?\b", subject),
             (r"\b(it|they|them|this|that|these|those|both)\b", subject),
         ]
         # One subject: every pronoun is it ("its successor ... over it"); several: the first only.
