@@ -181,6 +181,12 @@ class Records:
         q = f"SELECT DISTINCT paper_id FROM labels WHERE label IN ({','.join('?' * len(keys))}) ORDER BY paper_id"
         return [r[0] for r in self._db().execute(q, sorted(keys))]
 
+    def title_starting(self, prefix: str) -> list[str]:
+        """Papers whose whole title (plain_title form) starts with the words `prefix` (a range on
+        the label index, so it costs the same at any corpus size)."""
+        q = "SELECT DISTINCT paper_id FROM labels WHERE (label = ? OR (label >= ? AND label < ?)) ORDER BY paper_id LIMIT 3"
+        return [r[0] for r in self._db().execute(q, (prefix, prefix + " ", prefix + "!"))]
+
     def labelled(self, labels: Iterable[str]) -> dict[str, list[str]]:
         """Exact title-prefix or whole-title keys (as stored: lower case, or plain_title form) -> their papers."""
         return self._pairs("SELECT label, paper_id FROM labels WHERE label IN ({}) ORDER BY paper_id", labels)

@@ -31,16 +31,18 @@ NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(
 # "LLM-based", "PIM-aware": descriptions made of a name and a suffix, not names.
 _ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|specific|efficient|friendly|scale|wise|style|only)$", re.I)
 # A number with what it counts: "1.25x", "71.59%", "3-bit", "175B", "18GB", "2.5 times";
-# not a digit inside a word ("2D parallelism", "3rd").
+# not a digit inside a word ("2D parallelism", "3rd"). A scraped abstract's LaTeX may lose the
+# space after its math command: "(approx40%)", "sim3x" state numbers.
+SI_UNIT = r"[pnµμumkKMGT]?(?:m|g|W|J|Wh|V|A|Hz|OPS|FLOPS|b)"
 QUANTITY = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"
+    r"(?:(?<![\w.])|(?<=\bapprox)|(?<=\bsim)|(?<=\bleq)|(?<=\bgeq))\d+(?:[.,]\d+)*(?:\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"
     r"thousand\b|pp\b|ms\b|s\b|hours?\b|GPUs?\b|tokens?\b|[kMG]?Hz\b|W\b|mW\b|J\b|FLOPS\b|TOPS\b|fps\b|"
     # An SI unit, prefixed, glued or not ("7nm", "64Kb", "3.2mm2", "5 pJ").
-    r"[pnµμumkKMGT]?(?:m|g|W|J|Wh|V|A|Hz|OPS|FLOPS|b)(?:\^?2|²)?\b))?(?![A-Za-z0-9])",
+    rf"{SI_UNIT}(?:\^?2|²)?\b))?(?![A-Za-z0-9])",
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|(?i:v\.s)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
 
 
 @lru_cache(maxsize=1)
@@ -180,4 +182,7 @@ def spells(acronym: str, text: str) -> bool:
         return False
     stop = stopwords()
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in stop).upper()
-    return letters in initials
+    # A hyphenated compound keeps its small words ("SOTA": "state-of-the-art").
+    compounds = "".join(w[0] for t in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
+                        for w in t.split("-") if "-" in t or w.lower() not in stop).upper()
+    return letters in initials or letters in compounds

@@ -332,3 +332,95 @@ def test_what_a_thing_is_called_is_answered_by_the_sentence_naming_it(assistant)
     # Negative: "called" inside a description asks nothing of the kind.
     from assistant.retrieval.aspect import _CALLED_Q
     assert not _CALLED_Q.search("How much memory does the so-called forward pass need?")
+
+
+# ---- round 37 -------------------------------------------------------------------------------
+
+def test_a_count_written_in_words_counts():
+    from assistant.answer.absence import counts_of
+    assert counts_of("datasets").search("for five individual and a combined test dataset")
+    assert counts_of("GPUs").search("trained on 16 A100 GPUs")
+    # Negatives: no count, or "one" (an article as often as a count).
+    assert not counts_of("datasets").search("on a combined test dataset")
+    assert not counts_of("datasets").search("on one large dataset")
+
+
+@pytest.mark.parametrize("question,fact", [
+    # A count in words answers "how many" (the sentence has no digit).
+    ("How many individual test datasets was LLM4DistReconfig evaluated on?", "five individual"),
+    # A number glued to a lost LaTeX command ("(approx60%)").
+    ("By how much does the secure MobileNet-V1 from DeepPeep cut inference latency?", "60%"),
+    # An acronym the abstract writes out ("SOTA": "state-of-the-art").
+    ("What speedup range does AutoAI2C report over SOTA accelerators?", "2.12"),
+])
+def test_a_fact_in_another_form_is_found(assistant, question, fact):
+    a = assistant.ask(question)
+    assert fact in a.text and not a.refused, a.text
+
+
+@pytest.mark.parametrize("question,absent", [
+    ("How many GPUs was LLM4DistReconfig trained on?", "GPUs"),
+    ("What speedup does AutoAI2C report over TPU-v4?", "TPU-v4"),
+])
+def test_their_near_misses_are_still_refused(assistant, question, absent):
+    a = assistant.ask(question)
+    assert a.refused and absent in a.text, a.text
+
+
+def test_the_title_words_of_a_compound_weigh_less(assistant):
+    # "SSD-Offloaded" is in MemAscend's title: "SSD" and "offloading" are all over its abstract and
+    # say nothing of what is asked.
+    a = assistant.ask("MemAscend vs SSDTrain: which inefficiencies of SSD offloading does MemAscend name as left unaddressed, "
+                      "and how much faster does SSDTrain train?")
+    row = next(r for r in a.text.splitlines() if r.startswith("| which inefficiencies"))
+    assert "pinned buffer" in row, a.text
+
+
+def test_a_count_the_question_repeats_marks_the_listing_sentence(assistant):
+    from assistant.embeddings import one_question
+    with one_question():
+        plan = assistant.retriever.plan("EnergonAI builds three techniques on its novel architecture. Name them.")
+        hit = next(h for hits in assistant.retriever.run(plan.question, 8, plan).groups.values() for h in hits)
+        ev = assistant.evidence.for_question(plan, hit)
+    assert "peer memory pooling" in ev.sentences[0]
+
+
+def test_a_rival_asked_by_its_kind_must_be_named(assistant):
+    # "outperforms the leading competitors" names none of them.
+    a = assistant.ask("Which competitors does Sparse Progressive Distillation outperform?")
+    assert a.refused and "does not name what it is compared against" in a.text, a.text
+    # Negative: a paper naming the libraries it beats ("oneMKL, TVM, and LIBXSMM") answers.
+    b = assistant.ask("Which baselines does the sparse inference software accelerator for transformer models on CPUs outperform?")
+    assert not b.refused and not b.refused_parts, b.text
+
+
+def test_a_kind_asked_with_a_generic_noun_after_its_acronym(assistant):
+    # "What GPU hardware": the GPU is asked; MaxK-GNN's abstract names none.
+    a = assistant.ask("What GPU hardware does MaxK-GNN report its speedups on?")
+    assert a.refused and "does not name the GPU" in a.text, a.text
+    # Negatives: a paper naming its GPUs answers; a GPU speedup is a number, not a GPU.
+    b = assistant.ask("What GPU hardware did DeepPeep run its attack on?")
+    assert not b.refused and "P100" in b.text, b.text
+    c = assistant.ask("What GPU speedup does FastSwitch get?")
+    assert not c.refused and "11.2x" in c.text, c.text
+
+
+def test_a_rare_proper_noun_setting_must_be_in_the_paper(assistant):
+    # "on an Arduino Uno": a device the MCUFormer abstract never mentions.
+    a = assistant.ask("What accuracy does MCUFormer reach on an Arduino Uno?")
+    assert a.refused and "Arduino Uno" in a.text, a.text
+    # Negatives: a setting it reports answers; title-cased words of the whole field qualify nothing.
+    b = assistant.ask("What accuracy does MCUFormer reach on ImageNet?")
+    assert not b.refused and "73.62" in b.text, b.text
+    c = assistant.ask("How does FastSwitch do on Large Language Models?")
+    assert not c.refused, c.text
+
+
+def test_the_measure_is_the_word_numbers_are_stated_of(assistant):
+    # Of "fine-tuning throughput" the measure is "throughput": a sentence with "fine-tuning" and a
+    # FLOPs cut does not state it.
+    a = assistant.ask("By how much does MobileTL improve fine-tuning throughput on edge devices?")
+    assert a.refused and "throughput" in a.text, a.text
+    # Negative: a measure it states answers.
+    b = assistant.ask("By how much does MobileTL cut fine-tuning memory?")
+    assert not b.refused and "46%" in b.text, b.text

@@ -2842,3 +2842,143 @@ def test_a_word_abstracts_use_is_compared_when_it_is_a_whole_item_of_the_list(pl
     # Negative: inside an example list it stays a word of the question.
     p = plan("Compare ZO2 with frameworks such as RSN, and the framework that offloads activations to SSDs")
     assert "RSN" not in [t.phrase for t in p.targets]
+
+
+# ---- round 37: rows asked of one paper, things asked in place, subjects set off -------------
+
+def test_an_informal_clause_without_its_auxiliary_asks_its_own_paper(planner):
+    r, plan = planner
+    p = plan("DualMap and FastSwitch both schedule LLM requests. What fairness gain FastSwitch is claiming, "
+             "and on which kind of cache DualMap keys its routing?")
+    owners = {f: r.papers[ids[0]].title.split(":")[0] for f, ids in p.facet_papers.items()}
+    assert sorted(owners.values()) == ["DualMap", "FastSwitch"]
+    cache_row = next(f for f in p.facets if "cache" in f)
+    assert cache_row in p.named_facets and cache_row not in p.numeric_facets
+    # Negative: a row asked of both ("on which cache do both rely") belongs to neither alone.
+    p = plan("DualMap and FastSwitch both schedule LLM requests. What fairness gain does FastSwitch claim, "
+             "and on which kind of cache do both rely?")
+    assert not any("cache" in f for f in p.facet_papers)
+
+
+def test_rows_asked_by_place_and_by_their_own_clause_both_have_owners(planner):
+    r, plan = planner
+    p = plan("FastSwitch vs DualMap: what overhead does the former cut, and how does DualMap's ring handle scaling?")
+    got = {f: r.papers[ids[0]].title.split(":")[0] for f, ids in p.facet_papers.items()}
+    assert sorted(got.values()) == ["DualMap", "FastSwitch"]
+    # Negative: with no row asked by place, one clause naming one paper gives no owners.
+    p = plan("FastSwitch vs DualMap: what overhead does each cut, and how does DualMap's ring handle scaling?")
+    assert p.facet_papers == {}
+
+
+def test_a_problem_asked_by_its_kind_is_no_named_thing(planner):
+    _, plan = planner
+    p = plan("SSDTrain vs ZO2: which speedup does SSDTrain report, and what limitations does ZO2 say earlier offloading has?")
+    assert not any("limitations" in f for f in p.named_facets)
+    # Negative: a GPU asked by its kind is one.
+    p = plan("SSDTrain vs ZO2: which speedup does SSDTrain report, and which GPU does ZO2 fine-tune on?")
+    assert any("GPU" in f for f in p.named_facets)
+
+
+def test_a_work_that_says_something_ends_at_its_noun(planner):
+    r, plan = planner
+    p = plan("Serving notes: the layered prefill paper says MoE models waste what share of memory traffic? "
+             "and the dual-mapping scheduler paper — how much better is its cache hit rate?")
+    assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p)) == ["DualMap", "From Tokens to Layers"]
+    assert [t.phrase for t in p.targets][0] == "the layered prefill paper"
+    # The label before two questions asked apart is no row; the rows keep the question's order.
+    assert "Serving notes" not in p.facets and "memory traffic" in p.facets[0]
+    # Negative: a label before one thing asked is that row.
+    p = plan("peak memory: ZO2 vs DistZO2, which is lower?")
+    assert p.facets[0] == "peak memory"
+
+
+def test_a_relative_clause_holding_a_list_is_one_phrase(planner):
+    from assistant.retrieval.phrasing import _DEFINITE, _STRONG_SPLIT, _segments
+    body = "the allocator that plans offline, allocates online and defragments on demand, and the study of cold starts"
+    assert _segments(body, _STRONG_SPLIT, set()) == [
+        "the allocator that plans offline, allocates online and defragments on demand", "the study of cold starts"]
+    assert _DEFINITE.match("the study of server overheads (decoding, resizing) in vision serving").group().endswith("serving")
+    # Negatives: a comma before a question or a new sentence's subject ends it.
+    assert _DEFINITE.match("the study of cold starts, which platform does it use").group() == "the study of cold starts"
+    assert _segments("the paper that pairs two CNNs, My advisor prefers the one that converts images", _STRONG_SPLIT, set()) == [
+        "the paper that pairs two CNNs", "My advisor prefers the one that converts images"]
+
+
+def test_a_kind_of_thing_asked_is_no_amount(planner):
+    _, plan = planner
+    p = plan("Three offloading papers: ZO2, MemAscend and SSDTrain. What kind of workloads does each one demonstrate on?")
+    assert p.kind is Kind.COMPARATIVE and p.numeric_facets == []
+    p = plan("How do ZO2 and DistZO2 differ: which family of optimizers does each build on, and how much memory does each save?")
+    assert [f for f in p.numeric_facets if "family" in f] == []
+    # Negative: an amount asked is one.
+    p = plan("ZO2 and DistZO2 and MemAscend: how much memory does each one save?")
+    assert p.numeric_facets
+
+
+def test_a_title_pasted_in_part_names_its_paper(planner):
+    r, plan = planner
+    p = plan("Reducing Inference Energy Consumption Using dual CNNs vs CBNet: how much energy does each save?")
+    assert any(t.by == "name" and titles(r, t)[0].startswith("Reducing Inference Energy") for t in p.targets)
+    p = plan("When Vision Transformers Outperform ResNets: which optimizer makes it work?")
+    assert p.kind is not Kind.METADATA and titles(r, p.targets[0])[0].startswith("When Vision")
+    # Negatives: three words of a title are no name; "When" asking a time still asks one.
+    p = plan("Reducing Inference Energy: which papers do it?")
+    assert not any(t.by == "name" and "Dual Complementary" in titles(r, t)[0] for t in p.targets)
+    assert plan("When FastSwitch appeared, who wrote it?").fields
+
+
+def test_a_thing_asked_in_place_at_the_end(planner):
+    _, plan = planner
+    p = plan("MultiKernelBench measures the correctness of generated kernels on which platforms?")
+    assert p.aspect is not Aspect.NUMBER and p.named_facets == [""]
+    p = plan("The benchmark for multi-platform kernel generation evaluates LLMs on which hardware platforms?")
+    assert p.targets and "platforms" in p.aspect_terms and "benchmark" not in p.aspect_terms
+    # Negative: an amount asked in place is one.
+    p = plan("MultiKernelBench improves kernel speed by how much?")
+    assert p.aspect is Aspect.NUMBER
+
+
+def test_questions_each_set_off_by_their_work_compare_them(planner):
+    r, plan = planner
+    p = plan("offloading stuff: the framework that moves activations to NVMe drives — how much faster is training? "
+             "and the memory optimizer for SSD-offloaded fine-tuning, which bottlenecks does it remove?")
+    assert p.kind is Kind.COMPARATIVE and sorted(compared(r, p))[0].startswith("MemAscend")
+    assert len(p.facet_papers) == 2
+    # A preposition may lead the work and the question; "what" may be the question's subject.
+    p = plan("Memory notes: in the paper on GPU memory fragmentation, at what granularity does it plan allocations? "
+             "and in the NVMe offloading paper for 100B fine-tuning, what limits a single GPU?")
+    assert p.facets == ["at what granularity does it plan allocations", "what limits a single GPU"] and len(p.facet_papers) == 2
+    # Negative: one question set off by one work is one paper's.
+    p = plan("offloading stuff: the framework that moves activations to NVMe drives — how much faster is training?")
+    assert p.kind is Kind.FACTOID
+
+
+def test_the_words_heading_a_works_phrase_qualify_nothing(planner):
+    _, plan = planner
+    p = plan("How do the NN-to-logic-flow paper (late breaking results) and DualMap differ in what they optimize?")
+    assert "NN-to-logic-flow" not in p.specifics and p.named_facets == []
+    # Negative: a setting asked of the papers still qualifies.
+    p = plan("How do FastSwitch and DualMap differ in their results on Llama-70B?")
+    assert "Llama-70B" in p.specifics
+
+
+def test_a_short_definite_phrase_refers_back_to_its_compared_paper(planner):
+    r, plan = planner
+    p = plan("Compare the comprehensive quantization survey for image classification and the INT v.s. FP study. "
+             "Which training tricks does the survey review, and what does the INT v.s. FP study introduce for gradient bias?")
+    got = {f: r.papers[ids[0]].title.split(":")[0] for f, ids in p.facet_papers.items()}
+    assert len(got) == 2 and len(set(got.values())) == 2
+    # Negative: a short phrase whose words are in neither paper's phrase refers to neither.
+    p = plan("Compare the comprehensive quantization survey for image classification and the INT v.s. FP study. "
+             "Which training tricks does the accelerator review, and what does the INT v.s. FP study introduce for gradient bias?")
+    assert p.facet_papers == {}
+
+
+def test_a_lead_in_before_a_preposition_describes_the_paper(planner):
+    r, plan = planner
+    p = plan("zeroth-order fine-tuning with kernel functions: on which models does it report gains?")
+    assert p.targets and titles(r, p.targets[0])[0].startswith("KerZOO") and "models" in p.aspect_terms
+    assert "kernel" not in p.aspect_terms and p.aspect is not Aspect.NUMBER
+    # Negative: no lead-in, the whole question describes.
+    p = plan("On which models does zeroth-order fine-tuning with kernel functions report gains?")
+    assert p.aspect is not Aspect.NUMBER

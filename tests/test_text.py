@@ -85,3 +85,26 @@ def test_a_sentence_that_lost_its_space_still_ends():
     # Negatives: a name or address with a dot inside, an abbreviation.
     assert sentences("We ship nn-Foo.web and github.com/Bar today.") == ["We ship nn-Foo.web and github.com/Bar today."]
     assert sentences("It runs on LLM.int8 layers.") == ["It runs on LLM.int8 layers."]
+
+
+def test_a_number_glued_to_a_latex_command_is_a_number():
+    from assistant.text import quantities
+    # A scraped abstract's "\approx 35\%" loses its space: "(approx35%)".
+    assert quantities("a cut in latency (approx35%) and sim4x less memory") == ["35%", "4x"]
+    # Negative: a digit inside a word is part of a name.
+    assert quantities("the Qwen3 and v2 models, foo2x") == []
+
+
+def test_a_hyphenated_compound_spells_its_acronym_with_its_small_words():
+    from assistant.text import spells
+    assert spells("SOTA", "faster than state-of-the-art kernels")
+    # Negatives: unhyphenated, its small words are dropped; the order of initials matters.
+    assert not spells("SOTA", "the state of the art")
+    assert not spells("TOSA", "state-of-the-art")
+
+
+def test_v_dot_s_dot_ends_no_sentence():
+    from assistant.text import sentences
+    assert len(sentences("What does the INT v.s. FP study find? And the other one?")) == 2
+    # Negative: a sentence ending in "vs." before a new one still ends at its question mark.
+    assert len(sentences("Compare FooNet v.s. BarNet. Then the next one.")) == 2

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
-from ..text import NAME_TOKEN, as_word, content_words, plain_latex, quantities, sentences, spells, stem, stems
+from ..text import NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
 from .number_context import changes_only
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
@@ -33,6 +33,31 @@ _ABSOLUTE = re.compile(r"\d\s*-?(?!(?:\\?%|x|×|times|\\times|bits?|pp)$)[^\d\s.
 def as_unit(measure: str) -> re.Pattern:
     """A number with the counted thing as its unit: "6-bit exponent" counts bits."""
     return re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?" + re.escape(stem(measure)), re.I)
+
+
+# What a result is measured against: the words after a comparison word.
+_AGAINST = re.compile(r"\b(?:over|than|against|versus|vs\.?|outperform\w*|beat\w*|surpass\w*|compared\s+(?:with|to)|relative\s+to)\s+(.{0,80})", re.I)
+# "Which prior baseline does X beat?": a rival asked for by its kind.
+WHICH_RIVAL = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:baselines?|competitors?|rivals?|prior\s+(?:systems?|works?|methods?))\b", re.I)
+
+
+def names_rival(sent: str, own: set[str], by_name: bool = False) -> bool:
+    """Does `sent` name what it measures against: a name (not one of `own`), or (unless
+    `by_name`) a baseline after a comparison word?"""
+    return any((not by_name and re.search(r"\bbaselines?\b", m.group(1), re.I)) or any(
+        looks_like_name(t) and t.lower() not in own for t in NAME_TOKEN.findall(m.group(1))) for m in _AGAINST.finditer(sent))
+
+
+# A count written out ("on seven tasks"): how abstracts state small counts.
+SPELLED_COUNT = r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?\s+of|hundreds?\s+of)\b"
+
+
+@lru_cache(maxsize=256)
+def counts_of(measure: str) -> re.Pattern:
+    """A count of `measure`, in digits or words, within a few words of it ("seven held-out test
+    sets", "12 GPUs", "6-bit")."""
+    unit = re.escape(stem(measure))
+    return re.compile(rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?{unit}|{SPELLED_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{unit}|{as_unit(measure).pattern}", re.I)
 
 
 @lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
@@ -68,6 +93,12 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                         and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
     if lacking:
         return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
+    if WHICH_RIVAL.match(facet if facet is not None else plan.question):
+        # "Which baseline does X beat?": a paper that beats "a state-of-the-art baseline" and
+        # names none does not say which.
+        own = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
+        if not any(names_rival(x, own, by_name=True) for x in sentences(raw)):
+            return "does not name what it is compared against"
     kind = plan.named_kind
     number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
     if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
@@ -77,11 +108,12 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)):
             return f"does not name the {kind} asked for"
     if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
-            and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
+            and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)) \
+            and not any(counts_of(plan.measure).search(s) for s in ev.sentences):
         # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
         return f"does not state the number of {plan.measure}"
     stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]  # (a quoted pair's each)
-    measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
+    measured = {stem(x) for w in (plan.measured_keys or plan.measured) for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
             and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
@@ -92,7 +124,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute latency does X reach?" is not answered by "a 3.1 ms cut".
         return "gives only relative figures, not the absolute number asked for"
-    if number and not any(quantities(s) for s in ev.sentences):
+    if number and not any(quantities(s) for s in ev.sentences) and not (plan.measure and any(counts_of(plan.measure).search(s) for s in ev.sentences)):
         what = facet or " ".join(plan.aspect_terms)
         return f"does not state a number for “{what}”" if what else "does not state the number asked for"
     return ""

@@ -23,7 +23,7 @@ from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, stem, stopwords
-from .absence import MODEL_NAME, absent, as_unit, norm
+from .absence import MODEL_NAME, SPELLED_COUNT, WHICH_RIVAL, absent, counts_of, names_rival, norm
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
@@ -40,15 +40,6 @@ _GOES_ON = re.compile(r"(?:therefore|thus|hence|consequently|accordingly|as a re
                       r"to (?:address|tackle|solve|overcome|mitigate|handle|remedy|alleviate|avoid|resolve) (?:this|these|that|those|such|the)\b)", re.I)
 # "outperforms FooLib", "2x over the BarNet baseline", "compared with BazDB": what a paper is
 # measured against, and the name that follows.
-_AGAINST = re.compile(r"\b(?:over|than|against|versus|vs\.?|outperform\w*|beat\w*|surpass\w*|compared\s+(?:with|to)|relative\s+to)\s+(.{0,80})", re.I)
-
-
-def _names_rival(sent: str, own: set[str]) -> bool:
-    """Does `sent` name what it measures against: a name (not one of `own`) or a baseline after a comparison word?"""
-    return any(re.search(r"\bbaselines?\b", m.group(1), re.I) or any(
-        looks_like_name(t) and t.lower() not in own for t in NAME_TOKEN.findall(m.group(1))) for m in _AGAINST.finditer(sent))
-
-
 @lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
 def _number_neighbours(sent: str) -> frozenset[str]:
     """The stems of the words next to each number of `sent`, only function words between
@@ -128,13 +119,15 @@ class EvidenceSelector:
         names = [t.phrase.lower() for t in plan.targets if t.by == "name"]
         specifics = [norm(x) for x in plan.specifics] if qualifiers else []
         # "How many papers": a number followed, within a few words, by what is counted.
-        counted = re.compile(QUANTITY.pattern + r"\s+(?:[\w-]+\s+){0,3}?" + re.escape(stem(plan.measure))
-                             + "|" + as_unit(plan.measure).pattern, re.I) if plan.measure else None
+        counted = counts_of(plan.measure) if plan.measure else None
         known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
         # The asked words a number may be of (not a setting's, "8-bit", nor a qualifier's).
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
         asks_code = bool(_ASKS_CODE.search(plan.question))
+        # "X adds two tricks: name them": the sentence with the count the question repeats ("we
+        # add two tricks, A and B") lists them.
+        echoes = [norm(m.group()) for m in re.finditer(rf"{SPELLED_COUNT}\s+[\w-]+", plan.question, re.I)]
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
@@ -145,12 +138,14 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus
             if named and any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
                 score += s.evidence_number_bonus
-            if against and _names_rival(sent, own):
+            if against and names_rival(sent, own):
                 score += s.evidence_number_bonus
             if not asks_code and _AVAILABILITY.search(sent):
                 score -= 2 * s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = norm(sent)
+            if any(e in flat for e in echoes):
+                score += s.evidence_number_bonus
             score += s.evidence_number_bonus * min(2, sum(1 for x in specifics if x and x in flat))
             if plan.aspect is Aspect.DEFINITION and _INTRODUCES.search(sent) and (
                     not names or any(n in sent.lower() for n in names)):
@@ -176,17 +171,20 @@ class EvidenceSelector:
         passages = [x for x in hit.passages if x not in p.abstract]
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         named = (facet or "") in plan.named_facets and not number
-        against = facet in plan.baseline_facets
+        # (What it is measured against is asked by the whole question, too: "which baselines does X beat".)
+        against = facet in plan.baseline_facets or bool(WHICH_RIVAL.match(facet if facet is not None else plan.question))
         method = facet in plan.method_facets if facet else plan.aspect is Aspect.METHOD
         # A word of the paper's title is all over its abstract: the question's other words tell its answer.
-        titled = {stem(t) for t in content_words(p.title)}
+        # ("Foo-Accelerated" in a title: "Foo" and "accelerated" are all over its abstract too.)
+        titled = {stem(x) for t in content_words(p.title) for x in {t, *t.split("-")} if x}
         weights = {t: self.settings.evidence_title_word_weight for t in terms if stem(t) in titled}
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
                             against=against, method=method, weights=weights if len(weights) < len(terms) else None)
         n = n or self.settings.evidence_sentences
         if number and any(quantities(x[1]) for x in scored):
-            # A number is asked: a sentence without one cannot be the answer.
-            scored = [x for x in scored if quantities(x[1])]
+            # A number is asked: a sentence without one cannot be the answer (a count may be in words).
+            counts = counts_of(plan.measure) if plan.measure else None
+            scored = [x for x in scored if quantities(x[1]) or (counts and counts.search(x[1]))]
         top: list[tuple[float, str, str]] = []
         for x in sorted(scored, key=lambda x: -x[0]):  # a pair and its own sentence are one quote
             if len(top) < n and not any(x[1] in y[1] or y[1] in x[1] for y in top):

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan
-from ..text import as_word, content_words, coverage, looks_like_name, sentences, stem
+from ..text import SI_UNIT, as_word, content_words, coverage, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
-from .phrasing import CLAIMS, _BASELINE_BEFORE
+from .phrasing import CLAIMS, WORK_NOUNS, _BASELINE_BEFORE
 from .record_shape import asked_of_each
 from .rows import possessive_rows
 
@@ -30,6 +30,8 @@ _METHOD_HEAD = re.compile(r"^\s*(?:(?:what|which)\s+(?:[\w-]+\s+){0,2}?)?(?:tech
 # it, whatever measure its object names
 # ("how does its accuracy compare" asks the measure).
 _HOW_DOES = re.compile(rf"^\s*(?:{_WHAT_DO}|how\s+(?:does|do|did|can|could|is|are)\b)(?!.*\b(?:compar|differ|stack|fare|rank|scal|vary|contrast)\w*)", re.I)
+# "what open issues does X point out": a problem asked, not a thing named by its kind.
+_PROBLEM_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:problem|challenge|bottleneck|issue|limitation|shortcoming|drawback)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
@@ -39,12 +41,15 @@ _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
 # "which tools/libraries does": one noun).
-_WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+# ("which family of bar methods does ...": a kind of things, the words after "of" its noun.)
+_WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:(?:kinds?|types?|sorts?|family|families|class|classes)\s+of\s+)?(?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 # "which SoC does X run on", "what FPGAs did it target": a thing of a kind written as an acronym,
 # whose things go by product names ("Kappa3", "FX9000"); the acronym heads the phrase (not "which
 # BLEU score", nor the object of a preposition: "what gain over CPU"), a verb or the
 # question's end after it.
-_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
+# ("what GPU hardware was it run on": a generic noun after the acronym leaves it the kind.)
+_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"
+                           rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?))?(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
 # "on what board ...", "in which layer ...": a preposition before the asked thing.
@@ -55,6 +60,10 @@ _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|ove
 # design ...", is left alone: its verb is not known.)
 _OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|they|one)\s+)?+"
                            rf"(?!(?:{CLAIMS}|do|have|has|the|a|an|its|their|this|that|these|those|each|both|it|they|one)\b)[a-z][\w-]*\b", re.I)
+# "FooNet is tested on which boards?": the interrogative left in place, at the end.
+# (Not a clause: "differ in what they optimize".)
+_IN_SITU = re.compile(r"\b(?:on|in|at|for|with|from|by|using|under|across|over|against)\s+(which|what)\s+"
+                      r"(?!(?:they|it|its|their|each|both|one|the|a|an|this|that|these|those|we|you|i)\b)((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -74,6 +83,8 @@ class AspectReader:
             plan.aspect = Aspect.RECORD
         elif _NUMBER_Q.search(q):
             plan.aspect = Aspect.NUMBER
+        elif (m := _IN_SITU.search(q)) and self._thing(m, 2):
+            pass  # a thing asked, whatever method or measure the rest names
         elif (m := _DEFINE_Q.match(q)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
             plan.aspect = Aspect.DEFINITION
         elif _CALLED_Q.search(q):  # "what is the algorithm called": the sentence naming it
@@ -111,6 +122,10 @@ class AspectReader:
                 plan.specifics = [x for x in plan.specifics if x.lower() not in q[span[0]: span[1]].lower()]
             described = " ".join(t.phrase.lower() for t in plan.targets if t.by == "description")
             plan.specifics = [x for x in plan.specifics if x.lower() not in described]
+            # ... nor does a word heading a work's phrase ("the FooBar-to-Baz paper (alias)"): it
+            # says which paper, whatever phrase found that paper.
+            plan.specifics = [x for x in plan.specifics if not re.search(
+                rf"\bthe\s+(?:[\w-]+\s+){{0,2}}{re.escape(x)}\s+(?:[\w-]+\s+){{0,2}}(?:{WORK_NOUNS})\b", q, re.I)]
             bind_qualifiers(q, plan)
         elif plan.kind is Kind.FACTOID:
             plan.facets = parts(asked_q)
@@ -118,9 +133,16 @@ class AspectReader:
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
         plan.baseline_facets = [f for f in plan.facets if f == BASELINE_FACET]
-        plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and (
+        # "on which board B runs", "what kernel A is using": an informal question drops its
+        # auxiliary, and the paper's name follows the asked noun instead.
+        subjects = "|".join(re.escape(t.phrase) for t in plan.targets if t.phrase)
+        heads = {m.group(1).lower() for m in re.finditer(rf"\b(?:which|what)\s+((?:(?!{_AUX}\b)[\w/-]+\s+){{0,2}}?(?!{_AUX}\b)[\w/-]+)\s+(?:{subjects})(?![\w-])", asked_q, re.I)
+                 if self._thing(m) and not _PROBLEM_HEAD.match(m.group())} if subjects else set()
+        # (A row made of the question's words, when the question picks a kind of thing: no amount.)
+        kind_asked = plan.facets_inferred and self._picks_thing(asked_q)
+        plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and not kind_asked and (
             _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
-                                    and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f))
+                                    and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f, heads))
             or any(b in f for b in baselines)
             # ("Against FooLib, what does each give?": a result against a baseline is a number.)
             or (len(plan.facets) == 1 and _AGAINST_LEAD.match(sentences(q)[-1]) and not (_METHOD_HEAD.match(f) or _HOW_DOES.match(f) or self._asks_thing(f))))]
@@ -142,7 +164,8 @@ class AspectReader:
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
-                  if not _METHOD_HEAD.match(asked_q[m.start():]) and self._thing(m)]
+                  if not _METHOD_HEAD.match(asked_q[m.start():]) and not _PROBLEM_HEAD.match(asked_q[m.start():]) and self._thing(m)] + [content_words(h) for h in heads] \
+            + [content_words(m.group(2)) for m in [_IN_SITU.search(asked_q)] if m and self._thing(m, 2)]
         plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.method_facets + plan.baseline_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
@@ -151,20 +174,30 @@ class AspectReader:
             plan.named_kind = m.group(1)
 
     def _picks_thing(self, question: str) -> bool:
-        """Does `question` pick a thing of a kind ("which compiler does X use")? (Not "what":
-        it may ask an amount, and the corpus's measure words are too rough to tell.)"""
-        return bool(re.match(r"\s*which\b", _PREPOSITION.sub("", question), re.I)) and self._asks_thing(question)
+        """Does `question` pick a thing of a kind ("which compiler does X use", "X runs on which
+        board?")? (Not "what": it may ask an amount, and the corpus's measure words are too rough
+        to tell.) After a lead-in ("FooNet tuning: on which boards ...?"), what follows it asks."""
+        question = re.split(r":\s+|\s[—–-]+\s", question)[-1]
+        return (bool(re.match(r"\s*(?:which\b|what\s+(?:kinds?|types?|sorts?)\s+of\b)", _PREPOSITION.sub("", question), re.I)) and self._asks_thing(question)) \
+            or bool((m := _IN_SITU.search(question)) and self._thing(m, 2)) \
+            or bool(re.match(r"\s*(?:which|what)\b", question, re.I) and (m := _ACRONYM_KIND.match(question.strip()))
+                    and not self._quantity_noun([m.group(1)]) and not re.fullmatch(SI_UNIT, m.group(1)))  # ("what GPU hardware"; not "what TFLOPS", a unit)
 
-    def _asks_thing(self, part: str) -> bool:
+    def _asks_thing(self, part: str, heads: set[str] = frozenset()) -> bool:
         """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what
         benchmark does it use")? "which" picks things, whatever their kind; "what" does unless
-        its noun is a measure ("what speedup does it report")."""
+        its noun is a measure ("what speedup does it report"). `heads`: the things asked before
+        a paper's name where the auxiliary was dropped ("which board B runs on")."""
         part = _PREPOSITION.sub("", part.strip())
-        return bool(_OBJECT_ASKED.match(part)) or (bool(m := _WH_THING.match(part)) and self._thing(m))
+        return bool(_OBJECT_ASKED.match(part)) or (bool(m := _WH_THING.match(part)) and self._thing(m)) \
+            or any(re.match(rf"(?:which|what)\s+{re.escape(h)}(?![\w-])", part, re.I) for h in heads)
 
-    def _thing(self, m: re.Match) -> bool:
-        """Is the `_WH_THING` match `m` a thing (not a measure) asked by its kind?"""
-        return m.group().lower().startswith("which") or not self._quantity_noun(content_words(m.group(1)))
+    def _thing(self, m: re.Match, noun: int = 1) -> bool:
+        """Is the `_WH_THING` match `m` (its noun in group `noun`) a thing, not a measure, asked
+        by its kind? ("what kind of data": a kind is no amount, whatever its noun.)"""
+        wh = m.group(1).lower() if noun == 2 else m.group().lower()
+        return wh.startswith("which") or bool(re.match(r"(?:kinds?|types?|sorts?|forms?|class|classes|family|families)\s+of\b", m.group(noun), re.I)) \
+            or not self._quantity_noun(content_words(m.group(noun)))
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus

@@ -20,6 +20,7 @@ from .compared import marks_of
 from .tell_apart import told_apart
 from .phrasing import (
     _ASKED_SUBJECT,
+    WORK_THEN_VERB,
     _BASELINE_BEFORE,
     _DEFINITE,
     _MEASURE_OF,
@@ -215,6 +216,8 @@ class Descriptions:
         own = [m.group() for m in _DEFINITE.finditer(asked) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
         # ("which tool does the FooCache study use to ...": the subject, without what it is asked.)
         own = [v.group(1) if (v := _ASKED_SUBJECT.search(asked)) and x.startswith(v.group(1)) else x for x in own]
+        # ("the study of X measures its gain on which boards": the subject, to its verb.)
+        own = [v.group(1) if (v := WORK_THEN_VERB.match(x)) else x for x in own]
         # ("the mean stall drop claimed by the FooCache paper": the owner, not what it claims.)
         own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""

@@ -20,7 +20,7 @@ import re
 from ..models import Plan
 from ..text import as_word, content_words, sentences
 from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD, without_asides
-from .places import _IN_ORDER, _MARK, headed, marked
+from .places import _IN_ORDER, _MARK, asked_after, headed, marked
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -151,7 +151,8 @@ def _listed_after_colon(before: str, joint: str) -> bool:
     return bool(_SPEAKER.match(request) or _ASKING.match(request)) and not _WORK.search(before[colon[-1].end():])
 
 
-_ASKING = re.compile(r"\s*(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
+# ("...: on which boards does it run?" asks after its lead-in; "by how much" is "how much".)
+_ASKING = re.compile(r"\s*(?:(?:on|in|at|for|with|from|under|across|over)\s+(?=(?:what|which|whom|whose)\b))?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
                      r"compare|contrast|list|name|give|describe|explain|summari[sz]e|tell|show)\b", re.I)
 _LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
 
@@ -205,7 +206,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     statements, asked = split_statements(q)  # statements before the question describe the papers
     q = asked or q
     if units := headed(plan.question):  # "A: its speedup? the X one: which board?": each question a row
-        return list(dict.fromkeys(x.strip() for _, u in units for x in pieces(u.split(":", 1)[1]) if content_words(x)))[:4]
+        return list(dict.fromkeys(x.strip() for h, u in units for x in pieces(asked_after(h, u)) if content_words(x)))[:4]
     if marked(q):  # "(a) A: its speedup? (b) the X paper: memory cut?": each item a row, without its paper
         return list(dict.fromkeys(f for x in parts(q) if content_words(
             f := re.sub(r"^(?:['’]s\s+|\([^()]*\)\s*|[:;,]\s*)+", "", _strip(x, names)).strip(" :;,.?"))))[:4]
@@ -275,11 +276,16 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     if label:
         # ("which is bigger" after it asks which value is larger: the values side by side answer it.)
         # (A bare "faster" left of "which is faster?" is the label's degree, no row.)
-        facets = [label] + [f for f in facets if not _WHICH_DEGREE.match(f) and not _DEGREE.fullmatch(f) and f != label]
+        facets = [f for f in facets if not _WHICH_DEGREE.match(f) and not _DEGREE.fullmatch(f) and f != label]
+        # ("FooNet notes: what cache does A use? and how much does B save?": a label before
+        # two things asked apart is the topic, none of them.)
+        asking = [f for f in facets if re.search(r"\b(?:what|which|how|who|when|where|why)\b", f, re.I)]
+        facets = facets if len(asking) >= 2 else [label] + facets
     # In the question's order: the first thing asked is the first row (the label first of all).
     low = q.lower()
+    # (As words: "per" is inside "hyperparameter".)
     facets = sorted(dict.fromkeys(facets), key=lambda f: -1 if f == label else min(
-        (i for w in content_words(f) if (i := low.find(w)) >= 0), default=len(q)))
+        (m.start() for w in content_words(f) if (m := as_word(w).search(low))), default=len(q)))
     # "What does each compare against?": what each is measured against, one row in place of the
     # words of its part.
     asks_baseline = lambda piece: bool(BASELINE_Q.search(piece.strip()))  # noqa: E731

@@ -38,6 +38,7 @@ from .record_tables import _CAP, PaperTable, VenueWords, _remember
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)s?\s+(?:a |an |the )?"
                     r"(?:(?:[\w-]+\s+){0,6}?(?:system|framework|method|approach|technique|algorithm|accelerator|architecture|"
                     r"tool|library|compiler|engine|scheme|allocator|runtime|benchmark|model|platform|toolkit|dataset)\s*,\s*)?", re.I)
+_PREFIX_WORDS = 5  # the fewest opening words of a title that name its paper
 _TITLE_WORDS = 24  # the longest whole title looked for in a question, in words
 _VOCAB_CHECK = 50  # papers read to tell a word from a part of longer tokens; more: it is a word
 
@@ -148,6 +149,11 @@ class NameIndex:
             return None
         docs = self.lexical.docs_with_term(" ".join(toks))
         return docs if len(docs) <= cap else None
+
+    def papers_using(self, word: str) -> frozenset[str] | None:
+        """The papers using `word` when it is rare (in at most as many papers as a name is), else
+        None (a word of the whole field, "Large", "Memory")."""
+        return self._papers_using(word.lower(), cap=self.max_df)
 
     def papers_with(self, word: str) -> frozenset[str] | None:
         """The papers whose text has `word` as a token; None when more than `read_limit` do."""
@@ -270,6 +276,20 @@ class NameIndex:
         whole = {plain_title(x): x for size in range(_TITLE_WORDS, 3, -1) for i in range(len(at) - size + 1)
                  for x in [question[at[i].start(): at[i + size - 1].end()]]}
         titled = self.records.labelled([*grams, *whole])
+        # The opening words of a title, pasted ("When Foo Bars Beat Bazes without Qux vs ..."):
+        # from a capitalised word, the longest run of five words or more that begins one title.
+        for i, w in enumerate(at):
+            if not question[w.start()].isupper():
+                continue
+            best = None  # (a longer run names no other paper than a shorter one: grown until none)
+            for size in range(_PREFIX_WORDS, min(_TITLE_WORDS, len(at) - i) + 1):
+                x = question[w.start(): at[i + size - 1].end()]
+                if not (ids := self.records.title_starting(plain_title(x))):
+                    break
+                best = (x, ids) if len(ids) == 1 else best
+            if best and plain_title(best[0]) not in titled:
+                whole[plain_title(best[0])] = best[0]
+                titled[plain_title(best[0])] = best[1]
         found: dict[str, list[str]] = {}
         for key, phrase in [*whole.items(), *zip(grams, grams)]:  # longest first; a prefix inside a title found is its words
             if (ids := titled.get(key)) and len(ids) <= self.max_df + 1 and (key in whole or re.search(rf"(?<!\w){re.escape(key)}(?!\w)", low)) \

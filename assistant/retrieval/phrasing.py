@@ -100,7 +100,10 @@ _SURNAMES = r"(?:(?-i:[A-Z])[\w'-]+,\s+)+(?-i:[A-Z])[\w'-]+,?\s+et\s+al\b\.?"
 _WORK_PHRASE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?(?:{WORK_NOUNS})\b(?:\s+{BY_PEOPLE}|\s+(?:from|of|on|about|for|in|with)(?:\s+(?!(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|over|against|in|on|for|with|by|from|to|at|into|using|and|or|but|while|whereas)\b)[\w.'-]+){{1,6}}|\s+(?:that|which)\b[^,;?]*)?", re.I)
 # "... and the one that ...": "one" stands for the work noun just used.
 _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK_NOUNS}|one)\b", re.I)
-_DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)[^,;?])+", re.I)
+# (A comma inside parentheses or before a list's next item goes on: "the study of X (A, B) in
+# Y", "the tool that plans A, B and C"; not one before a clause or another conjunct.)
+_DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)"
+                       r"(?:[^,;?(]|\([^()]*\)|,(?=\s+(?!(?:and|or|but|while|whereas|what|which|how|who|whom|whose|when|where|why|the|a|an|its|their|each|both)\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:and|or)\s)))+", re.I)
 _ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^;:?])+?,?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
 # ... or before it: "FooNet or the paper that ... — which one saves more?"
 _ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?—–])+?\s(?:or|vs\.?|versus)\s[^;:?—–]+?)\s*(?:[—–:;,]|\s-\s)\s*(?:which|who)\b", re.I)
@@ -200,12 +203,19 @@ def _subjects_only(body: str) -> str:
     return body
 
 
+# The rest of a list after a comma: lower-case words, then "and"/"or" and its last item.
+_LIST_ON = re.compile(r",\s+(?!(?:and|or|but|the|a|an|what|which|how|who|whom|whose|when|where|why|is|are|was|were|do|does|did)\b)"
+                      r"(?-i:[a-z])[^,;:?!]*?\s(?:and|or)\s[^,;:?!]+", re.I)
+
+
 def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     """`body` split at `joints`, except inside a relative clause (unless what follows the joint
     is a named paper or another work: "the method that X and FooNet", "... and the framework
     that ..."). Empty pieces dropped."""
     # (An interrogative opening the body, "which boards were used by A and by B", has no antecedent.)
-    guarded = [m.span() for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
+    # It runs on over the commas of a list it holds ("that plans X, Y and Z for W, and the study of V").
+    guarded = [(m.start(), e.end() if (e := _LIST_ON.match(body, m.end())) else m.end())
+               for m in _RELATIVE.finditer(body) if body[: m.start()].strip()]
     # ... a participle clause after a work noun is one too ("the study comparing A and B").
     guarded += [m.span(1) for m in re.finditer(rf"\b(?:{WORK_NOUNS})\s+([a-z]+ing\b[^,;:?!]*)", body, re.I)]
     # "by Jane Doe and Ann Poe", "Doe, Roe, Poe et al.": one work's people.
@@ -290,8 +300,16 @@ def set_aside(q: str, name: str) -> bool:
 # (What follows a work noun that is no verb: a clause, a preposition, another noun.)
 _NO_VERB = (r"that|which|who|whose|of|for|on|in|with|from|by|about|to|at|and|or|as|than|vs|versus|using|built|based|trained|"
             rf"evaluated|designed|proposed|called|named|{WORK_NOUNS}")
+# ("the X paper says its cache holds what share": a verb of saying before a question asked in
+# place; "the X method reports for Y at Z" keeps its setting, which may tell it apart.)
+_SAYS = r"(?:says|said|states|stated|claims|claimed|reports|reported|notes|noted|argues|argued|mentions|mentioned|writes|wrote)"
+# "the study of X for Y reports the latency of ...": a work's phrase, then its verb (a
+# third-person verb of what works do), then what is asked of it.
+# (Not a relative clause's verb: "the paper that proposes X reports Y" ends before "reports".)
+WORK_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b[^,;:?]*?)(?<!\bthat)(?<!\bwhich)(?<!\bwho)\s+(?:{_SAYS}|gets|gives|yields|delivers|attains|achieves|"
+                            r"shows|reaches|uses|evaluates|measures|proposes|introduces|presents|reduces|improves|trains|runs|targets)\b", re.I)
 _SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?:{WORK_NOUNS}))\s+(?!(?:{_NO_VERB})\b)"
-                                r"(?:(?:both|each|all|also)\s.*|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*)$")
+                                rf"(?:(?:both|each|all|also)\s.*|{_SAYS}\s(?=.*\b(?:what|which|how|who|when|where|why)\b).*|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s*)$")
 # After "does"/"did" the subject is followed by its verb, however long the rest ("which tool
 # does the FooCache study use to model its banks"): the subject ends at its work noun.
 _ASKED_SUBJECT = re.compile(rf"\b(?i:does|do|did)\s+((?i:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}?(?i:{WORK_NOUNS}))\s+(?!(?:{_NO_VERB})\b)[a-z]")

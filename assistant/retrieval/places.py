@@ -109,11 +109,38 @@ def marked(text: str) -> list[re.Match]:
     return []
 
 
+_JOINED = r"\s*(?:(?:and|but|vs\.?|versus|also)\s+)?"
+# "the X paper — how much ...?", "and the Y one, which ...?": a work's phrase set off by a dash
+# or a comma before the interrogative.
+# (After a comma, a question with its auxiliary, ", which X does it ...", or "what" as its
+# subject, ", what drives it?"; ", which uses X" is a relative clause of the phrase.)
+# ("and in the Y paper, at what heat does it run?": a preposition may lead either.)
+_PREP = r"(?:(?:in|for|from|of|about|at|on|by|with|under|to)\s+)?"
+_SET_OFF_WORK = re.compile(rf"{_JOINED}{_PREP}((?:the|a|an)\s+[^?]*?)(?:\s[—–-]+\s+(?={_PREP}(?:what|which|how|who|whom|whose|when|where|why)\b)"
+                           rf"|,\s+(?={_PREP}(?:how\b|(?:what|which|who|whom|whose|when|where|why)\s+(?:[\w-]+\s+){{0,3}}?(?:does|do|did|is|are|was|were|has|have|had|can)\b|(?:what|who)\s+[a-z]+s\b)))", re.I)
+
+
+def _head(u: str) -> str | None:
+    """The subject `u` (one question) is set off by, or None."""
+    m = re.match(rf"{_JOINED}([^:?]+?):\s+[^?]*\?\s*$", u, re.I)
+    # (A label before the work set off: "sparse stuff: the X paper — how much ...?")
+    w = _SET_OFF_WORK.match(u, m.end(1) + 1 if m else 0)
+    if w and not _ASKING.search(w.group(1)) and len(content_words(w.group(1))) >= 2 and u.rstrip().endswith("?"):
+        return w.group(1).strip()
+    if m and not _ASKING.search(m.group(1)) and (len(content_words(m.group(1))) >= 2 or looks_like_name(m.group(1).strip())):
+        return m.group(1).strip()
+    return None
+
+
 def headed(q: str) -> list[tuple[str, str]]:
     """(subject, question) of each question in a row set off by its subject ("FooNet: memory
-    saved? the BarLib one: which board?"), when every one is; else []."""
+    saved? the BarLib one: which board?", "the X paper — which board? and the Y one, how
+    fast?"), when every one is; else []."""
     units = [re.split(r"(?<=[.!])\s+", u)[-1] for u in re.split(r"(?<=\?)\s+", q.strip()) if u.strip()]
-    heads = [(m.group(1).strip(), u) for u in units
-             if (m := re.match(r"\s*(?:(?:and|but|vs\.?|versus|also)\s+)?([^:?]+?):\s+[^?]*\?\s*$", u, re.I))
-             and not _ASKING.search(m.group(1)) and (len(content_words(m.group(1))) >= 2 or looks_like_name(m.group(1).strip()))]
+    heads = [(h, u) for u in units if (h := _head(u))]
     return heads if len(units) >= 2 and len(heads) == len(units) else []
+
+
+def asked_after(subject: str, unit: str) -> str:
+    """What `unit` asks after the `subject` it is set off by."""
+    return re.sub(r"^\s*(?::|[—–-]+|,)\s*", "", unit[unit.find(subject) + len(subject):])

@@ -30,7 +30,7 @@ from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
-from .measures import asked_measure, asks_level, counted
+from .measures import measure_keys, asked_measure, asks_level, counted
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .versions import split_versions
@@ -48,6 +48,9 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
 # ("the study comparing FooNet with BarNet": a participle clause is a relative one too.)
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose|[a-z]+ing)\b[^,;?]*", re.I)
+
+
+_PROPER_SETTING = re.compile(r"\b(?:on|in|with|using|for|over|against|under|via|from)\s+(?:(?:an?|the)\s+)?((?-i:[A-Z][a-z]{2,})(?:\s+(?-i:[A-Z][a-z0-9]+))*)\b")
 
 
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
@@ -113,6 +116,14 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                                                                  and any(len(x) > 2 and not self.names.known(x) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
+        # "on a Foobar Mini", "with Quxlang": a capitalised word few papers use (no title-cased
+        # common word), after a preposition in the question sentence, is a setting the answer
+        # must be about.
+        for m in _PROPER_SETTING.finditer(q):
+            run = m.group(1)
+            if m.start(1) >= asked_from and self.names.papers_using(run.split()[0]) is not None and not in_examples(q, m.start(1)) \
+                    and not any(run.lower() in x.lower() or x.lower() in run.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
+                plan.specifics.append(run)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 inside = [m.span() for m in re.finditer(re.escape(phrase), q, re.I)]  # (a title's word is no name of its own)
@@ -143,6 +154,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             plan.measure = counted(q)
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
+            # Of "decode throughput" the measure is its head, or a word the corpus states
+            # numbers of ("energy usage"); a modifier alone ("fine-tuning") is no sign of it.
+            plan.measured_keys = measure_keys(plan.measured, lambda w: self._quantity_noun([w]))
             plan.level = asks_level(asked)
         baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:

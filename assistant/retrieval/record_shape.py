@@ -40,7 +40,9 @@ _MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
-FIELD_HEAD = re.compile(r"^\s*(?:who|whose|whom|when|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
+# ("When Foo Bars Outperform Bazes ..." opens a title, not a question of time: capitals go on.)
+_NOT_TITLE = r"(?!\s+(?-i:[A-Z])[\w-]*\s+(?-i:[A-Z]))"
+FIELD_HEAD = re.compile(rf"^\s*(?:who|whose|whom|when{_NOT_TITLE}|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
     # ("how many folks wrote X": whoever is counted, the verb asks for the people.)
@@ -51,7 +53,7 @@ _FIELDS = [
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
     (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
-    (RecordField.DATE, re.compile(r"^\s*when\b|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
+    (RecordField.DATE, re.compile(rf"^\s*when\b{_NOT_TITLE}|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)

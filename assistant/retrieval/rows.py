@@ -34,8 +34,11 @@ _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)"
 _PLACE_WORD = r"(first|second|third|fourth|former|latter|last|original|successor)(?:\s+(?:one|" + WORK_NOUNS + r"))?"
 _PLACE_REF = re.compile(rf"\b{_AUX}\s+the\s+{_PLACE_WORD}\b|\bthe\s+{_PLACE_WORD}(?=['’]s\b|\s*(?:[,;:?.)]|$)|\s+(?:{_AUX}|{CLAIMS}|and|or)\b)", re.I)
 # ", and how much ...", "; what ...": a clause that asks a question of its own.
-# (Not a bare comma: ", which B also uses" is a relative clause.)
-_NEW_QUESTION = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?=(?:what|which|how|who|where|when|why)\s)|;\s*(?=(?:what|which|how|who|where|when|why)\s)", re.I)
+# (Not a bare comma: ", which B also uses" is a relative clause.) A preposition may lead the
+# interrogative: "..., and on which board does B run".
+_NEW_QUESTION = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?=(?:(?:by|to|at|in|on|for|with|from|under|over)\s+)?(?:what|which|how|who|where|when|why)\s)"
+                           r"|;\s*(?=(?:(?:by|to|at|in|on|for|with|from|under|over)\s+)?(?:what|which|how|who|where|when|why)\s)"
+                           r"|\?\s+", re.I)  # ("... at what rate? and the Y paper: how much ...": a question mark ends one)
 
 
 def _position(q: str, phrase: str) -> int | None:
@@ -73,14 +76,21 @@ def row_owners(q: str, plan: Plan) -> None:
         places = {at for w in re.findall(r"[a-z]+", facet.lower()) if w in said and (at := place_index(w, len(subjects))) < len(subjects)}
         if places and len(places) < len(subjects):
             plan.facet_papers[facet] = [pid for at in sorted(places) for pid in subjects[at].paper_ids]
-    if not plan.facet_papers:
-        _by_sentence(q, plan, subjects)
+    owners = _by_sentence(q, plan, subjects)
+    if plan.facet_papers:
+        # "what does the former claim, and what does B's design reach": the rows not asked by
+        # place are asked of the paper their own clause names.
+        for facet, ids in owners.items():
+            plan.facet_papers.setdefault(facet, ids)
+    elif {tuple(ids) for ids in owners.values()} == {tuple(t.paper_ids) for t in subjects}:
+        # (... and with no row asked by place, only when every compared paper has a row of its
+        # own: "What does A report? And B?" gives B none, and its rows stay everyone's.)
+        plan.facet_papers = owners
 
 
-def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
-    """"Which cache does A evict from? And which shard does the B study pin?": a row whose
-    question sentence names one compared paper alone is that paper's, when every compared
-    paper has such a row ("What does A report? And B?" gives B none: its rows stay everyone's)."""
+def _by_sentence(q: str, plan: Plan, subjects: list) -> dict[str, list[str]]:
+    """"Which cache does A evict from? And which shard does the B study pin?": the rows whose
+    question sentence (or clause) names one compared paper alone, with that paper."""
     # (A sentence asking two things, "Which cache does A use, and how many shards does B pin?", is two.)
     # ("(a) ...? (b) ...": each item; "A: ...? B: ...?": each question, its paper the one it is set off by.)
     heads = dict((u, h) for h, u in headed(q))
@@ -95,10 +105,17 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> None:
         # (After a lead-in that sets the papers side by side, "A vs B: what does A ...", the part's own words.)
         own = heads.get(home[0]) or (tail if (tail := home[0].rsplit(": ", 1)[-1]) and words <= set(content_words(tail)) else home[0])
         named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(own) for u in plan.targets)]
+        if not named:
+            # "what does the study list": a short definite work phrase whose words are all in one
+            # compared paper's phrase ("the broad pruning study") refers back to it.
+            # (Its words besides the work noun; a compound's parts count: "the pruning approach".)
+            def words(x: str) -> set[str]:
+                return {p for w in content_words(x) if not re.fullmatch(WORK_NOUNS, w) for p in {w, *w.split("-")} if p}
+            short = [words(m.group()) for m in re.finditer(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{WORK_NOUNS})\b", own, re.I)]
+            named = [t for t in subjects if any(w and any(u.paper_ids == t.paper_ids and w <= words(u.phrase) for u in plan.targets) for w in short)]
         if len(named) == 1:
             owners[facet] = named[0].paper_ids
-    if {tuple(ids) for ids in owners.values()} == {tuple(t.paper_ids) for t in subjects}:
-        plan.facet_papers = owners
+    return owners
 
 
 # Where a row asked after a possessive ends: the next joint, or the next paper's possessive.
