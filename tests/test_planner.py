@@ -1532,7 +1532,7 @@ def test_the_asker_s_worry_and_a_list_of_surnames_describe_no_paper(planner):
              "while the distributed zeroth-order framework parallelizes perturbations. What speedup does each report?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["KerZOO", "DistZO2"]
     # Negative: "with" inside a description of one work ("the co-design with sparse attention") splits nothing.
-    from assistant.retrieval.phrasing import compared_in
+    from assistant.retrieval.segments import compared_in
     assert compared_in("comparing the co-design with sparse attention", {"foonet"}) == [
         "comparing the co-design with sparse attention"]
     assert len(compared_in("so I'm comparing the framework that offloads with FooNet", {"foonet"})) == 2
@@ -2007,7 +2007,8 @@ def test_a_question_asking_nothing_of_its_own_asks_what_the_statements_do(planne
 
 
 def test_a_quoted_title_is_one_phrase(planner):
-    from assistant.retrieval.phrasing import _segments, _STRONG_SPLIT
+    from assistant.retrieval.phrasing import _STRONG_SPLIT
+    from assistant.retrieval.segments import _segments
     assert len(_segments("the 2023 'FooNet versus BarNet' whitepaper and the Quux study", _STRONG_SPLIT, set())) == 2
     assert len(_segments("the 2023 FooNet versus BarNet whitepaper and the Quux study", _STRONG_SPLIT, set())) == 3
 
@@ -2740,7 +2741,7 @@ def test_an_absolute_level_is_asked(planner):
 
 def test_a_work_that_compares_two_things_is_one_description(planner):
     """"the study comparing A with B" describes one work; "I'm comparing A with B" compares two."""
-    from assistant.retrieval.phrasing import compared_in
+    from assistant.retrieval.segments import compared_in
 
     r, plan = planner
     p = plan("How do the study comparing FP8 with INT8 for efficient inference and ZO2 differ in the hardware they target?")
@@ -2893,7 +2894,8 @@ def test_a_work_that_says_something_ends_at_its_noun(planner):
 
 
 def test_a_relative_clause_holding_a_list_is_one_phrase(planner):
-    from assistant.retrieval.phrasing import _DEFINITE, _STRONG_SPLIT, _segments
+    from assistant.retrieval.phrasing import _DEFINITE, _STRONG_SPLIT
+    from assistant.retrieval.segments import _segments
     body = "the allocator that plans offline, allocates online and defragments on demand, and the study of cold starts"
     assert _segments(body, _STRONG_SPLIT, set()) == [
         "the allocator that plans offline, allocates online and defragments on demand", "the study of cold starts"]
@@ -2982,3 +2984,16 @@ def test_a_lead_in_before_a_preposition_describes_the_paper(planner):
     # Negative: no lead-in, the whole question describes.
     p = plan("On which models does zeroth-order fine-tuning with kernel functions report gains?")
     assert p.aspect is not Aspect.NUMBER
+
+
+def test_a_listed_work_keeps_the_commas_of_its_clause_and_aside():
+    from assistant.retrieval.places import introduced_works
+    assert introduced_works("Two papers on data reuse: the tool that plans loop order, buffer sizes and tile shapes for GPUs, "
+                            "and the study of host overheads (decoding, resizing) in vision serving.") == [
+        "the tool that plans loop order, buffer sizes and tile shapes for GPUs",
+        "the study of host overheads (decoding, resizing) in vision serving"]
+    # A bare name is an item too.
+    assert introduced_works("Three papers on caching: the FooNet cache design, the BarNet store, and BazLib.")[-1] == "BazLib"
+    # Negative: a plain list's commas still part its items.
+    assert introduced_works("Three papers on caching: the FooNet cache design, the BarNet store, and the BazNet index.") == [
+        "the FooNet cache design", "the BarNet store", "the BazNet index"]

@@ -22,7 +22,7 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, looks_like_name, plain_latex, quantities, sentences, stem, stopwords
+from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stopwords
 from .absence import MODEL_NAME, SPELLED_COUNT, WHICH_RIVAL, absent, counts_of, names_rival, norm
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.

@@ -20,8 +20,9 @@ from .compared import marks_of, with_described
 from .descriptions import _ORDINAL, Descriptions
 from .tell_apart import most_decisive
 from .facets import split_statements
-from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, compared_in, _COMPLEMENT, _CONTRAST,
-    list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE, same_preposition, _segments,
+from .segments import compared_in, same_preposition, _segments
+from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, _COMPLEMENT, _CONTRAST,
+    list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE,
     _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _ASKED_SUBJECT, _UNSPECIFIC, _WEAK_NAME,
     _WORK, _WORK_PHRASE, WORK_NOUNS, _NO_VERB, without_asides)
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from ..models import Plan
-from ..text import as_word, content_words, sentences
-from .phrasing import _SPEAKER, _WORK, BY_PEOPLE, COUNT_WORD, without_asides
+from ..text import as_word, content_words
+from .phrasing import _SPEAKER, BY_PEOPLE, COUNT_WORD, without_asides
 from .places import _IN_ORDER, _MARK, asked_after, headed, marked
+from .statements import split_statements
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
 ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
@@ -117,44 +118,6 @@ def _without_subjects(q: str, names: list[str]) -> str:
     whitepaper and FooNet save ..." -> "do save ...")."""
     span = subject_span(q, names)
     return q[: span[0]] + " " + q[span[1]:] if span else q
-
-
-def split_statements(q: str) -> tuple[str, str]:
-    """(statements, question): the sentences before the (last) question sentence describe
-    the papers ("Both are FPGA designs."); the question and what follows it ("Give both
-    numbers.") ask. With no question mark, the last sentence asks. Questions in a row all ask
-    ("What does A report? And B?"), as do a list's marked items ("(a) ...? (b) ...?")."""
-    said = sentences(q)
-    asks = [i for i, x in enumerate(said) if x.rstrip().endswith("?")]
-    i = asks[-1] if asks else len(said) - 1
-    while i - 1 in asks:
-        i -= 1
-    if marks := marked(q):  # what comes before the first item leads in to the list
-        return q[: marks[0].start()].strip(), q[marks[0].start():]
-    statements, question = " ".join(said[:i]), " ".join(said[i:])
-    # A lead-in that asks nothing ("For the system that shields ...: what trick ...",
-    # "In the 2021 paper on ..., which board ...") describes the paper like a statement.
-    m = next((m for m in _LEAD_IN.finditer(question) if _ASKING.match(question, m.end())), None)
-    if m and not _ASKING.search(question[: m.start()]) and not _listed_after_colon(question[: m.start()], m.group()):
-        statements, question = f"{statements} {question[: m.start()]}".strip(), question[m.end():]
-    return statements, question
-
-
-def _listed_after_colon(before: str, joint: str) -> bool:
-    """"I need: the hit rate of the first, which cache the second evicts with, and ...": after a
-    request's colon, the phrase before a comma is the first asked item of a list, not a
-    lead-in (not after a label, "Quick one: in the FooNet paper, which ...", nor a count of
-    papers, "Two works: A and B. For A, what ...")."""
-    if ":" in joint or not (colon := list(re.finditer(r":\s", before))):
-        return False
-    request = before[: colon[-1].start()].split(".")[-1]
-    return bool(_SPEAKER.match(request) or _ASKING.match(request)) and not _WORK.search(before[colon[-1].end():])
-
-
-# ("...: on which boards does it run?" asks after its lead-in; "by how much" is "how much".)
-_ASKING = re.compile(r"\s*(?:(?:on|in|at|for|with|from|under|across|over)\s+(?=(?:what|which|whom|whose)\b))?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
-                     r"compare|contrast|list|name|give|describe|explain|summari[sz]e|tell|show)\b", re.I)
-_LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
 
 
 # A joint between clauses: "..., and", "..., while", "; ", "? And", "whereas". (A bare comma

@@ -24,13 +24,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from functools import cached_property
 
 from ..corpus import Paper, plain_title
 from ..models import title_prefix
 from ..settings import Settings
 from ..tokens import _SPLIT as _PARTS, terms, tokenize
-from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, stem
+from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, plain_latex
+from .measure_words import MeasureWords
 from .record_tables import _CAP, PaperTable, VenueWords, _remember
 
 # "we propose FooNet", "called FooNet", and the appositive "presents the first cloud-side
@@ -83,7 +83,7 @@ def _vocabulary(p: Paper) -> set[str]:
             | set(content_words(text + " " + extra + " " + (getattr(p, "text", "") or ""))))
 
 
-class NameIndex:
+class NameIndex(MeasureWords):
     def __init__(self, records, lexical, settings: Settings):
         self.records, self.lexical, self.settings = records, lexical, settings
         self.papers = PaperTable(records)
@@ -296,26 +296,3 @@ class NameIndex:
                     and not any(phrase.lower() in f.lower() for f in found if f not in grams):
                 found[phrase] = sorted(ids)
         return found
-
-    @cached_property
-    def quantity_affinity(self) -> dict[str, float]:
-        """For each word stem, how many times more often than the corpus's average sentence
-        a sentence using it states a number: "speedup" and "accuracy" are measures, "kernel" is
-        not. A ratio, so it holds in a corpus dense with numbers as in a sparse one. Read from a
-        sample of papers so it costs the same at any corpus size."""
-        used: dict[str, int] = defaultdict(int)
-        with_number: dict[str, int] = defaultdict(int)
-        total = numbered = 0
-        for p in self.records.sample(self.settings.statistics_sample):
-            for s in sentences(plain_latex(p.abstract)):
-                has = bool(quantities(s))
-                total, numbered = total + 1, numbered + has
-                for st in {stem(w) for w in content_words(s)}:
-                    used[st] += 1
-                    with_number[st] += has
-        base = numbered / total if numbered else 1.0
-        # Few uses say nothing either way; a handful say little: each word's rate starts from
-        # `quantity_affinity_prior` sentences at the corpus's average (a word stated twice with
-        # a number in five sentences is no measure yet).
-        prior = self.settings.quantity_affinity_prior
-        return {st: (with_number[st] + prior * base) / (n + prior) / base for st, n in used.items() if n >= 3}

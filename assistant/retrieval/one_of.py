@@ -168,7 +168,7 @@ class OneOf:
                 return []
             # ("the one evaluated on X ..., the one measured on Y": a phrase of its own each.)
             # (... the phrase up to the part's verb: "what does [the one measured on Y] get".)
-            target.phrase = ref if sum(r == ref for r, _, _ in parts) == 1 else " ".join(text[text.find(ref):].split()[:-1][:8])
+            target.phrase = ref if sum(r == ref for r, _, _ in parts) == 1 else " ".join(text[text.find(ref):].split()[:-1][:8]).rstrip(",;:")
             taken.update(target.paper_ids)
             found.append(target)
         return found
@@ -220,7 +220,7 @@ class OneOf:
             if not target or target.missing:
                 return []
             # (Labelled by the name its title gives it, else by the clause's first words.)
-            target.phrase = title_prefix(self.names.papers[target.paper_ids[0]]) or " ".join(works[i].split()[:8])
+            target.phrase = title_prefix(self.names.papers[target.paper_ids[0]]) or " ".join(works[i].split()[:8]).rstrip(",;:")
             taken.update(target.paper_ids)
             found.append(target)
         return found

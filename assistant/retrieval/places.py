@@ -14,6 +14,7 @@ import re
 
 from ..text import content_words, looks_like_name, sentences
 from .phrasing import _COUNTS, _SAID_COUNT, SET_OFF_MARK, WORK_NOUNS
+from .segments import _segments
 
 
 # A clause bringing in a work in turn: "One paper prunes ...", "another proposes ...", "a
@@ -31,6 +32,7 @@ SUCCESSOR = r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:successor|follow-up|extension
 # "The X that ... later got a sharded successor that ...": a work and the one that followed it.
 _FOLLOWED = re.compile(r"^(.+?)\s+(?:later\s+|then\s+|has\s+|had\s+)?(?:got|gained|spawned|received|saw|was\s+followed\s+by|was\s+extended\s+by|led\s+to)\s+"
                        rf"({SUCCESSOR}.*)$", re.I)
+_COMMA_ITEM = re.compile(r"\s*,\s*(?:and\s+)?")
 # "each", "both", "either": every work the statements counted and brought in.
 _EVERY = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)
 _IN_ORDER = re.compile(r"\b(?:respectively|in\s+(?:that|this|the\s+same)\s+order)\b", re.I)
@@ -52,10 +54,11 @@ def introduced_works(statements: str) -> list[str]:
         said = said.strip(" .")
         if m := re.search(rf"(?:{SET_OFF_MARK})\s+", said):
             listed = said[m.end():]
-            items = re.split(r"\s*;\s*(?:and\s+)?", listed) if ";" in listed else re.split(r"\s*,\s*(?:and\s+)?", listed)
+            # (Not at the commas of a list inside a relative clause: "A that plans X, Y and Z, and B".)
+            items = re.split(r"\s*;\s*(?:and\s+)?", listed) if ";" in listed else _segments(listed, _COMMA_ITEM, set())
         else:
             items = re.split(r",?\s+(?:vs\.?|versus)\s+", said, flags=re.I)
-        if len(items := [x.strip(" ,.") for x in items if len(content_words(x)) >= 2]) >= 2:
+        if len(items := [x.strip(" ,.") for x in items if len(content_words(x)) >= 2 or looks_like_name(x.strip(" ,."))]) >= 2:
             return items
     return works
 

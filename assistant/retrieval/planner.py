@@ -25,7 +25,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
-from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing
+from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, settings_named
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
@@ -48,9 +48,6 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
 # A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
 # ("the study comparing FooNet with BarNet": a participle clause is a relative one too.)
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose|[a-z]+ing)\b[^,;?]*", re.I)
-
-
-_PROPER_SETTING = re.compile(r"\b(?:on|in|with|using|for|over|against|under|via|from)\s+(?:(?:an?|the)\s+)?((?-i:[A-Z][a-z]{2,})(?:\s+(?-i:[A-Z][a-z0-9]+))*)\b")
 
 
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
@@ -116,24 +113,13 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                                                                  and any(len(x) > 2 and not self.names.known(x) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
-        # "on a Foobar Mini", "with Quxlang": a capitalised word few papers use (no title-cased
-        # common word), after a preposition in the question sentence, is a setting the answer
-        # must be about.
-        for m in _PROPER_SETTING.finditer(q):
-            run = m.group(1)
-            if m.start(1) >= asked_from and self.names.papers_using(run.split()[0]) is not None and not in_examples(q, m.start(1)) \
-                    and not any(run.lower() in x.lower() or x.lower() in run.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
-                plan.specifics.append(run)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 inside = [m.span() for m in re.finditer(re.escape(phrase), q, re.I)]  # (a title's word is no name of its own)
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
-        plan.specifics += [m.group() for m in re.finditer(  # (and a numbered label, "in Zone 4"; not "For 8 GPUs")
-                           r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(?<=[\w;)] )[A-Z][a-z]{2,} \d{1,3}\b(?![.,]?\d)", q)
-                           if m.group() not in plan.specifics and m.start() >= asked_from and not in_examples(q, m.start())
-                           and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
+        settings_named(q, plan, asked_from, rare=lambda w: self.names.papers_using(w) is not None)
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
         self._kind(q, plan, unknown)
         beyond_count(q, plan)

@@ -14,12 +14,31 @@ import re
 from ..models import Aspect, Kind, Plan, Target
 from ..text import as_word, content_words
 from .compared import coordinated
-from .facets import split_statements
+from .facets import in_examples, split_statements
 from .phrasing import _UNSPECIFIC, _WORK_PHRASE, _names
 
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
                               r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,?.;:]|$)|\s+(?:on|in|for|with|when|at|under|while|and|across|by)\b)", re.I)
+
+
+_PROPER_SETTING = re.compile(r"\b(?:on|in|with|using|for|over|against|under|via|from)\s+(?:(?:an?|the)\s+)?((?-i:[A-Z][a-z]{2,})(?:\s+(?-i:[A-Z][a-z0-9]+))*)\b")
+# "4-bit", "40%", "8GB"; and a numbered label, "in Zone 4" (not "For 8 GPUs").
+_NUMBERED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(?<=[\w;)] )[A-Z][a-z]{2,} \d{1,3}\b(?![.,]?\d)")
+
+
+def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
+    """Add to `plan.specifics` the settings the question sentence (from `asked_from`) names
+    outside examples: numbers with a unit, numbered labels, and a capitalised word few papers use
+    (`rare(word)`: no title-cased word of the whole field) after a preposition, "on a Foobar
+    Mini", "with Quxlang"."""
+    for m in _PROPER_SETTING.finditer(q):
+        run = m.group(1)
+        if m.start(1) >= asked_from and rare(run.split()[0]) and not in_examples(q, m.start(1)) \
+                and not any(run.lower() in x.lower() or x.lower() in run.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
+            plan.specifics.append(run)
+    plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked_from
+                       and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
 
 
 def bind_qualifiers(q: str, plan: Plan) -> None:
