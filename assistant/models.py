@@ -105,7 +105,6 @@ class Plan:
     measure: str = ""  # the thing a "how many" question counts ("tokens"): the answer's number must count it
     bound: dict[str, list[str]] = field(default_factory=dict)  # a qualifier written with one compared paper -> that paper's ids
     measured: list[str] = field(default_factory=list)  # words of the measure a number question asks ("energy use"): a sentence stating the number uses them
-    measured_keys: list[str] = field(default_factory=list)  # the measured words a number must be stated of: its head and the corpus's measure words
     named_kind: str = ""  # "which SoC does X run on": the kind of thing asked, when it is one that goes by product names (an acronym)
     level: bool = False  # "what absolute latency": a level is asked, which a change ("3 ms lower") does not answer
     fields: list[RecordField] = field(default_factory=list)

@@ -416,11 +416,11 @@ def test_a_rare_proper_noun_setting_must_be_in_the_paper(assistant):
     assert not c.refused, c.text
 
 
-def test_the_measure_is_the_word_numbers_are_stated_of(assistant):
-    # Of "fine-tuning throughput" the measure is "throughput": a sentence with "fine-tuning" and a
-    # FLOPs cut does not state it.
-    a = assistant.ask("By how much does MobileTL improve fine-tuning throughput on edge devices?")
-    assert a.refused and "throughput" in a.text, a.text
-    # Negative: a measure it states answers.
-    b = assistant.ask("By how much does MobileTL cut fine-tuning memory?")
-    assert not b.refused and "46%" in b.text, b.text
+def test_a_title_word_of_the_measure_is_no_sign_of_it(assistant):
+    # "fine-tuning" is in MemAscend's title and all over its abstract: a memory number beside
+    # it is no accuracy figure.
+    a = assistant.ask("By how much does MemAscend improve fine-tuning accuracy?")
+    assert a.refused and "accuracy" in a.text, a.text
+    # Negative: the measure it states answers.
+    b = assistant.ask("By how much does MemAscend cut fine-tuning memory?")
+    assert not b.refused and "55.7%" in b.text, b.text

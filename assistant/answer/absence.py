@@ -113,7 +113,11 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
         return f"does not state the number of {plan.measure}"
     stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]  # (a quoted pair's each)
-    measured = {stem(x) for w in (plan.measured_keys or plan.measured) for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
+    # (A word of the paper's own title, "fine-tuning" of a "... Fine-Tuning" paper, is all over
+    # its abstract: no sign that a number is of the measure, unless the measure is only that.)
+    titled = {stem(x) for w in content_words(p.title) for x in {w, *w.split("-")} if x}
+    measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
+    measured = (measured - titled) or measured
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
             and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's

@@ -56,18 +56,6 @@ def counted(q: str) -> str:
     return m.group(1) if m and m.group(1).lower() not in _UNIT_WORDS else ""
 
 
-# A change stated of a measure ("GPU-hour reduction", "memory savings"): the measure is before it.
-CHANGE_NOUN = re.compile(r"(?:improvements?|gains?|increases?|decreases?|reductions?|drops?|boosts?|savings?|cuts?)", re.I)
-
-
-def measure_keys(measured: list[str], is_measure) -> list[str]:
-    """The words of a measure phrase a number must be stated of: its head (the noun before a
-    change word: "throughput" of "decode throughput", "gpu-hour" of "gpu-hour reduction"),
-    and any word the corpus states numbers of (`is_measure`: "energy" of "energy usage")."""
-    head = measured[-2:-1] if len(measured) > 1 and CHANGE_NOUN.fullmatch(measured[-1]) else measured[-1:]
-    return list(dict.fromkeys(head + [w for w in measured if is_measure(w) and not CHANGE_NOUN.fullmatch(w)]))
-
-
 def asked_measure(q: str, plan: Plan) -> list[str]:
     """The words of the measure a number question asks ("how much energy", "by how much does
     X cut its energy use"), [] when it names none. The question's names are no words of it."""

@@ -30,7 +30,7 @@ from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
-from .measures import measure_keys, asked_measure, asks_level, counted
+from .measures import asked_measure, asks_level, counted
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .versions import split_versions
@@ -140,9 +140,6 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             plan.measure = counted(q)
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
-            # Of "decode throughput" the measure is its head, or a word the corpus states
-            # numbers of ("energy usage"); a modifier alone ("fine-tuning") is no sign of it.
-            plan.measured_keys = measure_keys(plan.measured, lambda w: self._quantity_noun([w]))
             plan.level = asks_level(asked)
         baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:

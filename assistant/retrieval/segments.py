@@ -31,7 +31,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     people = [m.span() for pattern in (BY_PEOPLE, _SURNAMES) for m in re.finditer(pattern, body, re.I)]
     # ... and a quoted title ("the 'A versus B' whitepaper") is one phrase.
     people += [m.span() for m in re.finditer(r"(?<!\w)['‘\"“][^'’\"”]+['’\"”](?!\w)", body)]
-    people += [m.span() for m in re.finditer(r"\([^()]*\)", body)]  # (an aside's commas join nothing)
+    # ... and an aside's joints part only works: "(decoding, resizing)" is one, "(the X one and the Y one)" two.
+    guarded += [m.span() for m in re.finditer(r"\([^()]*\)", body)]
     out, start = [], 0
     for m in joints.finditer(body):
         if any(a < m.start() < b for a, b in people):
