@@ -113,7 +113,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
         return f"does not state the number of {plan.measure}"
     stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]  # (a quoted pair's each)
-    # (A word of the paper's own title, "fine-tuning" of a "... Fine-Tuning" paper, is all over
+    # (A word of the paper's own title, "pruning" of a "... Pruning" paper, is all over
     # its abstract: no sign that a number is of the measure, unless the measure is only that.)
     titled = {stem(x) for w in content_words(p.title) for x in {w, *w.split("-")} if x}
     measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
