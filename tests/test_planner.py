@@ -2997,3 +2997,26 @@ def test_a_listed_work_keeps_the_commas_of_its_clause_and_aside():
     # Negative: a plain list's commas still part its items.
     assert introduced_works("Three papers on caching: the FooNet cache design, the BarNet store, and the BazNet index.") == [
         "the FooNet cache design", "the BarNet store", "the BazNet index"]
+
+
+def test_the_authors_as_the_papers_voice_ask_no_record(planner):
+    _, plan = planner
+    for q in ("What do the authors of DualMap call their routing scheme?",
+              "According to the authors, why does FastSwitch preempt requests?",
+              "In ZO2, which ratio do the authors define to measure offloading overhead?"):
+        p = plan(q)
+        assert p.kind is not Kind.METADATA and RecordField.AUTHORS not in p.fields, q
+    # Negatives: the authors asked for themselves.
+    for q in ("Who are the authors of DualMap?", "Do the authors of ZO2 include Liangyu Wang?",
+              "How many authors does FastSwitch have?", "Where do the authors of ZO2 work?"):
+        assert plan(q).kind is Kind.METADATA, q
+
+
+def test_a_plainly_written_subject_no_paper_goes_by_is_missing(planner):
+    _, plan = planner
+    p = plan("What speedup does Quokkaformer report over Transformers of the same size?")
+    assert [t.phrase for t in p.targets if t.missing] == ["Quokkaformer"]
+    # Negatives: a paper's name, and a name a paper introduces, written the same way.
+    assert [t.phrase for t in plan("What does Maestro use to build low-rank layers?").targets] == ["Maestro"]
+    p = plan("What throughput does Fuyou achieve on a consumer GPU?")
+    assert p.targets and not any(t.missing for t in p.targets)

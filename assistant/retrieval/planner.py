@@ -50,6 +50,9 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
 _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose|[a-z]+ing)\b[^,;?]*", re.I)
 
 
+_NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
+
+
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
@@ -104,6 +107,11 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
             elif looks_like_name(tok) and not self.names.known(key):
+                unknown.append(tok)
+            elif _NAMED_SUBJECT.match(q, m.start()) and re.search(r"\b(?:does|did|do)\s+$", q[: m.start()], re.I) \
+                    and self.names.papers_using(key) is not None and not self._introduced(tok):
+                # "what does Quxformer report": a capitalised subject few papers mention and none
+                # goes by is a system's name, though plainly written.
                 unknown.append(tok)
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))

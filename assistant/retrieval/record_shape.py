@@ -87,6 +87,19 @@ def find_year(q: str, plan: Plan, years) -> list[tuple[int, int]]:
             return [ym.span()]
     return []
 
+# "what do the authors define as X", "according to the authors", "the authors claim": the
+# authors as the paper's voice, saying what is asked; not asked for themselves.
+_AUTHORS_SAY = re.compile(r"\baccording\s+to\s+(?:the\s+|its\s+|their\s+)?authors\b"
+                          r"|\b(?:do|does|did)\s+(?:the|its|their)\s+authors(?:\s+of\s+\S+)?\s+(?!(?:of|include|list|come|work|belong)\b)(?-i:[a-z]+)"
+                          r"|\b(?:the|its|their)\s+authors\s+(?:say|claim|propose|show|argue|report|find|define|introduce|use|describe|"
+                          r"formali[sz]e|observe|note|conclude|suggest|present|measure|call)s?\b", re.I)
+
+
+def _authors_speak(q: str, m: re.Match, field: RecordField) -> bool:
+    """Is the author word `m` the paper's voice ("what do the authors define as X")?"""
+    return field is RecordField.AUTHORS and any(a.start() <= m.start() < a.end() for a in _AUTHORS_SAY.finditer(q))
+
+
 def _describes_work(q: str, m: re.Match, field: RecordField) -> bool:
     """Is the venue or organisation word `m` a modifier inside a described work ("the ICML
     2023 workshop paper", "an Acme lab system")? Then it says which paper and asks nothing;
@@ -100,7 +113,8 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     spans = []
     for f, pattern in _FIELDS:
         # "our institute", "my research group": the asker's own, no field of a paper's record.
-        m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()]) and not _describes_work(q, m, f)), None)
+        m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()]) and not _describes_work(q, m, f)
+                  and not _authors_speak(q, m, f)), None)
         if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
                                                       RecordField.AUTHOR_COUNT} & set(plan.fields)):
             plan.fields.append(f)
