@@ -385,42 +385,27 @@ def test_a_count_the_question_repeats_marks_the_listing_sentence(assistant):
     assert "peer memory pooling" in ev.sentences[0]
 
 
-def test_a_rival_asked_by_its_kind_must_be_named(assistant):
-    # "outperforms the leading competitors" names none of them.
-    a = assistant.ask("Which competitors does Sparse Progressive Distillation outperform?")
-    assert a.refused and "does not name what it is compared against" in a.text, a.text
-    # Negative: a paper naming the libraries it beats ("oneMKL, TVM, and LIBXSMM") answers.
-    b = assistant.ask("Which baselines does the sparse inference software accelerator for transformer models on CPUs outperform?")
-    assert not b.refused and not b.refused_parts, b.text
-
-
-def test_a_kind_asked_with_a_generic_noun_after_its_acronym(assistant):
-    # "What GPU hardware": the GPU is asked; MaxK-GNN's abstract names none.
-    a = assistant.ask("What GPU hardware does MaxK-GNN report its speedups on?")
-    assert a.refused and "does not name the GPU" in a.text, a.text
-    # Negatives: a paper naming its GPUs answers; a GPU speedup is a number, not a GPU.
-    b = assistant.ask("What GPU hardware did DeepPeep run its attack on?")
-    assert not b.refused and "P100" in b.text, b.text
-    c = assistant.ask("What GPU speedup does FastSwitch get?")
-    assert not c.refused and "11.2x" in c.text, c.text
-
-
-def test_a_rare_proper_noun_setting_must_be_in_the_paper(assistant):
-    # "on an Arduino Uno": a device the MCUFormer abstract never mentions.
-    a = assistant.ask("What accuracy does MCUFormer reach on an Arduino Uno?")
-    assert a.refused and "Arduino Uno" in a.text, a.text
-    # Negatives: a setting it reports answers; title-cased words of the whole field qualify nothing.
-    b = assistant.ask("What accuracy does MCUFormer reach on ImageNet?")
-    assert not b.refused and "73.62" in b.text, b.text
-    c = assistant.ask("How does FastSwitch do on Large Language Models?")
-    assert not c.refused, c.text
-
-
-def test_a_title_word_of_the_measure_is_no_sign_of_it(assistant):
-    # "fine-tuning" is in MemAscend's title and all over its abstract: a memory number beside
-    # it is no accuracy figure.
-    a = assistant.ask("By how much does MemAscend improve fine-tuning accuracy?")
-    assert a.refused and "accuracy" in a.text, a.text
-    # Negative: the measure it states answers.
-    b = assistant.ask("By how much does MemAscend cut fine-tuning memory?")
-    assert not b.refused and "55.7%" in b.text, b.text
+@pytest.mark.parametrize("question,refusal,twins", [
+    # A rival asked by its kind: "outperforms the leading competitors" names none of them; a
+    # paper naming the libraries it beats ("oneMKL, TVM, and LIBXSMM") answers.
+    ("Which competitors does Sparse Progressive Distillation outperform?", "does not name what it is compared against",
+     [("Which baselines does the sparse inference software accelerator for transformer models on CPUs outperform?", None)]),
+    # "What GPU hardware": the GPU is asked; MaxK-GNN's abstract names none. A paper naming its
+    # GPUs answers; a GPU speedup is a number, not a GPU.
+    ("What GPU hardware does MaxK-GNN report its speedups on?", "does not name the GPU",
+     [("What GPU hardware did DeepPeep run its attack on?", "P100"), ("What GPU speedup does FastSwitch get?", "11.2x")]),
+    # "on an Arduino Uno": a device the MCUFormer abstract never mentions. A setting it reports
+    # answers; title-cased words of the whole field qualify nothing.
+    ("What accuracy does MCUFormer reach on an Arduino Uno?", "Arduino Uno",
+     [("What accuracy does MCUFormer reach on ImageNet?", "73.62"), ("How does FastSwitch do on Large Language Models?", None)]),
+    # "fine-tuning" is in MemAscend's title and all over its abstract: a memory number beside it
+    # is no accuracy figure; the measure it states answers.
+    ("By how much does MemAscend improve fine-tuning accuracy?", "accuracy",
+     [("By how much does MemAscend cut fine-tuning memory?", "55.7%")]),
+])
+def test_a_thing_the_paper_lacks_is_refused_and_its_twins_answered(assistant, question, refusal, twins):
+    a = assistant.ask(question)
+    assert a.refused and refusal in a.text, a.text
+    for twin, fact in twins:  # (None: answered with nothing refused in part)
+        b = assistant.ask(twin)
+        assert not b.refused and (fact in b.text if fact else not b.refused_parts), b.text

@@ -41,6 +41,22 @@ _AGAINST = re.compile(r"\b(?:over|than|against|versus|vs\.?|outperform\w*|beat\w
 WHICH_RIVAL = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:baselines?|competitors?|rivals?|prior\s+(?:systems?|works?|methods?))\b", re.I)
 
 
+def asks_rival(plan: Plan, facet: str | None) -> bool:
+    """Does the row (or, with no facet, the question) ask for a rival by its kind?"""
+    return bool(WHICH_RIVAL.match(facet if facet is not None else plan.question))
+
+
+def known_names(plan: Plan, p: Paper) -> set[str]:
+    """The name-like tokens of the question and the paper's title, lower case: naming one of
+    them says nothing new."""
+    return {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
+
+
+def part_stems(words) -> set[str]:
+    """The stems of `words` and of each hyphenated word's parts ("TPU-day": TPU, day)."""
+    return {stem(x) for w in words for x in {w, *w.split("-")} if x}
+
+
 def names_rival(sent: str, own: set[str], by_name: bool = False) -> bool:
     """Does `sent` name what it measures against: a name (not one of `own`), or (unless
     `by_name`) a baseline after a comparison word?"""
@@ -93,31 +109,28 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                         and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
     if lacking:
         return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
-    if WHICH_RIVAL.match(facet if facet is not None else plan.question):
+    known = known_names(plan, p)
+    if asks_rival(plan, facet) and not any(names_rival(x, known, by_name=True) for x in sentences(raw)):
         # "Which baseline does X beat?": a paper that beats "a state-of-the-art baseline" and
         # names none does not say which.
-        own = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
-        if not any(names_rival(x, own, by_name=True) for x in sentences(raw)):
-            return "does not name what it is compared against"
+        return "does not name what it is compared against"
     kind = plan.named_kind
     number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
     if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
         # "Which SoC does X run on?": a paper naming no model ("Kappa3", "FX9000") beyond the
         # question's and its title's does not say which.
-        known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")}
         if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)):
             return f"does not name the {kind} asked for"
-    if plan.measure and (not facet or plan.measure.lower() in facet.lower()) \
-            and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)) \
-            and not any(counts_of(plan.measure).search(s) for s in ev.sentences):
+    counted = bool(plan.measure) and any(counts_of(plan.measure).search(s) for s in ev.sentences)  # (in digits or words)
+    if plan.measure and (not facet or plan.measure.lower() in facet.lower()) and not counted \
+            and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):
         # A number of something else ("8.3B parameters" for "how many tokens") is no answer.
         return f"does not state the number of {plan.measure}"
     stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]  # (a quoted pair's each)
     # (A word of the paper's own title, "pruning" of a "... Pruning" paper, is all over
     # its abstract: no sign that a number is of the measure, unless the measure is only that.)
-    titled = {stem(x) for w in content_words(p.title) for x in {w, *w.split("-")} if x}
-    measured = {stem(x) for w in plan.measured for x in {w, *w.split("-")} if x}  # ("TPU-day": TPU or days)
-    measured = (measured - titled) or measured
+    measured = part_stems(plan.measured)  # ("TPU-day": TPU or days)
+    measured = (measured - part_stems(content_words(p.title))) or measured
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
             and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
@@ -128,7 +141,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute latency does X reach?" is not answered by "a 3.1 ms cut".
         return "gives only relative figures, not the absolute number asked for"
-    if number and not any(quantities(s) for s in ev.sentences) and not (plan.measure and any(counts_of(plan.measure).search(s) for s in ev.sentences)):
+    if number and not any(quantities(s) for s in ev.sentences) and not counted:
         what = facet or " ".join(plan.aspect_terms)
         return f"does not state a number for “{what}”" if what else "does not state the number asked for"
     return ""

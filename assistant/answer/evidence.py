@@ -23,7 +23,7 @@ from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stopwords
-from .absence import MODEL_NAME, SPELLED_COUNT, WHICH_RIVAL, absent, counts_of, names_rival, norm
+from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
@@ -120,7 +120,7 @@ class EvidenceSelector:
         specifics = [norm(x) for x in plan.specifics] if qualifiers else []
         # "How many papers": a number followed, within a few words, by what is counted.
         counted = counts_of(plan.measure) if plan.measure else None
-        known = {t.lower() for t in NAME_TOKEN.findall(f"{plan.question} {p.title}")} if named else set()
+        known = known_names(plan, p) if named else set()
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
         # The asked words a number may be of (not a setting's, "8-bit", nor a qualifier's).
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
@@ -172,11 +172,11 @@ class EvidenceSelector:
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         named = (facet or "") in plan.named_facets and not number
         # (What it is measured against is asked by the whole question, too: "which baselines does X beat".)
-        against = facet in plan.baseline_facets or bool(WHICH_RIVAL.match(facet if facet is not None else plan.question))
+        against = facet in plan.baseline_facets or asks_rival(plan, facet)
         method = facet in plan.method_facets if facet else plan.aspect is Aspect.METHOD
         # A word of the paper's title is all over its abstract: the question's other words tell its answer.
         # ("Foo-Accelerated" in a title: "Foo" and "accelerated" are all over its abstract too.)
-        titled = {stem(x) for t in content_words(p.title) for x in {t, *t.split("-")} if x}
+        titled = part_stems(content_words(p.title))
         weights = {t: self.settings.evidence_title_word_weight for t in terms if stem(t) in titled}
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
                             against=against, method=method, weights=weights if len(weights) < len(terms) else None)

@@ -61,7 +61,7 @@ _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|ove
 _OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|they|one)\s+)?+"
                            rf"(?!(?:{CLAIMS}|do|have|has|the|a|an|its|their|this|that|these|those|each|both|it|they|one)\b)[a-z][\w-]*\b", re.I)
 # "FooNet is tested on which boards?": the interrogative left in place, at the end.
-# (Not a clause: "differ in what they optimize".)
+# (Not a clause: "differ in what they cache".)
 _IN_SITU = re.compile(r"\b(?:on|in|at|for|with|from|by|using|under|across|over|against)\s+(which|what)\s+"
                       r"(?!(?:they|it|its|their|each|both|one|the|a|an|this|that|these|those|we|you|i)\b)((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
@@ -83,7 +83,7 @@ class AspectReader:
             plan.aspect = Aspect.RECORD
         elif _NUMBER_Q.search(q):
             plan.aspect = Aspect.NUMBER
-        elif (m := _IN_SITU.search(q)) and self._thing(m, 2):
+        elif self._in_situ_thing(q):
             pass  # a thing asked, whatever method or measure the rest names
         elif (m := _DEFINE_Q.match(q)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
             plan.aspect = Aspect.DEFINITION
@@ -165,7 +165,7 @@ class AspectReader:
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
                   if not _METHOD_HEAD.match(asked_q[m.start():]) and not _PROBLEM_HEAD.match(asked_q[m.start():]) and self._thing(m)] + [content_words(h) for h in heads] \
-            + [content_words(m.group(2)) for m in [_IN_SITU.search(asked_q)] if m and self._thing(m, 2)]
+            + [content_words(m.group(2)) for m in [self._in_situ_thing(asked_q)] if m]
         plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.method_facets + plan.baseline_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
@@ -179,9 +179,15 @@ class AspectReader:
         to tell.) After a lead-in ("FooNet tuning: on which boards ...?"), what follows it asks."""
         question = re.split(r":\s+|\s[—–-]+\s", question)[-1]
         return (bool(re.match(r"\s*(?:which\b|what\s+(?:kinds?|types?|sorts?)\s+of\b)", _PREPOSITION.sub("", question), re.I)) and self._asks_thing(question)) \
-            or bool((m := _IN_SITU.search(question)) and self._thing(m, 2)) \
-            or bool(re.match(r"\s*(?:which|what)\b", question, re.I) and (m := _ACRONYM_KIND.match(question.strip()))
+            or bool(self._in_situ_thing(question)) \
+            or bool((m := _ACRONYM_KIND.match(question.strip()))
                     and not self._quantity_noun([m.group(1)]) and not re.fullmatch(SI_UNIT, m.group(1)))  # ("what GPU hardware"; not "what TFLOPS", a unit)
+
+    def _in_situ_thing(self, question: str) -> re.Match | None:
+        """The interrogative left in place at the end, when it asks a thing ("X is tested on which
+        boards?"): its noun in group 2."""
+        m = _IN_SITU.search(question)
+        return m if m and self._thing(m, 2) else None
 
     def _asks_thing(self, part: str, heads: set[str] = frozenset()) -> bool:
         """Does `part` open by asking for a thing by its kind ("which GPUs is it run on", "what
@@ -194,7 +200,7 @@ class AspectReader:
 
     def _thing(self, m: re.Match, noun: int = 1) -> bool:
         """Is the `_WH_THING` match `m` (its noun in group `noun`) a thing, not a measure, asked
-        by its kind? ("what kind of data": a kind is no amount, whatever its noun.)"""
+        by its kind? ("what kind of sensor": a kind is no amount, whatever its noun.)"""
         wh = m.group(1).lower() if noun == 2 else m.group().lower()
         return wh.startswith("which") or bool(re.match(r"(?:kinds?|types?|sorts?|forms?|class|classes|family|families)\s+of\b", m.group(noun), re.I)) \
             or not self._quantity_noun(content_words(m.group(noun)))

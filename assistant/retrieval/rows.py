@@ -88,6 +88,12 @@ def row_owners(q: str, plan: Plan) -> None:
         plan.facet_papers = owners
 
 
+def _phrase_words(phrase: str) -> set[str]:
+    """A work phrase's words besides its work noun, a compound's parts counted ("the pruning
+    approach": "pruning")."""
+    return {p for w in content_words(phrase) if not re.fullmatch(WORK_NOUNS, w) for p in {w, *w.split("-")} if p}
+
+
 def _by_sentence(q: str, plan: Plan, subjects: list) -> dict[str, list[str]]:
     """"Which cache does A evict from? And which shard does the B study pin?": the rows whose
     question sentence (or clause) names one compared paper alone, with that paper."""
@@ -108,11 +114,8 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> dict[str, list[str]]:
         if not named:
             # "what does the study list": a short definite work phrase whose words are all in one
             # compared paper's phrase ("the broad pruning study") refers back to it.
-            # (Its words besides the work noun; a compound's parts count: "the pruning approach".)
-            def words(x: str) -> set[str]:
-                return {p for w in content_words(x) if not re.fullmatch(WORK_NOUNS, w) for p in {w, *w.split("-")} if p}
-            short = [words(m.group()) for m in re.finditer(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{WORK_NOUNS})\b", own, re.I)]
-            named = [t for t in subjects if any(w and any(u.paper_ids == t.paper_ids and w <= words(u.phrase) for u in plan.targets) for w in short)]
+            short = [_phrase_words(m.group()) for m in re.finditer(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{WORK_NOUNS})\b", own, re.I)]
+            named = [t for t in subjects if any(w and any(u.paper_ids == t.paper_ids and w <= _phrase_words(u.phrase) for u in plan.targets) for w in short)]
         if len(named) == 1:
             owners[facet] = named[0].paper_ids
     return owners
