@@ -87,7 +87,7 @@ def find_year(q: str, plan: Plan, years) -> list[tuple[int, int]]:
             return [ym.span()]
     return []
 
-# "what do the authors define as X", "according to the authors", "the authors claim": the
+# "which ratio do its authors propose", "according to its authors", "the authors claim": the
 # authors as the paper's voice, saying what is asked; not asked for themselves.
 _AUTHORS_SAY = re.compile(r"\baccording\s+to\s+(?:the\s+|its\s+|their\s+)?authors\b"
                           r"|\b(?:do|does|did)\s+(?:the|its|their)\s+authors(?:\s+of\s+\S+)?\s+(?!(?:of|include|list|come|work|belong)\b)(?-i:[a-z]+)"
@@ -96,7 +96,7 @@ _AUTHORS_SAY = re.compile(r"\baccording\s+to\s+(?:the\s+|its\s+|their\s+)?author
 
 
 def _authors_speak(q: str, m: re.Match, field: RecordField) -> bool:
-    """Is the author word `m` the paper's voice ("what do the authors define as X")?"""
+    """Is the author word `m` the paper's voice ("which ratio do its authors propose")?"""
     return field is RecordField.AUTHORS and any(a.start() <= m.start() < a.end() for a in _AUTHORS_SAY.finditer(q))
 
 
