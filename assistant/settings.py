@@ -114,6 +114,12 @@ class Settings(BaseSettings):
         description="Added besides to a sentence whose number is of an asked word (\"3.2x speedup\", \"cuts memory by 40%\") when a number is asked.",
     )
     evidence_sentences: int = Field(default=2, ge=1, le=6, description="Sentences quoted per paper for a factoid answer.")
+    comparison_question_sentences: int = Field(
+        default=1, ge=0, le=3,
+        description="Sentences per paper in a comparison's last row, the ones closest to the whole question that no "
+                    "row above quoted: when a row was read from the question wrongly, the asked fact is still beside the others'. "
+                    "0: no such row.",
+    )
     comparison_cell_sentences: int = Field(
         default=2, ge=1, le=4,
         description="Sentences quoted per cell of a comparison table: the best ones for the row's aspect, so a fact "

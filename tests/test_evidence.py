@@ -409,3 +409,24 @@ def test_a_thing_the_paper_lacks_is_refused_and_its_twins_answered(assistant, qu
     for twin, fact in twins:  # (None: answered with nothing refused in part)
         b = assistant.ask(twin)
         assert not b.refused and (fact in b.text if fact else not b.refused_parts), b.text
+
+
+def _table(text: str) -> dict[str, list[str]]:
+    return {r.split("|")[1].strip(): [c.strip() for c in r.split("|")[2:-1]] for r in text.splitlines()
+            if r.startswith("| ") and not r.startswith("| |")}
+
+
+def test_a_misread_row_still_leaves_each_papers_closest_sentence_beside_the_others(assistant):
+    # The first question's rows come out as "system side" only: the speedups asked first are in
+    # no row, so each paper's sentence closest to the whole question is.
+    a = assistant.ask("FlashOverlap and SPAgent apparently report the same top speedup, which figures are those? "
+                      "Also, what keeps SPAgent's speculation in check on the system side?")
+    rows = _table(a.text)
+    closest = rows["Closest to the whole question"]
+    assert "1.65x" in closest[0] and "1.65" in closest[1], a.text
+    for i in range(2):  # nothing a row above quotes is quoted again
+        above = " ".join(v[i] for k, v in rows.items() if k != "Closest to the whole question")
+        assert all(s.strip() not in above for s in closest[i].split(f"[{i + 1}]") if len(s.strip()) > 20)
+    # Negative: with no asked aspect the usual rows stand alone.
+    b = assistant.ask("Compare ZO2 and DistZO2.")
+    assert "Closest to the whole question" not in b.text and "Approach" in _table(b.text), b.text

@@ -122,10 +122,11 @@ def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
     facets = plan.facets if plan.kind in (Kind.COMPARATIVE, Kind.FACTOID) and plan.facets else [None]
     # (A row asked of another paper, "... the second uses", takes none of this one's budget.)
     facets = [f for f in facets if plan.asks(f, e.hit.paper.id)] or [None]
+    # The parts are read from the question's wording; when that reading is wrong, the
+    # sentences closest to the whole question still hold the asked fact.
+    facets = list(dict.fromkeys(None if f == "approach" else f for f in facets + [None]))
     per_facet: list[list[tuple[str, str]]] = []
     for facet in facets:
-        if facet == "approach":
-            facet = None
         ev = evidence.for_paper(plan, e.hit, facet=facet, n=12, close_only=False)
         per_facet.append(list(zip(ev.sentences, ev.locators)))
     ranked: list[tuple[str, str]] = []

@@ -220,6 +220,8 @@ class ExtractiveComposer:
                             used.update(ev.sentences)
                             cells.append(" ".join(f"{_cell_quote(x)} {m}" for x in ev.sentences))
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
+            if plan.facets and not plan.facets_inferred:
+                lines += self._closest_row(plan, columns, marks, quoted, out)
             if not plan.facets or plan.facets_inferred:  # the aspect was a guess: the usual rows too
                 picked = [_usual_rows(h.paper.abstract, short_name(h.paper), used) for (_, h), used in zip(columns, quoted)]
                 for row in ("Problem", "Approach", "Results"):
@@ -236,6 +238,21 @@ class ExtractiveComposer:
             one = len(plan.missing) == 1
             lines.append(f"**{missing}** {'is' if one else 'are'} not in the collection, so {'it' if one else 'they'} cannot be compared from these papers.")
         return "\n".join(lines).strip()
+
+    def _closest_row(self, plan: Plan, columns: list[tuple[str, Hit]], marks: list[str], quoted: list[set[str]],
+                     out: Composition) -> list[str]:
+        """Each paper's sentences closest to the whole question that no row quoted: the rows are
+        read from the question's wording, and when that reading is wrong, the asked fact is here."""
+        n = self.settings.comparison_question_sentences
+        cells, any_new = [], False
+        for (label, h), m, used in zip(columns, marks, quoted):
+            ev = self.evidence.for_paper(plan, h, n=n + len(used), label=label, close_only=False)
+            new = [(x, loc) for x, loc in zip(ev.sentences, ev.locators) if not any(x in y or y in x for y in used)][:n]
+            for sent, loc in new:
+                out.cite(h.paper, sent, loc)
+            any_new |= bool(new)
+            cells.append(" ".join(f"{_cell_quote(x)} {m}" for x, _ in new) or "—")
+        return [f"| Closest to the whole question | " + " | ".join(cells) + " |"] if n and any_new else []
 
     def topic_scores(self, plan: Plan, hits: list[Hit], by_topic: bool = True
                      ) -> tuple[list[tuple[Hit, float | None, str]], float]:
