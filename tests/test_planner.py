@@ -3020,3 +3020,19 @@ def test_a_plainly_written_subject_no_paper_goes_by_is_missing(planner):
     assert [t.phrase for t in plan("What does Maestro use to build low-rank layers?").targets] == ["Maestro"]
     p = plan("What throughput does Fuyou achieve on a consumer GPU?")
     assert p.targets and not any(t.missing for t in p.targets)
+
+
+@pytest.mark.parametrize("question", [
+    "EPIM / MaxK-GNN (two accelerator papers): which bit-width does EPIM quantize to, and in MaxK-GNN's kernel what nonlinearity is used?",
+    "ZO2 + FlashOverlap: how much memory does ZO2 need, and on which GPUs was FlashOverlap tested?",
+])
+def test_a_slash_or_plus_between_two_names_joins_them(planner, question):
+    r, plan = planner
+    p = plan(question)
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, (p.kind, compared(r, p))
+
+
+def test_a_plus_beside_one_name_joins_no_second_paper(planner):
+    r, plan = planner
+    p = plan("What accuracy does EPIM reach with 3-bit weights + pruning?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["EPIM"]

@@ -165,10 +165,11 @@ def coordinated(q: str, subjects: list[Target]) -> bool:
     pos = sorted((low.find(t.phrase.lower()), t.phrase) for t in subjects if low.find(t.phrase.lower()) >= 0)
     for (a, pa), (b, _) in zip(pos, pos[1:]):
         between = low[a + len(pa): b]
-        joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,", between)
+        # ("X / Y", "X + Y", "X & Y": the signs are conjunctions too.)
+        joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,|\s[/+&]\s", between)
         # Only a conjunction and frame words between, or two noun phrases joined ("the
         # FooChip soft-error study and the BarRAM fault-tolerance paper"): no verb, no clause.
-        phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b", between) and not re.search(_CLAUSE, between)
+        phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b|\s[/+&]\s", between) and not re.search(_CLAUSE, between)
         if not joined or (content_words(between) and not phrases):
             return False
     return len(pos) >= 2
