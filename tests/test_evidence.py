@@ -430,3 +430,15 @@ def test_a_misread_row_still_leaves_each_papers_closest_sentence_beside_the_othe
     # Negative: with no asked aspect the usual rows stand alone.
     b = assistant.ask("Compare ZO2 and DistZO2.")
     assert "Closest to the whole question" not in b.text and "Approach" in _table(b.text), b.text
+
+
+def test_a_numbered_list_is_quoted_whole_with_the_sentence_announcing_it(assistant):
+    # The abstract sets the items out as sentences of their own: "... three main challenges ... 1) ... 2) ... 3) ...".
+    a = assistant.ask("Name the three challenges FastSwitch identifies.")
+    assert "three main challenges" in a.text and "GPU idleness" in a.text and "multi-turn" in a.text, a.text
+    # Items whose first is in the announcing sentence ("three key elements: (1) ... (2) ... (3) ...").
+    b = assistant.ask("Which three key elements is LinGCN structured around?")
+    assert "(1) A differentiable" in b.text and "(3) an enhanced HE solution" in b.text, b.text
+    # Negative: a question the list does not answer does not quote it.
+    c = assistant.ask("What does FastSwitch achieve over vLLM?")
+    assert "1.4-11.2x" in c.text and "GPU idleness" not in c.text, c.text

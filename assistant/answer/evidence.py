@@ -38,6 +38,9 @@ _ASKS_CODE = re.compile(r"\b(?:code|github|repo\w*|url|link|open-?source\w*|avai
 _GOES_ON = re.compile(r"(?:therefore|thus|hence|consequently|accordingly|as a result|to this end|in response|to do so|instead|"
                       r"(?:we|this is|it is)\s+(?:achieve[sd]?|do(?:ne)?|accomplish(?:e[sd])?|realiz(?:e[sd]?)|implement(?:e[sd])?)\s+(?:this|that|so|it)?\s*by\b|"
                       r"to (?:address|tackle|solve|overcome|mitigate|handle|remedy|alleviate|avoid|resolve) (?:this|these|that|those|such|the)\b)", re.I)
+# "1) ...", "(ii) ...", "b. ...": an item of a numbered list.
+_ITEM = re.compile(r"\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi{1,3})[).]\s")
+_FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|a|i)\)\s")
 # "outperforms FooLib", "2x over the BarNet baseline", "compared with BazDB": what a paper is
 # measured against, and the name that follows.
 @lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
@@ -64,10 +67,11 @@ class EvidenceSelector:
         self._lock = threading.Lock()
 
     def _sentences(self, p: Paper, passages: list[str], locators: dict[str, str] | None = None
-                   ) -> tuple[list[str], np.ndarray, list[str], tuple[int, int]]:
+                   ) -> tuple[list[str], np.ndarray, list[str], tuple[int, int, int]]:
         """The paper's sentences (abstract first, then passages of its full text) with their
         vectors and pages, cached per paper (bounded, least recently used out first); then the
-        pairs a number completes, then the pairs a going-on sentence completes (their starts in `spans`)."""
+        pairs a number completes, then the pairs a going-on sentence completes, then the lists
+        of numbered items with the sentence announcing them (their starts in `spans`)."""
         key = p.id + str(hash(tuple(passages)))
         with self._lock:
             if key in self._cache:
@@ -88,13 +92,24 @@ class EvidenceSelector:
         # So does what a paper does about a problem: "X is wasteful. Therefore, we propose Y."
         # When how it works is asked, a sentence going on from the one before is a candidate with it.
         goes_on = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if _GOES_ON.match(b)]
-        sents += [x for x, _ in pairs + goes_on]
-        where += [w for _, w in pairs + goes_on]
+        # A list set out as numbered items ("three causes. 1) A. 2) B.") is one answer with the
+        # sentence that announces it, whatever is asked.
+        lists = []
+        for i in range(singles - 1):
+            j = i + 1
+            while j < singles and _ITEM.match(sents[j]) and where[j] == where[i]:
+                j += 1
+            if j - i > 2 and not _ITEM.match(sents[i]):
+                # ("... three parts: (1) A. More on A. (2) B. (3) C.": from the first item's sentence.)
+                first = next((k for k in range(i, max(-1, i - 3), -1) if _FIRST_ITEM.search(sents[k]) and where[k] == where[i]), i)
+                lists.append((" ".join(sents[first:j]), where[i]))
+        sents += [x for x, _ in pairs + goes_on + lists]
+        where += [w for _, w in pairs + goes_on + lists]
         # (A pair a number completes may go on from its first sentence too: each text embedded once.)
         unique = list(dict.fromkeys(sents))
         vec_of = dict(zip(unique, self.embed.get_text_embedding_batch(unique)))
         vecs = np.array([vec_of[x] for x in sents])
-        spans = (singles, singles + len(pairs))
+        spans = (singles, singles + len(pairs), len(sents) - len(lists))
         with self._lock:
             self._cache[key] = (sents, vecs, where, spans)
             if len(self._cache) > self._cache_size:
@@ -109,10 +124,12 @@ class EvidenceSelector:
         with the page it is on ("" for the abstract). `named`: a named thing is asked ("which
         GPU"), so a sentence naming one the question and the title do not is likelier to answer;
         `against`: what it is measured against is asked, so a sentence naming a rival answers."""
-        sents, vecs, where, (singles, numbered) = self._sentences(p, list(passages), locators)
+        sents, vecs, where, (singles, numbered, listed) = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
-        keep = list(range(singles)) + [*range(singles, numbered)] * number + [*range(numbered, len(sents))] * (method and not number)
+        keep = list(range(singles)) + [*range(singles, numbered)] * number + [*range(numbered, listed)] * (method and not number) \
+            + list(range(listed, len(sents)))
+        lists = len(sents) - listed
         sents, vecs, where = [sents[i] for i in keep], vecs[keep], [where[i] for i in keep]
         q = np.array(self.embed.query_vector(query))
         cos = vecs @ q
@@ -151,13 +168,12 @@ class EvidenceSelector:
                     not names or any(n in sent.lower() for n in names)):
                 score += s.evidence_number_bonus
             out.append((score, sent, loc))
-        if method and not number:
-            # What a sentence is followed by ("Therefore, we propose ...") answers with it: the
-            # pair goes before the sentence alone.
-            alone = {sent: sc for sc, sent, _ in out[:singles]}
-            out = out[:singles] + [(max(sc, max((v for a, v in alone.items() if sent.startswith(a + " ")), default=sc) + 1e-6), sent, loc)
-                                   for sc, sent, loc in out[singles:]]
-        return out
+        # What a sentence is followed by ("Therefore, we propose ..."; its list's items) answers
+        # with it: the whole goes before the sentence alone.
+        alone = {sent: sc for sc, sent, _ in out[:singles]}
+        start = singles if method and not number else len(out) - lists
+        return out[:start] + [(max(sc, max((v for a, v in alone.items() if sent.startswith(a + " ")), default=sc) + 1e-6), sent, loc)
+                              for sc, sent, loc in out[start:]]
 
     def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "",
                   close_only: bool = True) -> PaperEvidence:
