@@ -42,7 +42,7 @@ QUANTITY = re.compile(
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|(?i:v\.s)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|\b[A-Z]\.)$")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|(?i:v\.s)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|(?<![\w-])[A-Z]\.)$")
 
 
 @lru_cache(maxsize=1)

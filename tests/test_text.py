@@ -108,3 +108,12 @@ def test_v_dot_s_dot_ends_no_sentence():
     assert len(sentences("What does the INT v.s. FP study find? And the other one?")) == 2
     # Negative: a sentence ending in "vs." before a new one still ends at its question mark.
     assert len(sentences("Compare FooNet v.s. BarNet. Then the next one.")) == 2
+
+
+def test_a_letter_after_a_hyphen_is_no_initial():
+    from assistant.text import sentences
+    # "Level-B." ends its sentence; only a letter standing alone is an initial ("J. Doe").
+    assert sentences("Both target Level-B. what does each one cost?") == ["Both target Level-B.", "what does each one cost?"]
+    # Negatives: an initial and a figure number end no sentence.
+    assert len(sentences("The tool by J. Doe is fast.")) == 1
+    assert len(sentences("As in Fig. 3 it is fast.")) == 1
