@@ -442,3 +442,9 @@ def test_a_numbered_list_is_quoted_whole_with_the_sentence_announcing_it(assista
     # Negative: a question the list does not answer does not quote it.
     c = assistant.ask("What does FastSwitch achieve over vLLM?")
     assert "1.4-11.2x" in c.text and "GPU idleness" not in c.text, c.text
+
+
+def test_the_count_the_question_repeats_finds_the_sentence_announcing_the_things(assistant):
+    # "three challenges" is written "three main challenges": a word between is still the echo.
+    a = assistant.ask("FastSwitch: which three challenges cause its context-switching overhead?")
+    assert "GPU idleness" in a.text and "multi-turn" in a.text, a.text

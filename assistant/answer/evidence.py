@@ -144,7 +144,9 @@ class EvidenceSelector:
         asks_code = bool(_ASKS_CODE.search(plan.question))
         # "X adds two tricks: name them": the sentence with the count the question repeats ("we
         # add two tricks, A and B") lists them.
-        echoes = [norm(m.group()) for m in re.finditer(rf"{SPELLED_COUNT}\s+[\w-]+", plan.question, re.I)]
+        # ("three main tricks" echoes "three tricks": a word or two may come between.)
+        echoes = [re.compile(rf"\b{re.escape(m.group(1))}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(m.group(2))}", re.I)
+                  for m in re.finditer(rf"({SPELLED_COUNT})\s+([\w-]+)", plan.question, re.I)]
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
@@ -159,10 +161,13 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus
             if not asks_code and _AVAILABILITY.search(sent):
                 score -= 2 * s.evidence_number_bonus
+            # A sentence announcing as many of the asked things as the question counts ("which
+            # three tricks": "we add three simple tricks") is the answer's head, as a qualifier
+            # matched twice is.
+            if any(e.search(sent) for e in echoes):
+                score += 2 * s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = norm(sent)
-            if any(e in flat for e in echoes):
-                score += s.evidence_number_bonus
             score += s.evidence_number_bonus * min(2, sum(1 for x in specifics if x and x in flat))
             if plan.aspect is Aspect.DEFINITION and _INTRODUCES.search(sent) and (
                     not names or any(n in sent.lower() for n in names)):
@@ -206,7 +211,7 @@ class EvidenceSelector:
             if len(top) < n and not any(x[1] in y[1] or y[1] in x[1] for y in top):
                 top.append(x)
         # The best sentence always; more only if nearly as good (scores can be < 0).
-        keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - 0.15 * abs(top[0][0])]
+        keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - self.settings.evidence_close_share * abs(top[0][0])]
         ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,
                            locators=[x[2] for x in keep])
         ev.absent = absent(plan, p, passages, ev, facet)
