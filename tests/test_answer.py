@@ -206,7 +206,7 @@ def test_a_follow_up_about_a_paper_related_to_the_subject(assistant):
 
 
 def test_a_comparison_cell_keeps_each_quoted_sentence_whole():
-    from assistant.answer.extractive import _cell_quote
+    from assistant.answer.comparison import _cell_quote
 
     # A two-sentence unit longer than a cell's limit keeps its second sentence's fact.
     first = "To address this challenge, we present a statistical analysis tool " + "that is validated on silicon " * 6 + "."

@@ -99,7 +99,7 @@ def test_a_qualifier_written_as_an_acronym_matches_its_words(assistant):
 
 
 def test_the_usual_comparison_rows_follow_the_abstracts_order():
-    from assistant.answer.extractive import _usual_rows
+    from assistant.answer.comparison import _usual_rows
 
     abstract = ("Training large models is costly. However, GPU memory is a bottleneck. "
                 "In this work, we identify three causes of the overhead. We propose FooNet, which pages tensors. "
@@ -116,7 +116,7 @@ def test_the_usual_comparison_rows_follow_the_abstracts_order():
 
 
 def test_a_comparison_says_what_each_work_is_in_its_own_introducing_sentences():
-    from assistant.answer.extractive import _introduction
+    from assistant.answer.comparison import _introduction
 
     abstract = ("Paging is slow. In this work, we study paging. We propose FooNet, a pager. "
                 "FooNet uses three queues. Our evaluation shows a 2x speedup.")
@@ -126,7 +126,7 @@ def test_a_comparison_says_what_each_work_is_in_its_own_introducing_sentences():
 
 
 def test_how_each_works_is_quoted_from_between_introduction_and_results():
-    from assistant.answer.extractive import _method_span
+    from assistant.answer.comparison import _method_span
 
     abstract = ("GPUs are scarce. We propose FooNet, a pager. We achieve this by replacing pages with tiles. "
                 "Experiments show FooNet is fast. FooNet reaches 2x speedup.")
@@ -165,7 +165,7 @@ def test_a_phrase_describing_the_named_paper_is_no_qualifier(assistant):
 
 
 def test_how_it_works_may_be_told_after_the_first_result():
-    from assistant.answer.extractive import _naming_more
+    from assistant.answer.comparison import _naming_more
     span = ["We propose FooNet, a two-part quantizer.", "It first scales each row."]
     sents = span + ["FooNet halves memory on 8 GPUs.", "For the rare outliers, we add a 16-bit path."]
     assert _naming_more(["outliers", "handle"], span, sents) == ["For the rare outliers, we add a 16-bit path."]
