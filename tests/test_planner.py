@@ -3036,3 +3036,16 @@ def test_a_plus_beside_one_name_joins_no_second_paper(planner):
     r, plan = planner
     p = plan("What accuracy does EPIM reach with 3-bit weights + pruning?")
     assert p.kind is Kind.FACTOID and compared(r, p) == ["EPIM"]
+
+
+def test_a_name_the_collection_only_beats_is_no_paper_of_it(planner):
+    r, plan = planner
+    # vLLM is in one abstract only as the system FastSwitch outperforms.
+    p = plan("What does the vLLM paper say about paging the KV cache?")
+    assert [t.phrase for t in p.targets] == ["vLLM"] and p.targets[0].missing
+    # Negatives: beside the paper that beats it, it is that paper's baseline; a model a paper
+    # presents as its own (ZAYA1) names that paper.
+    p = plan("How much faster than vLLM is FastSwitch?")
+    assert compared(r, p) == ["FastSwitch"]
+    p = plan("How many active parameters does ZAYA1 have?")
+    assert compared(r, p) == ["Training Foundation Models on a Full-Stack AMD Platform"]

@@ -33,6 +33,7 @@ from .facets import in_examples, split_statements
 from .measures import asked_measure, asks_level, counted
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
+from .others import others_only, papers_named
 from .versions import split_versions
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 from .rows import row_owners
@@ -127,6 +128,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
+        others_only(plan, self.names.papers)
         settings_named(q, plan, asked_from, rare=lambda w: self.names.papers_using(w) is not None)
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
         self._kind(q, plan, unknown)
@@ -163,7 +165,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             # A word some abstracts use ("SIMD"), which no paper goes by in its title or
             # introduces as its name, names no paper firmly: the description around it decides;
             # so does a name the collection lacks ("the FooNet-50 run in the paper on X").
-            elif not (all(t.confidence <= _WEAK_NAME or t.missing for t in subjects) and self._describe_single(q, plan, weak=subjects)):
+            elif not (all(t.confidence <= _WEAK_NAME or t.missing for t in subjects) and not papers_named(q, subjects)
+                      and self._describe_single(q, plan, weak=subjects)):
                 narrow(q, plan, self.names.papers)
         if plan.kind is Kind.FACTOID:
             drop_describing(q, plan)
