@@ -417,10 +417,10 @@ def _table(text: str) -> dict[str, list[str]]:
 
 
 def test_a_misread_row_still_leaves_each_papers_closest_sentence_beside_the_others(assistant):
-    # The first question's rows come out as "system side" only: the speedups asked first are in
-    # no row, so each paper's sentence closest to the whole question is.
+    # The rows come out as "serving side" only: the speedups asked first are in no row, so each
+    # paper's sentence closest to the whole question is.
     a = assistant.ask("FlashOverlap and SPAgent apparently report the same top speedup, which figures are those? "
-                      "Also, what keeps SPAgent's speculation in check on the system side?")
+                      "Also, how does SPAgent rein in speculation on the serving side?")
     rows = _table(a.text)
     closest = rows["Closest to the whole question"]
     assert "1.65x" in closest[0] and "1.65" in closest[1], a.text
@@ -440,11 +440,11 @@ def test_a_numbered_list_is_quoted_whole_with_the_sentence_announcing_it(assista
     b = assistant.ask("Which three key elements is LinGCN structured around?")
     assert "(1) A differentiable" in b.text and "(3) an enhanced HE solution" in b.text, b.text
     # Negative: a question the list does not answer does not quote it.
-    c = assistant.ask("What does FastSwitch achieve over vLLM?")
+    c = assistant.ask("Which speedups over vLLM does FastSwitch report?")
     assert "1.4-11.2x" in c.text and "GPU idleness" not in c.text, c.text
 
 
 def test_the_count_the_question_repeats_finds_the_sentence_announcing_the_things(assistant):
     # "three challenges" is written "three main challenges": a word between is still the echo.
-    a = assistant.ask("FastSwitch: which three challenges cause its context-switching overhead?")
+    a = assistant.ask("Behind the overhead FastSwitch tackles, what are the three challenges?")
     assert "GPU idleness" in a.text and "multi-turn" in a.text, a.text

@@ -3024,7 +3024,7 @@ def test_a_plainly_written_subject_no_paper_goes_by_is_missing(planner):
 
 @pytest.mark.parametrize("question", [
     "EPIM / MaxK-GNN (two accelerator papers): which bit-width does EPIM quantize to, and in MaxK-GNN's kernel what nonlinearity is used?",
-    "ZO2 + FlashOverlap: how much memory does ZO2 need, and on which GPUs was FlashOverlap tested?",
+    "ZO2 + FlashOverlap: what memory footprint does ZO2 report, and on which GPUs was FlashOverlap tested?",
 ])
 def test_a_slash_or_plus_between_two_names_joins_them(planner, question):
     r, plan = planner
@@ -3034,7 +3034,7 @@ def test_a_slash_or_plus_between_two_names_joins_them(planner, question):
 
 def test_a_plus_beside_one_name_joins_no_second_paper(planner):
     r, plan = planner
-    p = plan("What accuracy does EPIM reach with 3-bit weights + pruning?")
+    p = plan("What accuracy does EPIM get using 3-bit weights + pruning?")
     assert p.kind is Kind.FACTOID and compared(r, p) == ["EPIM"]
 
 
@@ -3045,7 +3045,7 @@ def test_a_name_the_collection_only_beats_is_no_paper_of_it(planner):
     assert [t.phrase for t in p.targets] == ["vLLM"] and p.targets[0].missing
     # Negatives: beside the paper that beats it, it is that paper's baseline; a model a paper
     # presents as its own (ZAYA1) names that paper.
-    p = plan("How much faster than vLLM is FastSwitch?")
+    p = plan("By what factor does FastSwitch beat vLLM?")
     assert compared(r, p) == ["FastSwitch"]
-    p = plan("How many active parameters does ZAYA1 have?")
+    p = plan("What is ZAYA1's total parameter count?")
     assert compared(r, p) == ["Training Foundation Models on a Full-Stack AMD Platform"]

@@ -113,7 +113,7 @@ def test_v_dot_s_dot_ends_no_sentence():
 def test_a_letter_after_a_hyphen_is_no_initial():
     from assistant.text import sentences
     # "Level-B." ends its sentence; only a letter standing alone is an initial ("J. Doe").
-    assert sentences("Both target Level-B. what does each one cost?") == ["Both target Level-B.", "what does each one cost?"]
+    assert sentences("Both target Level-B. what does each of them cost?") == ["Both target Level-B.", "what does each of them cost?"]
     # Negatives: an initial and a figure number end no sentence.
     assert len(sentences("The tool by J. Doe is fast.")) == 1
     assert len(sentences("As in Fig. 3 it is fast.")) == 1
