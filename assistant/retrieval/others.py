@@ -28,12 +28,14 @@ def only_others(name: str, text: str) -> bool:
 
 
 def others_only(plan: Plan, papers) -> None:
-    """With no paper named firmly, a name every paper using it only beats or cites is missing
-    (beside a paper named firmly, it is that one's baseline). `papers`: id -> Paper."""
+    """With no paper named firmly, a name the question calls a work ("the FooServe paper")
+    that every paper using it only beats or cites is missing. (Beside a paper named firmly it is
+    that one's baseline; a name in a description, "the FooServe-vs-BarServe study", is no work.)
+    `papers`: id -> Paper."""
     if any(t.confidence > _WEAK_NAME for t in plan.targets):
         return
     for t in plan.targets:
-        if t.by == "name" and looks_like_name(t.phrase) and all(
+        if t.by == "name" and looks_like_name(t.phrase) and papers_named(plan.question, [Target(t.phrase, [])]) and all(
                 only_others(t.phrase, f"{papers[i].title}. {papers[i].abstract}") for i in t.paper_ids):
             t.paper_ids = []
 
