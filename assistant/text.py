@@ -33,6 +33,8 @@ _ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|specific
 # A number with what it counts: "1.25x", "71.59%", "3-bit", "175B", "18GB", "2.5 times";
 # not a digit inside a word ("2D parallelism", "3rd"). A scraped abstract's LaTeX may lose the
 # space after its math command: "(approx40%)", "sim3x" state numbers.
+# The words a result is set against what follows with ("outperforms X", "2x over X", "than X").
+AGAINST_WORDS = r"over|than|against|versus|vs\.?|outperform\w*|beat\w*|surpass\w*|compared\s+(?:with|to)|relative\s+to"
 SI_UNIT = r"[pnµμumkKMGT]?(?:m|g|W|J|Wh|V|A|Hz|OPS|FLOPS|b)"
 QUANTITY = re.compile(
     r"(?:(?<![\w.])|(?<=\bapprox)|(?<=\bsim)|(?<=\bleq)|(?<=\bgeq))\d+(?:[.,]\d+)*(?:\s*(?:\\?%|x\b|×|times\b|\\times|-?bits?\b|[kKMGT]?B\b|[kKMB]\b|billion\b|million\b|"

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
-from ..text import NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
+from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
 from .number_context import changes_only
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
@@ -36,7 +36,7 @@ def as_unit(measure: str) -> re.Pattern:
 
 
 # What a result is measured against: the words after a comparison word.
-_AGAINST = re.compile(r"\b(?:over|than|against|versus|vs\.?|outperform\w*|beat\w*|surpass\w*|compared\s+(?:with|to)|relative\s+to)\s+(.{0,80})", re.I)
+_AGAINST = re.compile(rf"\b(?:{AGAINST_WORDS})\s+(.{{0,80}})", re.I)
 # "Which prior baseline does X beat?": a rival asked for by its kind.
 WHICH_RIVAL = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:baselines?|competitors?|rivals?|prior\s+(?:systems?|works?|methods?))\b", re.I)
 

@@ -129,7 +129,7 @@ class EvidenceSelector:
         number = plan.aspect is Aspect.NUMBER if number is None else number
         keep = list(range(singles)) + [*range(singles, numbered)] * number + [*range(numbered, listed)] * (method and not number) \
             + list(range(listed, len(sents)))
-        lists = len(sents) - listed
+        n_lists = len(sents) - listed
         sents, vecs, where = [sents[i] for i in keep], vecs[keep], [where[i] for i in keep]
         q = np.array(self.embed.query_vector(query))
         cos = vecs @ q
@@ -176,7 +176,7 @@ class EvidenceSelector:
         # What a sentence is followed by ("Therefore, we propose ..."; its list's items) answers
         # with it: the whole goes before the sentence alone.
         alone = {sent: sc for sc, sent, _ in out[:singles]}
-        start = singles if method and not number else len(out) - lists
+        start = singles if method and not number else len(out) - n_lists
         return out[:start] + [(max(sc, max((v for a, v in alone.items() if sent.startswith(a + " ")), default=sc) + 1e-6), sent, loc)
                               for sc, sent, loc in out[start:]]
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
-from ..text import looks_like_name
+from ..text import AGAINST_WORDS, looks_like_name
 from .phrasing import _WEAK_NAME, WORK_NOUNS
 
 
 # What a paper sets its own work beside: a rival ("outperforms X", "over X", "than X") or an
 # example of others' work ("systems such as X"), a few words before the name.
-_BESIDE_OWN = re.compile(r"\b(?:over|than|against|versus|vs\.?|outperform\w*|beat\w*|surpass\w*|compared\s+(?:with|to)|relative\s+to|"
-                         r"such\s+as|like|including|e\.g\.,?)\s+(?:[\w.+-]+\s+){0,6}$", re.I)
+_BESIDE_OWN = re.compile(rf"\b(?:{AGAINST_WORDS}|such\s+as|like|including|e\.g\.,?)\s+(?:[\w.+-]+\s+){{0,6}}$", re.I)
 
 
 def only_others(name: str, text: str) -> bool:
@@ -35,7 +34,7 @@ def others_only(plan: Plan, papers) -> None:
     if any(t.confidence > _WEAK_NAME for t in plan.targets):
         return
     for t in plan.targets:
-        if t.by == "name" and looks_like_name(t.phrase) and papers_named(plan.question, [Target(t.phrase, [])]) and all(
+        if t.by == "name" and looks_like_name(t.phrase) and _called_work(plan.question, t.phrase) and all(
                 only_others(t.phrase, f"{papers[i].title}. {papers[i].abstract}") for i in t.paper_ids):
             t.paper_ids = []
 
@@ -43,4 +42,9 @@ def others_only(plan: Plan, papers) -> None:
 def papers_named(q: str, subjects: list[Target]) -> bool:
     """Are the subjects all missing names the question calls works ("the FooServe paper")?
     Then no description stands in for them."""
-    return all(t.missing and re.search(rf"(?<![\w-]){re.escape(t.phrase)}\s+(?:{WORK_NOUNS})\b", q, re.I) for t in subjects)
+    return all(t.missing and _called_work(q, t.phrase) for t in subjects)
+
+
+def _called_work(q: str, name: str) -> bool:
+    """Does `q` call `name` a work ("the FooServe paper")?"""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:{WORK_NOUNS})\b", q, re.I))

@@ -257,4 +257,3 @@ _SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?
 # After "does"/"did" the subject is followed by its verb, however long the rest ("which tool
 # does the FooCache study use to model its banks"): the subject ends at its work noun.
 _ASKED_SUBJECT = re.compile(rf"\b(?i:does|do|did)\s+((?i:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}?(?i:{WORK_NOUNS}))\s+(?!(?:{_NO_VERB})\b)[a-z]")
-
