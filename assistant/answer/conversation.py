@@ -70,7 +70,7 @@ class Conversation:
         return described or list(plan.authors)
 
     def _by_place(self, question: str, turn: Turn) -> str | None:
-        """"and the third one: what does it cache?" after a turn that brought in three papers: that paper,
+        """"and the third one: which board runs it?" after a turn that brought in three papers: that paper,
         in the ordinal's place and every pronoun's. None when no ordinal refers back or the
         turn brought in too few papers ("the first layers" is no paper)."""
         m = _PLACE_REF.search(question)

@@ -61,7 +61,7 @@ _PREPOSITION = re.compile(r"^\s*(?:in|on|at|by|for|from|to|with|under|across|ove
 _OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|they|one)\s+)?+"
                            rf"(?!(?:{CLAIMS}|do|have|has|the|a|an|its|their|this|that|these|those|each|both|it|they|one)\b)[a-z][\w-]*\b", re.I)
 # "FooNet is tested on which boards?": the interrogative left in place, at the end.
-# (Not a clause: "differ in what they cache".)
+# (Not a clause: "vary in which boards they favour".)
 _IN_SITU = re.compile(r"\b(?:on|in|at|for|with|from|by|using|under|across|over|against)\s+(which|what)\s+"
                       r"(?!(?:they|it|its|their|each|both|one|the|a|an|this|that|these|those|we|you|i)\b)((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*\??\s*$", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
