@@ -108,7 +108,13 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
 
 def plain_latex(text: str) -> str:
     """'$\\textbf{PARSE}$' -> 'PARSE', so names inside LaTeX markup are found."""
-    return re.sub(r"\\[a-zA-Z]+\{([^{}]*)\}", r"\1", text).replace("$", "")
+    return glued_superscripts(re.sub(r"\\[a-zA-Z]+\{([^{}]*)\}", r"\1", text).replace("$", ""))
+
+
+def glued_superscripts(text: str) -> str:
+    """'M^3ViT', 'M^{3}ViT' -> 'M3ViT': a superscript inside a word is part of its name (as
+    titles are indexed); 'n^2' and 'mm^2' stay."""
+    return re.sub(r"(?<=[A-Za-z])\^\{?([A-Za-z0-9]+)\}?(?=[A-Za-z])", r"\1", text)
 
 
 def as_word(name: str) -> re.Pattern:

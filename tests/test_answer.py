@@ -278,3 +278,14 @@ def test_a_follow_up_picks_an_earlier_subject_by_its_place(assistant):
     assert author.standalone_question == "Who is the first author of ZO2?"
     third = assistant.ask("What does the third one report?", first)
     assert "the third one" in third.standalone_question
+
+
+def test_a_topic_list_ranks_papers_by_the_sentence_that_makes_them_match(assistant):
+    # Every paper naming GLUE comes before those the search ranks near them for other words.
+    a = assistant.ask("Which papers evaluate their method on GLUE tasks?")
+    glue = {p.title for p in assistant.retriever.papers.values() if "GLUE" in p.abstract}
+    assert len(glue) >= 3 and set(a.retrieved[: len(glue)]) == glue, a.retrieved[:8]
+    # Negative: papers listed by their record (an author's) keep leading the list.
+    b = assistant.ask("Which papers did Shaoyi Huang write on zeroth-order optimization?")
+    people = [assistant.retriever.papers[c.paper_id] for c in b.citations]
+    assert people and all("Shaoyi Huang" in p.authors + p.profiles for p in people), b.text

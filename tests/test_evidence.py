@@ -448,3 +448,34 @@ def test_the_count_the_question_repeats_finds_the_sentence_announcing_the_things
     # "three challenges" is written "three main challenges": a word between is still the echo.
     a = assistant.ask("Behind the overhead FastSwitch tackles, what are the three challenges?")
     assert "GPU idleness" in a.text and "multi-turn" in a.text, a.text
+
+
+def test_a_rival_asked_by_its_kind_is_answered_by_the_sentence_naming_it(assistant):
+    # "which system is X compared against": only a sentence naming what it is set against answers.
+    a = assistant.ask("EnergonAI: by how much does it cut latency with tensor parallelism, and which system is it compared against?")
+    assert "37%" in a.text and "FasterTransformer" in a.text, a.text
+    # Negative: a rival the question names itself is a qualifier, not what is asked.
+    from assistant.answer.absence import asks_rival
+    from assistant.models import Plan
+    assert not asks_rival(Plan(question="What speedup does FastSwitch get over vLLM?"), None)
+    assert asks_rival(Plan(question="Which systems does FastSwitch outperform?"), None)
+
+
+def test_each_part_gets_its_own_sentence_when_two_parts_share_a_best_one(assistant):
+    # The suites' sentence is the best for both parts; the simulator is named in another.
+    a = assistant.ask("The cryogenic cores and caches study: which simulator, and which benchmark suites?")
+    assert "gem5" in a.text and "SPEC CPU2006" in a.text, a.text
+    # Negative: one sentence answering both parts is quoted alone.
+    b = assistant.ask("How much latency does EnergonAI save with tensor parallelism, and by how much does pipelining improve scalability?")
+    assert "37%" in b.text and "10% scalability" in b.text and b.text.count("“") == 1, b.text
+
+
+def test_a_count_written_as_variables_is_a_count(assistant):
+    # "T times J neurons": the count is a product of two variables.
+    a = assistant.ask("How many hidden neurons does the gradient-boosting paper's merged network end with?")
+    assert not a.refused and "T times J neurons" in a.text, a.text
+    # Negatives: a count the paper never states, and "a few" is no count.
+    b = assistant.ask("How many GPUs does the gradient-boosting training paper use?")
+    assert b.refused, b.text
+    from assistant.answer.absence import counts_of
+    assert not counts_of("neurons").search("A neurons and a few neurons") and counts_of("experts").search("with K experts")

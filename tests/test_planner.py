@@ -53,6 +53,32 @@ def test_when_as_a_conjunction_is_not_a_date_question(planner):
     assert p.kind is Kind.METADATA and p.fields == [RecordField.DATE]
 
 
+def test_a_when_clause_before_the_question_is_its_condition(planner):
+    _, plan = planner
+    p = plan("When db-SP runs on eight GPUs, what speedup does it give?")
+    assert p.kind is Kind.FACTOID and RecordField.DATE not in p.fields, p
+    # Negatives: "when" before the verb it inverts, or alone, asks the date.
+    for q in ["When did KerZOO appear?", "KerZOO: when?"]:
+        p = plan(q)
+        assert p.kind is Kind.METADATA and p.fields == [RecordField.DATE], (q, p)
+
+
+def test_a_field_word_inside_what_is_asked_describes_it(planner):
+    _, plan = planner
+    # "what accuracy ... the authors get", "what ... does it group by": the interrogative asks
+    # the accuracy and the bit-width; the field words only describe them.
+    for q in ["What top-1 accuracy did the EPIM authors get on ImageNet?",
+              "What unit of data does ZO2 group by layer when it offloads?"]:
+        p = plan(q)
+        assert p.kind is Kind.FACTOID and not p.fields, (q, p)
+    # Negatives: the interrogative asks the field itself.
+    for q, field in [("Which lab is DeepSeek-V3 from?", RecordField.ORGANISATION),
+                     ("What is the venue of SSDTrain?", RecordField.VENUE),
+                     ("What year did the KerZOO authors post it?", RecordField.DATE)]:
+        p = plan(q)
+        assert p.kind is Kind.METADATA and field in p.fields, (q, p)
+
+
 def test_a_baseline_is_not_a_second_subject(planner):
     _, plan = planner
     p = plan("What speedups does FastSwitch achieve over vLLM?")
@@ -80,6 +106,17 @@ def test_a_singular_paper_is_a_factoid_a_plural_is_a_list(planner):
     _, plan = planner
     assert plan("Which paper reports 71.59% top-1 accuracy?").kind is Kind.FACTOID
     assert plan("Which papers use zeroth-order optimization?").kind is Kind.AGGREGATE
+
+
+def test_every_paper_followed_by_a_topic_is_a_topic_list(planner):
+    _, plan = planner
+    p = plan("List every paper that offloads optimizer states to SSDs.")
+    assert p.kind is Kind.AGGREGATE and p.record_query is None and "every" not in p.topic_terms, p
+    assert {"offloads", "ssds"} <= set(p.topic_terms), p.topic_terms
+    # Negatives: with nothing after it but the collection, it is the whole collection.
+    for q in ["List every paper in the collection.", "Show all the papers on this page."]:
+        p = plan(q)
+        assert p.kind is Kind.AGGREGATE and p.record_query is RecordQuery.ALL, (q, p)
 
 
 def test_requests_for_whatever_work_there_is_are_lists(planner):
@@ -3049,3 +3086,89 @@ def test_a_name_the_collection_only_beats_is_no_paper_of_it(planner):
     assert compared(r, p) == ["FastSwitch"]
     p = plan("What is ZAYA1's total parameter count?")
     assert compared(r, p) == ["Training Foundation Models on a Full-Stack AMD Platform"]
+
+
+@pytest.mark.parametrize("written", ["M^3ViT", "M^{3}ViT", "M3ViT"])
+def test_a_superscript_inside_a_name_is_part_of_it(planner, written):
+    r, plan = planner
+    p = plan(f"Which FPGA board does {written} run on?")
+    assert compared(r, p) == ["M$^3$ViT"], (written, p)
+
+
+def test_a_person_asked_by_place_and_a_name_in_an_aside(planner):
+    r, plan = planner
+    # "who is the senior/last one" asks the last author; "NAS" in the aside after PEL-NAS
+    # describes PEL-NAS and is no second paper.
+    p = plan("How many people wrote PEL-NAS (the partitioned NAS search with an LLM), and who is the senior/last one?")
+    assert p.kind is Kind.METADATA and p.fields == [RecordField.AUTHOR_COUNT, RecordField.LAST_AUTHOR], p
+    assert [t.phrase for t in p.targets if not t.baseline] == ["PEL-NAS"], p.targets
+    # Negatives: "who is" with a comparative asks which paper; the aside's name alone is a paper.
+    p = plan("Who is faster, ZO2 or DistZO2?")
+    assert p.kind is Kind.COMPARATIVE and not p.fields, p
+    assert plan("Who comes first on the author list of KerZOO?").fields == [RecordField.FIRST_AUTHOR]
+
+
+def test_parts_after_a_setting_or_a_lead_ask_their_own_question(planner):
+    _, plan = planner
+    # ", and up to what ...", ", and in some runs by how much ...": a new part, after a setting.
+    p = plan("Where does the traffic forecasting work get its road data, and up to what sparsity does it train?")
+    assert len(p.facets) == 2 and p.facets[1].startswith("up to what"), p.facets
+    p = plan("Which GPUs did DeepPeep attack, and in its secure variant by how much does latency drop?")
+    assert len(p.facets) == 2 and "by how much" in p.facets[1], p.facets
+    # A lead before the colon says which paper, and is no part of what the first part asks.
+    p = plan("In the paper that signals as soon as a tile is done: which library does it call, and what speedup does it get?")
+    assert p.facets[0].startswith("which library"), p.facets
+    # Negatives: "up to" inside a part, and a part that sets no new question, split nothing.
+    assert plan("How much faster is ZO2, up to 175B parameters?").facets == []
+    # A terse part asking a thing by its kind ("which simulator,") still asks a named thing.
+    p = plan("The cryogenic cores and caches study: which simulator, and which benchmark suites?")
+    assert p.named_facets == p.facets and len(p.facets) == 2, p
+
+
+def test_a_count_of_papers_a_work_states_is_a_number_of_that_work(planner):
+    r, plan = planner
+    p = plan("How many papers does the transformer-inference survey cover?")
+    assert p.kind is Kind.FACTOID and p.record_query is None and p.aspect is Aspect.NUMBER, p
+    # Negatives: the collection's papers, or a person's, are counted from the records.
+    for q in ["How many papers does the collection have on pruning?", "How many papers did Shaoyi Huang write?"]:
+        assert plan(q).record_query is RecordQuery.COUNT, q
+
+
+def test_a_lead_in_naming_the_paper_does_not_set_the_asked_aspect(planner):
+    _, plan = planner
+    # "techniques" describes the dissertation; "what speedup" is asked.
+    p = plan("In the dissertation on runtime techniques for data-efficient GPU training, what speedup does Hector bring?")
+    assert p.aspect is Aspect.NUMBER, p
+    # Negative: the same words after the interrogative ask a method.
+    p = plan("Which runtime techniques does the GPU data-efficiency dissertation propose?")
+    assert p.aspect is not Aspect.NUMBER, p
+
+
+def test_a_hyphenated_description_finds_the_paper_writing_it_spaced(planner):
+    r, plan = planner
+    p = plan("In the gradient-boosting approach to training a network's last layers, how many hidden neurons result, "
+             "and in the gradient-noise paper, how deep a network could be trained?")
+    assert p.kind is Kind.COMPARATIVE and {titles(r, t)[0].split()[0] for t in p.targets} == {"Adding", "Sequential"}, compared(r, p)
+
+
+def test_a_dataset_after_on_is_a_setting_not_a_paper(planner):
+    r, plan = planner
+    p = plan("How sparse do models get in the exploration-exploitation sparse training paper, and on the brain "
+             "node-classification dataset, what share of FLOPs does the GNN sparsification paper need?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, compared(r, p)
+    assert {titles(r, t)[0].split()[0] for t in p.targets} == {"Dynamic", "Towards"}, compared(r, p)
+    # Negative: a work after "with" is still the part's paper.
+    p = plan("How sparse do models get in the exploration-exploitation sparse training paper, and with the GNN "
+             "sparsification work, what share of FLOPs is needed?")
+    assert {titles(r, t)[0].split()[0] for t in p.targets} == {"Dynamic", "Towards"}, compared(r, p)
+
+
+def test_a_quoted_work_is_its_title_misremembered(planner):
+    r, plan = planner
+    # "ViTs" and "ResNets" are words of the quoted title, no papers or qualifiers of their own.
+    p = plan("EPIM and the 'ViTs beat ResNets without pre-training' paper: what accuracy does each report?")
+    assert p.kind is Kind.COMPARATIVE and {titles(r, t)[0].split()[0] for t in p.targets} == {"EPIM:", "When"}, compared(r, p)
+    assert not {"ViTs", "ResNets"} & set(p.specifics), p.specifics
+    # Negative: a quote with no work's noun beside it is words asked about, not a work.
+    p = plan("Does ZO2 mention 'offloading parameters to the CPU' anywhere?")
+    assert compared(r, p) == ["ZO2"], compared(r, p)

@@ -117,3 +117,11 @@ def test_a_letter_after_a_hyphen_is_no_initial():
     # Negatives: an initial and a figure number end no sentence.
     assert len(sentences("The tool by J. Doe is fast.")) == 1
     assert len(sentences("As in Fig. 3 it is fast.")) == 1
+
+
+def test_a_superscript_glued_inside_a_word_joins_it():
+    from assistant.text import glued_superscripts, plain_latex
+    assert glued_superscripts("M^3ViT and M^{3}ViT") == "M3ViT and M3ViT"
+    assert plain_latex("M$^3$ViT") == "M3ViT"
+    # Negatives: a power after a number or a unit, or ending a word, stays.
+    assert glued_superscripts("O(n^2) in 3.2 mm^2") == "O(n^2) in 3.2 mm^2"

@@ -41,9 +41,16 @@ _AGAINST = re.compile(rf"\b(?:{AGAINST_WORDS})\s+(.{{0,80}})", re.I)
 WHICH_RIVAL = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:baselines?|competitors?|rivals?|prior\s+(?:systems?|works?|methods?))\b", re.I)
 
 
+# "Which engine is FooNet compared against?", "what does it beat on GLUE": the asked thing is
+# the object of a comparison verb, so the answer names what it is measured against.
+_ASKED_AGAINST = re.compile(r"^\W*(?:which|what)\b(?:(?![,;]).)*?\b(?:(?:compared|measured|benchmarked|evaluated|tested|pitted)\s+(?:against|with|to)"
+                            r"|outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?)(?:\s+(?:on|in|at|for|by|across)\b[^,;]*)?\W*$", re.I)
+
+
 def asks_rival(plan: Plan, facet: str | None) -> bool:
     """Does the row (or, with no facet, the question) ask for a rival by its kind?"""
-    return bool(WHICH_RIVAL.match(facet if facet is not None else plan.question))
+    asked = facet if facet is not None else plan.question
+    return bool(WHICH_RIVAL.match(asked) or _ASKED_AGAINST.match(asked))
 
 
 def known_names(plan: Plan, p: Paper) -> set[str]:
@@ -73,7 +80,10 @@ def counts_of(measure: str) -> re.Pattern:
     """A count of `measure`, in digits or words, within a few words of it ("seven held-out test
     sets", "12 GPUs", "6-bit")."""
     unit = re.escape(stem(measure))
-    return re.compile(rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?{unit}|{SPELLED_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{unit}|{as_unit(measure).pattern}", re.I)
+    # (A count may be a variable, or a product of them: "K experts", "T times J neurons".)
+    # (Not the words "A" and "I".)
+    symbol = r"(?<![\w.])(?-i:[B-HJ-Z])(?:\s*(?:times|×|\*)\s*(?-i:[A-Z]))?"
+    return re.compile(rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?{unit}|{symbol}\s+{unit}|{SPELLED_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{unit}|{as_unit(measure).pattern}", re.I)
 
 
 @lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored

@@ -58,6 +58,10 @@ def _number_neighbours(sent: str) -> frozenset[str]:
     return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)) if w and w != "0num0")
 
 
+# A tool's name written in lower case with its version ("foosim3"), as a capitalised one ("FX9000") is.
+_LOWER_NAME = re.compile(r"^[a-z]{3,}\d+$")
+
+
 class EvidenceSelector:
     def __init__(self, embed_model, settings: Settings, cache_size: int = 4096):
         self.embed = embed_model
@@ -155,7 +159,7 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus + s.evidence_measure_bonus * bool(asked & _number_neighbours(sent))
             if counted and counted.search(sent):
                 score += s.evidence_number_bonus
-            if named and any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
+            if named and any((MODEL_NAME.match(t) or _LOWER_NAME.match(t)) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
                 score += s.evidence_number_bonus
             if against and names_rival(sent, own):
                 score += s.evidence_number_bonus
@@ -206,6 +210,10 @@ class EvidenceSelector:
             # A number is asked: a sentence without one cannot be the answer (a count may be in words).
             counts = counts_of(plan.measure) if plan.measure else None
             scored = [x for x in scored if quantities(x[1]) or (counts and counts.search(x[1]))]
+        if asks_rival(plan, facet):
+            # What it is measured against is asked: a sentence naming nothing it is set against cannot be the answer.
+            own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
+            scored = [x for x in scored if names_rival(x[1], own)] or scored
         top: list[tuple[float, str, str]] = []
         for x in sorted(scored, key=lambda x: -x[0]):  # a pair and its own sentence are one quote
             if len(top) < n and not any(x[1] in y[1] or y[1] in x[1] for y in top):
@@ -224,11 +232,16 @@ class EvidenceSelector:
         if plan.kind is not Kind.FACTOID or len(plan.facets) < 2:
             return self.for_paper(plan, hit, n=n, label=label)
         per_part = [(f, self.for_paper(plan, hit, facet=f, n=1, label=label)) for f in plan.facets]
-        answered = [ev for _, ev in per_part if not ev.absent]
+        answered = [(f, ev) for f, ev in per_part if not ev.absent]
         if not answered:  # nothing asked is there: the first part's verdict, with its closest sentence
             return per_part[0][1]
         out = PaperEvidence(paper=hit.paper, sentences=[], label=label)
-        for ev in answered:
+        for f, ev in answered:
+            if ev.sentences and ev.sentences[0] in out.sentences and f not in plan.numeric_facets:
+                # Two parts whose best sentence is one: the later part's next best, if nearly as
+                # good, may be its own answer ("which simulator, and which suites": two sentences).
+                # (Not a number's part: one sentence often states the numbers of several.)
+                ev = self.for_paper(plan, hit, facet=f, n=2, label=label)
             for sent, score, loc in zip(ev.sentences, ev.scores, ev.locators):
                 if sent not in out.sentences:
                     out.sentences.append(sent)

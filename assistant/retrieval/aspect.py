@@ -43,6 +43,8 @@ _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which tools/libraries does": one noun).
 # ("which family of bar methods does ...": a kind of things, the words after "of" its noun.)
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:(?:kinds?|types?|sorts?|family|families|class|classes)\s+of\s+)?(?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+# "X study: which simulator, and which suites?": a terse part, the interrogative and its noun alone.
+_TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*(?=[,;?]|$)", re.I)
 # "which SoC does X run on", "what FPGAs did it target": a thing of a kind written as an acronym,
 # whose things go by product names ("Kappa3", "FX9000"); the acronym heads the phrase (not "which
 # BLEU score", nor the object of a preposition: "what gain over CPU"), a verb or the
@@ -71,29 +73,36 @@ _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|wil
 _AGAINST_LEAD = re.compile(r"\s*(?:relative\s+to|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+\S", re.I)
 
 
+# "In the FooNet paper, ...", "For the tiled one: ...": a prepositional lead-in before the interrogative.
+_LEAD_IN = re.compile(r"\s*(?:in|for|on|with|among|about)\s+(?:the|a|an|this|that)\s+(?:(?!\b(?:what|which|how|who|whom|whose|when|where|why)\b)[^,:?])+[,:]\s*(?=(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
+
+
 class AspectReader:
     """The asked aspect of a planned question (mixed into the planner: needs `self.names`
     and `self.settings`)."""
 
     def _aspect(self, q: str, plan: Plan) -> None:
+        # "In the dissertation on runtime techniques, what speedup ...": a lead-in says which
+        # paper, and its words ("techniques") ask nothing.
+        cue = q[m.end():] if (m := _LEAD_IN.match(q)) else q
         if plan.kind is Kind.AGGREGATE:
             plan.aspect = Aspect.LIST
             asked_of_each(q, plan)
         elif plan.kind is Kind.METADATA:
             plan.aspect = Aspect.RECORD
-        elif _NUMBER_Q.search(q):
+        elif _NUMBER_Q.search(cue):
             plan.aspect = Aspect.NUMBER
-        elif self._in_situ_thing(q):
+        elif self._in_situ_thing(cue):
             pass  # a thing asked, whatever method or measure the rest names
-        elif (m := _DEFINE_Q.match(q)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
+        elif (m := _DEFINE_Q.match(cue)) and len(content_words(m.group(1))) <= 2 + len(plan.targets):
             plan.aspect = Aspect.DEFINITION
-        elif _CALLED_Q.search(q):  # "what is the algorithm called": the sentence naming it
+        elif _CALLED_Q.search(cue):  # "what is the algorithm called": the sentence naming it
             plan.aspect = Aspect.DEFINITION
-        elif _PROBLEM_Q.search(q):
+        elif _PROBLEM_Q.search(cue):
             plan.aspect = Aspect.PROBLEM
-        elif _METHOD_Q.search(q):
+        elif _METHOD_Q.search(cue):
             plan.aspect = Aspect.METHOD
-        elif _YES_NO.match(q):
+        elif _YES_NO.match(cue):
             plan.aspect = Aspect.YES_NO
         named = {x.lower() for x in plan.specifics if looks_like_name(x)}  # "with BarLib" names no measure
         asked_q = split_statements(q)[1] or q  # statements before it describe, not ask
@@ -128,7 +137,8 @@ class AspectReader:
                 rf"\bthe\s+(?:[\w-]+\s+){{0,2}}{re.escape(x)}\s+(?:[\w-]+\s+){{0,2}}(?:{WORK_NOUNS})\b", q, re.I)]
             bind_qualifiers(q, plan)
         elif plan.kind is Kind.FACTOID:
-            plan.facets = parts(asked_q)
+            # ("In the paper that does X: which library ..., and what ...": the lead says which paper.)
+            plan.facets = [re.sub(r"^[^:?]*:\s+(?=(?:what|which|how|who|whom|where|when|why)\b)", "", f, flags=re.I) for f in parts(asked_q)]
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)
@@ -165,7 +175,8 @@ class AspectReader:
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
                   if not _METHOD_HEAD.match(asked_q[m.start():]) and not _PROBLEM_HEAD.match(asked_q[m.start():]) and self._thing(m)] + [content_words(h) for h in heads] \
-            + [content_words(m.group(2)) for m in [self._in_situ_thing(asked_q)] if m]
+            + [content_words(m.group(2)) for m in [self._in_situ_thing(asked_q)] if m] \
+            + [content_words(m.group(1)) for m in _TERSE_THING.finditer(asked_q)]
         plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.method_facets + plan.baseline_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:

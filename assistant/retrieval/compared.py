@@ -121,8 +121,8 @@ def beyond_two(q: str, plan: Plan, label) -> None:
 def background(q: str, subjects: list[Target]) -> list[Target]:
     """Papers named beside the compared ones, not compared: named only outside the question's
     own sentences when those name two papers or more ("FooLib keeps failing me. Between
-    A, B and C, which ...?"), or only inside a relative clause on another paper ("DistFoo,
-    which distributes Foo across GPUs": Foo is what DistFoo builds on)."""
+    A, B and C, which ...?"), or only inside a relative clause or an aside on another paper
+    ("DistFoo, which distributes Foo across GPUs": Foo is what DistFoo builds on)."""
     said = sentences(q)
     asking = [x for x in said if x.rstrip().endswith("?")]
 
@@ -134,7 +134,8 @@ def background(q: str, subjects: list[Target]) -> list[Target]:
         inside = [t for t in subjects if any(as_word(t.phrase).search(x) for x in asking)]
         if len({tuple(t.paper_ids) for t in inside if t.paper_ids}) >= 2:
             out += [t for t in subjects if t not in inside]
-    clauses = [m.span() for m in re.finditer(r",\s*(?:which|that|who)\b[^,.;?]*", q, re.I)
+    # (Or inside an aside right after it: "DistFoo (the Foo-based one)".)
+    clauses = [m.span() for m in re.finditer(r",\s*(?:which|that|who)\b[^,.;?]*|\s*\([^()]*\)", q, re.I)
                if any(q[: m.start()].rstrip().lower().endswith(t.phrase.lower()) for t in subjects)]
     out += [t for t in subjects if t not in out and (found := spots(t)) and clauses
             and all(any(a <= m.start() < b for a, b in clauses) for m in found)]

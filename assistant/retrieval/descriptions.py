@@ -17,6 +17,7 @@ from ..text import as_word, content_words, coverage, looks_like_name, plain_late
 from .facets import split_statements
 from .names import _INTRO
 from .compared import marks_of
+from .quoted import by_title
 from .tell_apart import told_apart
 from .phrasing import (
     _ASKED_SUBJECT,
@@ -61,6 +62,8 @@ class Descriptions:
                  marks: tuple[str, ...] = ()) -> Target | None:
         """`weighted`: a long text (a question's part) whose rare words say more than its common ones;
         `marks`: names the question sets the paper beside ("over FooLib"), which the one meant likelier mentions."""
+        if quoted := by_title(phrase, [h.paper for h in self.search(phrase, self.settings.describe_candidates, ids=ids) if h.paper.id not in taken]):
+            return quoted
         target = self._resolve_words(phrase, taken, ids, weighted, marks)
         if (not target or target.missing) and (based := re.sub(r"\b(\w+)-based\b", r"\1", phrase)) != phrase \
                 and (again := self._resolve_words(based, taken, ids, weighted)) and not again.missing:
@@ -87,9 +90,12 @@ class Descriptions:
         form = telling[0]
         stats = self.names._word(form.lower())
         proper = form[:1].isupper() and not form.isupper() and form[1:].islower()
-        if not (0 < (stats.exact.get(form, 0) if proper else stats.df) <= self.names.max_df):
+        # ("the bar-noise paper" for a paper writing "Bar Noise": a compound's parts in a row, spaced or not.)
+        spaced = "-" in form and not proper and not stats.df
+        if not spaced and not (0 < (stats.exact.get(form, 0) if proper else stats.df) <= self.names.max_df):
             return None
-        pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", 0 if proper else re.I)
+        written = re.sub(r"\\-", r"[\\s-]", re.escape(form)) if spaced else re.escape(form)
+        pattern = re.compile(rf"(?<![\w-]){written}(?![\w-])", 0 if proper else re.I)
         users = [p.id for p in self.names.records.get_many(sorted(self.names._papers_using(form.lower()) or ())).values()
                  if pattern.search(f"{p.title} {p.abstract}")]
         return users[0] if len(users) == 1 else None

@@ -35,8 +35,10 @@ NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|lo
 # (", whereas B reports what?": a contrasting clause is a part, whatever it opens with; not
 # ", while ...", often a condition of the same clause.)
 _PART_JOINT = re.compile(
-    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
-    r"|\s*[,;]\s*whereas\s+",
+    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:up\s+)?(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
+    r"|\s*[,;]\s*whereas\s+"
+    # (", and in some settings by how much ...": a short setting may come first.)
+    r"|\s*[,;]\s*(?:and\s+|but\s+)?(?=(?:in|on|for|with|under|across|at)\s+(?:[\w-]+\s+){1,3}?(?:by\s+)?(?:what|which|how)\b)",
     re.I)
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.
 _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"

@@ -21,7 +21,7 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
-from ..text import NAME_TOKEN, as_word, content_words, looks_like_name
+from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
@@ -35,6 +35,7 @@ from .names import NameIndex
 from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
 from .versions import split_versions
+from .quoted import quoted_works
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 from .rows import row_owners
 from .tell_apart import narrow, narrow_by_phrase, narrow_versions
@@ -62,7 +63,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         self.settings = settings
 
     def plan(self, question: str) -> Plan:
-        q = re.sub(r"\s+", " ", question.strip())
+        q = glued_superscripts(re.sub(r"\s+", " ", question.strip()))
         plan = Plan(question=q)
         plan.authors = self.names.authors_in(q)
         author_words = {w for a in plan.authors for w in a.lower().split()}
@@ -128,6 +129,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
+        unknown = quoted_works(q, plan, unknown, self._resolve, self.settings.describe_min_margin)
         others_only(plan, self.names.papers)
         settings_named(q, plan, asked_from, rare=lambda w: self.names.papers_using(w) is not None)
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)

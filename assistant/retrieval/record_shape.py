@@ -15,6 +15,9 @@ from ..text import content_words
 from .phrasing import _COUNTS, _SAID_COUNT, WORK_NOUNS
 from .facets import NUMBER_Q as _NUMBER_Q, parts, split_statements
 
+# "(how many papers) does the FooBench survey cover": a work counts them, not the collection.
+_BY_WORK = rf"\s+(?:does|do|did|has|have)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,6}}?(?:{WORK_NOUNS}|dissertation|thesis)\b"
+_COUNTED_BY_WORK = re.compile(_BY_WORK, re.I)
 # Nouns that denote members of the collection: "which papers", "how many works".
 _UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
 _UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)"  # a set of them
@@ -22,7 +25,7 @@ _UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)
 COLLECTION_Q = re.compile(
     rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
     rf"|\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
-    rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b"
+    rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b(?!{_BY_WORK})"
     # A bare plural opening the question and a participle: "Works benchmarking X?"
     rf"|^\W*(?:(?:any|all|other)\s+)?{_UNITS.replace('|ones', '')}\s+[a-z]+ing\b"
     # The mass nouns after a request or "is there": "find me the research on X", "is there
@@ -31,7 +34,9 @@ COLLECTION_Q = re.compile(
     rf"|\b(?:is|are)\s+there\s+(?:any|some)\s+(?:[\w-]+\s+){{0,2}}?(?:work|research|literature)\b"
     # "Anything about X?", "give me everything using ...": whatever there is.
     rf"|^\W*(?:is\s+there\s+)?(?:anything|everything)\s+(?:on|about|in|that|which|using|related|regarding|with)\b"
-    rf"|\b(?:list|show|find|give)\s+(?:me\s+|us\s+)?(?:everything|anything)\b", re.I)
+    rf"|\b(?:list|show|find|give)\s+(?:me\s+|us\s+)?(?:everything|anything)\b"
+    # "list every paper that ...": one of each, every one.
+    rf"|\b(?:list|show|name|find|give)\s+(?:me\s+|us\s+)?(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}\b", re.I)
 _COUNT = re.compile(rf"\b(?:how many|number of|count)\s+(?:\w+\s+){{0,2}}{_UNIT}\b", re.I)
 _SUPERLATIVE = re.compile(
     rf"\b(oldest|earliest|first|newest|latest|most recent|last)\s+(?:\w+\s+){{0,2}}{_UNIT}\b"
@@ -40,20 +45,25 @@ _MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
-# ("When Foo Bars Outperform Bazes ..." opens a title, not a question of time: capitals go on.)
-_NOT_TITLE = r"(?!\s+(?-i:[A-Z])[\w-]*\s+(?-i:[A-Z]))"
-FIELD_HEAD = re.compile(rf"^\s*(?:who|whose|whom|when{_NOT_TITLE}|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
+# "When" asks a time only before a verb it inverts or alone ("When was it posted?", "when?");
+# "When FooNet runs on a phone, what ...?" opens a condition, and "When Foo Bars Outperform
+# Bazes" a title.
+_WHEN = r"when(?=\s*\?|\s+(?:was|were|did|is|are|has|had)\b)"
+FIELD_HEAD = re.compile(rf"^\s*(?:who|whose|whom|{_WHEN}|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
 # Record fields, by the words that ask for them.
 _FIELDS = [
     # ("how many folks wrote X": whoever is counted, the verb asks for the people.)
     (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b"
                                           r"|\bhow many\s+(?:[\w-]+\s+){1,2}?(?:wrote|authored|co-?authored)\b", re.I)),
-    (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
-    (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b", re.I)),
+    # ("who is the senior/last one": a person asked by place.)
+    (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
+                                          r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:first|lead|leading|primary)\b", re.I)),
+    (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
+                                         r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
-    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?)"
+    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
-    (RecordField.DATE, re.compile(rf"^\s*when\b{_NOT_TITLE}|\bwhen\s*\?|\bwhen\s+(?:was|were|did|is|are|has|had)\b|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
+    (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)
@@ -64,6 +74,8 @@ _ASKERS = re.compile(r"\b(?:our|my|your)\s+(?:[\w-]+\s+)?$", re.I)
 # What may follow a field word that modifies a work's noun ("workshop paper", "lab system").
 _MODIFIES_WORK = re.compile(rf"\s+(?:(?!(?:of|in|on|for|at|by|from|to|with|and|or|the|a|an|its|their|this|that)\b)[\w.-]+\s+){{0,2}}?(?:{WORK_NOUNS})\b", re.I)
 _THIS_COLLECTION = re.compile(r"\b(?:on|in|from|of)\s+(?:this|these|the|my|our)\s+(?:pages?|listings?|lists?|collection|corpus|library)\b", re.I)
+# What opens a topic after "all papers" ("... that prune heads", "... on pruning").
+_TOPIC_FOLLOWS = re.compile(r"\s*(?:(?:here|there|you\s+have|we\s+have)\s+)?(?:that|which|whose|where|on|about|using|related\s+to|regarding|concerning|dealing|tackling|addressing|proposing|in\s+which)\b", re.I)
 _RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|submitted|listed|shown|dated)\b", re.I)
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
 
@@ -108,13 +120,47 @@ def _describes_work(q: str, m: re.Match, field: RecordField) -> bool:
         and bool(re.search(r"\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}$", q[: m.start()], re.I))
 
 
+# The words of a record field, as the noun a "what"/"which" asks for ("which lab", "what year").
+_FIELD_NOUN = re.compile(r"(?:(?:co-?)?author|researcher|team|writer|name|year|date|month|day|venue|conference|journal|workshop|"
+                         r"organi[sz]ation|lab|group|page|profile|listing)s?|people|proceedings|institut\w*|universit\w*|laborator\w*|"
+                         r"compan\w*|affiliat\w*", re.I)
+# What ends the noun phrase a "what"/"which" opens: a verb it inverts, a preposition, a determiner.
+_HEAD_END = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|of|in|on|for|by|at|from|with|to|over|"
+                       r"against|under|the|a|an|its|their|this|that|it|they)$", re.I)
+
+
+def _asked_head(clause: str) -> list[str] | None:
+    """The noun phrase a clause's "what"/"which" asks for ("what top-5 error did ..." ->
+    ["top-5", "error"]); None when the clause has no such phrase."""
+    m = re.search(r"\b(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their)\s+)?(?:(?:kind|type|sort|range|set|list|number|count)\s+of\s+)?", clause, re.I)
+    if not m:
+        return None
+    head = []
+    for w in re.findall(r"[\w'’/-]+", clause[m.end():])[:4]:
+        if _HEAD_END.match(w):
+            break
+        head.append(re.sub(r"['’]s$", "", w))
+    return head or None
+
+
+def _asked_elsewhere(q: str, m: re.Match) -> bool:
+    """Is the field word `m` in a clause whose "what"/"which" asks something else ("what error
+    did the FooNet authors get", "what bit-width does its model group by")? Then the word
+    describes what is asked. (Not when papers are asked: "which papers have authors from X".)"""
+    starts = [0] + [c.end() for c in re.finditer(r"[,;:?]|\band\b", q[: m.start()])]
+    clause = q[starts[-1]:]
+    head = _asked_head(clause[: m.start() - starts[-1]])
+    return bool(head) and not any(_FIELD_NOUN.fullmatch(w) for w in head) \
+        and not re.fullmatch(rf"{_UNITS}|{WORK_NOUNS}", head[-1], re.I)
+
+
 def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
     spans = []
     for f, pattern in _FIELDS:
         # "our institute", "my research group": the asker's own, no field of a paper's record.
         m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()]) and not _describes_work(q, m, f)
-                  and not _authors_speak(q, m, f)), None)
+                  and not _authors_speak(q, m, f) and not _asked_elsewhere(q, m)), None)
         if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
                                                       RecordField.AUTHOR_COUNT} & set(plan.fields)):
             plan.fields.append(f)
@@ -129,6 +175,13 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
                            (_ALL, RecordQuery.ALL)):
         m = pattern.search(q)
         if not m:
+            continue
+        if query is RecordQuery.COUNT and _COUNTED_BY_WORK.match(q, m.end()):
+            continue  # "how many papers does the survey on X review": a number the survey states
+        rest = _THIS_COLLECTION.sub(" ", q[m.end():])
+        if query is RecordQuery.ALL and _TOPIC_FOLLOWS.match(rest) and content_words(rest):
+            # "List every paper that offloads to SSDs": a topic follows, so a topic list.
+            spans.append(m.span())
             continue
         if query is None:
             word = (m.group(1) or m.group(2)).lower()

@@ -1,0 +1,58 @@
+"""A work the question quotes: "the 'sparse experts on phones' paper", “...”. Users quote a
+title, or what they remember of one; the quote is the work's description, resolved as any
+description is, and the name-like words inside it (a title's "ViTs") are neither papers nor
+qualifiers of what is asked.
+
+Out of scope: resolving a description (descriptions.py); quotes of a sentence the question
+asks about without calling it a work ("does it say 'linear time'?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan, Target
+from ..text import content_words, coverage
+from .phrasing import _WEAK_NAME, WORK_NOUNS
+
+# A quoted span of a few words with a work's noun just before or after it ("the 'X' paper", "the paper “X”").
+_QUOTED = re.compile(rf"(\b(?:{WORK_NOUNS})\s+)?(?<![\w'’])['‘“\"]([^'‘’“”\"]{{8,160}}?)['’”\"](?![\w'’])(\s+(?:{WORK_NOUNS})\b)?", re.I)
+
+
+def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence: float) -> list[str]:
+    """Adds each quoted work to `plan.targets` (dropping the names and qualifiers inside its
+    quote); returns `unknown` without the words inside a resolved quote."""
+    for m in _QUOTED.finditer(q):
+        said = m.group(2).strip()
+        if not (m.group(1) or m.group(3)) or len(content_words(said)) < 3:
+            continue  # (a quote with no work's noun beside it is words the question asks about)
+        # (A word some abstracts use, "ViT-B", outside the quote takes no paper from it.)
+        taken = {pid for t in plan.targets if not _inside(t.phrase, said) and t.confidence > _WEAK_NAME for pid in t.paper_ids}
+        found = resolve(f"“{said}”", taken)
+        if not found or found.missing or not found.paper_ids or found.confidence < min_confidence:
+            continue
+        plan.targets = [t for t in plan.targets if not _inside(t.phrase, said) and set(t.paper_ids) != set(found.paper_ids)] \
+            + [Target(said, found.paper_ids, by="description", confidence=found.confidence)]
+        plan.specifics = [x for x in plan.specifics if not _inside(x, said)]
+        unknown = [u for u in unknown if not _inside(u, said)]
+    return unknown
+
+
+QUOTE = re.compile(r"['‘“\"]([^'‘’“”\"]{8,160})['’”\"]")
+
+
+def by_title(phrase: str, papers) -> Target | None:
+    """A quote in `phrase` most of whose words one of `papers`' titles has, more than any
+    other's: that title, misremembered ("'ViTs beat ResNets'" for "Vision Transformers Beat ...")."""
+    if not (m := QUOTE.search(phrase)):
+        return None
+    said = m.group(1)
+    words = content_words(said)
+    fits = sorted(((coverage(words, p.title), p.id) for p in papers), reverse=True)
+    if len(words) >= 3 and fits and fits[0][0] >= 0.5 and (len(fits) == 1 or fits[0][0] > fits[1][0]):
+        return Target(phrase, [fits[0][1]], by="description", confidence=1.0)
+    return None
+
+
+def _inside(phrase: str, quote: str) -> bool:
+    return bool(phrase) and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", quote, re.I) is not None
