@@ -55,7 +55,7 @@ def test_when_as_a_conjunction_is_not_a_date_question(planner):
 
 def test_a_when_clause_before_the_question_is_its_condition(planner):
     _, plan = planner
-    p = plan("When db-SP runs on eight GPUs, what speedup does it give?")
+    p = plan("When db-SP runs on eight GPUs, what speedup do its authors measure?")
     assert p.kind is Kind.FACTOID and RecordField.DATE not in p.fields, p
     # Negatives: "when" before the verb it inverts, or alone, asks the date.
     for q in ["When did KerZOO appear?", "KerZOO: when?"]:
@@ -74,7 +74,7 @@ def test_a_field_word_inside_what_is_asked_describes_it(planner):
     # Negatives: the interrogative asks the field itself.
     for q, field in [("Which lab is DeepSeek-V3 from?", RecordField.ORGANISATION),
                      ("What is the venue of SSDTrain?", RecordField.VENUE),
-                     ("What year did the KerZOO authors post it?", RecordField.DATE)]:
+                     ("What year was it that the KerZOO authors posted it?", RecordField.DATE)]:
         p = plan(q)
         assert p.kind is Kind.METADATA and field in p.fields, (q, p)
 
@@ -114,7 +114,7 @@ def test_every_paper_followed_by_a_topic_is_a_topic_list(planner):
     assert p.kind is Kind.AGGREGATE and p.record_query is None and "every" not in p.topic_terms, p
     assert {"offloads", "ssds"} <= set(p.topic_terms), p.topic_terms
     # Negatives: with nothing after it but the collection, it is the whole collection.
-    for q in ["List every paper in the collection.", "Show all the papers on this page."]:
+    for q in ["List every paper.", "Show all the papers on this page."]:
         p = plan(q)
         assert p.kind is Kind.AGGREGATE and p.record_query is RecordQuery.ALL, (q, p)
 
@@ -3111,12 +3111,12 @@ def test_a_person_asked_by_place_and_a_name_in_an_aside(planner):
 def test_parts_after_a_setting_or_a_lead_ask_their_own_question(planner):
     _, plan = planner
     # ", and up to what ...", ", and in some runs by how much ...": a new part, after a setting.
-    p = plan("Where does the traffic forecasting work get its road data, and up to what sparsity does it train?")
+    p = plan("Where does the traffic forecasting work get its road data, and up to what level of sparsity does it train?")
     assert len(p.facets) == 2 and p.facets[1].startswith("up to what"), p.facets
     p = plan("Which GPUs did DeepPeep attack, and in its secure variant by how much does latency drop?")
     assert len(p.facets) == 2 and "by how much" in p.facets[1], p.facets
     # A lead before the colon says which paper, and is no part of what the first part asks.
-    p = plan("In the paper that signals as soon as a tile is done: which library does it call, and what speedup does it get?")
+    p = plan("In the paper that signals as soon as a tile is done: which library does it call, and what speedup comes out of it?")
     assert p.facets[0].startswith("which library"), p.facets
     # Negatives: "up to" inside a part, and a part that sets no new question, split nothing.
     assert plan("How much faster is ZO2, up to 175B parameters?").facets == []
@@ -3130,14 +3130,14 @@ def test_a_count_of_papers_a_work_states_is_a_number_of_that_work(planner):
     p = plan("How many papers does the transformer-inference survey cover?")
     assert p.kind is Kind.FACTOID and p.record_query is None and p.aspect is Aspect.NUMBER, p
     # Negatives: the collection's papers, or a person's, are counted from the records.
-    for q in ["How many papers does the collection have on pruning?", "How many papers did Shaoyi Huang write?"]:
+    for q in ["How many papers on pruning are there in the collection?", "How many papers did Shaoyi Huang write?"]:
         assert plan(q).record_query is RecordQuery.COUNT, q
 
 
 def test_a_lead_in_naming_the_paper_does_not_set_the_asked_aspect(planner):
     _, plan = planner
     # "techniques" describes the dissertation; "what speedup" is asked.
-    p = plan("In the dissertation on runtime techniques for data-efficient GPU training, what speedup does Hector bring?")
+    p = plan("In the thesis about GPU data-efficiency techniques, what speedup does Hector bring?")
     assert p.aspect is Aspect.NUMBER, p
     # Negative: the same words after the interrogative ask a method.
     p = plan("Which runtime techniques does the GPU data-efficiency dissertation propose?")
@@ -3147,18 +3147,18 @@ def test_a_lead_in_naming_the_paper_does_not_set_the_asked_aspect(planner):
 def test_a_hyphenated_description_finds_the_paper_writing_it_spaced(planner):
     r, plan = planner
     p = plan("In the gradient-boosting approach to training a network's last layers, how many hidden neurons result, "
-             "and in the gradient-noise paper, how deep a network could be trained?")
+             "and in the gradient-noise paper, what depth of network trains?")
     assert p.kind is Kind.COMPARATIVE and {titles(r, t)[0].split()[0] for t in p.targets} == {"Adding", "Sequential"}, compared(r, p)
 
 
 def test_a_dataset_after_on_is_a_setting_not_a_paper(planner):
     r, plan = planner
-    p = plan("How sparse do models get in the exploration-exploitation sparse training paper, and on the brain "
+    p = plan("How sparse do models get in the exploration-exploitation sparse training work, and on the brain "
              "node-classification dataset, what share of FLOPs does the GNN sparsification paper need?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, compared(r, p)
     assert {titles(r, t)[0].split()[0] for t in p.targets} == {"Dynamic", "Towards"}, compared(r, p)
     # Negative: a work after "with" is still the part's paper.
-    p = plan("How sparse do models get in the exploration-exploitation sparse training paper, and with the GNN "
+    p = plan("How sparse do models get in the exploration-exploitation sparse training work, and with the GNN "
              "sparsification work, what share of FLOPs is needed?")
     assert {titles(r, t)[0].split()[0] for t in p.targets} == {"Dynamic", "Towards"}, compared(r, p)
 
@@ -3166,7 +3166,7 @@ def test_a_dataset_after_on_is_a_setting_not_a_paper(planner):
 def test_a_quoted_work_is_its_title_misremembered(planner):
     r, plan = planner
     # "ViTs" and "ResNets" are words of the quoted title, no papers or qualifiers of their own.
-    p = plan("EPIM and the 'ViTs beat ResNets without pre-training' paper: what accuracy does each report?")
+    p = plan("EPIM and the 'ViTs beat ResNets with no pre-training' paper: what accuracy is reported by each?")
     assert p.kind is Kind.COMPARATIVE and {titles(r, t)[0].split()[0] for t in p.targets} == {"EPIM:", "When"}, compared(r, p)
     assert not {"ViTs", "ResNets"} & set(p.specifics), p.specifics
     # Negative: a quote with no work's noun beside it is words asked about, not a work.

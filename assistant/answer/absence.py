@@ -42,7 +42,7 @@ WHICH_RIVAL = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:baselines?
 
 
 # "Which engine is FooNet compared against?", "what does it beat on GLUE": the asked thing is
-# the object of a comparison verb, so the answer names what it is measured against.
+# the object of a comparison verb, so the answer names the rival.
 _ASKED_AGAINST = re.compile(r"^\W*(?:which|what)\b(?:(?![,;]).)*?\b(?:(?:compared|measured|benchmarked|evaluated|tested|pitted)\s+(?:against|with|to)"
                             r"|outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?)(?:\s+(?:on|in|at|for|by|across)\b[^,;]*)?\W*$", re.I)
 

@@ -211,7 +211,7 @@ class EvidenceSelector:
             counts = counts_of(plan.measure) if plan.measure else None
             scored = [x for x in scored if quantities(x[1]) or (counts and counts.search(x[1]))]
         if asks_rival(plan, facet):
-            # What it is measured against is asked: a sentence naming nothing it is set against cannot be the answer.
+            # A rival is asked: a sentence naming none cannot be the answer.
             own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
             scored = [x for x in scored if names_rival(x[1], own)] or scored
         top: list[tuple[float, str, str]] = []

@@ -82,7 +82,7 @@ class AspectReader:
     and `self.settings`)."""
 
     def _aspect(self, q: str, plan: Plan) -> None:
-        # "In the dissertation on runtime techniques, what speedup ...": a lead-in says which
+        # "In the thesis about Foo techniques, what speedup ...": a lead-in says which
         # paper, and its words ("techniques") ask nothing.
         cue = q[m.end():] if (m := _LEAD_IN.match(q)) else q
         if plan.kind is Kind.AGGREGATE:
