@@ -104,11 +104,6 @@ class Settings(BaseSettings):
     )
     evidence_dense_weight: float = Field(default=0.6, ge=0, description="Weight of a sentence's cosine similarity to the asked aspect when choosing evidence.")
     evidence_lexical_weight: float = Field(default=0.4, ge=0, description="Weight of the share of the aspect's words a sentence contains.")
-    list_paper_similarity_weight: float = Field(
-        default=0.5, ge=0,
-        description="A topic list ranks its papers by their best sentence's match plus this weight times the paper's own similarity "
-                    "to the topic. Calibrated on the 80 topic lists of the read probe sets (recall@8): 0 gives 0.914, 0.25 0.924, "
-                    "0.5 0.923, 1 0.916, 2 0.915.")
     evidence_title_word_weight: float = Field(
         default=0.3, ge=0, le=1,
         description="Weight, in a sentence's share of the aspect's words, of a word of the paper's own title: it names the paper "

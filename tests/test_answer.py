@@ -280,8 +280,9 @@ def test_a_follow_up_picks_an_earlier_subject_by_its_place(assistant):
     assert "the third one" in third.standalone_question
 
 
-def test_a_topic_list_ranks_papers_by_the_sentence_that_makes_them_match(assistant):
-    # Every paper naming GLUE comes before those the search ranks near them for other words.
+def test_a_topic_lists_papers_lead_its_ranking(assistant):
+    # The papers the list names (every one naming GLUE) come before those the search ranked
+    # among them for other words but the list leaves out.
     a = assistant.ask("Which papers evaluate their method on GLUE tasks?")
     glue = {p.title for p in assistant.retriever.papers.values() if "GLUE" in p.abstract}
     assert len(glue) >= 3 and set(a.retrieved[: len(glue)]) == glue, a.retrieved[:8]

@@ -131,17 +131,13 @@ class ExtractiveComposer(ComparisonTable):
         scored, background = self.topic_scores(plan, hits, by_topic)
         floor = list_floor([sc for _, sc, _ in scored if sc is not None], background,
                            self.settings.list_min_score, self.settings.list_relative_score)
-        # Best match first: the search ranks chunks, a list answers by the sentence that makes
-        # each paper match, with the whole paper's closeness beside it (papers found by their
-        # record, not their topic, lead).
-        w = self.settings.list_paper_similarity_weight
-        scored = sorted(scored, key=lambda x: (x[1] is not None, -((x[1] or 0.0) + w * x[0].dense)))
         for h, score, sent in scored:
             if score is None or score >= floor:
                 matched.append((h, sent))
         matched = matched[: plan.list_n or self.settings.list_max]  # "the two papers on ...": the best two
+        # The papers listed lead the ranking, in the answer's order: what ranks below the floor is not listed.
         listed = [h for h, _ in matched]
-        retrieval.hits[:] = listed + [h for h in retrieval.hits if h not in listed]  # the answer's order is the ranking
+        retrieval.hits[:] = listed + [h for h in retrieval.hits if h not in listed]
         what = []
         if plan.authors:
             what.append("by " + " and ".join(plan.authors))

@@ -58,8 +58,9 @@ def subject_phrase(piece: str) -> str | None:
     # the phrase set off before the question is its paper.
     if (m := set_off(piece) or _GETS_WHAT.match(piece)) and len(content_words(m.group(1))) >= 2:
         return m.group(1).strip()
-    if re.match(r"\s*(?:(?:and|but)\s+)?(?:on|with|using|over|across|under|at)\s", piece, re.I) and not _WORK_PHRASE.search(piece):
-        return None  # ("on the brain dataset, what ...": a setting, no work)
+    if re.match(r"\s*(?:(?:and|but)\s+)?(?:on|with|using|over|across|under|at)\s", piece, re.I) and not _WORK_PHRASE.search(piece) \
+            and not _INTERROGATIVE.search(piece):
+        return None  # ("on the brain dataset, what ...": a setting before the question, no work)
     body = _LEAD.sub("", piece)
     if m := _ASKS.search(body):
         body = body[m.end():]

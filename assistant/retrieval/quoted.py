@@ -26,11 +26,15 @@ def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence
         said = m.group(2).strip()
         if not (m.group(1) or m.group(3)) or len(content_words(said)) < 3:
             continue  # (a quote with no work's noun beside it is words the question asks about)
-        # (A word some abstracts use, "ViT-B", outside the quote takes no paper from it.)
-        taken = {pid for t in plan.targets if not _inside(t.phrase, said) and t.confidence > _WEAK_NAME for pid in t.paper_ids}
+        # (A word some abstracts use, "ViT-B", or a name two papers share, takes no paper from it.)
+        taken = {pid for t in plan.targets if not _inside(t.phrase, said) and t.confidence > _WEAK_NAME and len(t.paper_ids) == 1
+                 for pid in t.paper_ids}
         found = resolve(f"“{said}”", taken)
         if not found or found.missing or not found.paper_ids or found.confidence < min_confidence:
             continue
+        if any(len(t.paper_ids) > 1 and t.confidence > _WEAK_NAME and not _inside(t.phrase, said) and set(found.paper_ids) <= set(t.paper_ids)
+               for t in plan.targets):
+            continue  # (a quote of one of the papers a name stands for says which; the name's versions are told apart there)
         plan.targets = [t for t in plan.targets if not _inside(t.phrase, said) and set(t.paper_ids) != set(found.paper_ids)] \
             + [Target(said, found.paper_ids, by="description", confidence=found.confidence)]
         plan.specifics = [x for x in plan.specifics if not _inside(x, said)]
