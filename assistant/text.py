@@ -112,7 +112,7 @@ def plain_latex(text: str) -> str:
 
 
 def glued_superscripts(text: str) -> str:
-    """'M^3ViT', 'M^{3}ViT' -> 'M3ViT': a superscript inside a word is part of its name (as
+    """'F^2Net', 'F^{2}Net' -> 'F2Net': a superscript inside a word is part of its name (as
     titles are indexed); 'n^2' and 'mm^2' stay."""
     return re.sub(r"(?<=[A-Za-z])\^\{?([A-Za-z0-9]+)\}?(?=[A-Za-z])", r"\1", text)
 

@@ -80,7 +80,7 @@ def counts_of(measure: str) -> re.Pattern:
     """A count of `measure`, in digits or words, within a few words of it ("seven held-out test
     sets", "12 GPUs", "6-bit")."""
     unit = re.escape(stem(measure))
-    # (A count may be a variable, or a product of them: "K experts", "T times J neurons".)
+    # (A count may be a variable, or a product of them: "K experts", "M times N layers".)
     # (Not the words "A" and "I".)
     symbol = r"(?<![\w.])(?-i:[B-HJ-Z])(?:\s*(?:times|×|\*)\s*(?-i:[A-Z]))?"
     return re.compile(rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?{unit}|{symbol}\s+{unit}|{SPELLED_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{unit}|{as_unit(measure).pattern}", re.I)

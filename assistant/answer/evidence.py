@@ -197,7 +197,8 @@ class EvidenceSelector:
         number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
         named = (facet or "") in plan.named_facets and not number
         # (What it is measured against is asked by the whole question, too: "which baselines does X beat".)
-        against = facet in plan.baseline_facets or asks_rival(plan, facet)
+        rival = asks_rival(plan, facet)
+        against = facet in plan.baseline_facets or rival
         method = facet in plan.method_facets if facet else plan.aspect is Aspect.METHOD
         # A word of the paper's title is all over its abstract: the question's other words tell its answer.
         # ("Foo-Accelerated" in a title: "Foo" and "accelerated" are all over its abstract too.)
@@ -210,7 +211,7 @@ class EvidenceSelector:
             # A number is asked: a sentence without one cannot be the answer (a count may be in words).
             counts = counts_of(plan.measure) if plan.measure else None
             scored = [x for x in scored if quantities(x[1]) or (counts and counts.search(x[1]))]
-        if asks_rival(plan, facet):
+        if rival:
             # A rival is asked: a sentence naming none cannot be the answer.
             own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
             scored = [x for x in scored if names_rival(x[1], own)] or scored
@@ -239,7 +240,7 @@ class EvidenceSelector:
         for f, ev in answered:
             if ev.sentences and ev.sentences[0] in out.sentences and f not in plan.numeric_facets:
                 # Two parts whose best sentence is one: the later part's next best, if nearly as
-                # good, may be its own answer ("which simulator, and which suites": two sentences).
+                # good, may be its own answer ("which board, and which compiler": two sentences).
                 # (Not a number's part: one sentence often states the numbers of several.)
                 ev = self.for_paper(plan, hit, facet=f, n=2, label=label)
             for sent, score, loc in zip(ev.sentences, ev.scores, ev.locators):

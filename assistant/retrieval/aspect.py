@@ -43,7 +43,7 @@ _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which tools/libraries does": one noun).
 # ("which family of bar methods does ...": a kind of things, the words after "of" its noun.)
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:(?:kinds?|types?|sorts?|family|families|class|classes)\s+of\s+)?(?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
-# "X study: which simulator, and which suites?": a terse part, the interrogative and its noun alone.
+# "FooNet: which board, and which compiler?": a terse part, the interrogative and its noun alone.
 _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*(?=[,;?]|$)", re.I)
 # "which SoC does X run on", "what FPGAs did it target": a thing of a kind written as an acronym,
 # whose things go by product names ("Kappa3", "FX9000"); the acronym heads the phrase (not "which
@@ -137,7 +137,7 @@ class AspectReader:
                 rf"\bthe\s+(?:[\w-]+\s+){{0,2}}{re.escape(x)}\s+(?:[\w-]+\s+){{0,2}}(?:{WORK_NOUNS})\b", q, re.I)]
             bind_qualifiers(q, plan)
         elif plan.kind is Kind.FACTOID:
-            # ("In the paper that does X: which library ..., and what ...": the lead says which paper.)
+            # ("For the work that tiles X: which kernel ..., and what ...": the lead says which paper.)
             plan.facets = [re.sub(r"^[^:?]*:\s+(?=(?:what|which|how|who|whom|where|when|why)\b)", "", f, flags=re.I) for f in parts(asked_q)]
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)

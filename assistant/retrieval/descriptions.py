@@ -17,7 +17,7 @@ from ..text import as_word, content_words, coverage, looks_like_name, plain_late
 from .facets import split_statements
 from .names import _INTRO
 from .compared import marks_of
-from .quoted import by_title
+from .quoted import QUOTE, by_title
 from .tell_apart import told_apart
 from .phrasing import (
     _ASKED_SUBJECT,
@@ -62,8 +62,9 @@ class Descriptions:
                  marks: tuple[str, ...] = ()) -> Target | None:
         """`weighted`: a long text (a question's part) whose rare words say more than its common ones;
         `marks`: names the question sets the paper beside ("over FooLib"), which the one meant likelier mentions."""
-        if quoted := by_title(phrase, [h.paper for h in self.search(phrase, self.settings.describe_candidates, ids=ids) if h.paper.id not in taken]):
-            return quoted
+        if QUOTE.search(phrase) and (quoted := by_title(phrase, [h.paper for h in self.search(phrase, self.settings.describe_candidates, ids=ids)
+                                                                 if h.paper.id not in taken])):
+            return quoted  # (searched only for a quote: most descriptions have none)
         target = self._resolve_words(phrase, taken, ids, weighted, marks)
         if (not target or target.missing) and (based := re.sub(r"\b(\w+)-based\b", r"\1", phrase)) != phrase \
                 and (again := self._resolve_words(based, taken, ids, weighted)) and not again.missing:

@@ -37,7 +37,7 @@ NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|lo
 _PART_JOINT = re.compile(
     r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:up\s+)?(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
     r"|\s*[,;]\s*whereas\s+"
-    # (", and in some settings by how much ...": a short setting may come first.)
+    # (", and on small boards what ...": a short setting may come first.)
     r"|\s*[,;]\s*(?:and\s+|but\s+)?(?=(?:in|on|for|with|under|across|at)\s+(?:[\w-]+\s+){1,3}?(?:by\s+)?(?:what|which|how)\b)",
     re.I)
 # What ends a noun phrase: a verb of the question's frame, a wh-word, a baseline, punctuation.

@@ -60,7 +60,7 @@ def subject_phrase(piece: str) -> str | None:
         return m.group(1).strip()
     if re.match(r"\s*(?:(?:and|but)\s+)?(?:on|with|using|over|across|under|at)\s", piece, re.I) and not _WORK_PHRASE.search(piece) \
             and not _INTERROGATIVE.search(piece):
-        return None  # ("on the brain dataset, what ...": a setting before the question, no work)
+        return None  # ("on the FooBench split, what ...": a setting before the question, no work)
     body = _LEAD.sub("", piece)
     if m := _ASKS.search(body):
         body = body[m.end():]

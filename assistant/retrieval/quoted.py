@@ -1,6 +1,6 @@
 """A work the question quotes: "the 'sparse experts on phones' paper", “...”. Users quote a
 title, or what they remember of one; the quote is the work's description, resolved as any
-description is, and the name-like words inside it (a title's "ViTs") are neither papers nor
+description is, and the name-like words inside it (a title's "FooNets") are neither papers nor
 qualifiers of what is asked.
 
 Out of scope: resolving a description (descriptions.py); quotes of a sentence the question
@@ -26,7 +26,7 @@ def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence
         said = m.group(2).strip()
         if not (m.group(1) or m.group(3)) or len(content_words(said)) < 3:
             continue  # (a quote with no work's noun beside it is words the question asks about)
-        # (A word some abstracts use, "ViT-B", or a name two papers share, takes no paper from it.)
+        # (A word some abstracts use, "Foo-B", or a name two papers share, takes no paper from it.)
         taken = {pid for t in plan.targets if not _inside(t.phrase, said) and t.confidence > _WEAK_NAME and len(t.paper_ids) == 1
                  for pid in t.paper_ids}
         found = resolve(f"“{said}”", taken)
@@ -47,7 +47,7 @@ QUOTE = re.compile(r"['‘“\"]([^'‘’“”\"]{8,160})['’”\"]")
 
 def by_title(phrase: str, papers) -> Target | None:
     """A quote in `phrase` most of whose words one of `papers`' titles has, more than any
-    other's: that title, misremembered ("'ViTs beat ResNets'" for "Vision Transformers Beat ...")."""
+    other's: that title, misremembered ("'FooNets beat BarNets'" for "Foo Networks Beat ...")."""
     if not (m := QUOTE.search(phrase)):
         return None
     said = m.group(1)

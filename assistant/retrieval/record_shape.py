@@ -55,7 +55,7 @@ _FIELDS = [
     # ("how many folks wrote X": whoever is counted, the verb asks for the people.)
     (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b"
                                           r"|\bhow many\s+(?:[\w-]+\s+){1,2}?(?:wrote|authored|co-?authored)\b", re.I)),
-    # ("who is the senior/last one": a person asked by place.)
+    # ("who is the lead one", "who comes final": a person asked by place.)
     (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
                                           r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:first|lead|leading|primary)\b", re.I)),
     (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
@@ -130,8 +130,8 @@ _HEAD_END = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|can|could|w
 
 
 def _asked_head(clause: str) -> list[str] | None:
-    """The noun phrase a clause's "what"/"which" asks for ("what top-5 error did ..." ->
-    ["top-5", "error"]); None when the clause has no such phrase."""
+    """The noun phrase a clause's "what"/"which" asks for ("what peak power did ..." ->
+    ["peak", "power"]); None when the clause has no such phrase."""
     m = re.search(r"\b(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their)\s+)?(?:(?:kind|type|sort|range|set|list|number|count)\s+of\s+)?", clause, re.I)
     if not m:
         return None
@@ -144,8 +144,8 @@ def _asked_head(clause: str) -> list[str] | None:
 
 
 def _asked_elsewhere(q: str, m: re.Match) -> bool:
-    """Is the field word `m` in a clause whose "what"/"which" asks something else ("what error
-    did the FooNet authors get", "what bit-width does its model group by")? Then the word
+    """Is the field word `m` in a clause whose "what"/"which" asks something else ("what latency
+    did the FooNet authors measure", "what key does its cache group by")? Then the word
     describes what is asked. (Not when papers are asked: "which papers have authors from X".)"""
     starts = [0] + [c.end() for c in re.finditer(r"[,;:?]|\band\b", q[: m.start()])]
     clause = q[starts[-1]:]
@@ -177,10 +177,10 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
         if not m:
             continue
         if query is RecordQuery.COUNT and _COUNTED_BY_WORK.match(q, m.end()):
-            continue  # "how many papers does the survey on X review": a number the survey states
+            continue  # "how many works does the FooNet survey cite": a number the survey states
         rest = _THIS_COLLECTION.sub(" ", q[m.end():])
         if query is RecordQuery.ALL and _TOPIC_FOLLOWS.match(rest) and content_words(rest):
-            # "List every paper that offloads to SSDs": a topic follows, so a topic list.
+            # "Show every study that tiles kernels": a topic follows, so a topic list.
             spans.append(m.span())
             continue
         if query is None:
