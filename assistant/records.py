@@ -187,6 +187,15 @@ class Records:
         q = "SELECT DISTINCT paper_id FROM labels WHERE (label = ? OR (label >= ? AND label < ?)) ORDER BY paper_id LIMIT 3"
         return [r[0] for r in self._db().execute(q, (prefix, prefix + " ", prefix + "!"))]
 
+    def titles_containing(self, words: str) -> list[str]:
+        """Papers (at most 3) whose whole title holds `words` (plain_title form: lower-case
+        letters, digits and single spaces) in a row. A scan of the label table: for a quoted
+        title only, which few questions have."""
+        if not words:
+            return []
+        q = "SELECT DISTINCT paper_id FROM labels WHERE ' ' || label || ' ' LIKE ? ORDER BY paper_id LIMIT 3"
+        return [r[0] for r in self._db().execute(q, (f"% {words} %",))]
+
     def labelled(self, labels: Iterable[str]) -> dict[str, list[str]]:
         """Exact title-prefix or whole-title keys (as stored: lower case, or plain_title form) -> their papers."""
         return self._pairs("SELECT label, paper_id FROM labels WHERE label IN ({}) ORDER BY paper_id", labels)

@@ -290,3 +290,18 @@ def test_a_topic_lists_papers_lead_its_ranking(assistant):
     b = assistant.ask("Which papers did Shaoyi Huang write on zeroth-order optimization?")
     people = [assistant.retriever.papers[c.paper_id] for c in b.citations]
     assert people and all("Shaoyi Huang" in p.authors + p.profiles for p in people), b.text
+
+
+def test_it_in_a_follow_up_is_the_paper_the_answer_was_about_not_one_it_set_beside(assistant):
+    q = "Which work here studies host memory pressure when LLM tuning offloads to SSD?"
+    turns = [Turn(q, assistant.ask(q))]
+    q2 = "Which shortcomings does it see in ZeRO-Infinity style offloading?"
+    turns.append(Turn(q2, assistant.ask(q2, turns)))
+    assert "MemAscend" in turns[1].answer.standalone_question, turns[1].answer.standalone_question
+    third = assistant.ask("and by how much on average does it lower peak memory?", turns)
+    assert "MemAscend" in third.standalone_question and "ZeRO-Infinity" not in third.standalone_question, third.standalone_question
+    assert "55.7%" in third.text
+    # Negative: after a comparison of two named papers, "both" still carries both.
+    pair = [Turn("Compare ZO2 with SSDTrain", assistant.ask("Compare ZO2 with SSDTrain"))]
+    both = assistant.ask("When were both published?", pair)
+    assert "ZO2" in both.standalone_question and "SSDTrain" in both.standalone_question, both.standalone_question

@@ -3172,3 +3172,60 @@ def test_a_quoted_work_is_its_title_misremembered(planner):
     # Negative: a quote with no work's noun beside it is words asked about, not a work.
     p = plan("Does ZO2 mention 'offloading parameters to the CPU' anywhere?")
     assert compared(r, p) == ["ZO2"], compared(r, p)
+
+
+def test_a_capitalised_subject_right_after_do_is_the_paper_not_the_asked_noun(planner):
+    r, plan = planner
+    # "what sort of chip do NASAIC and ..." : "NASAIC" (no determiner before it) is the subject.
+    p = plan("what sort of chip do NASAIC and EH-DNAS each tailor the searched network to?")
+    assert [t.phrase for t in p.targets] == ["NASAIC", "EH-DNAS"], p.targets
+    assert compared(r, p) == ["Co-Exploration of Neural Architectures and Heterogeneous ASIC Accelerator Designs Targeting Multiple Tasks", "EH-DNAS"]
+    # Negative: a lower-case word after "do" is no subject cut off there.
+    p = plan("what sort of chip do hardware-aware searches like EH-DNAS tailor networks to?")
+    assert not any(t.phrase.lower().startswith("hardware-aware") and "chip" in t.phrase for t in p.targets)
+
+
+def test_a_title_quoted_in_its_own_common_words_is_that_paper(planner):
+    r, plan = planner
+    # Every word of "are we there yet" is a common one; the title holds the four in a row.
+    p = plan("In the 'are we there yet' study, how far does real-world performance fall?")
+    assert [titles(r, t) for t in p.targets] == [["Deep Learning based Vulnerability Detection: Are We There Yet?"]], p.targets
+    # Negative: words many titles hold in a row say no one paper.
+    p = plan("What does the 'large language model' paper on serving fairness report?")
+    assert not any(t.phrase == "large language model" and t.confidence == 1.0 for t in p.targets)
+
+
+def test_a_measure_asked_before_a_method_word_in_the_subject_asks_a_number(planner):
+    _, plan = planner
+    # "approach" is the subject's word; the asked phrase ("what latency gains") is a measure.
+    assert plan("For FlashOverlap, what latency gains did the approach get?").aspect is Aspect.NUMBER
+    # Negative: the method is what is asked.
+    assert plan("For FlashOverlap, what approach cuts the latency?").aspect is Aspect.METHOD
+    assert plan("What approach does FlashOverlap take to cut latency?").aspect is Aspect.METHOD
+
+
+def test_what_a_list_excludes_is_no_topic_word(planner):
+    _, plan = planner
+    p = plan("Which papers review a field as a survey, rather than presenting a new accelerator?")
+    assert p.kind is Kind.AGGREGATE and "accelerator" not in p.topic_terms and "survey" in p.topic_terms, p.topic_terms
+    # Negative: in a one-paper question the replaced thing is what the answer is about.
+    p = plan("What does ShiftAddLLM use instead of multiplications?")
+    assert "multiplications" in p.aspect_terms, p.aspect_terms
+
+
+def test_a_label_set_off_by_a_colon_before_a_generic_question_is_the_row(planner):
+    _, plan = planner
+    p = plan("throughput gains over INT8: what does SimQ-NAS report versus what the CNN quantization whitepaper reports?")
+    assert p.kind is Kind.COMPARATIVE and p.facets and p.facets[0] == "throughput gains over INT8", p.facets
+    # Negative: the asker's own lead-in is no row.
+    p = plan("I'm choosing between them: what does SimQ-NAS report versus what the CNN quantization whitepaper reports?")
+    assert not any("choosing" in f for f in p.facets), p.facets
+
+
+def test_after_a_lead_naming_the_paper_only_the_rest_says_what_is_asked(planner):
+    _, plan = planner
+    p = plan("the zeroth-order tuner that offloads parameters to host memory (ZO2, I believe) — its GPU memory need for the 175B model?")
+    assert "offloads" not in p.aspect_terms and "tuner" not in p.aspect_terms and "gpu" in p.aspect_terms, p.aspect_terms
+    # Negative: a lead naming no paper is no subject; a colon after the name keeps what follows.
+    p = plan("ZO2: which hardware does it offload parameters to?")
+    assert "offload" in p.aspect_terms and "hardware" in p.aspect_terms, p.aspect_terms

@@ -43,6 +43,8 @@ _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which tools/libraries does": one noun).
 # ("which family of bar methods does ...": a kind of things, the words after "of" its noun.)
 _WH_THING = re.compile(rf"\b(?:which|what)\s+(?!{_AUX}\b)((?:(?:kinds?|types?|sorts?|family|families|class|classes)\s+of\s+)?(?:[\w/-]+\s+){{0,2}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+# "what memory and energy savings did ...": the phrase a "what" asks for, up to its verb.
+_WH_PHRASE = re.compile(rf"\bwhat\s+(?!{_AUX}\b)((?:[\w/-]+\s+){{0,4}}?[\w/-]+)\s+(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 # "FooNet: which board, and which compiler?": a terse part, the interrogative and its noun alone.
 _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*(?=[,;?]|$)", re.I)
 # "which SoC does X run on", "what FPGAs did it target": a thing of a kind written as an acronym,
@@ -77,6 +79,21 @@ _AGAINST_LEAD = re.compile(r"\s*(?:relative\s+to|compared\s+(?:with|to)|against|
 _LEAD_IN = re.compile(r"\s*(?:in|for|on|with|among|about)\s+(?:the|a|an|this|that)\s+(?:(?!\b(?:what|which|how|who|whom|whose|when|where|why)\b)[^,:?])+[,:]\s*(?=(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
 
 
+# A lead set off by a colon or a dash ("FooNet: ...", "the X system (FooNet) — ...").
+_SET_OFF = re.compile(r":\s|\s[—–-]+\s")
+
+
+def _asked_after_subject(q: str, plan: Plan) -> set[str]:
+    """The words after a lead that names the question's paper, set off by a colon or dash
+    (empty when there is no such lead)."""
+    if not (m := _SET_OFF.search(q)):
+        return set()
+    lead = q[: m.start()]
+    if not any(t.by == "name" and as_word(t.phrase).search(lead) for t in plan.targets):
+        return set()
+    return set(content_words(q[m.end():]))
+
+
 class AspectReader:
     """The asked aspect of a planned question (mixed into the planner: needs `self.names`
     and `self.settings`)."""
@@ -98,6 +115,10 @@ class AspectReader:
             plan.aspect = Aspect.DEFINITION
         elif _CALLED_Q.search(cue):  # "what is the algorithm called": the sentence naming it
             plan.aspect = Aspect.DEFINITION
+        elif (m := _WH_PHRASE.search(cue)) and not _METHOD_HEAD.match(m.group()) and not _PROBLEM_HEAD.match(m.group()) and not self._thing(m):
+            # "what accuracy gains did their approach get": the asked phrase names a measure; a
+            # method's word after it is the subject's.
+            plan.aspect = Aspect.NUMBER
         elif _PROBLEM_Q.search(cue):
             plan.aspect = Aspect.PROBLEM
         elif _METHOD_Q.search(cue):
@@ -116,6 +137,10 @@ class AspectReader:
             plan.aspect = Aspect.NUMBER
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
+        if plan.kind is Kind.FACTOID and (rest := _asked_after_subject(q, plan)):
+            # "the allocator that plans offline (FooAlloc) — its average saving?": the lead
+            # with the paper's name says which paper; what follows asks.
+            plan.aspect_terms = [w for w in plan.aspect_terms if w in rest] or plan.aspect_terms
         baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
         if plan.kind is Kind.COMPARATIVE:
             plan.facets = [row for row, _ in possessive_rows(q, plan)] or comparison_facets(q, plan, baselines)

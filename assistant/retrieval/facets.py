@@ -169,7 +169,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     names = [" ".join(unpeopled(t.phrase).split()) for t in plan.targets]
     facets: list[str] = []
     statements, asked = split_statements(q)  # statements before the question describe the papers
-    q = asked or q
+    whole, q = q, asked or q
     if units := headed(plan.question):  # "A: its speedup? the X one: which board?": each question a row
         return list(dict.fromkeys(x.strip() for h, u in units for x in pieces(asked_after(h, u)) if content_words(x)))[:4]
     if marked(q):  # "(a) A: its speedup? (b) the X paper: memory cut?": each item a row, without its paper
@@ -193,12 +193,15 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         elif _label_like(q[: cue.start()], names) and not _SPEAKER.match(q[: cue.start()]):
             # "peak power: A vs B, which is lower?": the label is the aspect (not the asker's "I need: ...").
             label = q[: cue.start()].strip()
-    if not label and statements and (said := aspect_cue(statements)) and ":" in said.group():
+    said = aspect_cue(statements) if statements else None
+    # ("peak power: what does A report vs B?": the statement is the label, its colon split off.)
+    lead = statements[: said.start()] if said and ":" in said.group() else \
+        statements if statements and re.match(rf"\s*{re.escape(statements.strip())}\s*:", whole) else ""
+    if not label and lead:
         # "peak power: A vs B. Which is lower?": the label before the papers, a sentence earlier
         # (not the asker's "I work on X: A vs B", nor "Two FooNet designs: A and B" counting them).
-        lead = statements[: said.start()]
         if _label_like(lead, names) and not re.match(rf"\s*{COUNT_WORD}\b", lead, re.I) and not re.search(r"[.?!]", lead) \
-                and not _SPEAKER.match(lead) and not content_words(_without_subjects(statements[said.end():], names)):
+                and not _SPEAKER.match(lead) and not content_words(_without_subjects(statements[said.end():] if said else "", names)):
             label = lead.strip()
     tail = q[cue.end():] if cue else ""
     if not cue:

@@ -55,6 +55,10 @@ _RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NO
 _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
 
 
+# What the papers a list asks for are not: "..., rather than/instead of/as opposed to X".
+_EXCLUDED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s+not|excluding)\b[^,;:?.]*", re.I)
+
+
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
@@ -129,7 +133,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
-        unknown = quoted_works(q, plan, unknown, self._resolve, self.settings.describe_min_margin)
+        unknown = quoted_works(q, plan, unknown, self._resolve, self.settings.describe_min_margin, self.names.records.titles_containing)
         others_only(plan, self.names.papers)
         settings_named(q, plan, asked_from, rare=lambda w: self.names.papers_using(w) is not None)
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
@@ -143,6 +147,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         blanked = q
         for a, b in sorted(spans, reverse=True):
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        if plan.kind is Kind.AGGREGATE:  # ("papers that survey X rather than propose a method": no topic of theirs)
+            blanked = _EXCLUDED.sub(" ", blanked)
         plan.topic_terms = [w for w in content_words(blanked) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         self._aspect(q, plan)
         against_absent(q, plan)

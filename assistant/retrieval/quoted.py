@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
+from ..corpus.records import plain_title
 from ..text import content_words, coverage
 from .phrasing import _WEAK_NAME, WORK_NOUNS
 
@@ -19,17 +20,23 @@ from .phrasing import _WEAK_NAME, WORK_NOUNS
 _QUOTED = re.compile(rf"(\b(?:{WORK_NOUNS})\s+)?(?<![\w'’])['‘“\"]([^'‘’“”\"]{{8,160}}?)['’”\"](?![\w'’])(\s+(?:{WORK_NOUNS})\b)?", re.I)
 
 
-def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence: float) -> list[str]:
+def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence: float, titled=lambda words: []) -> list[str]:
     """Adds each quoted work to `plan.targets` (dropping the names and qualifiers inside its
-    quote); returns `unknown` without the words inside a resolved quote."""
+    quote); returns `unknown` without the words inside a resolved quote. `titled`: the papers
+    whose title holds the given plain_title words in a row."""
     for m in _QUOTED.finditer(q):
         said = m.group(2).strip()
-        if not (m.group(1) or m.group(3)) or len(content_words(said)) < 3:
+        if not (m.group(1) or m.group(3)):
             continue  # (a quote with no work's noun beside it is words the question asks about)
+        # A title's own words, quoted ("the 'are we there yet' paper"), are that paper, however
+        # common they are; three words at least, so a quote is no chance phrase of two titles.
+        verbatim = titled(plain_title(said)) if len(plain_title(said).split()) >= 3 else []
+        if len(verbatim) != 1 and len(content_words(said)) < 3:
+            continue
         # (A word some abstracts use, "Foo-B", or a name two papers share, takes no paper from it.)
         taken = {pid for t in plan.targets if not _inside(t.phrase, said) and t.confidence > _WEAK_NAME and len(t.paper_ids) == 1
                  for pid in t.paper_ids}
-        found = resolve(f"“{said}”", taken)
+        found = Target(said, verbatim, by="description", confidence=1.0) if len(verbatim) == 1 else resolve(f"“{said}”", taken)
         if not found or found.missing or not found.paper_ids or found.confidence < min_confidence:
             continue
         if any(len(t.paper_ids) > 1 and t.confidence > _WEAK_NAME and not _inside(t.phrase, said) and set(found.paper_ids) <= set(t.paper_ids)
