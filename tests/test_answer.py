@@ -298,10 +298,18 @@ def test_it_in_a_follow_up_is_the_paper_the_answer_was_about_not_one_it_set_besi
     q2 = "Which shortcomings does it see in ZeRO-Infinity style offloading?"
     turns.append(Turn(q2, assistant.ask(q2, turns)))
     assert "MemAscend" in turns[1].answer.standalone_question, turns[1].answer.standalone_question
-    third = assistant.ask("and by how much on average does it lower peak memory?", turns)
+    third = assistant.ask("and what average peak-memory cut is reported for it?", turns)
     assert "MemAscend" in third.standalone_question and "ZeRO-Infinity" not in third.standalone_question, third.standalone_question
     assert "55.7%" in third.text
     # Negative: after a comparison of two named papers, "both" still carries both.
     pair = [Turn("Compare ZO2 with SSDTrain", assistant.ask("Compare ZO2 with SSDTrain"))]
     both = assistant.ask("When were both published?", pair)
     assert "ZO2" in both.standalone_question and "SSDTrain" in both.standalone_question, both.standalone_question
+
+
+def test_an_abbreviation_in_a_quoted_answer_is_spelt_out_as_its_paper_defines_it(assistant):
+    a = assistant.ask("Kai Zhong, Xuefei Ning, Guohao Dai et al. (2020) built a framework for training CNNs in few bits around a new tensor format. What is that format called, and what mantissa width suffices on CIFAR-10?")
+    assert "the MLS tensor format" in a.text and "(MLS: multi-level scaling)" in a.text, a.text
+    # Negative: a quote that spells the abbreviation out itself gets no gloss.
+    b = assistant.ask("Which new tensor format is the 2020 framework for training CNNs in few bits built around?")
+    assert "MLS" in b.text and "(MLS: " not in b.text, b.text

@@ -125,3 +125,12 @@ def test_a_superscript_glued_inside_a_word_joins_it():
     assert plain_latex("M$^3$ViT") == "M3ViT"
     # Negatives: a power after a number or a unit, or ending a word, stays.
     assert glued_superscripts("O(n^2) in 3.2 mm^2") == "O(n^2) in 3.2 mm^2"
+
+
+def test_a_quote_s_abbreviation_is_spelt_out_from_where_its_paper_defines_it():
+    from assistant.retrieval.abbreviations import glossary
+    paper = "We train with a sparse mixture of experts (SMoE). Our SMoE layer halves the cost. It runs on TPUs."
+    assert glossary(["Our SMoE layer halves the cost."], paper) == [("SMoE", "sparse mixture of experts")]
+    # Negatives: a quote defining it itself needs no gloss; an abbreviation the paper never defines gets none.
+    assert glossary(["We train with a sparse mixture of experts (SMoE)."], paper) == []
+    assert glossary(["It runs on TPUs."], paper) == []

@@ -15,7 +15,8 @@ comparison table's rows (comparison.py).
 from __future__ import annotations
 
 from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
-from ..text import cell, coverage
+from ..retrieval.abbreviations import glossary
+from ..text import cell, coverage, plain_latex
 from .citations import Cites
 from .comparison import ComparisonTable, _cell_quote
 from .evidence import EvidenceSelector
@@ -96,7 +97,9 @@ class ExtractiveComposer(ComparisonTable):
             lead = "Also relevant: " if parts else ""
             gaps = "".join(f" It {x}." for x in ev.unanswered)
             out.refused_parts += [f"{h.paper.title}: {x}" for x in ev.unanswered]
-            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}{gaps}")
+            # (An abbreviation the quote uses, spelt out as the paper defines it elsewhere.)
+            gloss = "; ".join(f"{a}: {b}" for a, b in glossary(ev.sentences, plain_latex(h.paper.abstract)))
+            parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}{f' ({gloss})' if gloss else ''}{gaps}")
         text = "\n\n".join(parts)
         if parts and absent == len(parts):
             text = f"{CANNOT_ANSWER}\n\n{text}"

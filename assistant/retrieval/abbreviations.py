@@ -64,6 +64,20 @@ def definitions(short: str, text: str) -> list[str]:
     return out
 
 
+def glossary(quoted: list[str], text: str) -> list[tuple[str, str]]:
+    """The abbreviations the `quoted` sentences use that `text` (their paper) defines
+    elsewhere, with their long forms: a quote saying "our SMoE layer" reads as the paper's
+    "sparse mixture of experts (SMoE) layer" does."""
+    said = " ".join(quoted)
+    out: dict[str, str] = {}
+    for tok in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{1,9}(?![\w-])", said):
+        if tok in out or not looks_abbreviated(tok) or definitions(tok, said):
+            continue
+        if longs := definitions(tok, text):
+            out[tok] = longs[0]
+    return list(out.items())
+
+
 class Abbreviations:
     """Long forms of the abbreviations a question writes, from the papers that write them."""
 

@@ -30,6 +30,10 @@ from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, _COMPLEME
 _ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b|[a-z]+ed\s+(?:at|in|on|by|for|from|with)\b)[a-z]", re.I)
 
 
+# "what is the X method called", "what is its Y named": the asked thing's name.
+_NAME_ASKED = re.compile(r"\s*(?:and\s+)?what\s+(?:is|are|was|were)\s+[^?,;]*?\s(?:called|named|dubbed|termed)\b|\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was)\s+the\s+name\s+of\b", re.I)
+
+
 class ComparedDescriptions(Descriptions):
     """The compared papers a question describes (mixed into the planner)."""
 
@@ -118,6 +122,11 @@ class ComparedDescriptions(Descriptions):
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
             # each report" describes no paper.
             subject = ""
+            if _NAME_ASKED.match(seg) and plan.question.lower().find(seg.strip().lower()) > 0 and not (i and _NAME_ASKED.match(segments[i - 1])):
+                # "In the FooBar co-design, what is the pruning method called": after the paper,
+                # the name of a part of it is asked, no second paper. (Not "what is A called,
+                # and what is B called": each asks a paper's name.)
+                continue
             if m := _ASKS.search(seg):
                 # ("which shards does the FooCache study pin on Node-7": the subject, to its
                 # work noun, names the paper; the words after it stay with what is asked.)

@@ -28,7 +28,7 @@ def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence
         said = m.group(2).strip()
         if not (m.group(1) or m.group(3)):
             continue  # (a quote with no work's noun beside it is words the question asks about)
-        # A title's own words, quoted ("the 'are we there yet' paper"), are that paper, however
+        # A title's own words, quoted ("the 'is it worth it' paper"), are that paper, however
         # common they are; three words at least, so a quote is no chance phrase of two titles.
         verbatim = titled(plain_title(said)) if len(plain_title(said).split()) >= 3 else []
         if len(verbatim) != 1 and len(content_words(said)) < 3:
