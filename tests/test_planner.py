@@ -3180,7 +3180,7 @@ def test_a_capitalised_subject_right_after_do_is_the_paper_not_the_asked_noun(pl
     p = plan("what sort of chip do NASAIC and EH-DNAS each tailor the searched network to?")
     assert [t.phrase for t in p.targets] == ["NASAIC", "EH-DNAS"], p.targets
     assert compared(r, p)[0].startswith("Co-Exploration") and compared(r, p)[1] == "EH-DNAS", compared(r, p)
-    # Negative: a lower-case word after "do" is no subject cut off there.
+    # Negative: the asked noun ("sort of chip") is never part of the subject's phrase.
     p = plan("what sort of chip do hardware-aware searches like EH-DNAS tailor networks to?")
     assert not any(t.phrase.lower().startswith("hardware-aware") and "chip" in t.phrase for t in p.targets)
 

