@@ -63,14 +63,14 @@ class Conversation:
 
     def _subject(self, turn: Turn) -> list[str]:
         plan = self.retriever.plan(turn.answer.standalone_question or turn.question)
-        # (A word a few abstracts use, "SSD-offloaded", is no paper's name to carry.)
+        # (A word a few abstracts use, "Foo-offloaded", is no paper's name to carry.)
         named = [t for t in plan.targets if t.by == "name" and not t.missing and t.confidence > _WEAK_NAME]
         # An answer about one of the papers its question named ("what does X say Y leaves
         # undone?"): that paper is what "it" goes on about, not the one it set beside.
         about = [t for t in named if len(turn.answer.about) == 1 and any(
             self.retriever.papers[pid].title == turn.answer.about[0] for pid in t.paper_ids if pid in self.retriever.papers)]
         if named:
-            # A paper by the name its title gives it ("the SSD-offloaded tuner" found "FooAscend: ...").
+            # A paper by the name its title gives it ("the Foo-offloaded tuner" found "BarTune: ...").
             return [prefix if len(t.paper_ids) == 1 and t.paper_ids[0] in self.retriever.papers
                     and (prefix := title_prefix(self.retriever.papers[t.paper_ids[0]])) else t.phrase
                     for t in (about if len(about) == 1 else named)]

@@ -70,7 +70,7 @@ def glossary(quoted: list[str], text: str) -> list[tuple[str, str]]:
     "sparse mixture of experts (SMoE) layer" does."""
     said = " ".join(quoted)
     out: dict[str, str] = {}
-    for tok in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{1,9}(?![\w-])", said):
+    for tok in re.findall(rf"(?<![\w-])(?:{_SHAPE.pattern})(?![\w-])", said):
         if tok in out or not looks_abbreviated(tok) or definitions(tok, said):
             continue
         if longs := definitions(tok, text):

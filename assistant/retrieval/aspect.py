@@ -116,7 +116,7 @@ class AspectReader:
         elif _CALLED_Q.search(cue):  # "what is the algorithm called": the sentence naming it
             plan.aspect = Aspect.DEFINITION
         elif (m := _WH_PHRASE.search(cue)) and not _METHOD_HEAD.match(m.group()) and not _PROBLEM_HEAD.match(m.group()) and not self._thing(m):
-            # "what accuracy gains did their approach get": the asked phrase names a measure; a
+            # "what energy savings did their design get": the asked phrase names a measure; a
             # method's word after it is the subject's.
             plan.aspect = Aspect.NUMBER
         elif _PROBLEM_Q.search(cue):
@@ -138,7 +138,7 @@ class AspectReader:
         described = {w for t in plan.targets if t.by == "description" for w in content_words(t.phrase)}
         plan.aspect_terms = [w for w in plan.topic_terms if w not in described]
         if plan.kind is Kind.FACTOID and (rest := _asked_after_subject(q, plan)):
-            # "the allocator that plans offline (FooAlloc) — its average saving?": the lead
+            # "the cache that evicts by age (FooCache) — its average hit rate?": the lead
             # with the paper's name says which paper; what follows asks.
             plan.aspect_terms = [w for w in plan.aspect_terms if w in rest] or plan.aspect_terms
         baselines = [x for x in plan.specifics if looks_like_name(x) and _BASELINE_BEFORE.search(q[: max(q.find(x), 0)])]
@@ -146,7 +146,7 @@ class AspectReader:
             plan.facets = [row for row, _ in possessive_rows(q, plan)] or comparison_facets(q, plan, baselines)
             # A lead-in before the question's colon or dash labels the asked aspect only in
             # words a compared paper uses ("peak power: ..."), not the asker's ("Settle a bet: ...").
-            lead = re.split(r":\s|\s[-–—]+\s", q, maxsplit=1)[0].strip()
+            lead = _SET_OFF.split(q, maxsplit=1)[0].strip()
             texts = [f"{p.title} {p.abstract}" for t in plan.targets for pid in t.paper_ids if (p := self.names.papers.get(pid))]
             if lead in plan.facets and texts and not any(coverage(content_words(lead), x) for x in texts):
                 plan.facets.remove(lead)  # (... nor do its words qualify what is asked: "AMD-side work: ...")

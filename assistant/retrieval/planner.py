@@ -147,7 +147,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         blanked = q
         for a, b in sorted(spans, reverse=True):
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
-        if plan.kind is Kind.AGGREGATE:  # ("papers that survey X rather than propose a method": no topic of theirs)
+        if plan.kind is Kind.AGGREGATE:  # ("papers that tile kernels rather than fuse them": no topic of theirs)
             blanked = _EXCLUDED.sub(" ", blanked)
         plan.topic_terms = [w for w in content_words(blanked) if w not in named and not re.fullmatch(r"(19|20)\d\d", w)]
         self._aspect(q, plan)

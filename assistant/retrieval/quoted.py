@@ -30,7 +30,8 @@ def quoted_works(q: str, plan: Plan, unknown: list[str], resolve, min_confidence
             continue  # (a quote with no work's noun beside it is words the question asks about)
         # A title's own words, quoted ("the 'is it worth it' paper"), are that paper, however
         # common they are; three words at least, so a quote is no chance phrase of two titles.
-        verbatim = titled(plain_title(said)) if len(plain_title(said).split()) >= 3 else []
+        words = plain_title(said)
+        verbatim = titled(words) if len(words.split()) >= 3 else []
         if len(verbatim) != 1 and len(content_words(said)) < 3:
             continue
         # (A word some abstracts use, "Foo-B", or a name two papers share, takes no paper from it.)
