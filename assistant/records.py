@@ -204,6 +204,10 @@ class Records:
         """Exact author names (lower case, as stored) -> their papers."""
         return self._pairs("SELECT name, paper_id FROM authors WHERE name IN ({}) ORDER BY paper_id", names)
 
+    def in_author_name(self, word: str) -> bool:
+        """Is `word` (lower case) one word of some author's name ("doe" of "jane doe")?"""
+        return self._db().execute("SELECT 1 FROM authors WHERE ' ' || name || ' ' LIKE ? LIMIT 1", (f"% {word} %",)).fetchone() is not None
+
     def _pairs(self, query: str, keys: Iterable[str]) -> dict[str, list[str]]:
         keys_l, found = sorted(set(keys)), {}
         for s in range(0, len(keys_l), 500):

@@ -402,6 +402,10 @@ def test_a_count_the_question_repeats_marks_the_listing_sentence(assistant):
     # is no accuracy figure; the measure it states answers.
     ("By how much does MemAscend improve fine-tuning accuracy?", "accuracy",
      [("By how much does MemAscend cut fine-tuning memory?", "55.7%")]),
+    # "What percentage of the optimizer states": a share of them, which no number of SSDTrain's
+    # is; the share of memory it states answers.
+    ("What percentage of the optimizer states does SSDTrain offload?", "optimizer states",
+     [("What share of its peak memory usage does SSDTrain remove?", "peak memory usage")]),
 ])
 def test_a_thing_the_paper_lacks_is_refused_and_its_twins_answered(assistant, question, refusal, twins):
     a = assistant.ask(question)
@@ -479,3 +483,54 @@ def test_a_count_written_as_variables_is_a_count(assistant):
     assert b.refused, b.text
     from assistant.answer.absence import counts_of
     assert not counts_of("neurons").search("A neurons and a few neurons") and counts_of("experts").search("with K experts")
+
+
+def test_two_number_parts_sharing_a_best_sentence_each_keep_their_own():
+    from assistant.answer.evidence import EvidenceSelector
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Kind, Plan
+    from assistant.settings import Settings
+
+    speed = "FooNet decodes 2.1x faster on long prompts."
+    pair = "FooNet targets long prompts. " + speed
+    memory = "Its cache is 38% smaller."
+    ranked = {  # each part's sentences, best first, as the scorer would give them
+        "how much faster": [(speed, 1.0), (memory, 0.3)],
+        "how much smaller": [(speed, 0.74), (memory, 0.73)],  # the speedup's sentence, by a hair
+        "how much cheaper": [(pair, 0.8), (memory, 0.7)],  # a pair holding it: quoted in its place
+    }
+    paper = Paper(id="pfoo", title="FooNet", abstract=f"{pair} {memory}")
+
+    class Scripted(EvidenceSelector):
+        def for_paper(self, plan, hit, facet=None, n=None, label="", close_only=True):
+            from assistant.models import PaperEvidence
+            top = ranked[facet][: n or 1]
+            return PaperEvidence(paper=hit.paper, sentences=[s for s, _ in top], scores=[x for _, x in top], locators=[""] * len(top))
+
+    sel = Scripted(None, Settings())
+    for second, first in (("how much smaller", speed), ("how much cheaper", pair)):
+        plan = Plan(question="q", kind=Kind.FACTOID, facets=["how much faster", second], numeric_facets=["how much faster", second])
+        ev = sel.for_question(plan, Hit(paper=paper, score=1.0))
+        assert ev.sentences == [first, memory], (second, ev.sentences)
+    # Negative: a part whose own best sentence is another one quotes that one only.
+    ranked["how much smaller"] = [(memory, 0.9), (speed, 0.2)]
+    plan = Plan(question="q", kind=Kind.FACTOID, facets=["how much faster", "how much smaller"], numeric_facets=["how much faster", "how much smaller"])
+    assert sel.for_question(plan, Hit(paper=paper, score=1.0)).sentences == [speed, memory]
+
+
+def test_a_sentence_setting_out_instances_of_the_asked_kind_names_them(assistant):
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Kind, Plan
+
+    paper = Paper(id="pfoo", title="FooNet", abstract=(
+        "FooNet is a compiler for tiny models. On every board we tried, FooNet runs kernels 2x faster than hand-written code. "
+        "It targets several boards, including Nucleo and Arty. The code is public."))
+
+    def best(facet: str, named: bool = True) -> str:
+        plan = Plan(question=f"FooNet and BarNet: {facet}?", kind=Kind.COMPARATIVE, facets=[facet], named_facets=[facet] if named else [])
+        return assistant.evidence.for_paper(plan, Hit(paper=paper, score=1.0), facet=facet).sentences[0]
+
+    assert best("which boards does each run on").startswith("It targets several boards, including")
+    # Negatives: no named thing asked, or another kind asked: the sentence sharing the words wins.
+    assert best("which boards does each run on", named=False).startswith("On every board")
+    assert best("which kernels does each run").startswith("On every board")

@@ -3239,3 +3239,56 @@ def test_the_name_of_a_part_asked_after_the_paper_is_no_second_paper(planner):
     p = plan("What is the in-browser JIT kernel system called, and the GPU allocator that plans offline, what is it called?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p.targets
     assert plan("How does ACE stack up against the dataflow co-design paper that trains with N:M sparsity?").kind is Kind.COMPARATIVE
+
+
+def test_a_part_asking_what_a_thing_is_called_asks_no_number(planner):
+    _, plan = planner
+    # "what do they call the scheme that splits its layers over many GPUs": a name is asked,
+    # whatever quantity word the description of the scheme holds.
+    p = plan("How much faster is ZO2 on OPT-30B, and what do they call the scheme that splits its layers over many GPUs?")
+    called = [f for f in p.facets if "call" in f]
+    assert called and not set(called) & set(p.numeric_facets), p
+    # Negative: the part asking how much stays a number.
+    assert [f for f in p.facets if "how much" in f.lower()] == p.numeric_facets, p
+
+
+def test_a_field_word_before_what_a_clause_asks_describes_it(planner):
+    _, plan = planner
+    # "each group's weights ... to what kind of values": the "what" after the field word asks.
+    p = plan("KerZOO rounds each group's weights to what kind of numbers?")
+    assert p.kind is Kind.FACTOID and not p.fields, p
+    # Negatives: the "what" asks the field itself, or comes first.
+    for q, field in [("The KerZOO group is from which university?", RecordField.ORGANISATION),
+                     ("Which lab is behind KerZOO?", RecordField.ORGANISATION)]:
+        p = plan(q)
+        assert p.kind is Kind.METADATA and field in p.fields, (q, p)
+
+
+def test_a_later_clause_asking_who_asks_the_authors(planner):
+    _, plan = planner
+    p = plan("Where did KerZOO appear, and who's on it?")
+    assert p.kind is Kind.METADATA and {RecordField.VENUE, RecordField.AUTHORS} <= set(p.fields), p
+    # Negative: without the clause, only the venue.
+    assert plan("Where did KerZOO appear?").fields == [RecordField.VENUE]
+
+
+def test_a_capitalised_word_no_paper_uses_is_a_name_the_collection_lacks(planner):
+    _, plan = planner
+    # "a paper putting Quxa heads on ...": no paper uses the word at all, so whatever paper is
+    # meant must mention it.
+    p = plan("Which speedup did the paper putting Quxa heads on a decoder report?")
+    assert "Quxa" in p.specifics, p
+    # Negatives: a capitalised word papers use, and the question's own first word.
+    assert not plan("Which speedup did the paper putting Transformer heads on a decoder report?").specifics
+    assert "Quxa" not in plan("Quxa heads on a decoder: which speedup did they report?").specifics
+
+
+def test_the_measure_of_a_degree_or_a_share_is_named_after_it(planner):
+    _, plan = planner
+    # "how much lower is X's <measure>", "what share of <measure> does X ...": the measure follows.
+    assert plan("How much lower is CBNet's energy usage on a Raspberry Pi?").measured == ["energy", "usage"]
+    assert plan("How much higher is the decode throughput of FastSwitch?").measured == ["decode", "throughput"]
+    assert plan("What fraction of the weight bits does EPIM keep?").measured == ["weight", "bits"]
+    # Negatives: the degree of the paper itself, and a share asked of nothing.
+    assert plan("How much slower is vLLM than FastSwitch?").measured == []
+    assert plan("How much faster is FastSwitch?").measured == []

@@ -23,6 +23,7 @@ from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stopwords
+from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
@@ -123,11 +124,13 @@ class EvidenceSelector:
     def score(self, plan: Plan, p: Paper, query: str, terms: list[str], passages: list[str] = (),
               qualifiers: bool = True, locators: dict[str, str] | None = None,
               number: bool | None = None, weights: dict[str, float] | None = None, named: bool = False,
-              against: bool = False, method: bool = False) -> list[tuple[float, str, str]]:
+              against: bool = False, method: bool = False, kind: str = "") -> list[tuple[float, str, str]]:
         """Every sentence of `p` scored against `query` (the aspect, with the paper's name),
         with the page it is on ("" for the abstract). `named`: a named thing is asked ("which
         GPU"), so a sentence naming one the question and the title do not is likelier to answer;
-        `against`: what it is measured against is asked, so a sentence naming a rival answers."""
+        `against`: what it is measured against is asked, so a sentence naming a rival answers;
+        `kind`: the noun of the named thing asked ("which boards"): a sentence setting out
+        instances of it ("on several boards, including A and B") names them."""
         sents, vecs, where, (singles, numbered, listed) = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
@@ -151,6 +154,8 @@ class EvidenceSelector:
         # ("three main tricks" echoes "three tricks": a word or two may come between.)
         echoes = [re.compile(rf"\b{re.escape(m.group(1))}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(m.group(2))}", re.I)
                   for m in re.finditer(rf"({SPELLED_COUNT})\s+([\w-]+)", plan.question, re.I)]
+        # ("... on three boards: A, B and C", "boards such as A and B".)
+        instances = re.compile(rf"\b{re.escape(stem(kind))}\w*\s*(?:,\s*)?(?:including|such\s+as|e\.g\.|like|namely|i\.e\.|:)\s", re.I) if kind else None
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
@@ -166,9 +171,9 @@ class EvidenceSelector:
             if not asks_code and _AVAILABILITY.search(sent):
                 score -= 2 * s.evidence_number_bonus
             # A sentence announcing as many of the asked things as the question counts ("which
-            # three tricks": "we add three simple tricks") is the answer's head, as a qualifier
-            # matched twice is.
-            if any(e.search(sent) for e in echoes):
+            # three tricks": "we add three simple tricks"), or setting out instances of the asked
+            # kind, is the answer's head, as a qualifier matched twice is.
+            if any(e.search(sent) for e in echoes) or (instances and instances.search(sent)):
                 score += 2 * s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = norm(sent)
@@ -204,8 +209,10 @@ class EvidenceSelector:
         # ("Foo-Accelerated" in a title: "Foo" and "accelerated" are all over its abstract too.)
         titled = part_stems(content_words(p.title))
         weights = {t: self.settings.evidence_title_word_weight for t in terms if stem(t) in titled}
+        head = asked_head(facet or plan.question) if named else None
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
-                            against=against, method=method, weights=weights if len(weights) < len(terms) else None)
+                            against=against, method=method, weights=weights if len(weights) < len(terms) else None,
+                            kind=head[-1] if head else "")
         n = n or self.settings.evidence_sentences
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer (a count may be in words).
@@ -237,14 +244,21 @@ class EvidenceSelector:
         if not answered:  # nothing asked is there: the first part's verdict, with its closest sentence
             return per_part[0][1]
         out = PaperEvidence(paper=hit.paper, sentences=[], label=label)
+        def quoted(sent: str) -> bool:  # (a pair holding a quoted sentence, or held by one, is quoted)
+            return any(sent in x or x in sent for x in out.sentences)
         for f, ev in answered:
-            if ev.sentences and ev.sentences[0] in out.sentences and f not in plan.numeric_facets:
+            if ev.sentences and quoted(ev.sentences[0]):
                 # Two parts whose best sentence is one: the later part's next best, if nearly as
-                # good, may be its own answer ("which board, and which compiler": two sentences).
-                # (Not a number's part: one sentence often states the numbers of several.)
+                # good, may be its own answer ("which board, and which compiler": two sentences;
+                # "how much faster, and what memory saving": a speedup's sentence, then a size's).
                 ev = self.for_paper(plan, hit, facet=f, n=2, label=label)
             for sent, score, loc in zip(ev.sentences, ev.scores, ev.locators):
-                if sent not in out.sentences:
+                held = [i for i, x in enumerate(out.sentences) if x in sent]
+                if held:  # a pair holding quoted sentences says more: it takes their place
+                    out.sentences[held[0]] = sent
+                    for i in reversed(held[1:]):
+                        del out.sentences[i], out.scores[i], out.locators[i]
+                elif not quoted(sent):
                     out.sentences.append(sent)
                     out.scores.append(score)
                     out.locators.append(loc)

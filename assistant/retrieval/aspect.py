@@ -36,7 +36,9 @@ _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|mot
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
 # "What is the tiling scheme called", "what's the name of the format": a name is asked.
-_CALLED_Q = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+[^?]*?\s(?:called|named|dubbed|termed)\b|\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+name\s+of\b", re.I)
+# ("what do its authors call the scheme": the same, with the namer as subject.)
+_CALLED_Q = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+[^?]*?\s(?:called|named|dubbed|termed)\b|\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+name\s+of\b"
+                       r"|\bwhat\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,3}?(?:call|name|dub|term)\b", re.I)
 _WH_NOUN = re.compile(rf"^\s*(?:what|which)\s+(?!{_AUX}\b)[\w-]+", re.I)
 _DEGREE = re.compile(r"\b(?:more|less|fewer|most|least|fewest)\b", re.I)
 # "which GPU does ...", "what dataset was ...": a thing asked by its kind (the noun before the verb;
@@ -175,7 +177,8 @@ class AspectReader:
                  if self._thing(m) and not _PROBLEM_HEAD.match(m.group())} if subjects else set()
         # (A row made of the question's words, when the question picks a kind of thing: no amount.)
         kind_asked = plan.facets_inferred and self._picks_thing(asked_q)
-        plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and not kind_asked and (
+        plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and not _CALLED_Q.search(f)
+                              and not kind_asked and (
             _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f, heads))
             or any(b in f for b in baselines)

@@ -40,6 +40,15 @@ _MEASURE_END = re.compile(r"\s+(?:compared|relative|over|than|vs\.?|versus|on|in
                           r"|\s*[,?.;:(]|\s*$", re.I)
 
 
+# "How much higher is FooNet's decode throughput": a degree of the measure that follows (its
+# owner's name or an article before it); "how much faster is FooNet than X" names none.
+_DEGREE_OF = re.compile(r"\bhow much\s+(?:more|less|higher|lower|larger|smaller|bigger|better|worse|faster|slower|cheaper|shorter|longer)\s+"
+                        r"(?:is|are|was|were)\s+(?:the\s+|its\s+|their\s+)?", re.I)
+# "What share of the kernels does X fuse": a share of the words after "of".
+_SHARE_OF = re.compile(r"\bwhat\s+(?:percentage|percent|fraction|share|proportion|portion)\s+of\s+(?:(?:the|its|their|all)\s+)?"
+                       r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+
+
 # "What absolute latency does X reach": the level itself, not how far it moved.
 _LEVEL = re.compile(r"\babsolute\s+(?:[\w-]+\s+){0,3}?[\w-]+", re.I)
 
@@ -58,8 +67,10 @@ def counted(q: str) -> str:
 
 def asked_measure(q: str, plan: Plan) -> list[str]:
     """The words of the measure a number question asks ("how much energy", "by how much does
-    X cut its energy use"), [] when it names none. The question's names are no words of it."""
+    X cut its energy use", "what share of the kernels does X fuse", "how much higher is X's
+    throughput"), [] when it names none. The question's names are no words of it."""
     phrase = ""
+    own = {w for t in plan.targets for w in content_words(t.phrase)}  # (a setting in it, "TPU-day saving", is of the measure)
     if (m := _BY_HOW_MUCH.search(q)) and plan.targets:
         rest = q[m.end():]
         # A described subject ends at its work noun ("the FooChip accelerator cut"), not at a
@@ -74,5 +85,11 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
                 phrase = obj[: _MEASURE_END.search(obj).start()]
     elif m := _MEASURE_NP.search(q):
         phrase = _COMPARATIVE.sub("", m.group(1), count=1)
-    own = {w for t in plan.targets for w in content_words(t.phrase)}  # (a setting in it, "TPU-day saving", is of the measure)
+    elif m := _SHARE_OF.search(q):
+        phrase = m.group(1)
+    elif m := _DEGREE_OF.search(q):
+        rest = re.sub(r"^[^\s']+['’]s\s+", "", q[m.end():])  # ("FooNet's decode throughput")
+        phrase = rest[: _MEASURE_END.search(rest).start()]
+        if own & set(content_words(phrase)):  # ("how much faster is the FooNet system": the paper)
+            phrase = ""
     return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]

@@ -25,7 +25,7 @@ from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
-from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, settings_named
+from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, settings_named, unused_name
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
@@ -77,6 +77,10 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         # ...?"); only the question sentence's qualifiers must be matched by the answer.
         statements, asked = split_statements(q)
         asked_from = q.rfind(asked) if statements else 0
+        # (... from the start of its sentence, a lead-in "For the work that ...: what" with it,
+        # to its last question mark: what the asker tells after it is the asker's own.)
+        asked_span = (max((e.end() for e in re.finditer(r"[.?!]\s", q[:asked_from])), default=0),
+                      q.rfind("?") if "?" in asked else len(q))
         for m in NAME_TOKEN.finditer(q):
             tok, key = m.group(), m.group().lower()
             if key in seen or key in author_words:
@@ -119,6 +123,10 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 # "what does Quxformer report": a capitalised subject few papers mention and none
                 # goes by is a system's name, though plainly written.
                 unknown.append(tok)
+            elif run := unused_name(q, m, asked_span, self.names):
+                seen.update(w.lower() for w in run.split())
+                if not in_examples(q, m.start()):
+                    plan.specifics.append(run)
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
             # ("quxbench-tasks": a compound with a word the collection never uses is a setting's name,

@@ -9,6 +9,7 @@ qualifier (answer/absence.py).
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..models import Aspect, Kind, Plan, Target
@@ -39,6 +40,24 @@ def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked_from
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
+
+
+# Months and weekdays: capitalised, and no name ("the June 2022 paper").
+_CALENDAR = {w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w}
+
+
+def unused_name(q: str, m: re.Match, asked: tuple[int, int], names) -> str:
+    """"The paper adding Quxa heads": a capitalised word `m` inside the question sentence
+    (`asked`, its span) that no paper's text uses at all, nor any author's name, is a name the
+    collection lacks; whatever paper is meant must mention it. Returns it with the capitalised
+    words after it ("a Quxa Mini board"), or "". (A word some paper uses is vocabulary, and the
+    asker's own setting told after the question, "we use Quxa.", qualifies nothing.)"""
+    word = m.group()
+    if not (re.fullmatch(r"[A-Z][a-z]{2,}", word) and re.search(r"[a-z,]\s+$", q[: m.start()]) and asked[0] <= m.start() < asked[1]):
+        return ""
+    if word.lower() in _CALENDAR or names.papers_with(word.lower()) != frozenset() or names.records.in_author_name(word.lower()):
+        return ""
+    return word + re.match(r"(?:\s+(?-i:[A-Z][A-Za-z0-9]+))*", q[m.end():]).group()
 
 
 def bind_qualifiers(q: str, plan: Plan) -> None:

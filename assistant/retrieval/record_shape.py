@@ -61,7 +61,8 @@ _FIELDS = [
     (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
                                          r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
-    (RecordField.AUTHORS, re.compile(r"^\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
+    # ("Where did FooNet appear, and who's on it?": a later clause's "who" asks too.)
+    (RecordField.AUTHORS, re.compile(r"(?:^|[,;]|\band\b)\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
     (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
@@ -129,7 +130,7 @@ _HEAD_END = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|can|could|w
                        r"against|under|the|a|an|its|their|this|that|it|they)$", re.I)
 
 
-def _asked_head(clause: str) -> list[str] | None:
+def asked_head(clause: str) -> list[str] | None:
     """The noun phrase a clause's "what"/"which" asks for ("what peak power did ..." ->
     ["peak", "power"]); None when the clause has no such phrase."""
     m = re.search(r"\b(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their)\s+)?(?:(?:kind|type|sort|range|set|list|number|count)\s+of\s+)?", clause, re.I)
@@ -149,7 +150,11 @@ def _asked_elsewhere(q: str, m: re.Match) -> bool:
     describes what is asked. (Not when papers are asked: "which papers have authors from X".)"""
     starts = [0] + [c.end() for c in re.finditer(r"[,;:?]|\band\b", q[: m.start()])]
     clause = q[starts[-1]:]
-    head = _asked_head(clause[: m.start() - starts[-1]])
+    head = asked_head(clause[: m.start() - starts[-1]])
+    if not re.search(r"\b(?:what|which)\b", clause[: m.start() - starts[-1]], re.I):
+        # ("FooNet sorts each group's keys by what measure": the "what" after the word asks.)
+        end = re.search(r"[,;:?]|\band\b", q[m.end():])
+        head = asked_head(q[m.end(): m.end() + end.start() if end else len(q)])
     return bool(head) and not any(_FIELD_NOUN.fullmatch(w) for w in head) \
         and not re.fullmatch(rf"{_UNITS}|{WORK_NOUNS}", head[-1], re.I)
 
