@@ -66,15 +66,19 @@ def test_a_when_clause_before_the_question_is_its_condition(planner):
 def test_a_field_word_inside_what_is_asked_describes_it(planner):
     _, plan = planner
     # "what accuracy ... the authors get", "what ... does it group by": the interrogative asks
-    # the accuracy and the bit-width; the field words only describe them.
+    # the accuracy and the bit-width; the field words only describe them. So does a "what"
+    # after the field word ("each group's weights ... to what kind of numbers").
     for q in ["What top-1 accuracy did the EPIM authors get on ImageNet?",
-              "What unit of data does ZO2 group by layer when it offloads?"]:
+              "What unit of data does ZO2 group by layer when it offloads?",
+              "KerZOO rounds each group's weights to what kind of numbers?"]:
         p = plan(q)
         assert p.kind is Kind.FACTOID and not p.fields, (q, p)
-    # Negatives: the interrogative asks the field itself.
+    # Negatives: the interrogative asks the field itself, before the field word or after it.
     for q, field in [("Which lab is DeepSeek-V3 from?", RecordField.ORGANISATION),
                      ("What is the venue of SSDTrain?", RecordField.VENUE),
-                     ("What year was it that the KerZOO authors posted it?", RecordField.DATE)]:
+                     ("What year was it that the KerZOO authors posted it?", RecordField.DATE),
+                     ("The KerZOO group is from which university?", RecordField.ORGANISATION),
+                     ("Which lab is behind KerZOO?", RecordField.ORGANISATION)]:
         p = plan(q)
         assert p.kind is Kind.METADATA and field in p.fields, (q, p)
 
@@ -3250,18 +3254,6 @@ def test_a_part_asking_what_a_thing_is_called_asks_no_number(planner):
     assert called and not set(called) & set(p.numeric_facets), p
     # Negative: the part asking how much stays a number.
     assert [f for f in p.facets if "how much" in f.lower()] == p.numeric_facets, p
-
-
-def test_a_field_word_before_what_a_clause_asks_describes_it(planner):
-    _, plan = planner
-    # "each group's weights ... to what kind of values": the "what" after the field word asks.
-    p = plan("KerZOO rounds each group's weights to what kind of numbers?")
-    assert p.kind is Kind.FACTOID and not p.fields, p
-    # Negatives: the "what" asks the field itself, or comes first.
-    for q, field in [("The KerZOO group is from which university?", RecordField.ORGANISATION),
-                     ("Which lab is behind KerZOO?", RecordField.ORGANISATION)]:
-        p = plan(q)
-        assert p.kind is Kind.METADATA and field in p.fields, (q, p)
 
 
 def test_a_later_clause_asking_who_asks_the_authors(planner):

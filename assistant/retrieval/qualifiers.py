@@ -42,12 +42,12 @@ def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
 
 
-# Months and weekdays: capitalised, and no name ("the June 2022 paper").
+# Months and weekdays: capitalised, and no name ("the March 2021 preprint").
 _CALENDAR = {w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w}
 
 
 def unused_name(q: str, m: re.Match, asked: tuple[int, int], names) -> str:
-    """"The paper adding Quxa heads": a capitalised word `m` inside the question sentence
+    """"The work that ports Quxa kernels": a capitalised word `m` inside the question sentence
     (`asked`, its span) that no paper's text uses at all, nor any author's name, is a name the
     collection lacks; whatever paper is meant must mention it. Returns it with the capitalised
     words after it ("a Quxa Mini board"), or "". (A word some paper uses is vocabulary, and the

@@ -61,7 +61,7 @@ _FIELDS = [
     (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
                                          r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
-    # ("Where did FooNet appear, and who's on it?": a later clause's "who" asks too.)
+    # ("Where did FooNet appear, and who is behind it?": a later clause's "who" asks too.)
     (RecordField.AUTHORS, re.compile(r"(?:^|[,;]|\band\b)\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
     (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
