@@ -99,40 +99,40 @@ def test_a_qualifier_written_as_an_acronym_matches_its_words(assistant):
 
 
 def test_the_usual_comparison_rows_follow_the_abstracts_order():
-    from assistant.answer.comparison import _usual_rows
+    from assistant.answer.roles import usual_rows
 
     abstract = ("Training large models is costly. However, GPU memory is a bottleneck. "
                 "In this work, we identify three causes of the overhead. We propose FooNet, which pages tensors. "
                 "FooNet is evaluated on 4 GPUs. FooNet reaches a 2.1x speedup over the baseline. Code is public.")
-    rows = _usual_rows(abstract, "FooNet", set())
+    rows = usual_rows(abstract, "FooNet", set())
     assert rows["Approach"].startswith("We propose FooNet")  # the sentence naming the work
     assert rows["Problem"] == "Training large models is costly."  # before the approach
     assert rows["Results"].startswith("FooNet reaches")  # the last one stating a number
     # Negative: a sentence another row of the table quoted is not quoted again.
-    rows = _usual_rows(abstract, "FooNet", {"FooNet reaches a 2.1x speedup over the baseline."})
+    rows = usual_rows(abstract, "FooNet", {"FooNet reaches a 2.1x speedup over the baseline."})
     assert rows["Results"] == "FooNet is evaluated on 4 GPUs."
-    rows = _usual_rows("We propose BarNet. It is 3x faster. The results generalise.", "BarNet", set())
+    rows = usual_rows("We propose BarNet. It is 3x faster. The results generalise.", "BarNet", set())
     assert "Problem" not in rows and rows["Results"] == "It is 3x faster."
 
 
 def test_a_comparison_says_what_each_work_is_in_its_own_introducing_sentences():
-    from assistant.answer.comparison import _introduction
+    from assistant.answer.roles import introduction
 
     abstract = ("Paging is slow. In this work, we study paging. We propose FooNet, a pager. "
                 "FooNet uses three queues. Our evaluation shows a 2x speedup.")
-    assert _introduction(abstract, "FooNet") == ["We propose FooNet, a pager.", "FooNet uses three queues."]
+    assert introduction(abstract, "FooNet") == ["We propose FooNet, a pager.", "FooNet uses three queues."]
     # Negative: the next sentence reports results, not the work: it is not part of the introduction.
-    assert _introduction("We propose BarNet, a pager. Our evaluation shows a 2x speedup.", "BarNet") == ["We propose BarNet, a pager."]
+    assert introduction("We propose BarNet, a pager. Our evaluation shows a 2x speedup.", "BarNet") == ["We propose BarNet, a pager."]
 
 
 def test_how_each_works_is_quoted_from_between_introduction_and_results():
-    from assistant.answer.comparison import _method_span
+    from assistant.answer.roles import method_span
 
     abstract = ("GPUs are scarce. We propose FooNet, a pager. We achieve this by replacing pages with tiles. "
                 "Experiments show FooNet is fast. FooNet reaches 2x speedup.")
-    assert _method_span(abstract) == ["We propose FooNet, a pager.", "We achieve this by replacing pages with tiles."]
+    assert method_span(abstract) == ["We propose FooNet, a pager.", "We achieve this by replacing pages with tiles."]
     # Negative: an abstract that never introduces its work has no span to quote from.
-    assert _method_span("GPUs are scarce. Results show 2x speedup.") == []
+    assert method_span("GPUs are scarce. Results show 2x speedup.") == []
 
 
 def test_a_result_against_a_phrase_the_paper_never_mentions_is_refused(assistant):
@@ -165,12 +165,12 @@ def test_a_phrase_describing_the_named_paper_is_no_qualifier(assistant):
 
 
 def test_how_it_works_may_be_told_after_the_first_result():
-    from assistant.answer.comparison import _naming_more
+    from assistant.answer.roles import naming_more
     span = ["We propose FooNet, a two-part quantizer.", "It first scales each row."]
     sents = span + ["FooNet halves memory on 8 GPUs.", "For the rare outliers, we add a 16-bit path."]
-    assert _naming_more(["outliers", "handle"], span, sents) == ["For the rare outliers, we add a 16-bit path."]
+    assert naming_more(["outliers", "handle"], span, sents) == ["For the rare outliers, we add a 16-bit path."]
     # Negative: a word the span already uses brings no later sentence.
-    assert _naming_more(["scales", "row"], span, sents) == []
+    assert naming_more(["scales", "row"], span, sents) == []
 
 
 def test_a_later_sentence_naming_the_asked_thing_answers_how(assistant):
@@ -534,3 +534,80 @@ def test_a_sentence_setting_out_instances_of_the_asked_kind_names_them(assistant
     # Negatives: no named thing asked, or another kind asked: the sentence sharing the words wins.
     assert best("which boards does each run on", named=False).startswith("On every board")
     assert best("which kernels does each run").startswith("On every board")
+
+
+def test_how_a_work_works_is_told_by_the_sentences_between_its_introduction_and_results(assistant):
+    from assistant.corpus import Paper
+    from assistant.models import Hit
+
+    paper = Paper(id="pfooserve", title="FooServe: Serving Chat Sessions from Host Memory", abstract=(
+        "Serving many chat sessions wastes GPU memory. Existing schedulers evict whole sessions and recompute them, "
+        "which makes FooServe-like serving of long sessions slow. We propose FooServe, a session scheduler. "
+        "FooServe keeps each session's cache in pinned host memory and prefetches it one step ahead of its turn. "
+        "Experiments show FooServe serves 3.1x more sessions than vLLM while keeping latency low."))
+    hit = Hit(paper=paper, score=1.0, reason="named")
+
+    def quoted(question: str) -> list[str]:
+        return assistant.evidence.for_question(assistant.retriever.plan(question), hit, n=2).sentences
+
+    told = quoted("How does FooServe work?")
+    assert sorted(told) == ["FooServe keeps each session's cache in pinned host memory and prefetches it one step ahead of its turn.",
+                            "We propose FooServe, a session scheduler."], told
+    # Negatives: a number asked is still the result's; the problem asked is still the problem's.
+    assert "3.1x more sessions" in quoted("How many more sessions does FooServe serve than vLLM?")[0]
+    assert quoted("What problem with existing schedulers does FooServe address?")[0].startswith("Existing schedulers evict")
+
+
+def test_a_number_asked_in_a_unit_is_answered_only_by_one_of_its_kind(assistant):
+    # A time asked "in milliseconds", a throughput "in tokens per second": ZO2 states a size (18GB), no time.
+    a = assistant.ask("What throughput in tokens per second does ZO2 reach on OPT-175B?")
+    assert a.refused and "tokens per second" in a.text, a.text
+    # Negative: a unit of the kind the paper states ("in GB": its "18GB") is answered.
+    b = assistant.ask("How much GPU memory in GB does ZO2 need for OPT-175B?")
+    assert not b.refused and "18GB" in b.text, b.text
+
+
+def test_what_a_unit_measures_is_read_from_the_question_and_the_sentence():
+    from assistant.units import asked_unit, dimension, states_dimension
+
+    assert asked_unit("What decode latency in milliseconds does FooNet get?") == "milliseconds"
+    assert asked_unit("and its raw throughput in tokens/s?") == "tokens/s"
+    assert asked_unit("How many GB of DRAM does BarNet need?") == "GB"
+    assert dimension("milliseconds") == dimension("ms") == dimension("hours") == "time"
+    assert states_dimension("Each image takes 3.2 ms.", "time") and states_dimension("It fits in 18GB.", "size")
+    # Negatives: a paper, a measure or a place after "in" names no unit; a ratio or a size is no time.
+    assert asked_unit("In FooNet, what memory saving is reported?") == ""
+    assert asked_unit("What is the cost in memory and in hardware?") == ""
+    assert not states_dimension("It is 2.5x faster at 73.6% accuracy with 320KB.", "time")
+
+
+def test_a_gain_over_prior_work_asks_the_gain_not_which_work():
+    from assistant.answer.absence import asks_rival
+    from assistant.models import Kind, Plan
+
+    def rival(q: str) -> bool:
+        return asks_rival(Plan(question=q, kind=Kind.FACTOID), None)
+
+    # The rival after "over" qualifies the asked gain: a paper beating "prior work" unnamed answers it.
+    assert not rival("what throughput gain over prior work does FooNet end up with?")
+    assert not rival("What speedup relative to prior systems does FooNet report?")
+    # Negatives: the rival itself asked for by its kind.
+    assert rival("Which prior works does FooNet beat?") and rival("what two strong baselines does FooNet use?")
+
+
+def test_a_row_read_from_the_question_keeps_the_kind_it_asks(assistant):
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Kind, Plan
+
+    paper = Paper(id="pfooboards", title="FooNet", abstract=(
+        "FooNet is a compiler for tiny models. FooNet targets the boards' slowest kernels and runs them 2x faster than hand-written code. "
+        "It runs on several boards, including Nucleo and Arty. The code is public."))
+
+    def best(question: str, facet: str) -> str:
+        plan = Plan(question=question, kind=Kind.COMPARATIVE, facets=[facet], named_facets=[facet], facets_inferred=True)
+        return assistant.evidence.for_paper(plan, Hit(paper=paper, score=1.0), facet=facet).sentences[0]
+
+    # "What boards does each target?" gives the row "boards target": still a kind of board asked.
+    assert best("FooNet and BarNet: what boards does each one target?", "boards target").startswith("It runs on several boards")
+    # Negative: a row without the question's asked word asks no such kind.
+    assert best("FooNet and BarNet: what boards does each one target?", "kernels run").startswith("FooNet targets")

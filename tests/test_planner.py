@@ -3284,3 +3284,36 @@ def test_the_measure_of_a_degree_or_a_share_is_named_after_it(planner):
     # Negatives: the degree of the paper itself, and a share asked of nothing.
     assert plan("How much slower is vLLM than FastSwitch?").measured == []
     assert plan("How much faster is FastSwitch?").measured == []
+
+
+def test_an_unknown_name_in_the_question_sentences_lead_in_describes_the_paper(planner):
+    _, plan = planner
+    # "ZorbPipe's tiling pass — what speedup ... on VGG-16?": the lead-in says which work is
+    # asked about; a paper found by "VGG-16" must also mention ZorbPipe.
+    assert "ZorbPipe" in plan("ZorbPipe's tiling pass — what speedup did they get on VGG-16?").specifics
+    assert "ZorbPipe" in plan("For ZorbPipe, what speedup did they get on VGG-16?").specifics
+    # Negatives: the asker's own setting, in the lead-in or a sentence before, qualifies nothing.
+    assert "ZorbPipe" not in plan("We run ZorbPipe here — what speedup does FT-ClipAct report on VGG-16?").specifics
+    assert "ZorbPipe" not in plan("Our lab uses ZorbPipe. What speedup does FT-ClipAct report on VGG-16?").specifics
+
+
+def test_a_paper_named_by_its_relation_to_another_is_the_one_naming_it_later(planner):
+    r, plan = planner
+    p = plan("What speedup does the multi-GPU follow-up to ZO2 get over the original?")
+    assert [t.phrase for t in p.targets] == ["the multi-GPU follow-up to ZO2"], p.targets
+    assert [r.papers[i].title.split(":")[0] for i in p.targets[0].paper_ids] == ["DistZO2"]
+    # ZO2 is what the follow-up is measured against; the relation's words and "the original" qualify nothing.
+    assert p.specifics == ["ZO2"], p.specifics
+    assert [r.papers[i].title.split(":")[0] for i in plan("What does ZO2's successor add?").targets[0].paper_ids] == ["DistZO2"]
+    # Negatives: a relation no paper fits is a paper not in the collection; the named paper itself stays itself.
+    assert plan("What speedup does the follow-up to LinGCN get?").targets[0].missing
+    assert [r.papers[i].title.split(":")[0] for i in plan("What speedup does ZO2 get over the original?").targets[0].paper_ids] == ["ZO2"]
+
+
+def test_a_word_abstracts_use_is_a_lists_topic_not_a_paper(planner):
+    _, plan = planner
+    # "SSD" names no paper firmly (several abstracts use it): in a list it is what the papers are about.
+    p = plan("list every paper that offloads model states to SSD storage")
+    assert p.kind is Kind.AGGREGATE and not p.targets and "ssd" in p.topic_terms, p
+    # Negative: a paper named firmly stays the list's paper ("papers building on ZO2").
+    assert [t.phrase for t in plan("Which papers in the collection build on ZO2?").targets] == ["ZO2"]

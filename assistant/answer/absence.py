@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
+from ..units import dimension, states_dimension
 from .number_context import changes_only
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
@@ -37,8 +38,9 @@ def as_unit(measure: str) -> re.Pattern:
 
 # What a result is measured against: the words after a comparison word.
 _AGAINST = re.compile(rf"\b(?:{AGAINST_WORDS})\s+(.{{0,80}})", re.I)
-# "Which prior baseline does X beat?": a rival asked for by its kind.
-WHICH_RIVAL = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:baselines?|competitors?|rivals?|prior\s+(?:systems?|works?|methods?))\b", re.I)
+# "Which prior baseline does X beat?": a rival asked for by its kind. ("What gain over prior
+# work" asks the gain: the rival is its qualifier.)
+WHICH_RIVAL = re.compile(rf"^\W*(?:which|what)\s+(?:(?!(?:{AGAINST_WORDS}|compared|relative)\b)[\w-]+\s+){{0,3}}?(?:baselines?|competitors?|rivals?|prior\s+(?:systems?|works?|methods?))\b", re.I)
 
 
 # "Which engine is FooNet compared against?", "what does it beat on GLUE": the asked thing is
@@ -148,6 +150,9 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
         # quoted pair's first sentence may name the measure and its second give a speedup.
         return f"does not state a number for “{' '.join(plan.measured)}”"
+    if plan.unit and number and (not facet or plan.unit in facet) and not any(states_dimension(x, dimension(plan.unit)) for x in stated):
+        # "What latency in milliseconds does X get?" is not answered by its accuracy or a speedup.
+        return f"does not state a number in {plan.unit}"
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute latency does X reach?" is not answered by "a 3.1 ms cut".
         return "gives only relative figures, not the absolute number asked for"

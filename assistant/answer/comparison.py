@@ -8,70 +8,15 @@ Out of scope: choosing evidence (evidence.py), factoids and lists (extractive.py
 
 from __future__ import annotations
 
-import re
-
 from ..models import Hit, Plan, Retrieval, short_name
-from ..text import cell, content_words, quantities, sentences, stem, stems
-
-_PROBLEM = re.compile(r"\b(challeng|bottleneck|limit|suffer|however|difficult|costly|expensive|hinder|struggl|problem|issue|pressure|demand)", re.I)
-_APPROACH = re.compile(r"\b(we (propose|present|introduce|develop|design|build|formali[sz]e)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|called|named)\b", re.I)
-_EVALUATION = re.compile(r"\b(?:experiment\w*|evaluat\w*|results? (?:show|demonstrate|reveal|indicate)\w*|outperform\w*)\b", re.I)
-_RESULT = re.compile(r"(\d+(\.\d+)?\s*(x|×|%|times)|\$\d|\bspeedup\b|\boutperform|\bachiev|\breduc|\bimprov)", re.I)
+from ..text import cell, content_words, sentences
+from .roles import introduction, method_span, naming_more, usual_rows
 
 
 def _cell_quote(unit: str) -> str:
     """An evidence unit (a sentence, or two that belong together) for a table cell: each
     sentence kept up to 400 characters, so the second's fact is never cut for the first's length."""
     return " ".join(cell(x, 400) for x in sentences(unit)) or cell(unit, 400)
-
-
-def _introduction(abstract: str, name: str) -> list[str]:
-    """The sentence introducing the work (by its name, if one does), and the next one when it
-    goes on about the work ("FooNet uses three ...", "Its key idea is ...")."""
-    sents = sentences(abstract)
-    introducing = [i for i, x in enumerate(sents) if _APPROACH.search(x)]
-    i = next((i for i in introducing if name.lower() in sents[i].lower()), introducing[0] if introducing else 0)
-    nxt = sents[i + 1] if i + 1 < len(sents) else ""
-    goes_on = nxt and re.match(rf"(?:{re.escape(name)}\b|It\b|Its\b)", nxt, re.I)
-    return sents[i: i + 2] if goes_on else sents[i: i + 1]
-
-
-def _method_span(abstract: str) -> list[str]:
-    """The sentences that say how a work works: from the one introducing it up to its
-    evaluation (the first sentence after it stating a number or reporting experiments)."""
-    sents = sentences(abstract)
-    start = next((i for i, x in enumerate(sents) if _APPROACH.search(x)), None)
-    if start is None:
-        return []
-    end = next((i for i in range(start + 1, len(sents)) if quantities(sents[i]) or _EVALUATION.search(sents[i])), len(sents))
-    return sents[start:end]
-
-
-def _naming_more(words: list[str], span: list[str], sents: list[str]) -> list[str]:
-    """The sentences after `span` that use a word of `words` no sentence of `span` uses."""
-    have = stems(" ".join(span))
-    new = {stem(w) for w in words} - have
-    after = sents[sents.index(span[-1]) + 1:] if span and span[-1] in sents else []
-    return [x for x in after if new & stems(x)]
-
-
-def _usual_rows(abstract: str, name: str, used: set[str]) -> dict[str, str]:
-    """Problem, Approach and Results sentences of an abstract, in the order abstracts tell
-    them: the approach is the sentence introducing the work (by its name, if one does); the problem comes before it (the
-    opening sentence when no sentence says "challenge", "however" ...); the result is the last
-    sentence stating a number after it. None repeats a sentence already quoted."""
-    sents = sentences(abstract)
-    fresh = [i for i, x in enumerate(sents) if x not in used]
-    introducing = [i for i in fresh if _APPROACH.search(sents[i])]
-    approach = next((i for i in introducing if name.lower() in sents[i].lower()), introducing[0] if introducing else None)
-    cut = approach if approach is not None else len(sents)
-    problem = next((i for i in fresh if i < cut and _PROBLEM.search(sents[i])), fresh[0] if fresh and fresh[0] < cut else None)
-    after = [i for i in fresh if i > (approach if approach is not None else -1) and i != problem]
-    result = next((i for i in reversed(after) if quantities(sents[i])), None)
-    if result is None:
-        result = next((i for i in reversed(after) if _RESULT.search(sents[i])), None)
-    picks = {"Problem": problem, "Approach": approach, "Results": result}
-    return {row: sents[i] for row, i in picks.items() if i is not None}
 
 
 class ComparisonTable:
@@ -100,7 +45,7 @@ class ComparisonTable:
                             cells.append("—")
                             continue
                         if facet == "approach":  # what each one is: the sentences introducing it
-                            intro = _introduction(h.paper.abstract, short_name(h.paper))
+                            intro = introduction(h.paper.abstract, short_name(h.paper))
                             for x in intro:
                                 out.cite(h.paper, x)
                             used.update(intro)
@@ -109,13 +54,13 @@ class ComparisonTable:
                         # Unlike a factoid, always the best few: a cell's second sentence often holds the asked fact.
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
                                                      label=label, close_only=False)
-                        if facet in plan.method_facets and not ev.absent and (span := _method_span(h.paper.abstract)):
+                        if facet in plan.method_facets and not ev.absent and (span := method_span(h.paper.abstract)):
                             # How each works: the best sentences between its introduction and its results, and later
                             # ones using a word of the part none of those uses ("how does it handle stragglers":
                             # "for the stragglers, we ..."); a sentence with the one going on from it counts as one.
                             scored = self.evidence.score(plan, h.paper, facet, content_words(facet), number=False, method=True)
                             sents = sentences(h.paper.abstract)
-                            later = set(_naming_more(content_words(facet), span, sents))
+                            later = set(naming_more(content_words(facet), span, sents))
                             allowed = set(span) | later
                             best = sorted((x for x in scored if x[1] in allowed or any(x[1].startswith(a + " ") for a in allowed)),
                                           key=lambda x: -x[0])
@@ -137,7 +82,7 @@ class ComparisonTable:
             if plan.facets and not plan.facets_inferred:
                 lines += self._closest_row(plan, columns, marks, quoted, out)
             if not plan.facets or plan.facets_inferred:  # the aspect was a guess: the usual rows too
-                picked = [_usual_rows(h.paper.abstract, short_name(h.paper), used) for (_, h), used in zip(columns, quoted)]
+                picked = [usual_rows(h.paper.abstract, short_name(h.paper), used) for (_, h), used in zip(columns, quoted)]
                 for row in ("Problem", "Approach", "Results"):
                     cells = []
                     for (label, h), m, rows in zip(columns, marks, picked):

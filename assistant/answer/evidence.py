@@ -25,6 +25,8 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stopwords
 from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
+from ..units import dimension, states_dimension
+from .roles import method_span, naming_more
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
@@ -148,6 +150,7 @@ class EvidenceSelector:
         own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
         # The asked words a number may be of (not a setting's, "8-bit", nor a qualifier's).
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
+        unit = dimension(plan.unit) if number else ""
         asks_code = bool(_ASKS_CODE.search(plan.question))
         # "X adds two tricks: name them": the sentence with the count the question repeats ("we
         # add two tricks, A and B") lists them.
@@ -156,12 +159,19 @@ class EvidenceSelector:
                   for m in re.finditer(rf"({SPELLED_COUNT})\s+([\w-]+)", plan.question, re.I)]
         # ("... on three boards: A, B and C", "boards such as A and B".)
         instances = re.compile(rf"\b{re.escape(stem(kind))}\w*\s*(?:,\s*)?(?:including|such\s+as|e\.g\.|like|namely|i\.e\.|:)\s", re.I) if kind else None
+        # How it works is asked: the sentences telling it (from the work's introduction up to its
+        # evaluation, and later ones naming an asked word those do not) outrank its problem and results.
+        telling = set()
+        if method and not number and (span := method_span(p.abstract)):
+            telling = set(span) | set(naming_more(terms, span, sentences(p.abstract)))
         out = []
         for sent, c, loc in zip(sents, cos, where):
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
                 # (... more when the number is of an asked word.)
                 score += s.evidence_number_bonus + s.evidence_measure_bonus * bool(asked & _number_neighbours(sent))
+                # (... and when it is in a unit of the asked one's kind: "in ms" asks a time.)
+                score += s.evidence_measure_bonus * bool(unit and states_dimension(sent, unit))
             if counted and counted.search(sent):
                 score += s.evidence_number_bonus
             if named and any((MODEL_NAME.match(t) or _LOWER_NAME.match(t)) and t.lower() not in known for t in NAME_TOKEN.findall(sent)):
@@ -181,6 +191,8 @@ class EvidenceSelector:
             if plan.aspect is Aspect.DEFINITION and _INTRODUCES.search(sent) and (
                     not names or any(n in sent.lower() for n in names)):
                 score += s.evidence_number_bonus
+            if telling and any(sent == x or sent.startswith(x + " ") for x in telling):
+                score += s.evidence_method_bonus
             out.append((score, sent, loc))
         # What a sentence is followed by ("Therefore, we propose ..."; its list's items) answers
         # with it: the whole goes before the sentence alone.
@@ -209,7 +221,10 @@ class EvidenceSelector:
         # ("Foo-Accelerated" in a title: "Foo" and "accelerated" are all over its abstract too.)
         titled = part_stems(content_words(p.title))
         weights = {t: self.settings.evidence_title_word_weight for t in terms if stem(t) in titled}
-        head = asked_head(facet or plan.question) if named else None
+        # (A row read from the question, "hardware target", has lost its "what": the question's
+        # head is the row's when the row holds it.)
+        head = (asked_head(facet or plan.question) or ((h := asked_head(plan.question)) and h[-1] in (facet or "").split() and h)) \
+            if named else None
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
                             against=against, method=method, weights=weights if len(weights) < len(terms) else None,
                             kind=head[-1] if head else "")

@@ -30,7 +30,10 @@ from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
+from .relations import related_paper
+from .statements import describing_from
 from .measures import asked_measure, asks_level, counted
+from ..units import asked_unit
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
@@ -141,6 +144,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
+        related_paper(q, plan, self.names.papers, self.names.papers_with, self.search)
         unknown = quoted_works(q, plan, unknown, self._resolve, self.settings.describe_min_margin, self.names.records.titles_containing)
         others_only(plan, self.names.papers)
         settings_named(q, plan, asked_from, rare=lambda w: self.names.papers_using(w) is not None)
@@ -148,6 +152,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         self._kind(q, plan, unknown)
         beyond_count(q, plan)
         beyond_two(q, plan, lambda pid: self.names.label(self.names.papers[pid]))
+        if plan.kind is Kind.AGGREGATE:  # ("papers offloading to SSD": a word abstracts use is the topic's, no paper's name)
+            plan.targets = [t for t in plan.targets if not (t.by == "name" and t.confidence <= _WEAK_NAME)]
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
         named = {w for t in plan.targets for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
             | {v.lower() for v in plan.venues}
@@ -167,6 +173,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
             plan.level = asks_level(asked)
+            plan.unit = asked_unit(asked)
         baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
@@ -230,8 +237,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
                 plan.targets += [Target(u, []) for u in unknown]
             else:  # (the asker's own setting, "I have an XY-9 box.", qualifies nothing asked)
-                asked_from = q.rfind(split_statements(q)[1])
-                plan.specifics += [u for u in unknown if q.find(u) >= asked_from]
+                plan.specifics += [u for u in unknown if q.find(u) >= describing_from(q)]
         # A name the named paper's own abstract only uses ("FooNet vs BarLib", where BarLib is what
         # FooNet measures against; "FooNet's bugs in BarLib") is that paper's qualifier,
         # not a paper beside it.

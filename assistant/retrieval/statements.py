@@ -50,3 +50,13 @@ def _listed_after_colon(before: str, joint: str) -> bool:
 _ASKING = re.compile(r"\s*(?:(?:on|in|at|for|with|from|under|across|over)\s+(?=(?:what|which|whom|whose)\b))?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|"
                      r"compare|contrast|list|name|give|describe|explain|summari[sz]e|tell|show)\b", re.I)
 _LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
+
+
+def describing_from(q: str) -> int:
+    """Where the words about the paper asked start: the question sentence, its lead-in
+    included ("FooNet's tiling pass: what speedup ...?" is about a paper with a tiling pass),
+    unless the lead-in is the asker's own setting ("We run BarLib, so what ...?"); the
+    sentences before it are context."""
+    asked = q.rfind(split_statements(q)[1])
+    start = max((m.end() for m in re.finditer(r"[.?!]\s", q[:asked])), default=0)
+    return asked if _SPEAKER.match(q[start:asked]) else start

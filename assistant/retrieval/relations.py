@@ -1,0 +1,55 @@
+"""A paper referred to by its relation to a named one: "the multi-GPU follow-up to FooNet",
+"FooNet's distributed successor". The related paper is one whose text names the other and
+that came out no earlier; the words before the relation ("multi-GPU") choose among several.
+The named paper is then a qualifier of the answer (what the follow-up is measured against),
+no subject of its own; every later mention of it ("faster than the original", a pronoun the
+conversation filled in with its name) is that qualifier too.
+
+Out of scope: papers named or described directly (planner.py, descriptions.py); citations
+beyond what an abstract names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Plan, Target
+from ..text import as_word, content_words
+
+_RELATION = r"(?:follow[- ]?ups?|successors?|sequels?|extensions?|(?:later|newer)\s+versions?)"
+# "[the multi-GPU] follow-up to|of|on FooNet", its describing words first.
+_TO = re.compile(rf"\b(?:the|a|an|its|their)\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){_RELATION}\s+(?:to|of|on)\s+(?:the\s+)?$", re.I)
+# "FooNet's [distributed] follow-up".
+_OWN = re.compile(rf"^['’]s\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){_RELATION}\b", re.I)
+
+
+def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool:
+    """Replace a named target with the paper the question relates it to; True when one is.
+    `papers_with(word)`: the ids of papers whose text has the word; `search(query, k, ids)`:
+    hits among `ids`, best first. A relation no paper fits is a paper not in the collection."""
+    for i, t in enumerate(plan.targets):
+        if t.by != "name" or t.missing or t.baseline:
+            continue
+        m = next((r for o in as_word(t.phrase).finditer(q)
+                  if (r := _TO.search(q[: o.start()]) or _OWN.match(q[o.end():]))), None)
+        if not m:
+            continue
+        own = set(t.paper_ids)
+        since = min((papers[p].date or "" for p in own), default="")
+        later = [pid for pid in sorted(papers_with(t.phrase.lower()) or ()) if pid not in own
+                 and not (_iso(since) and _iso(papers[pid].date) and papers[pid].date < since)]
+        desc = " ".join(content_words(m.group("desc")))
+        # (The relation's own words, "follow-up", qualify nothing.)
+        plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
+        if len(later) > 1 and desc:  # ("the distributed follow-up": the one the words describe best)
+            later = [h.paper.id for h in search(f"{desc} {t.phrase}", len(later), ids=later)] or later
+        plan.targets[i] = Target(f"{m.group().strip()} {t.phrase}".strip() if m.re is _TO else f"{t.phrase}{m.group()}",
+                                 later[:1], by="description", confidence=1.0 if len(later) == 1 else 0.5)
+        if later:
+            plan.specifics.append(t.phrase)
+        return True
+    return False
+
+
+def _iso(date: str | None) -> bool:
+    return bool(date and re.match(r"\d{4}-\d\d", date))

@@ -1,0 +1,66 @@
+"""Units of measurement by what they measure: a question asking a number "in milliseconds" is
+answered by a time, whatever unit a paper writes it in (ms, seconds, hours), and not by a
+size or a ratio. The table is physics and common computing usage, not any question set's.
+
+Out of scope: which number a question asks (retrieval/measures.py), and whether a paper
+states it (answer/absence.py); converting between units.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Each dimension's units as written after a number: symbols (case matters: "mW" is not "MW")
+# and words (any case, singular or plural).
+_SYMBOLS = {
+    "time": r"ns|[µμu]s|ms|s|sec|secs|min|mins|h|hr|hrs",
+    "size": r"[KMGTP]i?B|bytes?",
+    "power": r"[mkM]?W",
+    "energy": r"[pnµμumk]?J|k?Wh",
+    "frequency": r"[kMG]?Hz",
+    "throughput": r"(?:tokens?|tok|samples?|images?|imgs?|req|requests?|queries|frames?)\s*/\s*(?:s|sec)|fps|QPS|RPS",
+    "compute": r"[GTPE]?FLOPS|[GTP]?OPS",
+    "area": r"[µμun]?m(?:m)?(?:\^?2|²)",
+}
+_WORDS = {
+    "time": r"(?:nano|micro|milli)?seconds?|minutes?|hours?|days?",
+    "size": r"(?:kilo|mega|giga|tera|peta)?bytes?",
+    "power": r"(?:milli|kilo|mega)?watts?",
+    "energy": r"(?:pico|nano|micro|milli|kilo)?joules?|(?:kilo)?watt[- ]hours?",
+    "frequency": r"(?:kilo|mega|giga)?hertz",
+    "throughput": r"(?:tokens?|samples?|images?|requests?|queries|frames?)\s+(?:per|a|/)\s+second",
+    "compute": r"(?:giga|tera|peta|exa)?flops",
+    "area": r"square\s+(?:milli|micro)?met(?:er|re)s?",
+}
+_NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?"
+
+
+@lru_cache(maxsize=None)
+def _stated(dimension: str) -> re.Pattern:
+    return re.compile(rf"{_NUMBER}(?:(?:{_SYMBOLS[dimension]})(?![A-Za-z0-9])|(?i:{_WORDS[dimension]})\b)")
+
+
+# A unit the question names for its number: "in milliseconds", "in tokens/s", "how many GB".
+_ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²]+\s*){1,3})", re.I)
+
+
+def asked_unit(question: str) -> str:
+    """The unit a question names for its number, as written ("in milliseconds": "milliseconds"),
+    "" when it names none. ("In FooNet, what ..." names a paper; "in memory" a measure.)"""
+    for m in _ASKED.finditer(question):
+        words = m.group(1).strip()
+        for dim in _SYMBOLS:
+            if u := re.match(rf"(?:{_SYMBOLS[dim]})(?![A-Za-z0-9])", words) or re.match(rf"(?:{_WORDS[dim]})\b", words, re.I):
+                return u.group()
+    return ""
+
+
+def dimension(unit: str) -> str:
+    """What a unit measures ("ms": "time", "tokens/s": "throughput"), "" for none known."""
+    return next((d for d in _SYMBOLS if re.fullmatch(_SYMBOLS[d], unit) or re.fullmatch(_WORDS[d], unit, re.I)), "")
+
+
+def states_dimension(sentence: str, dimension: str) -> bool:
+    """Does the sentence state a number in a unit of `dimension` ("3.2 ms", "18GB")?"""
+    return bool(_stated(dimension).search(sentence))
