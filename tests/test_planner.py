@@ -3307,6 +3307,8 @@ def test_a_paper_named_by_its_relation_to_another_is_the_one_naming_it_later(pla
     assert [r.papers[i].title.split(":")[0] for i in plan("What does ZO2's successor add?").targets[0].paper_ids] == ["DistZO2"]
     # Negatives: a relation no paper fits is a paper not in the collection; the named paper itself stays itself.
     assert plan("What speedup does the follow-up to LinGCN get?").targets[0].missing
+    p = plan("Is DistZO2 an extension of ZO2?")  # (what DistZO2 is: no third paper meant)
+    assert [t.phrase for t in p.targets] == ["DistZO2"] and p.specifics == ["ZO2"], p
     assert [r.papers[i].title.split(":")[0] for i in plan("What speedup does ZO2 get over the original?").targets[0].paper_ids] == ["ZO2"]
 
 
@@ -3317,3 +3319,17 @@ def test_a_word_abstracts_use_is_a_lists_topic_not_a_paper(planner):
     assert p.kind is Kind.AGGREGATE and not p.targets and "ssd" in p.topic_terms, p
     # Negative: a paper named firmly stays the list's paper ("papers building on ZO2").
     assert [t.phrase for t in plan("Which papers in the collection build on ZO2?").targets] == ["ZO2"]
+
+
+def test_the_means_a_work_uses_and_what_it_proposes_are_its_method(planner):
+    _, plan = planner
+    # "what does each use to <do something>": the means to an end.
+    p = plan("ZO2 and DistZO2: what does each use to cut memory traffic?")
+    assert p.kind is Kind.COMPARATIVE and p.method_facets == p.facets != [], p
+    # "what <noun> does X propose": what a work proposes is its method, whatever the noun.
+    assert plan("What remedy does ZO2 propose?").aspect is Aspect.METHOD
+    assert plan("ZO2 and DistZO2: what remedy does each propose?").method_facets
+    # Negatives: a thing picked by its kind, a thing the means is named after, a target of the work.
+    assert plan("Which remedy does ZO2 propose?").aspect is not Aspect.METHOD
+    assert not plan("ZO2 and DistZO2: what GPU does each use to train?").method_facets
+    assert not plan("ZO2 and DistZO2: what platform does each build its offloader for?").method_facets

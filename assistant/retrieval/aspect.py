@@ -23,7 +23,12 @@ from .rows import possessive_rows
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?:first|second|third|former|latter)\b", re.I)
 # "what does X do with Y": what it does, a method.
 _WHAT_DO = r"what\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?do\b"
-_METHOD_Q = re.compile(rf"\bhow (?:does|do|did|is|are|can)\b|\b{_WHAT_DO}|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
+# "what does X use to pick ...": the means to an end, a method; "what remedy does X propose":
+# what a work proposes is its method, whatever the noun ("what does X design for" asks a target).
+_MEANS = r"what\s+(?:does|do|did)\s+(?:[\w-]+\s+){0,4}?(?:use|employ|leverage|rely\s+on)\s+to\s+[a-z]"
+_PROPOSED = re.compile(r"\bwhat\s+(?!(?:is|are|was|were|does|do|did)\b)(?:[\w-]+\s+){1,3}?(?:does|do|did|is|are|was|were)\s+"
+                       r"(?:[\w-]+\s+){0,4}?(?:propos|introduc|present|devis|suggest)\w*\W*$", re.I)
+_METHOD_Q = re.compile(rf"\bhow (?:does|do|did|is|are|can)\b|\b{_WHAT_DO}|\b{_MEANS}|\b(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|design)s?\b|\bby what means\b", re.I)
 # (A part may have lost its "what": "mechanism behind the gain"; not "gain mechanism", a measure first.)
 _METHOD_HEAD = re.compile(r"^\s*(?:(?:what|which)\s+(?:[\w-]+\s+){0,2}?)?(?:technique|mechanism|method|approach|strategy|algorithm|idea|trick|formulation|scheme)s?\b", re.I)
 # "how does the X work protect Y from faults", "what does X do with stale keys": how it does
@@ -123,7 +128,7 @@ class AspectReader:
             plan.aspect = Aspect.NUMBER
         elif _PROBLEM_Q.search(cue):
             plan.aspect = Aspect.PROBLEM
-        elif _METHOD_Q.search(cue):
+        elif _METHOD_Q.search(cue) or _PROPOSED.search(cue):
             plan.aspect = Aspect.METHOD
         elif _YES_NO.match(cue):
             plan.aspect = Aspect.YES_NO
@@ -197,8 +202,8 @@ class AspectReader:
             blanked = blanked.replace(t.phrase, " ")
         asks_how = len(plan.facets) == 1 and bool(_METHOD_Q.search(blanked))
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.baseline_facets and f != "approach" and (
-            _METHOD_Q.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
-            and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh))]
+            _METHOD_Q.search(f) or _PROPOSED.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
+            and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh) and not _PROPOSED.search(wh))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)

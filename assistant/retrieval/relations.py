@@ -32,7 +32,8 @@ def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool
             continue
         m = next((r for o in as_word(t.phrase).finditer(q)
                   if (r := _TO.search(q[: o.start()]) or _OWN.match(q[o.end():]))), None)
-        if not m:
+        # ("Is FooNet an extension of BarNet?" says what FooNet is: no other paper meant.)
+        if not m or (m.re is _TO and re.search(r"\b(?:is|are|was|were|as)\s+$", q[: m.start()], re.I)):
             continue
         own = set(t.paper_ids)
         since = min((papers[p].date or "" for p in own), default="")
