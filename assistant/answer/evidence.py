@@ -228,7 +228,8 @@ class EvidenceSelector:
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
                             against=against, method=method, weights=weights if len(weights) < len(terms) else None,
                             kind=head[-1] if head else "")
-        n = n or self.settings.evidence_sentences
+        # (How it works takes more telling than a fact: what is done, then how.)
+        n = n or (self.settings.method_evidence_sentences if not facet and plan.aspect is Aspect.METHOD else self.settings.evidence_sentences)
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer (a count may be in words).
             counts = counts_of(plan.measure) if plan.measure else None

@@ -14,7 +14,7 @@ comparison table's rows (comparison.py).
 
 from __future__ import annotations
 
-from ..models import CANNOT_ANSWER, Aspect, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
+from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
 from ..retrieval.abbreviations import glossary
 from ..text import cell, coverage, plain_latex
 from .citations import Cites
@@ -72,11 +72,6 @@ class ExtractiveComposer(ComparisonTable):
         cov = coverage(plan.topic_terms, f"{h.paper.title} {h.paper.abstract}") if plan.topic_terms else 0.0
         return 0.5 * max(h.dense, 0.0) + 0.5 * cov
 
-    def _quoted(self, plan: Plan) -> int:
-        """How many sentences the paper answering a factoid is quoted by."""
-        s = self.settings
-        return s.method_evidence_sentences if plan.aspect is Aspect.METHOD else s.evidence_sentences
-
     def _fact(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
         floor = self.settings.relevance_floor
         candidates = retrieval.hits[:5]
@@ -92,7 +87,7 @@ class ExtractiveComposer(ComparisonTable):
             if parts and not targeted and rel < max(floor, 0.8 * top_rel):
                 break
             label = next((t.phrase for t in plan.targets if h.paper.id in t.paper_ids and t.by == "name"), "")
-            ev = self.evidence.for_question(plan, h, n=1 if parts else self._quoted(plan), label=label)
+            ev = self.evidence.for_question(plan, h, n=1 if parts else None, label=label)
             marker = out.cite(h.paper, " ".join(ev.sentences), next((x for x in ev.locators if x), ""))
             if ev.absent:
                 absent += 1

@@ -94,7 +94,7 @@ def missing_parts(plan: Plan, entries, evidence, answer: str) -> list[tuple[int,
     stated = _numbers(answer) | _names(answer)
     # As many sentences as the extractive answer quotes for it: the asked number may be in the second.
     s = evidence.settings
-    n = s.comparison_cell_sentences if plan.kind is Kind.COMPARATIVE else 1 if len(plan.facets) >= 2 else s.evidence_sentences
+    n = s.comparison_cell_sentences if plan.kind is Kind.COMPARATIVE else 1 if len(plan.facets) >= 2 else None
     out: list[tuple[int, str, str]] = []
     for part in parts:
         said = part or plan.question

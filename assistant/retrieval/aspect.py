@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan
+from ..units import asked_unit
 from ..text import SI_UNIT, as_word, content_words, coverage, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
@@ -114,7 +115,7 @@ class AspectReader:
             asked_of_each(q, plan)
         elif plan.kind is Kind.METADATA:
             plan.aspect = Aspect.RECORD
-        elif _NUMBER_Q.search(cue):
+        elif _NUMBER_Q.search(cue) or asked_unit(cue):  # ("what power in mW": a unit named asks a number)
             plan.aspect = Aspect.NUMBER
         elif self._in_situ_thing(cue):
             pass  # a thing asked, whatever method or measure the rest names

@@ -1,6 +1,6 @@
-"""A paper referred to by its relation to a named one: "the multi-GPU follow-up to FooNet",
-"FooNet's distributed successor". The related paper is one whose text names the other and
-that came out no earlier; the words before the relation ("multi-GPU") choose among several.
+"""A paper referred to by its relation to a named one: "the sharded follow-up to FooNet",
+"FooNet's pipelined successor". The related paper is one whose text names the other and
+that came out no earlier; the words before the relation ("sharded") choose among several.
 The named paper is then a qualifier of the answer (what the follow-up is measured against),
 no subject of its own; every later mention of it ("faster than the original", a pronoun the
 conversation filled in with its name) is that qualifier too.
@@ -17,9 +17,9 @@ from ..models import Plan, Target
 from ..text import as_word, content_words
 
 _RELATION = r"(?:follow[- ]?ups?|successors?|sequels?|extensions?|(?:later|newer)\s+versions?)"
-# "[the multi-GPU] follow-up to|of|on FooNet", its describing words first.
+# "[the sharded] follow-up to|of|on FooNet", its describing words first.
 _TO = re.compile(rf"\b(?:the|a|an|its|their)\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){_RELATION}\s+(?:to|of|on)\s+(?:the\s+)?$", re.I)
-# "FooNet's [distributed] follow-up".
+# "FooNet's [pipelined] follow-up".
 _OWN = re.compile(rf"^['’]s\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){_RELATION}\b", re.I)
 
 
@@ -33,7 +33,8 @@ def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool
         m = next((r for o in as_word(t.phrase).finditer(q)
                   if (r := _TO.search(q[: o.start()]) or _OWN.match(q[o.end():]))), None)
         # ("Is FooNet an extension of BarNet?" says what FooNet is: no other paper meant.)
-        if not m or (m.re is _TO and re.search(r"\b(?:is|are|was|were|as)\s+$", q[: m.start()], re.I)):
+        if not m or (m.re is _TO and any(re.search(rf"(?<![\w-]){re.escape(o.phrase)}\s+(?:is|are|was|were)\s+$", q[: m.start()], re.I)
+                                         for o in plan.targets if o is not t)):
             continue
         own = set(t.paper_ids)
         since = min((papers[p].date or "" for p in own), default="")
@@ -42,7 +43,7 @@ def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool
         desc = " ".join(content_words(m.group("desc")))
         # (The relation's own words, "follow-up", qualify nothing.)
         plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
-        if len(later) > 1 and desc:  # ("the distributed follow-up": the one the words describe best)
+        if len(later) > 1 and desc:  # ("the sharded follow-up": the one the words describe best)
             later = [h.paper.id for h in search(f"{desc} {t.phrase}", len(later), ids=later)] or later
         plan.targets[i] = Target(f"{m.group().strip()} {t.phrase}".strip() if m.re is _TO else f"{t.phrase}{m.group()}",
                                  later[:1], by="description", confidence=1.0 if len(later) == 1 else 0.5)
