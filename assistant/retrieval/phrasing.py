@@ -48,7 +48,7 @@ def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
 
 # "a naive baseline", "existing allocators", "the standard approach": no particular paper, so
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
-_UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|original|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
+_UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 # The question's own words before a compared phrase ("Is tiled decoding or X ...").
 _LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|both|either|neither|with|to|from|against|and|there['’]s|there\s+(?:is|are|was|were)"
                    r"|(?:one|another|the\s+other|a\s+second)\s+(?:option|choice|candidate|alternative)\s+(?:is|was))\s+)+", re.I)

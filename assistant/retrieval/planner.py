@@ -25,17 +25,17 @@ from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
-from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, settings_named, unused_name
+from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, place_unknown, settings_named, unused_name
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
 from .relations import related_paper
-from .statements import describing_from
+from .statements import lead_in_names
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
-from .phrasing import _WEAK_NAME, WORK_NOUNS, list_count, named_as_baseline, set_aside
+from .phrasing import _WEAK_NAME, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
 from .versions import split_versions
 from .quoted import quoted_works
@@ -50,10 +50,6 @@ _COMPARE = re.compile(r"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|dif
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
-# A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
-# ("the study comparing FooNet with BarNet": a participle clause is a relative one too.)
-_RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose|[a-z]+ing)\b[^,;?]*", re.I)
-
 
 _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
 
@@ -152,10 +148,10 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         self._kind(q, plan, unknown)
         beyond_count(q, plan)
         beyond_two(q, plan, lambda pid: self.names.label(self.names.papers[pid]))
-        if plan.kind is Kind.AGGREGATE:  # ("papers offloading to SSD": a word abstracts use is the topic's, no paper's name)
-            plan.targets = [t for t in plan.targets if not (t.by == "name" and t.confidence <= _WEAK_NAME)]
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
-        named = {w for t in plan.targets for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
+        # ("papers offloading to SSD": in a list, a word abstracts use is the topic's too, whatever paper it names.)
+        named = {w for t in plan.targets if not (plan.kind is Kind.AGGREGATE and t.by == "name" and t.confidence <= _WEAK_NAME)
+                 for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
             | {v.lower() for v in plan.venues}
         # The topic is what is left once names, people, years and the record words are out.
         blanked = q
@@ -195,6 +191,11 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             drop_describing(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):
             self._aspect(q, plan)  # "what does each version report": its rows
+        if plan.kind is Kind.FACTOID and not any(t.by != "name" or t.confidence > _WEAK_NAME for t in plan.targets if t.paper_ids):
+            # Beside a paper found firmly, a lead-in is the asker's context; when only a word some
+            # abstracts use found one ("FooDream's schedule — what speedup on VGG-16?"), the
+            # lead-in's name the collection lacks is what is asked about.
+            plan.specifics += lead_in_names(q, plan, self.names.known)
         plan.specifics = [x for x in plan.specifics if not set_aside(q, x)]  # ("not the 2019 FooConf one": no qualifier)
         if plan.kind is Kind.COMPARATIVE:
             named_in_aside(q, plan)
@@ -220,24 +221,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             return
         compare = bool(_COMPARE.search(q))
         if unknown:
-            # An unknown name-like word is a missing paper when the question is about papers
-            # as such; beside a known paper it is a qualifier its abstract may lack ("on CIFAR-100").
-            # "AB/CD formats": a word slashed to another is one of a pair of variants, no paper.
-            slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
-            plan.specifics += slashed
-            # "the paper that ... proposes a sturdier FooNet": a word of a description, no paper.
-            described = [m.span() for m in _RELATIVE_WORK.finditer(q)]
-            # "FooNet (the d8 variant)": an aside right after a paper's name qualifies that paper.
-            asides = [(a.start(1), a.end(1)) for t in plan.targets if t.paper_ids
-                      for a in re.finditer(re.escape(t.phrase) + r"\s*\(([^()]*)\)", q, re.I)]
-            plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for a, b in asides)]
-            described += asides
-            unknown = [u for u in unknown if u not in slashed
-                       and not any(a <= i < b for a, b in described for i in [q.find(u)])]
-            if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
-                plan.targets += [Target(u, []) for u in unknown]
-            else:  # (the asker's own setting, "I have an XY-9 box.", qualifies nothing asked)
-                plan.specifics += [u for u in unknown if q.find(u) >= describing_from(q)]
+            place_unknown(q, plan, unknown, compare)
         # A name the named paper's own abstract only uses ("FooNet vs BarLib", where BarLib is what
         # FooNet measures against; "FooNet's bugs in BarLib") is that paper's qualifier,
         # not a paper beside it.

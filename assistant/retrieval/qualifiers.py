@@ -16,7 +16,7 @@ from ..models import Aspect, Kind, Plan, Target
 from ..text import as_word, content_words
 from .compared import coordinated
 from .facets import in_examples, split_statements
-from .phrasing import _UNSPECIFIC, _WORK_PHRASE, _names
+from .phrasing import _UNSPECIFIC, _WORK_PHRASE, WORK_NOUNS, _names
 
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
 _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+(?:(?:the|a|an)\s+)?"
@@ -143,6 +143,35 @@ def against_phrase(q: str, plan: Plan) -> None:
     for m in _BASELINE_PHRASE.finditer(q):
         # ("how much cheaper than the ring kernel is it": the phrase ends at its verb.)
         phrase = re.split(r"\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b", m.group(1).strip(), flags=re.I)[0]
+        # ("faster than the original": the forerunner of the work asked about, no phrase to find.)
         if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
+                and not re.fullmatch(r"original(?:\s+(?:one|version|paper|work|system|method))?", phrase, re.I) \
                 and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
             plan.specifics.append(phrase)
+
+
+# A work described by a relative clause, to the next comma: "the method that pairs two FooNets".
+# ("the study comparing FooNet with BarNet": a participle clause is a relative one too.)
+_RELATIVE_WORK = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS}|one)\s+(?:that|which|whose|[a-z]+ing)\b[^,;?]*", re.I)
+
+
+def place_unknown(q: str, plan: Plan, unknown: list[str], compare: bool) -> None:
+    """Where the question's name-like words the collection lacks go: a missing paper when the
+    question is about papers as such, else a qualifier the paper's abstract may lack."""
+    # "AB/CD formats": a word slashed to another is one of a pair of variants, no paper.
+    slashed = [u for u in unknown if re.search(rf"/{re.escape(u)}(?![\w-])|(?<![\w-]){re.escape(u)}/", q)]
+    plan.specifics += slashed
+    # "the paper that ... proposes a sturdier FooNet": a word of a description, no paper.
+    described = [m.span() for m in _RELATIVE_WORK.finditer(q)]
+    # "FooNet (the d8 variant)": an aside right after a paper's name qualifies that paper.
+    asides = [(a.start(1), a.end(1)) for t in plan.targets if t.paper_ids
+              for a in re.finditer(re.escape(t.phrase) + r"\s*\(([^()]*)\)", q, re.I)]
+    plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for a, b in asides)]
+    described += asides
+    unknown = [u for u in unknown if u not in slashed
+               and not any(a <= i < b for a, b in described for i in [q.find(u)])]
+    if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
+        plan.targets += [Target(u, []) for u in unknown]
+    else:  # (the asker's own setting, "I have an XY-9 box.", qualifies nothing asked)
+        asked_from = q.rfind(split_statements(q)[1])
+        plan.specifics += [u for u in unknown if q.find(u) >= asked_from]

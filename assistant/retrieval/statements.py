@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import sentences
+from ..text import NAME_TOKEN, looks_like_name, sentences
 from .phrasing import _SPEAKER, _WORK
 from .places import marked
 
@@ -52,11 +52,14 @@ _ASKING = re.compile(r"\s*(?:(?:on|in|at|for|with|from|under|across|over)\s+(?=(
 _LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
 
 
-def describing_from(q: str) -> int:
-    """Where the words about the paper asked start: the question sentence, its lead-in
-    included ("FooNet's tiling pass: what speedup ...?" is about a paper with a tiling pass),
-    unless the lead-in is the asker's own setting ("We run BarLib, so what ...?"); the
-    sentences before it are context."""
+def lead_in_names(q: str, plan, known) -> list[str]:
+    """The names the collection lacks (`known(word)` is False) in the question sentence's
+    lead-in ("FooDream's tiling pass: what speedup ...?"), unless the lead-in is the asker's own
+    setting ("We run FooDream, so what ...?"); none already a qualifier or a paper's name."""
     asked = q.rfind(split_statements(q)[1])
     start = max((m.end() for m in re.finditer(r"[.?!]\s", q[:asked])), default=0)
-    return asked if _SPEAKER.match(q[start:asked]) else start
+    if _SPEAKER.match(q[start:asked]):
+        return []
+    taken = {x.lower() for x in plan.specifics} | {t.phrase.lower() for t in plan.targets}
+    return list(dict.fromkeys(m.group() for m in NAME_TOKEN.finditer(q[start:asked])
+                              if looks_like_name(m.group()) and not known(m.group().lower()) and m.group().lower() not in taken))
