@@ -307,9 +307,15 @@ def test_it_in_a_follow_up_is_the_paper_the_answer_was_about_not_one_it_set_besi
     assert "ZO2" in both.standalone_question and "SSDTrain" in both.standalone_question, both.standalone_question
 
 
-def test_an_abbreviation_in_a_quoted_answer_is_spelt_out_as_its_paper_defines_it(assistant):
-    a = assistant.ask("Kai Zhong, Xuefei Ning, Guohao Dai et al. (2020) built a framework for training CNNs in few bits around a new tensor format. What is that format called, and what mantissa width suffices on CIFAR-10?")
+def test_an_abbreviation_in_a_quoted_answer_is_spelt_out_as_its_paper_defines_it(assistant, seeded):
+    q = ("Kai Zhong, Xuefei Ning, Guohao Dai et al. (2020) built a framework for training CNNs in few bits around a new "
+         "tensor format. What is that format called, and what mantissa width suffices on CIFAR-10?")
+    # (One sentence a part: the quote names "the MLS tensor format" and never spells it out.)
+    a = Assistant(seeded.model_copy(update={"part_evidence_sentences": 1})).ask(q)
     assert "the MLS tensor format" in a.text and "(MLS: multi-level scaling)" in a.text, a.text
+    # With the part's next sentence quoted too, the paper's own definition is in the quote instead.
+    a = assistant.ask(q)
+    assert "multi-level scaling (MLS)" in a.text and "(MLS: " not in a.text, a.text
     # Negative: a quote that spells the abbreviation out itself gets no gloss.
     b = assistant.ask("Which new tensor format is the 2020 framework for training CNNs in few bits built around?")
     assert "MLS" in b.text and "(MLS: " not in b.text, b.text

@@ -611,3 +611,28 @@ def test_a_row_read_from_the_question_keeps_the_kind_it_asks(assistant):
     assert best("FooNet and BarNet: what boards do the two tools target?", "boards target").startswith("It runs on several boards")
     # Negative: a row without the question's asked word asks no such kind.
     assert best("FooNet and BarNet: what boards do the two tools target?", "kernels run").startswith("FooNet targets")
+
+
+def test_each_part_of_a_question_may_quote_its_next_best_sentence():
+    from assistant.answer.evidence import EvidenceSelector
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Kind, PaperEvidence, Plan
+    from assistant.settings import Settings
+
+    prunes = "FooNet prunes whole attention heads."
+    how = "It ranks each head by its gradient norm."
+    smaller = "The pruned model is 41% smaller."
+    ranked = {"what does FooNet prune": [(prunes, 0.8), (how, 0.7)], "how much smaller is it": [(smaller, 0.9)]}
+    paper = Paper(id="pfooparts", title="FooNet", abstract=f"{prunes} {how} {smaller}")
+
+    class Scripted(EvidenceSelector):  # each part's sentences as the scorer would rank them (close ones only)
+        def for_paper(self, plan, hit, facet=None, n=None, label="", close_only=True):
+            top = ranked[facet][: n or 1]
+            return PaperEvidence(paper=hit.paper, sentences=[s for s, _ in top], scores=[x for _, x in top], locators=[""] * len(top))
+
+    plan = Plan(question="q", kind=Kind.FACTOID, facets=list(ranked), numeric_facets=["how much smaller is it"])
+    # A part's next-best sentence, nearly as good, says how: it is quoted with the part's best.
+    assert Scripted(None, Settings()).for_question(plan, Hit(paper=paper, score=1.0)).sentences == [prunes, how, smaller]
+    # Negative: with one sentence a part, only each part's best.
+    one = Scripted(None, Settings(part_evidence_sentences=1))
+    assert one.for_question(plan, Hit(paper=paper, score=1.0)).sentences == [prunes, smaller]

@@ -255,7 +255,7 @@ class EvidenceSelector:
         part, and each part is checked for absence on its own."""
         if plan.kind is not Kind.FACTOID or len(plan.facets) < 2:
             return self.for_paper(plan, hit, n=n, label=label)
-        per_part = [(f, self.for_paper(plan, hit, facet=f, n=1, label=label)) for f in plan.facets]
+        per_part = [(f, self.for_paper(plan, hit, facet=f, n=self.settings.part_evidence_sentences, label=label)) for f in plan.facets]
         answered = [(f, ev) for f, ev in per_part if not ev.absent]
         if not answered:  # nothing asked is there: the first part's verdict, with its closest sentence
             return per_part[0][1]
