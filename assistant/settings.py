@@ -127,7 +127,7 @@ class Settings(BaseSettings):
     )
     part_evidence_sentences: int = Field(
         default=2, ge=1, le=4,
-        description="Sentences quoted per asked part of a many-part factoid (\"what does X prune, and how much smaller is it?\"), "
+        description="Sentences quoted per asked part of a many-part factoid (\"what does X cache, and for how long?\"), "
                     "the next ones only when nearly as good as the part's best (evidence_close_share). Measured on all 2,640 eval "
                     "items: 1 -> 2 gains 6 (four held out, one of them in the frozen test split), loses none, citation precision unchanged.",
     )
