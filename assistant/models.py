@@ -106,7 +106,7 @@ class Plan:
     bound: dict[str, list[str]] = field(default_factory=dict)  # a qualifier written with one compared paper -> that paper's ids
     measured: list[str] = field(default_factory=list)  # words of the measure a number question asks ("energy use"): a sentence stating the number uses them
     named_kind: str = ""  # "which SoC does X run on": the kind of thing asked, when it is one that goes by product names (an acronym)
-    unit: str = ""  # the unit a number question names ("in milliseconds"): the number must be in one measuring the same (any time)
+    unit: str = ""  # the unit a number question names ("in microseconds"): the number must be in one measuring the same (any time)
     level: bool = False  # "what absolute latency": a level is asked, which a change ("3 ms lower") does not answer
     fields: list[RecordField] = field(default_factory=list)
     record_query: RecordQuery | None = None

@@ -1,5 +1,5 @@
-"""Units of measurement by what they measure: a question asking a number "in milliseconds" is
-answered by a time, whatever unit a paper writes it in (ms, seconds, hours), and not by a
+"""Units of measurement by what they measure: a question asking a number "in microseconds" is
+answered by a time, whatever unit a paper writes it in (µs, ms, seconds), and not by a
 size or a ratio. The table is physics and common computing usage, not any question set's.
 
 Out of scope: which number a question asks (retrieval/measures.py), and whether a paper
@@ -41,12 +41,12 @@ def _stated(dimension: str) -> re.Pattern:
     return re.compile(rf"{_NUMBER}(?:(?:{_SYMBOLS[dimension]})(?![A-Za-z0-9])|(?i:{_WORDS[dimension]})\b)")
 
 
-# A unit the question names for its number: "in milliseconds", "in tokens/s", "how many GB".
+# A unit the question names for its number: "in microseconds", "in images/s", "how many MB".
 _ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²]+\s*){1,3})", re.I)
 
 
 def asked_unit(question: str) -> str:
-    """The unit a question names for its number, as written ("in milliseconds": "milliseconds"),
+    """The unit a question names for its number, as written ("in microseconds": "microseconds"),
     "" when it names none. ("In FooNet, what ..." names a paper; "in memory" a measure.)"""
     for m in _ASKED.finditer(question):
         words = m.group(1).strip()
@@ -57,7 +57,7 @@ def asked_unit(question: str) -> str:
 
 
 def dimension(unit: str) -> str:
-    """What a unit measures ("ms": "time", "tokens/s": "throughput"), "" for none known."""
+    """What a unit measures ("µs": "time", "images/s": "throughput"), "" for none known."""
     return next((d for d in _SYMBOLS if re.fullmatch(_SYMBOLS[d], unit) or re.fullmatch(_WORDS[d], unit, re.I)), "")
 
 

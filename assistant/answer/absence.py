@@ -151,7 +151,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # quoted pair's first sentence may name the measure and its second give a speedup.
         return f"does not state a number for “{' '.join(plan.measured)}”"
     if plan.unit and number and (not facet or plan.unit in facet) and not any(states_dimension(x, dimension(plan.unit)) for x in stated):
-        # "What latency in milliseconds does X get?" is not answered by its accuracy or a speedup.
+        # "What decode delay in microseconds does X reach?" is not answered by its accuracy or a speedup.
         return f"does not state a number in {plan.unit}"
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute latency does X reach?" is not answered by "a 3.1 ms cut".

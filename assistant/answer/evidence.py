@@ -221,10 +221,11 @@ class EvidenceSelector:
         # ("Foo-Accelerated" in a title: "Foo" and "accelerated" are all over its abstract too.)
         titled = part_stems(content_words(p.title))
         weights = {t: self.settings.evidence_title_word_weight for t in terms if stem(t) in titled}
-        # (A row read from the question, "hardware target", has lost its "what": the question's
+        # (A row read from the question, "boards target", has lost its "what": the question's
         # head is the row's when the row holds it.)
-        head = (asked_head(facet or plan.question) or ((h := asked_head(plan.question)) and h[-1] in (facet or "").split() and h)) \
-            if named else None
+        head = asked_head(facet or plan.question) if named else None
+        if named and not head and facet and (h := asked_head(plan.question)) and h[-1] in facet.split():
+            head = h
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
                             against=against, method=method, weights=weights if len(weights) < len(terms) else None,
                             kind=head[-1] if head else "")

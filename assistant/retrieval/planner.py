@@ -31,7 +31,7 @@ from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
 from .relations import related_paper
-from .statements import lead_in_names
+from .statements import lead_in_names, sentence_start
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
@@ -78,8 +78,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         asked_from = q.rfind(asked) if statements else 0
         # (... from the start of its sentence, a lead-in "For the work that ...: what" with it,
         # to its last question mark: what the asker tells after it is the asker's own.)
-        asked_span = (max((e.end() for e in re.finditer(r"[.?!]\s", q[:asked_from])), default=0),
-                      q.rfind("?") if "?" in asked else len(q))
+        asked_span = (sentence_start(q, asked_from), q.rfind("?") if "?" in asked else len(q))
         for m in NAME_TOKEN.finditer(q):
             tok, key = m.group(), m.group().lower()
             if key in seen or key in author_words:
@@ -149,7 +148,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         beyond_count(q, plan)
         beyond_two(q, plan, lambda pid: self.names.label(self.names.papers[pid]))
         # Content words too: "LLM.int8()" is the word "llm.int8" to the topic.
-        # ("papers offloading to SSD": in a list, a word abstracts use is the topic's too, whatever paper it names.)
+        # ("papers putting kernels on DSPs": in a list, a word abstracts use is the topic's too, whatever paper it names.)
         named = {w for t in plan.targets if not (plan.kind is Kind.AGGREGATE and t.by == "name" and t.confidence <= _WEAK_NAME)
                  for w in t.phrase.lower().split() + content_words(t.phrase)} | author_words \
             | {v.lower() for v in plan.venues}
@@ -193,9 +192,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             self._aspect(q, plan)  # "what does each version report": its rows
         if plan.kind is Kind.FACTOID and not any(t.by != "name" or t.confidence > _WEAK_NAME for t in plan.targets if t.paper_ids):
             # Beside a paper found firmly, a lead-in is the asker's context; when only a word some
-            # abstracts use found one ("FooDream's schedule — what speedup on VGG-16?"), the
+            # abstracts use found one ("FooDream's tiler — what accuracy on CIFAR-10?"), the
             # lead-in's name the collection lacks is what is asked about.
-            plan.specifics += lead_in_names(q, plan, self.names.known)
+            plan.specifics += lead_in_names(q, asked_from, plan, self.names.known)
         plan.specifics = [x for x in plan.specifics if not set_aside(q, x)]  # ("not the 2019 FooConf one": no qualifier)
         if plan.kind is Kind.COMPARATIVE:
             named_in_aside(q, plan)

@@ -143,7 +143,7 @@ def against_phrase(q: str, plan: Plan) -> None:
     for m in _BASELINE_PHRASE.finditer(q):
         # ("how much cheaper than the ring kernel is it": the phrase ends at its verb.)
         phrase = re.split(r"\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b", m.group(1).strip(), flags=re.I)[0]
-        # ("faster than the original": the forerunner of the work asked about, no phrase to find.)
+        # ("cheaper than the original": the forerunner of the work asked about, no phrase to find.)
         if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
                 and not re.fullmatch(r"original(?:\s+(?:one|version|paper|work|system|method))?", phrase, re.I) \
                 and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):

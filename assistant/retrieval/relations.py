@@ -2,7 +2,7 @@
 "FooNet's pipelined successor". The related paper is one whose text names the other and
 that came out no earlier; the words before the relation ("sharded") choose among several.
 The named paper is then a qualifier of the answer (what the follow-up is measured against),
-no subject of its own; every later mention of it ("faster than the original", a pronoun the
+no subject of its own; every later mention of it ("cheaper than the original", a pronoun the
 conversation filled in with its name) is that qualifier too.
 
 Out of scope: papers named or described directly (planner.py, descriptions.py); citations

@@ -52,14 +52,20 @@ _ASKING = re.compile(r"\s*(?:(?:on|in|at|for|with|from|under|across|over)\s+(?=(
 _LEAD_IN = re.compile(r":\s+|\s+[–—-]\s+|,\s+(?=(?:and\s+)?(?:what|which|how|who|whom|whose|when|where|why)\b)", re.I)
 
 
-def lead_in_names(q: str, plan, known) -> list[str]:
-    """The names the collection lacks (`known(word)` is False) in the question sentence's
-    lead-in ("FooDream's tiling pass: what speedup ...?"), unless the lead-in is the asker's own
-    setting ("We run FooDream, so what ...?"); none already a qualifier or a paper's name."""
-    asked = q.rfind(split_statements(q)[1])
-    start = max((m.end() for m in re.finditer(r"[.?!]\s", q[:asked])), default=0)
-    if _SPEAKER.match(q[start:asked]):
+def sentence_start(q: str, asked_from: int) -> int:
+    """Where the question sentence whose asked part starts at `asked_from` starts: a lead-in
+    ("For the work that ...: what") is part of it, the sentences before it are not."""
+    return max((m.end() for m in re.finditer(r"[.?!]\s", q[:asked_from])), default=0)
+
+
+def lead_in_names(q: str, asked_from: int, plan, known) -> list[str]:
+    """The names the collection lacks (`known(word)` is False) in the lead-in of the question
+    sentence asking from `asked_from` ("FooDream's tiling pass: what speedup ...?"), unless the
+    lead-in is the asker's own setting ("We run FooDream, so what ...?"); none already a
+    qualifier or a paper's name."""
+    start = sentence_start(q, asked_from)
+    if _SPEAKER.match(q[start:asked_from]):
         return []
     taken = {x.lower() for x in plan.specifics} | {t.phrase.lower() for t in plan.targets}
-    return list(dict.fromkeys(m.group() for m in NAME_TOKEN.finditer(q[start:asked])
+    return list(dict.fromkeys(m.group() for m in NAME_TOKEN.finditer(q[start:asked_from])
                               if looks_like_name(m.group()) and not known(m.group().lower()) and m.group().lower() not in taken))
