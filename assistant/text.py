@@ -25,6 +25,7 @@ QUESTION_FRAME = frozenset(
     distinguish distinguishes distinguishing apart similar similarity similarities agree agrees disagree""".split()
 )
 
+_VERSUS_JOINED = re.compile(r"-(?:vs|versus|v\.s)\.?-")
 _WORD = re.compile(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]")
 # "ZO2", "FlashOverlap", "db-SP", "LLM.int8()", "CIFAR-10": a token as a name is written.
 NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
@@ -102,7 +103,9 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
     total = sum(w.get(t, 1.0) for t in terms)
     found = sum(w.get(t, 1.0) for t in terms
                 if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low)
-                                                       or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined)))))
+                                                       or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined))))
+                # ("FP8-vs-INT8": two things set against each other, each a word of its own)
+                or (len(sides := _VERSUS_JOINED.split(t)) > 1 and all(stem(x) in have for x in sides)))
     return found / total if total else 0.0
 
 

@@ -29,7 +29,7 @@ _WORDS = {
     "power": r"(?:milli|kilo|mega)?watts?",
     "energy": r"(?:pico|nano|micro|milli|kilo)?joules?|(?:kilo)?watt[- ]hours?",
     "frequency": r"(?:kilo|mega|giga)?hertz",
-    "throughput": r"(?:tokens?|samples?|images?|requests?|queries|frames?)\s+(?:per|a|/)\s+second",
+    "throughput": r"(?:tokens?|samples?|images?|requests?|queries|frames?)[\s-]+(?:per|a|/)[\s-]+second",
     "compute": r"(?:giga|tera|peta|exa)?flops",
     "area": r"square\s+(?:milli|micro)?met(?:er|re)s?",
 }
@@ -43,12 +43,17 @@ def _stated(dimension: str) -> re.Pattern:
 
 # A unit the question names for its number: "in microseconds", "in images/s", "how many MB".
 _ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²]+\s*){1,3})", re.I)
+# ...or in brackets after its measure, as a table's header would: "latency per image (ms)".
+# (Not "paper(s)": a bracket after a space, closed after the unit.)
+_BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²-]+(?:\s+[\w/µμ²-]+){0,2})\)", re.I)
 
 
 def asked_unit(question: str) -> str:
     """The unit a question names for its number, as written ("in microseconds": "microseconds"),
     "" when it names none. ("In FooNet, what ..." names a paper; "in memory" a measure.)"""
-    for m in _ASKED.finditer(question):
+    if m := re.search(rf"\b(?:{_WORDS['throughput']})\b", question, re.I):
+        return m.group()  # (a rate in words, "tokens per second", is a unit wherever it is written)
+    for m in [*_ASKED.finditer(question), *_BRACKETED.finditer(question)]:
         words = m.group(1).strip()
         for dim in _SYMBOLS:
             if u := re.match(rf"(?:{_SYMBOLS[dim]})(?![A-Za-z0-9])", words) or re.match(rf"(?:{_WORDS[dim]})\b", words, re.I):

@@ -1,6 +1,8 @@
 """Calibrate the evidence thresholds on the dev split (never the test split).
 
-    ASSISTANT_DATA_DIR=... python -m eval.calibrate [--questions eval/dev.jsonl]
+    ASSISTANT_DATA_DIR=... python -m eval.calibrate [--questions eval/dev.jsonl --questions eval/probes/X.jsonl ...]
+
+Several files may be given (probe sets already read while tuning, never held-out ones).
 
 * `list_min_score` and `list_relative_score`: a paper joins a topic list when its best
   sentence scores at least the first, and stands out from the collection's typical paper
@@ -67,15 +69,17 @@ def calibrate_lists(assistant, items) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", type=Path, default=SPLITS["dev"])
+    ap.add_argument("--questions", type=Path, action="append",
+                    help="question files to calibrate on (repeatable; default: the dev split)")
     args = ap.parse_args(argv)
-    if args.questions.resolve() == SPLITS["test"].resolve():
+    files = args.questions or [SPLITS["dev"]]
+    if any(f.resolve() == SPLITS["test"].resolve() for f in files):
         print("refusing to calibrate on the held-out test split", file=sys.stderr)
         return 2
-    items = load_items(args.questions)
+    items = [it for f in files for it in load_items(f)]
     assistant = Assistant(Settings())
     (t, rel), f = calibrate_lists(assistant, items)
-    print(f"list_min_score = {t}, list_relative_score = {rel}   (mean F1 {f:.3f} on the dev split's topic lists)")
+    print(f"list_min_score = {t}, list_relative_score = {rel}   (mean F1 {f:.3f} on the topic lists of {len(files)} file(s))")
     return 0
 
 

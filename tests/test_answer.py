@@ -319,3 +319,17 @@ def test_an_abbreviation_in_a_quoted_answer_is_spelt_out_as_its_paper_defines_it
     # Negative: a quote that spells the abbreviation out itself gets no gloss.
     b = assistant.ask("Which new tensor format is the 2020 framework for training CNNs in few bits built around?")
     assert "MLS" in b.text and "(MLS: " not in b.text, b.text
+
+
+def test_each_of_them_after_one_paper_is_that_paper(assistant):
+    # One paper carried through two turns: "each of them" is it and what it set beside, all
+    # in its own abstract; "each of FlashOverlap" is no question.
+    history = []
+    for q in ["What is FlashOverlap?", "What does it overlap?"]:
+        history.append(Turn(q, assistant.ask(q, history)))
+    follow = assistant.ask("and what speedup does each of them reach?", history)
+    assert follow.standalone_question == "and what speedup does FlashOverlap reach?"
+    # Negative: two papers carried stay two.
+    two = [Turn("What is ZO2?", assistant.ask("What is ZO2?"))]
+    two.append(Turn("What is DistZO2?", assistant.ask("What is DistZO2?", two)))
+    assert assistant.ask("When was each of them published?", two).standalone_question == "When was each of ZO2 and DistZO2 published?"

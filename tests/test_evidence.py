@@ -636,3 +636,75 @@ def test_each_part_of_a_question_may_quote_its_next_best_sentence():
     # Negative: with one sentence a part, only each part's best.
     one = Scripted(None, Settings(part_evidence_sentences=1))
     assert one.for_question(plan, Hit(paper=paper, score=1.0)).sentences == [prunes, smaller]
+
+
+def test_a_unit_in_brackets_or_a_rate_in_words_is_the_asked_unit():
+    from assistant.units import asked_unit, dimension
+
+    # As a table header writes it ("latency per image (ms)"), or a rate spelt out anywhere.
+    assert asked_unit("What is FooNet's latency per image (ms) on a Nucleo board?") == "ms"
+    assert asked_unit("What energy (in mJ) does each inference take?") == "mJ"
+    assert dimension(u := asked_unit("What tokens-per-second gain does FooNet deliver?")) == "throughput", u
+    # Negatives: a plural marker, an example in brackets, a bracketed name.
+    assert asked_unit("Which paper(s) report latency?") == ""
+    assert asked_unit("What tail latency (e.g. p99) does FooNet hit?") == ""
+    assert asked_unit("What does the tiler (FooTile) speed up?") == ""
+
+
+def _absent(assistant, question: str, abstract: str, pid: str, **plan) -> str:
+    from assistant.corpus import Paper
+    from assistant.models import Aspect, Hit, Kind, Plan
+
+    p = Plan(question=question, kind=Kind.FACTOID, aspect=plan.pop("aspect", Aspect.NUMBER), **plan)
+    return assistant.evidence.for_paper(p, Hit(paper=Paper(id=pid, title="FooNet", abstract=abstract), score=1.0)).absent
+
+
+def test_a_change_of_a_named_measure_needs_a_number_of_that_measure(assistant):
+    from assistant.retrieval.measures import asked_measure
+    from assistant.models import Kind, Plan
+
+    def measured(q: str) -> list[str]:
+        return asked_measure(q, Plan(question=q, kind=Kind.FACTOID))
+
+    # "Which throughput gain": the gain is of throughput; "what energy saving": of energy.
+    assert measured("Which throughput gain against BarLib does FooNet claim?") == ["throughput"]
+    assert measured("and what total energy saving do both get?") == ["total", "energy"]
+    abstract = "FooNet cuts energy use by 55.7% compared with BarLib. It runs on one GPU."
+    assert "throughput" in _absent(assistant, "Which throughput gain against BarLib does FooNet claim?", abstract, "pfoogain",
+                                   measured=["throughput"])
+    assert _absent(assistant, "What energy saving does FooNet claim?", abstract, "pfoogain", measured=["energy"]) == ""
+    # Negatives: a speedup is its own measure, any ratio answers it; no change noun, no measure.
+    assert measured("What inference speedup does FooNet report?") == []
+    assert measured("What throughput does FooNet reach?") == []
+
+
+def test_a_qualifier_matches_its_number_however_grouped_and_one_alternative_will_do(assistant):
+    abstract = "FooNet verifies a 1,024 bits multiplier with 99.96% accuracy. It reaches 15 petaflops in aggregate."
+    # "1024-bit" is "1,024 bits".
+    assert _absent(assistant, "What accuracy does FooNet reach on the 1024-bit multiplier?", abstract, "pfooqual", specifics=["1024-bit"]) == ""
+    assert "2048-bit" in _absent(assistant, "What accuracy does FooNet reach on the 2048-bit multiplier?", abstract, "pfooqual", specifics=["2048-bit"])
+    # "aggregate or per-GPU": the asker takes either figure; of two named alternatives one will do.
+    assert _absent(assistant, "What aggregate or per-GPU throughput does FooNet report?", abstract, "pfooqual", specifics=["per-GPU"]) == ""
+    assert "per-GPU" in _absent(assistant, "What sustained or per-GPU throughput does FooNet report?", abstract, "pfooqual", specifics=["per-GPU"])
+    assert _absent(assistant, "What accuracy on the 1024-bit or 2048-bit multiplier?", abstract, "pfooqual",
+                   specifics=["1024-bit", "2048-bit"]) == ""
+    # Negatives: neither alternative in the paper; a qualifier with no alternative.
+    assert "SVHN" in _absent(assistant, "And its top-1 on SVHN or MNIST?", abstract, "pfooqual", specifics=["SVHN", "MNIST"])
+    assert "per-GPU" in _absent(assistant, "What per-GPU throughput does FooNet report?", abstract, "pfooqual", specifics=["per-GPU"])
+
+
+def test_instances_set_out_in_brackets_name_the_asked_kind(assistant):
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Kind, Plan
+
+    paper = Paper(id="pfoofaults", title="FooGuard", abstract=(
+        "FooGuard is a resilience analysis of networks subjected to hardware faults (e.g., permanent faults) in the weight memory. "
+        "Inherently, networks are considered to be highly error-tolerant. FooGuard clips activations to bound the effect of faults."))
+    facet = "faults kind consider"
+    plan = Plan(question="FooGuard and BarGuard: what kind of faults does each one consider?", kind=Kind.COMPARATIVE,
+                facets=[facet], named_facets=[facet], facets_inferred=True)
+    best = assistant.evidence.for_paper(plan, Hit(paper=paper, score=1.0), facet=facet).sentences[0]
+    assert best.startswith("FooGuard is a resilience analysis"), best
+    # Negative: a bracket holding no instances ("faults (FooGuard's focus)") sets none out.
+    paper.id, paper.abstract = "pfoofaults2", paper.abstract.replace("(e.g., permanent faults)", "(the focus here)")
+    assert assistant.evidence.for_paper(plan, Hit(paper=paper, score=1.0), facet=facet).sentences[0].startswith("FooGuard clips"), paper.abstract

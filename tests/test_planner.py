@@ -2823,6 +2823,12 @@ def test_the_kind_of_thing_asked_when_it_goes_by_product_names(planner):
     assert plan("What GLUE score does AutoDistill reach?").named_kind == ""
     assert plan("What TFLOPS does Fuyou reach?").named_kind == ""
     assert plan("Which dataset did ZO2 use?").named_kind == ""
+    # "Among the five LLMs it tests, which one ...": "one" is of the kind named beside it.
+    assert plan("Among the five LLMs ZO2 tests, which one does best?").named_kind == "LLMs"
+    assert plan("Which one of the GPUs does ZO2 use?").named_kind == "GPUs"
+    # ... not "which one" of two papers, nor of a kind in plain words.
+    assert plan("Which one is faster, ZO2 or DistZO2?").named_kind == ""
+    assert plan("Which one of its tricks matters most in ZO2?").named_kind == ""
     # ... nor the object of a preposition in a number asked ("what speedup over GPU does X report").
     assert plan("What speedup over GPU does FlashOverlap report?").named_kind == ""
 
@@ -3336,3 +3342,67 @@ def test_the_means_a_work_uses_and_what_it_proposes_are_its_method(planner):
     assert plan("Which remedy does ZO2 propose?").aspect is not Aspect.METHOD
     assert not plan("ZO2 and DistZO2: what GPU does each use to train?").method_facets
     assert not plan("ZO2 and DistZO2: which chip was each offloader tailored for?").method_facets
+
+
+def test_a_part_asked_of_it_is_no_second_paper(planner):
+    r, plan = planner
+    # "What's the largest X it reports": the part's subject is the paper already described, not
+    # a paper "What's the largest model it fine-tunes" describes ("What's" is no owner's "'s").
+    p = plan("There's a paper on zeroth-order fine-tuning of huge models with little GPU memory. "
+             "What's the largest model it fine-tunes, and which GPU does it use?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1, p
+    # ... nor is what a copula asks ("what is the peak-memory cut"), whatever its words.
+    p = plan("How large a model does ZO2 fine-tune, and what's the peak-memory cut on a single-GPU run?")
+    assert [t.phrase for t in p.targets] == ["ZO2"], p
+    # Negative: a part naming its own paper is still that paper's.
+    p = plan("What's the largest model ZO2 fine-tunes, and what does DistZO2 add?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["ZO2", "DistZO2"], p
+
+
+def test_works_joined_each_after_a_preposition_are_both_compared(planner):
+    _, plan = planner
+    # "in the A paper and in the B paper": both works, whether or not a lead-in sets them off.
+    for q in ["in the zeroth-order fine-tuning paper and in the SSD activation offloading paper, what model sizes are trained?",
+              "model sizes: in the zeroth-order fine-tuning paper and in the SSD activation offloading paper, how large do they go?"]:
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, (q, p)
+    # Negative: a setting after the preposition is no work.
+    p = plan("in the zeroth-order fine-tuning paper and in the CIFAR-10 setting, what model sizes are trained?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1, p
+
+
+def test_the_paper_the_verb_is_asked_of_is_the_subject(planner):
+    _, plan = planner
+    # "what limit of A does B remove": B is asked about, A qualifies it.
+    p = plan("What limit of ZO2 does DistZO2 remove?")
+    assert [t.phrase for t in p.targets] == ["DistZO2"] and p.specifics == ["ZO2"], p
+    p = plan("What limitation of ZO2 is DistZO2 trying to fix?")
+    assert [t.phrase for t in p.targets] == ["DistZO2"], p
+    # Negatives: the other way round; a comparison's first paper before "than".
+    assert [t.phrase for t in plan("Which limit of DistZO2 does ZO2 share?").targets] == ["ZO2"]
+    assert [t.phrase for t in plan("How much faster is ZO2 than DistZO2?").targets] == ["ZO2"]
+
+
+def test_works_set_against_each_other_in_one_word_are_two_words(planner):
+    r, plan = planner
+    from assistant.text import coverage
+
+    # "FP8-vs-INT8": two formats set against each other, each a word a title may use.
+    assert coverage(["fp8-vs-int8"], "FP8 versus INT8 for inference") == 1.0
+    assert coverage(["float-vs-integer"], "float formats set against integer ones") == 1.0
+    p = plan("which is the INT8-versus-FP8 inference whitepaper?")
+    assert [r.papers[i].title.split(" for ")[0] for i in p.targets[0].paper_ids] == ["FP8 versus INT8"], p
+    # Negatives: one side missing; a compound is still matched whole only.
+    assert coverage(["fp8-vs-int4"], "FP8 versus INT8 for inference") == 0.0
+    assert coverage(["mixture-of-experts"], "experts in a mixture") == 0.0
+
+
+def test_a_paper_on_a_topic_is_described_by_the_whole_topic(planner):
+    r, plan = planner
+    # "a paper on <doing> the X of Y": the work phrase, with the definite phrase inside it, is the description.
+    p = plan("is there a paper on reverse-engineering the architecture of compact DNNs running on GPUs?")
+    assert [r.papers[i].title.split(":")[0] for t in p.targets for i in t.paper_ids] == ["DeepPeep"], p
+    # Negative: a phrase whose own head is the work noun ("the experiments of the X framework")
+    # keeps its asked words apart from the description.
+    p = plan("Which models were used in the experiments of the zeroth-order fine-tuning framework for huge models on one GPU?")
+    assert "experiments" in p.aspect_terms, p

@@ -115,6 +115,8 @@ class Conversation:
         else:
             return question
         subs = [
+            # ("each of them" with one paper carried: the paper and what it set beside, all in its abstract)
+            *([(r"\b(?:each|both|all|either)\s+of\s+(?:them|they)\b", subject)] if len(names) == 1 else []),
             (r"\b(its|their)\b", f"{subject}'s"),
             (rf"\bthe ({_WORK_NOUN})s?\b", subject),
             (r"\b(it|they|them|this|that|these|those|both)\b", subject),

@@ -62,6 +62,9 @@ _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2
 # ("what GPU hardware was it run on": a generic noun after the acronym leaves it the kind.)
 _ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"
                            rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?))?(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
+# "Among the seven LLMs it tests, which one ...": "one" is of that kind.
+_OF_KIND = r"\b(?:among|of)\s+(?:the|these|those|its|their|all)\s+(?:[\w-]+\s+){0,2}?((?-i:[A-Z]{2,})s)\b"
+_ONE_OF_KIND = re.compile(rf"{_OF_KIND}.*?\bwhich\s+(?:one|of\s+them)\b|\bwhich\s+one\b.*?{_OF_KIND}", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.
 _NO_AMOUNT = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|with)\s+)?(?:where|who|whom|whose)\b", re.I)
 # "on what board ...", "in which layer ...": a preposition before the asked thing.
@@ -215,8 +218,8 @@ class AspectReader:
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
             plan.named_facets = [""]
-        if plan.aspect is not Aspect.NUMBER and (m := _ACRONYM_KIND.search(asked_q)):
-            plan.named_kind = m.group(1)
+        if plan.aspect is not Aspect.NUMBER and (m := _ACRONYM_KIND.search(asked_q) or _ONE_OF_KIND.search(q)):
+            plan.named_kind = m.group(1) or m.group(2)
 
     def _picks_thing(self, question: str) -> bool:
         """Does `question` pick a thing of a kind ("which compiler does X use", "X runs on which

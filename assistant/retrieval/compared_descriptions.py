@@ -116,7 +116,11 @@ class ComparedDescriptions(Descriptions):
                 agent = re.match(r"\s*by\s", seg, re.I) and _DEFINITE.match(seg[m.end():].strip()) and _WORK.search(seg[m.end():])
                 # ("in A and in the B compiler": the same preposition after a named paper, too.)
                 after_name = any(re.search(rf"\b{m.group().strip()}\s+{re.escape(n)}\s*$", before, re.I) for n in named)
-                if not same_preposition(m, before) and not agent and not after_name:
+                # ("in the A work and in the B one": the next phrase repeats it; "(in) the A
+                # work and in the B study": a work beside a work.)
+                repeated = re.match(rf"\s*{m.group().strip()}\s+(?:the|a|an)\s", after, re.I) \
+                    or (_WORK.search(before) and _DEFINITE.match(rest := seg[m.end():].strip()) and _WORK.search(rest))
+                if not same_preposition(m, before) and not agent and not after_name and not repeated:
                     continue
                 seg = seg[m.end():]
             # "which results do the FooChip design" -> "the FooChip design"; "what speedup does

@@ -25,6 +25,7 @@ from .phrasing import (
     _BASELINE_BEFORE,
     _DEFINITE,
     _MEASURE_OF,
+    _WORK_PHRASE,
     _POSSESSOR,
     _SUBJECT_THEN_VERB,
     _UNSPECIFIC,
@@ -229,6 +230,12 @@ class Descriptions:
         own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
+        # "a paper on reverse-engineering the X of Y": a work phrase whose complement holds the
+        # start of one of those, to that one's end. (Not "the tests of the X framework": the
+        # work noun there is the phrase's own.)
+        spans = [(i, i + len(x)) for x in phrases if (i := rest.find(x)) >= 0]
+        phrases += [rest[w.start(): e] for w in _WORK_PHRASE.finditer(rest) for c, e in spans
+                    if w.start() + _WORK.search(w.group()).end() <= c < w.end() < e]
         if weak and not (context or phrases):
             return ""  # nothing but the weak name says which paper: it stands
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)

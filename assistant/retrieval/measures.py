@@ -48,6 +48,11 @@ _DEGREE_OF = re.compile(r"\bhow much\s+(?:more|less|higher|lower|larger|smaller|
 _SHARE_OF = re.compile(r"\bwhat\s+(?:percentage|percent|fraction|share|proportion|portion)\s+of\s+(?:(?:the|its|their|all)\s+)?"
                        r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 
+# "What throughput gain does X report": a change of the measure named before the change's noun
+# (a speedup or a "times faster" names none: it is its own measure, and any ratio answers it).
+_CHANGE_OF = re.compile(r"\b(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:gains?|improvements?|increases?|reductions?|decreases?"
+                        r"|savings?|drops?|boosts?|cuts?|degradations?)\b", re.I)
+
 
 # "What absolute latency does X reach": the level itself, not how far it moved.
 _LEVEL = re.compile(r"\babsolute\s+(?:[\w-]+\s+){0,3}?[\w-]+", re.I)
@@ -92,4 +97,6 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
         phrase = rest[: _MEASURE_END.search(rest).start()]
         if own & set(content_words(phrase)):  # ("how much faster is the FooNet system": the paper)
             phrase = ""
+    elif m := _CHANGE_OF.search(q):
+        phrase = m.group(1)
     return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]

@@ -35,6 +35,10 @@ _SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:(?:the|a|an)\s)?(?!(?:what|whi
 # "row-gated FooNet inference gets what latency": the subject before a claim verb and "what".
 _GETS_WHAT = re.compile(r"^\s*(?:and\s+|but\s+)?((?!(?:what|which|how|who|the|a|an|while|whereas|for|in|of)\b)[^,;:?]+?)\s+(?:gets?|achieves?|reaches|has|have|saves?|reports?|claims?)\s+(?:what|how\s+much)\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
+# "What is the largest cut it reports": the pronoun after the asked thing is the part's subject.
+# (Not "what gain over it does X claim": there "it" is what X is set against.)
+_ASKED_OF_IT = re.compile(r"\s*(?:what|which|how)\b(?:\s+[\w-]+){0,8}?\s+(?!(?:over|than|to|with|for|on|in|of|from|against|by|about|at|vs|versus)\s)[\w-]+"
+                          r"\s+(?:it|they)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b)[a-z]+\b", re.I)
 _INTERROGATIVE = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.I)
 # A thing made by people, named in full ("the 2024 FooBar generator by Jane Doe"): a work.
 _AUTHORED = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.()/-]+\s+){{0,6}}?[\w-]+\s+(?=by\s+(?-i:[A-Z])[\w.'-]*\s+(?-i:[A-Z])){BY_PEOPLE}", re.I)
@@ -61,7 +65,12 @@ def subject_phrase(piece: str) -> str | None:
     if re.match(r"\s*(?:(?:and|but)\s+)?(?:on|with|using|over|across|under|at)\s", piece, re.I) and not _WORK_PHRASE.search(piece) \
             and not _INTERROGATIVE.search(piece):
         return None  # ("on the FooBench split, what ...": a setting before the question, no work)
-    body = _LEAD.sub("", piece)
+    # ("What's the cut": no owner's "'s")
+    body = re.sub(r"^(\s*(?:what|which|how|who|where|when))['’]s\b", r"\1 is", _LEAD.sub("", piece), flags=re.I)
+    if _ASKED_OF_IT.match(body):
+        return None  # "what is the largest cut it reports": asked of a paper already meant
+    # ("what is the peak-memory cut": after a copula the phrase is what is asked, no subject.)
+    copula = re.match(r"\s*(?:what|which|how)\s+(?:is|are|was|were)\s", body, re.I)
     if m := _ASKS.search(body):
         body = body[m.end():]
     if m := re.match(rf"\s*(?:its|their)\s+(?:[\w-]+\s+){{1,4}}?(?:{WORK_NOUNS})\b", body, re.I):
@@ -81,7 +90,7 @@ def subject_phrase(piece: str) -> str | None:
     owned = [m.end() for m in re.finditer(r"\b(?:does|do|did|is|are|was|were|has|have)\s+", body, re.I) if _POSSESSOR.match(body, m.end())]
     if owned or _POSSESSOR.match(body):
         return body[owned[0] if owned else 0:].strip()
-    if not (m := re.match(r"(?:the|a|an)\s+", body, re.I)):
+    if copula or not (m := re.match(r"(?:the|a|an)\s+", body, re.I)):
         return None
     end = _CLAUSE.search(body, m.end())
     phrase = body[: end.start() if end else len(body)].strip()

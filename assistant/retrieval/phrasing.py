@@ -259,3 +259,11 @@ _SUBJECT_THEN_VERB = re.compile(rf"^(\s*(?:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}(?
 # After "does"/"did" the subject is followed by its verb, however long the rest ("which tool
 # does the FooCache study use to model its banks"): the subject ends at its work noun.
 _ASKED_SUBJECT = re.compile(rf"\b(?i:does|do|did)\s+((?i:the|a|an)\s+(?:[\w.+/-]+\s+){{0,5}}?(?i:{WORK_NOUNS}))\s+(?!(?:{_NO_VERB})\b)[a-z]")
+
+
+def asked_of(q: str, phrase: str) -> bool:
+    """Is `phrase` the subject the question's verb is asked of ("what limit of A does B fix",
+    "what is B trying to fix": B)?"""
+    # (After a copula only a participle is its verb: "how is FooLib traffic routed" asks of traffic.)
+    return bool(re.search(rf"\b(?i:does|do|did|has|have|had)\s+{re.escape(phrase)}\s+(?!(?:{_NO_VERB})\b)[a-z]"
+                          rf"|\b(?i:is|are|was|were)\s+{re.escape(phrase)}\s+(?!(?:{_NO_VERB})\b)[a-z]+(?:ing|ed)\b", q))

@@ -35,7 +35,7 @@ from .statements import lead_in_names, sentence_start
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
-from .phrasing import _WEAK_NAME, list_count, named_as_baseline, set_aside
+from .phrasing import _WEAK_NAME, asked_of, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
 from .versions import split_versions
 from .quoted import quoted_works
@@ -311,7 +311,10 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             self._with_claimant(q, plan, subjects[0])
         if plan.kind is Kind.FACTOID and len(plan.targets) > 1:
             # One subject; the other names qualify it ("over vLLM", "in PyTorch").
-            subject = max(subjects, key=lambda t: t.confidence)  # first among equals
+            # The one the question's verb is asked of ("what limit of A does B fix") is the
+            # subject; else the firmest, first among equals.
+            subject = next(iter(t for t in subjects if t.confidence > _WEAK_NAME and asked_of(q, t.phrase)), None) \
+                or max(subjects, key=lambda t: t.confidence)
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
             plan.targets = [subject] + [t for t in plan.targets if t.missing and t is not subject]
