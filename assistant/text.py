@@ -104,7 +104,7 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
     found = sum(w.get(t, 1.0) for t in terms
                 if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low)
                                                        or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined))))
-                # ("FP8-vs-INT8": two things set against each other, each a word of its own)
+                # ("CPU-vs-GPU": two things set against each other, each a word of its own)
                 or (len(sides := _VERSUS_JOINED.split(t)) > 1 and all(stem(x) in have for x in sides)))
     return found / total if total else 0.0
 

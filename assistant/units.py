@@ -43,7 +43,7 @@ def _stated(dimension: str) -> re.Pattern:
 
 # A unit the question names for its number: "in microseconds", "in images/s", "how many MB".
 _ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²]+\s*){1,3})", re.I)
-# ...or in brackets after its measure, as a table's header would: "latency per image (ms)".
+# ...or in brackets after its measure, as a table's header would: "decode delay per token (µs)".
 # (Not "paper(s)": a bracket after a space, closed after the unit.)
 _BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²-]+(?:\s+[\w/µμ²-]+){0,2})\)", re.I)
 
@@ -52,7 +52,7 @@ def asked_unit(question: str) -> str:
     """The unit a question names for its number, as written ("in microseconds": "microseconds"),
     "" when it names none. ("In FooNet, what ..." names a paper; "in memory" a measure.)"""
     if m := re.search(rf"\b(?:{_WORDS['throughput']})\b", question, re.I):
-        return m.group()  # (a rate in words, "tokens per second", is a unit wherever it is written)
+        return m.group()  # (a rate in words, "frames per second", is a unit wherever it is written)
     for m in [*_ASKED.finditer(question), *_BRACKETED.finditer(question)]:
         words = m.group(1).strip()
         for dim in _SYMBOLS:

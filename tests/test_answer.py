@@ -181,10 +181,16 @@ def test_sentence_splitting_keeps_abbreviations():
     assert sentences("How fast is FooNet on X? vs BarNet on Y") == ["How fast is FooNet on X? vs BarNet on Y"]
 
 
-def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):
-    history = []
-    for q in ["What is ZO2?", "What is DistZO2?"]:
+def conversation(assistant, *questions: str) -> list[Turn]:
+    """The turns of asking `questions` one after another, each with the ones before."""
+    history: list[Turn] = []
+    for q in questions:
         history.append(Turn(q, assistant.ask(q, history)))
+    return history
+
+
+def test_follow_ups_that_refer_to_two_earlier_subjects(assistant):
+    history = conversation(assistant, "What is ZO2?", "What is DistZO2?")
     both = assistant.ask("When were both published?", history)
     assert both.standalone_question == "When were ZO2 and DistZO2 published?"
     assert "2025-03-16" in both.text and "2025-07-03" in both.text
@@ -324,12 +330,9 @@ def test_an_abbreviation_in_a_quoted_answer_is_spelt_out_as_its_paper_defines_it
 def test_each_of_them_after_one_paper_is_that_paper(assistant):
     # One paper carried through two turns: "each of them" is it and what it set beside, all
     # in its own abstract; "each of FlashOverlap" is no question.
-    history = []
-    for q in ["What is FlashOverlap?", "What does it overlap?"]:
-        history.append(Turn(q, assistant.ask(q, history)))
+    history = conversation(assistant, "What is FlashOverlap?", "What does it overlap?")
     follow = assistant.ask("and what speedup does each of them reach?", history)
     assert follow.standalone_question == "and what speedup does FlashOverlap reach?"
     # Negative: two papers carried stay two.
-    two = [Turn("What is ZO2?", assistant.ask("What is ZO2?"))]
-    two.append(Turn("What is DistZO2?", assistant.ask("What is DistZO2?", two)))
+    two = conversation(assistant, "What is ZO2?", "What is DistZO2?")
     assert assistant.ask("When was each of them published?", two).standalone_question == "When was each of ZO2 and DistZO2 published?"

@@ -90,12 +90,12 @@ def counts_of(measure: str) -> re.Pattern:
 
 @lru_cache(maxsize=16384)  # each sentence is normalised again for every facet and paper scored
 def norm(text: str) -> str:
-    # ("1,024 bits" is "1024-bit")
+    # ("2,048 lanes" is "2048-lane")
     return re.sub(r"[\s\-_]+|(?<=\d),(?=\d{3}(?!\d))", "", plain_latex(text).lower())
 
 
 def alternatives(q: str, question: str) -> list[str]:
-    """The words the question offers beside a qualifier as its alternatives ("aggregate or per-GPU")."""
+    """The words the question offers beside a qualifier as its alternatives ("peak or per-node")."""
     x = re.escape(q)
     return [a or b for a, b in re.findall(rf"([\w-]+),?\s+or\s+{x}(?![\w-])|(?<![\w-]){x},?\s+or\s+([\w-]+)", question)]
 
@@ -126,7 +126,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                and not (q.lower().startswith("non-") and norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
                and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
                         and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
-    # Of qualifiers offered as alternatives ("on CIFAR-10 or SVHN", "aggregate or per-GPU") one will do.
+    # Of qualifiers offered as alternatives ("on FooBench or BarBench", "peak or per-node") one will do.
     lacking = [q for q in lacking if not any(a not in lacking and (norm(a) in text if a in plan.specifics else _has(stem(a), have))
                                              for a in alternatives(q, plan.question) if content_words(a))]
     if lacking:

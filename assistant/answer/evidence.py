@@ -158,7 +158,7 @@ class EvidenceSelector:
         echoes = [re.compile(rf"\b{re.escape(m.group(1))}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(m.group(2))}", re.I)
                   for m in re.finditer(rf"({SPELLED_COUNT})\s+([\w-]+)", plan.question, re.I)]
         # ("... on three boards: A, B and C", "boards such as A and B".)
-        # ("faults (e.g., permanent faults)" too.)
+        # ("boards (e.g., Nucleo boards)" too.)
         instances = re.compile(rf"\b{re.escape(stem(kind))}\w*\s*[,(]?\s*(?:including|such\s+as|e\.g\.|like|namely|i\.e\.|:)[\s,]", re.I) if kind else None
         # How it works is asked: the sentences telling it (from the work's introduction up to its
         # evaluation, and later ones naming an asked word those do not) outrank its problem and results.

@@ -62,7 +62,7 @@ _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2
 # ("what GPU hardware was it run on": a generic noun after the acronym leaves it the kind.)
 _ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"
                            rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?))?(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
-# "Among the seven LLMs it tests, which one ...": "one" is of that kind.
+# "Of the five CPUs FooNet ran on, which one ...": "one" is of that kind.
 _OF_KIND = r"\b(?:among|of)\s+(?:the|these|those|its|their|all)\s+(?:[\w-]+\s+){0,2}?((?-i:[A-Z]{2,})s)\b"
 _ONE_OF_KIND = re.compile(rf"{_OF_KIND}.*?\bwhich\s+(?:one|of\s+them)\b|\bwhich\s+one\b.*?{_OF_KIND}", re.I)
 # "where does it cache keys", "who built it": a place or a person, never an amount.

@@ -230,7 +230,7 @@ class Descriptions:
         own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
-        # "a paper on reverse-engineering the X of Y": a work phrase whose complement holds the
+        # "a paper on compiling the X of Y for Z": a work phrase whose complement holds the
         # start of one of those, to that one's end. (Not "the tests of the X framework": the
         # work noun there is the phrase's own.)
         spans = [(i, i + len(x)) for x in phrases if (i := rest.find(x)) >= 0]

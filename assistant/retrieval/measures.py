@@ -48,7 +48,7 @@ _DEGREE_OF = re.compile(r"\bhow much\s+(?:more|less|higher|lower|larger|smaller|
 _SHARE_OF = re.compile(r"\bwhat\s+(?:percentage|percent|fraction|share|proportion|portion)\s+of\s+(?:(?:the|its|their|all)\s+)?"
                        r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 
-# "What throughput gain does X report": a change of the measure named before the change's noun
+# "Which bandwidth increase does X claim": a change of the measure named before the change's noun
 # (a speedup or a "times faster" names none: it is its own measure, and any ratio answers it).
 _CHANGE_OF = re.compile(r"\b(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:gains?|improvements?|increases?|reductions?|decreases?"
                         r"|savings?|drops?|boosts?|cuts?|degradations?)\b", re.I)

@@ -35,8 +35,8 @@ _SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:(?:the|a|an)\s)?(?!(?:what|whi
 # "row-gated FooNet inference gets what latency": the subject before a claim verb and "what".
 _GETS_WHAT = re.compile(r"^\s*(?:and\s+|but\s+)?((?!(?:what|which|how|who|the|a|an|while|whereas|for|in|of)\b)[^,;:?]+?)\s+(?:gets?|achieves?|reaches|has|have|saves?|reports?|claims?)\s+(?:what|how\s+much)\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
-# "What is the largest cut it reports": the pronoun after the asked thing is the part's subject.
-# (Not "what gain over it does X claim": there "it" is what X is set against.)
+# "What is the best hit rate it claims": the pronoun after the asked thing is the part's subject.
+# (Not "what margin over it does X keep": there "it" is what X is set against.)
 _ASKED_OF_IT = re.compile(r"\s*(?:what|which|how)\b(?:\s+[\w-]+){0,8}?\s+(?!(?:over|than|to|with|for|on|in|of|from|against|by|about|at|vs|versus)\s)[\w-]+"
                           r"\s+(?:it|they)\s+(?!(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b)[a-z]+\b", re.I)
 _INTERROGATIVE = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.I)
@@ -68,7 +68,7 @@ def subject_phrase(piece: str) -> str | None:
     # ("What's the cut": no owner's "'s")
     body = re.sub(r"^(\s*(?:what|which|how|who|where|when))['’]s\b", r"\1 is", _LEAD.sub("", piece), flags=re.I)
     if _ASKED_OF_IT.match(body):
-        return None  # "what is the largest cut it reports": asked of a paper already meant
+        return None  # "what is the best hit rate it claims": asked of a paper already meant
     # ("what is the peak-memory cut": after a copula the phrase is what is asked, no subject.)
     copula = re.match(r"\s*(?:what|which|how)\s+(?:is|are|was|were)\s", body, re.I)
     if m := _ASKS.search(body):

@@ -262,8 +262,8 @@ _ASKED_SUBJECT = re.compile(rf"\b(?i:does|do|did)\s+((?i:the|a|an)\s+(?:[\w.+/-]
 
 
 def asked_of(q: str, phrase: str) -> bool:
-    """Is `phrase` the subject the question's verb is asked of ("what limit of A does B fix",
-    "what is B trying to fix": B)?"""
+    """Is `phrase` the subject the question's verb is asked of ("which weakness of A does B
+    address", "what is B aiming at": B)?"""
     # (After a copula only a participle is its verb: "how is FooLib traffic routed" asks of traffic.)
     return bool(re.search(rf"\b(?i:does|do|did|has|have|had)\s+{re.escape(phrase)}\s+(?!(?:{_NO_VERB})\b)[a-z]"
                           rf"|\b(?i:is|are|was|were)\s+{re.escape(phrase)}\s+(?!(?:{_NO_VERB})\b)[a-z]+(?:ing|ed)\b", q))

@@ -311,9 +311,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             self._with_claimant(q, plan, subjects[0])
         if plan.kind is Kind.FACTOID and len(plan.targets) > 1:
             # One subject; the other names qualify it ("over vLLM", "in PyTorch").
-            # The one the question's verb is asked of ("what limit of A does B fix") is the
-            # subject; else the firmest, first among equals.
-            subject = next(iter(t for t in subjects if t.confidence > _WEAK_NAME and asked_of(q, t.phrase)), None) \
+            # The one the question's verb is asked of ("which weakness of A does B address") is
+            # the subject; else the firmest, first among equals.
+            subject = next((t for t in subjects if t.confidence > _WEAK_NAME and asked_of(q, t.phrase)), None) \
                 or max(subjects, key=lambda t: t.confidence)
             plan.specifics += [t.phrase for t in plan.targets if t is not subject and not t.missing
                                and (t.baseline or t.paper_ids != subject.paper_ids)]  # another name of the same paper is no qualifier
