@@ -708,3 +708,16 @@ def test_instances_set_out_in_brackets_name_the_asked_kind(assistant):
     # Negative: a bracket holding no instances ("faults (FooGuard's focus)") sets none out.
     paper.id, paper.abstract = "pfoofaults2", paper.abstract.replace("(e.g., permanent faults)", "(the focus here)")
     assert assistant.evidence.for_paper(plan, Hit(paper=paper, score=1.0), facet=facet).sentences[0].startswith("FooGuard clips"), paper.abstract
+
+
+def test_a_baseline_described_in_plain_words_is_there_when_its_head_is(assistant):
+    # "conventional schedulers": DualMap never says "conventional", but it is about schedulers;
+    # a description in plain words is not a name the paper must repeat.
+    a = assistant.ask("How much does DualMap raise effective request capacity compared with conventional schedulers?")
+    assert not a.refused and not a.refused_parts and "2.25" in a.text, a.text
+    # Negatives: a phrase whose head the paper lacks, and a capitalised name, must still be there.
+    b = assistant.ask("How much does DualMap raise effective request capacity compared with speculative batching?")
+    assert b.refused and "speculative batching" in b.text, b.text
+    c = assistant.ask("How much does DualMap raise effective request capacity compared with Llumnix?")
+    assert c.refused and "Llumnix" in c.text, c.text
+

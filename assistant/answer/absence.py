@@ -105,6 +105,15 @@ def _has(st: str, have: set[str]) -> bool:
     return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
 
 
+def _head_there(phrase: str, have: set[str]) -> bool:
+    """A phrase in plain lower-case words ("than the unpruned network") describes rather than
+    names: the paper has it when it has its head, the last word, whatever it says of it."""
+    if " " not in phrase.strip() or phrase != phrase.lower() or re.search(r"\d", phrase):
+        return False
+    words = content_words(phrase)
+    return bool(words) and _has(stem(words[-1]), have)
+
+
 def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
     """What the paper does not report, or "" when the evidence answers the aspect."""
     raw = " ".join([p.title, p.abstract, *passages])
@@ -125,7 +134,8 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                and not (re.search(r"[\dA-Z]s$", q) and norm(q)[:-1] in text)
                and not (q.lower().startswith("non-") and norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
                and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
-                        and all(_has(stem(w), have) for w in parts))]  # ("TPU-day": "TPU training days")
+                        and all(_has(stem(w), have) for w in parts))  # ("TPU-day": "TPU training days")
+               and not _head_there(q, have)]
     # Of qualifiers offered as alternatives ("on FooBench or BarBench", "peak or per-node") one will do.
     lacking = [q for q in lacking if not any(a not in lacking and (norm(a) in text if a in plan.specifics else _has(stem(a), have))
                                              for a in alternatives(q, plan.question) if content_words(a))]
