@@ -711,13 +711,21 @@ def test_instances_set_out_in_brackets_name_the_asked_kind(assistant):
 
 
 def test_a_baseline_described_in_plain_words_is_there_when_its_head_is(assistant):
-    # "conventional schedulers": DualMap never says "conventional", but it is about schedulers;
-    # a description in plain words is not a name the paper must repeat.
-    a = assistant.ask("How much does DualMap raise effective request capacity compared with conventional schedulers?")
+    # "greedy schedulers": DualMap never says "greedy", but it is about schedulers; a
+    # description in plain words is not a name the paper must repeat.
+    a = assistant.ask("How much does DualMap raise effective request capacity compared with greedy schedulers?")
     assert not a.refused and not a.refused_parts and "2.25" in a.text, a.text
+    a = assistant.ask("By how much does EPIM shrink crossbar area compared with the unquantized network?")
+    assert not a.refused and not a.refused_parts and "30.65" in a.text, a.text
     # Negatives: a phrase whose head the paper lacks, and a capitalised name, must still be there.
     b = assistant.ask("How much does DualMap raise effective request capacity compared with speculative batching?")
     assert b.refused and "speculative batching" in b.text, b.text
     c = assistant.ask("How much does DualMap raise effective request capacity compared with Llumnix?")
     assert c.refused and "Llumnix" in c.text, c.text
-
+    # The rule's reach: words only, spaced, no capital or digit.
+    from assistant.answer.absence import _head_there
+    have = {"schedul", "network"}
+    assert _head_there("the greedy schedulers", have) and _head_there("plain network", have)
+    assert not _head_there("greedy-schedulers", have)  # one compound word: all its parts, as before
+    assert not _head_there("the Greedy schedulers", have) and not _head_there("8-bit network", have)
+    assert not _head_there("the greedy batching", have)
