@@ -729,3 +729,13 @@ def test_a_baseline_described_in_plain_words_is_there_when_its_head_is(assistant
     assert not _head_there("greedy-schedulers", have)  # one compound word: all its parts, as before
     assert not _head_there("the Greedy schedulers", have) and not _head_there("8-bit network", have)
     assert not _head_there("the greedy batching", have)
+
+
+def test_a_comparison_cell_holds_a_fact_stated_in_a_papers_third_best_sentence(assistant):
+    # The MLIR cost model's predictor (it reads the MLIR "as a text input") is stated a few
+    # sentences into its abstract; the cell quotes enough of the row's best to hold it.
+    a = assistant.ask("For wa-hls4ml and the MLIR hardware cost model paper, which kind of model serves as the predictor in each?")
+    assert "transformer-based surrogate" in a.text and "text input" in a.text, a.text
+    # Negative: more sentences per cell fill no cell whose asked thing the paper lacks.
+    b = assistant.ask("For wa-hls4ml and the MLIR hardware cost model paper, what ImageNet top-1 accuracy does each predictor reach?")
+    assert len(b.refused_parts) == 2 and b.text.count("*not reported*") >= 2, b.text
