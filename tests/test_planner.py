@@ -2224,6 +2224,28 @@ def test_a_bare_vs_side_counts_the_words_of_a_long_compound(planner):
     assert not any(t.phrase == "floating-point implementations" for t in p.targets), p.targets
 
 
+def test_two_words_set_against_a_bare_name_describe_the_other_paper(planner):
+    r, plan = planner
+    p = plan("block-sparse attention vs MCUFormer: what does each reduce?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["db-SP", "MCUFormer"], p.targets
+    # Negative: two measures beside a name compare no papers; nor do two words against words.
+    p = plan("How does MCUFormer trade accuracy vs latency?")
+    assert p.kind is not Kind.COMPARATIVE and compared(r, p) == ["MCUFormer"]
+    p = plan("What CPU speedup does the CNN quantization whitepaper report for quantized vs floating-point implementations?")
+    assert not any(t.phrase == "floating-point implementations" for t in p.targets), p.targets
+
+
+def test_a_model_size_after_a_name_is_the_paper_reporting_it(planner):
+    r, plan = planner
+    p = plan("What does InceptionNeXt-T report?")
+    assert [(t.by, t.confidence) for t in p.targets] == [("name", 1.0)] and compared(r, p) == ["InceptionNeXt"]
+    p = plan("How does the InceptionNeXt-T model compare with MCUFormer in accuracy?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["InceptionNeXt", "MCUFormer"], p.targets
+    # Negative: a size the paper does not report, and a word after the name, are no name of it.
+    assert not plan("What does InceptionNeXt-XL report?").targets
+    assert not plan("How is an InceptionNeXt-style block built?").targets
+
+
 def test_which_thing_a_described_paper_uses_is_no_number(planner):
     r, plan = planner
     p = plan("Which simulator does the cryogenic high-clock core-and-cache study use to model its in-order and out-of-order cores?")

@@ -168,11 +168,15 @@ class ComparedDescriptions(Descriptions):
             side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
             # ("FooNet vs its multi-node successor": a name on the other side only.)
             pro_form = re.match(r"\s*(?:its|their)\b", seg, re.I) and not any(_names(n, seg) for n in named)
+            # ("row-sparse pruning vs FooNet": set against a paper's bare name, two words name a work as well;
+            # not words after a list of names, "A vs B, which board each".)
+            versus_name = beside_vs and len(segments) == 2 and any(x is not seg and any(_names(n, x) and not content_words(x.lower().replace(n, " ")) for n in named)
+                                            for x in segments)
             # (Headed by a work noun, "FooLib allocator paper", two words describe one as "the" would;
             # a compound of three parts or more is a phrase, its words counted: "FooNet-on-phone
             # search"; "low-bit" is one word.)
-            bare_side = beside_vs and not works and len(content_words(re.sub(r"\w+(?:-\w+){2,}", lambda m: m.group().replace("-", " "), seg))) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) else 3) \
-                and (pro_form or not any(_names(n, body) for n in named)) \
+            bare_side = beside_vs and not works and len(content_words(re.sub(r"\w+(?:-\w+){2,}", lambda m: m.group().replace("-", " "), seg))) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) or versus_name else 3) \
+                and (pro_form or (versus_name and not any(_names(n, seg) for n in named)) or not any(_names(n, body) for n in named)) \
                 and bool(side_head) and not self._quantity_noun(side_head[-1:])
             works += [seg.strip()] if bare_side else []
             # "used by the A and by the B": the preposition repeated before each joined phrase

@@ -33,6 +33,9 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, plain_la
 from .measure_words import MeasureWords
 from .record_tables import _CAP, PaperTable, VenueWords, _remember
 
+# A model size after a name: "-T", "-XL", "-7B" (capitals or a number, not a word: "-style").
+_VARIANT = re.compile(r"(.+?)-(?:[A-Z]{1,3}|\d+(?:\.\d+)?[A-Za-z]?)")
+
 # "we propose FooNet", "called FooNet", and the appositive "presents the first cloud-side
 # tuning system, fooNet.x, which ...".
 _INTRO = re.compile(r"\b(?:propose|present|introduce|called|dubbed|named|termed|design|develop|build)s?\s+(?:a |an |the )?"
@@ -229,6 +232,16 @@ class NameIndex(MeasureWords):
                     rare = rare or all(_name_cased(w) for w in written)
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None
+
+    def variant(self, tok: str) -> list[str]:
+        """"FooNet-T", "BarLM-7B": the papers whose model `tok` is a size of: the work going by
+        the name before the size, when it reports that size as written ("ConvNeXt-T" in a paper
+        titled "... Meets ConvNeXt" is a rival's size, not that paper's)."""
+        if not (m := _VARIANT.fullmatch(tok)) or not (base := self.lookup(m.group(1))):
+            return []
+        pattern = as_word(tok)
+        return [pid for pid, p in self.records.get_many(sorted(base)).items()
+                if (self.label(p) or "").lower() == m.group(1).lower() and pattern.search(f"{p.title} {p.abstract}")]
 
     def as_name(self, tok: str) -> dict[str, int] | None:
         """Papers `tok` names in any case, however weakly, where the question's shape says it is a
