@@ -739,3 +739,21 @@ def test_a_comparison_cell_holds_a_fact_stated_in_a_papers_third_best_sentence(a
     # Negative: more sentences per cell fill no cell whose asked thing the paper lacks.
     b = assistant.ask("For wa-hls4ml and the MLIR hardware cost model paper, what ImageNet top-1 accuracy does each predictor reach?")
     assert len(b.refused_parts) == 2 and b.text.count("*not reported*") >= 2, b.text
+
+
+def test_how_a_work_works_quotes_the_sentence_after_the_one_introducing_it(assistant):
+    """The sentence introducing a survey ("This paper surveys ...") leads the evidence for how it
+    goes about its review; the next one says what it covers, however few words it shares."""
+    from assistant.answer.roles import method_span
+    r = assistant.retriever
+    q = "How do the authors of the transformer inference optimization survey organise their review?"
+    plan = r.plan(q)
+    hit = next(h for h in r.retrieve(q, plan=plan) if h.paper.title.startswith("A Survey of Techniques for Optimizing Transformer"))
+    span = method_span(hit.paper.abstract)
+    ev = assistant.evidence.for_question(plan, hit)
+    assert ev.sentences[0].startswith(span[0]) and any(x.startswith(span[1]) for x in ev.sentences[:2]), ev.sentences
+    assert "knowledge distillation" in assistant.ask(q).text
+    # Negative: asked what it finds, not how it works, the evidence is ranked as before (no sentence added).
+    plan = r.plan("What does the survey on optimizing transformer inference find about hardware?")
+    ev = assistant.evidence.for_question(plan, hit)
+    assert len(ev.sentences) <= assistant.settings.evidence_sentences

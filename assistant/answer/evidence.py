@@ -246,6 +246,11 @@ class EvidenceSelector:
                 top.append(x)
         # The best sentence always; more only if nearly as good (scores can be < 0).
         keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - self.settings.evidence_close_share * abs(top[0][0])]
+        if method and not number and not facet and len(span := method_span(p.abstract)) > 1 \
+                and keep[0][1].startswith(span[0]) and not any(span[1] in x[1] for x in keep) \
+                and (then := next((x for x in scored if x[1].startswith(span[1])), None)):
+            # How it works, led by the sentence introducing the work: the next tells how, whatever it scores.
+            keep.insert(1, then)
         ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,
                            locators=[x[2] for x in keep])
         ev.absent = absent(plan, p, passages, ev, facet)
