@@ -2228,11 +2228,12 @@ def test_two_words_set_against_a_bare_name_describe_the_other_paper(planner):
     r, plan = planner
     p = plan("block-sparse attention vs MCUFormer: what does each reduce?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["db-SP", "MCUFormer"], p.targets
-    # Negative: two measures beside a name compare no papers; nor do two words against words.
+    # Negative: two measures beside a name compare no papers (two words against words:
+    # test_a_bare_vs_side_counts_the_words_of_a_long_compound); nor does a question after names.
     p = plan("How does MCUFormer trade accuracy vs latency?")
     assert p.kind is not Kind.COMPARATIVE and compared(r, p) == ["MCUFormer"]
-    p = plan("What CPU speedup does the CNN quantization whitepaper report for quantized vs floating-point implementations?")
-    assert not any(t.phrase == "floating-point implementations" for t in p.targets), p.targets
+    p = plan("epim vs mcuformer, which accelerator board each?")
+    assert len(p.targets) == 2, p.targets
 
 
 def test_a_model_size_after_a_name_is_the_paper_reporting_it(planner):
