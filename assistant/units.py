@@ -1,6 +1,6 @@
 """Units of measurement by what they measure: a question asking a number "in microseconds" is
 answered by a time, whatever unit a paper writes it in (µs, ms, seconds), and not by a
-size or a ratio. The table is physics and common computing usage, not any question set's.
+size or a ratio. The table is physics, money and common computing usage, not any question set's.
 
 Out of scope: which number a question asks (retrieval/measures.py), and whether a paper
 states it (answer/absence.py); converting between units.
@@ -22,6 +22,7 @@ _SYMBOLS = {
     "throughput": r"(?:tokens?|tok|samples?|images?|imgs?|req|requests?|queries|frames?)\s*/\s*(?:s|sec)|fps|QPS|RPS",
     "compute": r"[GTPE]?FLOPS|[GTP]?OPS",
     "area": r"[µμun]?m(?:m)?(?:\^?2|²)",
+    "money": r"[KMB]?\s?(?:USD|EUR|€)",
 }
 _WORDS = {
     "time": r"(?:nano|micro|milli)?seconds?|minutes?|hours?|days?",
@@ -32,13 +33,19 @@ _WORDS = {
     "throughput": r"(?:tokens?|samples?|images?|requests?|queries|frames?)[\s-]+(?:per|a|/)[\s-]+second",
     "compute": r"(?:giga|tera|peta|exa)?flops",
     "area": r"square\s+(?:milli|micro)?met(?:er|re)s?",
+    "money": r"(?:(?:thousand|million|billion)\s+)?(?:US\s+)?dollars?|euros?",
 }
 _NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?"
 
 
+# Money is written before its number too ("$5.6M", "US$2,000"); not a LaTeX math "$1.9\\times$".
+_CURRENCY_FIRST = r"(?<![\w\\$])(?:US)?[$€]\s?\d[\d.,]*(?![\d.,]*\s*(?:\\|\$|%))"
+
+
 @lru_cache(maxsize=None)
 def _stated(dimension: str) -> re.Pattern:
-    return re.compile(rf"{_NUMBER}(?:(?:{_SYMBOLS[dimension]})(?![A-Za-z0-9])|(?i:{_WORDS[dimension]})\b)")
+    first = f"|{_CURRENCY_FIRST}" if dimension == "money" else ""
+    return re.compile(rf"{_NUMBER}(?:(?:{_SYMBOLS[dimension]})(?![A-Za-z0-9])|(?i:{_WORDS[dimension]})\b){first}")
 
 
 # A unit the question names for its number: "in microseconds", "in images/s", "how many MB".

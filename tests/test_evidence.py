@@ -567,6 +567,19 @@ def test_a_number_asked_in_a_unit_is_answered_only_by_one_of_its_kind(assistant)
     assert not b.refused and "320KB" in b.text, b.text
 
 
+def test_a_unit_asked_asks_a_number_and_money_is_a_unit(assistant):
+    from assistant.units import asked_unit, dimension, states_dimension
+
+    assert dimension(asked_unit("What did the cluster cost in US dollars?")) == dimension("USD") == "money"
+    assert all(states_dimension(x, "money") for x in ["Training cost $5.6M.", "It costs 2 million US dollars.", "US$2,000 per run", "5M USD"])
+    # Negatives: LaTeX math is no money; a time is none.
+    assert not any(states_dimension(x, "money") for x in ["within $1\\%$ loss", "up to $1.65\\times$ faster", "a 3.2 ms delay"])
+    # The reflections paper names its H800 GPUs and calls training "cost-efficient", no sum.
+    a = assistant.ask("What did the GPU cluster behind DeepSeek-V3 cost in US dollars, per the hardware reflections paper?")
+    assert (a.refused or a.refused_parts) and "US dollars" in a.text, a.text
+    # Negative: a unit the paper states a number in is answered (the twin below, "in how many KB").
+
+
 def test_what_a_unit_measures_is_read_from_the_question_and_the_sentence():
     from assistant.units import asked_unit, dimension, states_dimension
 
