@@ -574,8 +574,8 @@ def test_a_unit_asked_asks_a_number_and_money_is_a_unit(assistant):
     assert all(states_dimension(x, "money") for x in ["Training cost $5.6M.", "It costs 2 million US dollars.", "US$2,000 per run", "5M USD"])
     # Negatives: LaTeX math is no money; a time is none.
     assert not any(states_dimension(x, "money") for x in ["within $1\\%$ loss", "up to $1.65\\times$ faster", "a 3.2 ms delay"])
-    # The reflections paper names its H800 GPUs and calls training "cost-efficient", no sum.
-    a = assistant.ask("What did the GPU cluster behind DeepSeek-V3 cost in US dollars, per the hardware reflections paper?")
+    # The DeepSeek-V3 insights paper names its H800 GPUs and calls training "cost-efficient", no sum.
+    a = assistant.ask("What did the GPU cluster behind DeepSeek-V3 cost in US dollars?")
     assert (a.refused or a.refused_parts) and "US dollars" in a.text, a.text
     # Negative: a unit the paper states a number in is answered (the twin below, "in how many KB").
 
