@@ -172,8 +172,6 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             plan.measured = asked_measure(q, plan)
             plan.level = asks_level(asked)
             plan.unit = asked_unit(asked)
-            if plan.unit and plan.aspect is Aspect.GENERAL:
-                plan.aspect = Aspect.NUMBER  # ("what did X cost in US dollars": a unit is asked of a number)
         baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:
             theirs = set(self._filtered(plan) or ())
