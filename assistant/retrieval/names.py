@@ -233,15 +233,15 @@ class NameIndex(MeasureWords):
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None
 
-    def variant(self, tok: str) -> list[str]:
-        """"FooNet-T", "BarLM-7B": the papers whose model `tok` is a size of: the work going by
-        the name before the size, when it reports that size as written ("ConvNeXt-T" in a paper
-        titled "... Meets ConvNeXt" is a rival's size, not that paper's)."""
+    def variant(self, tok: str) -> tuple[str, list[str]]:
+        """"FooNet-T", "BarLM-7B": the name before the size, and the papers whose model `tok` is a
+        size of: the work going by that name, when it reports that size as written ("ConvNeXt-T"
+        in a paper titled "... Meets ConvNeXt" is a rival's size, not that paper's)."""
         if not (m := _VARIANT.fullmatch(tok)) or not (base := self.lookup(m.group(1))):
-            return []
+            return "", []
         pattern = as_word(tok)
-        return [pid for pid, p in self.records.get_many(sorted(base)).items()
-                if (self.label(p) or "").lower() == m.group(1).lower() and pattern.search(f"{p.title} {p.abstract}")]
+        return m.group(1), [pid for pid, p in self.records.get_many(sorted(base)).items()
+                            if (self.label(p) or "").lower() == m.group(1).lower() and pattern.search(f"{p.title} {p.abstract}")]
 
     def as_name(self, tok: str) -> dict[str, int] | None:
         """Papers `tok` names in any case, however weakly, where the question's shape says it is a

@@ -34,7 +34,7 @@ from .relations import related_paper
 from .statements import lead_in_names, sentence_start
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
-from .names import _VARIANT, NameIndex
+from .names import NameIndex
 from .phrasing import _WEAK_NAME, asked_of, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
 from .versions import split_versions
@@ -85,9 +85,10 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 continue
             seen.add(key)
             cands = self.names.lookup(tok)
-            if max((cands or {}).values(), default=0) < 3 and (sized := self.names.variant(tok)) \
-                    and not re.search(rf"(?<![\w-]){re.escape(_VARIANT.fullmatch(tok).group(1))}(?![\w-])", q, re.I):
-                cands = dict.fromkeys(sized, 3)  # (a size beside its work's own name qualifies it: "X ... X-T's gain")
+            if max((cands or {}).values(), default=0) < 3:
+                base, sized = self.names.variant(tok)
+                if sized and not re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-])", q, re.I):
+                    cands = dict.fromkeys(sized, 3)  # (a size beside its work's own name qualifies it: "X ... X-T's gain")
             if not cands and vs_side(q, m.start(), m.end()):
                 cands = self.names.as_name(tok)  # a whole side of "x vs y" is a name, typed in any case
             if not cands and (made := re.fullmatch(r"(.+)-[a-z]+ed", tok)) and looks_like_name(made.group(1)) \
