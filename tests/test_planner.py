@@ -3429,3 +3429,25 @@ def test_a_paper_on_a_topic_is_described_by_the_whole_topic(planner):
     # keeps its asked words apart from the description.
     p = plan("Which models were used in the experiments of the zeroth-order fine-tuning framework for huge models on one GPU?")
     assert "experiments" in p.aspect_terms, p
+
+
+def test_record_fields_asked_in_other_words(planner):
+    _, plan = planner
+    F = RecordField
+    # Both places on the author list, the noun written once or not at all.
+    assert plan("Who is KerZOO's first author, and who's last?").fields == [F.FIRST_AUTHOR, F.LAST_AUTHOR]
+    assert plan("Name the first and last authors of ZO2.").fields == [F.FIRST_AUTHOR, F.LAST_AUTHOR]
+    # A count of the people and, in a clause of its own, who they are.
+    assert plan("How many people wrote DistZO2, and who are they?").fields == [F.AUTHOR_COUNT, F.AUTHORS]
+    # The author list's length is its count; a time asked beside it stays a date.
+    p = plan("How long is the author list of the ZO2 paper, and when was it posted?")
+    assert p.kind is Kind.METADATA and p.fields == [F.AUTHOR_COUNT, F.DATE], p
+    # Any noun for a body people work for, when a "which" asks it; a page named in two words.
+    assert plan("Which school is KerZOO from?").fields == [F.ORGANISATION]
+    assert plan("Which seed file / page was DistZO2 scraped from?").fields == [F.PAGE]
+    # Negatives: the one ask is not asked again as all the authors; "first listed authors" are
+    # the authors a page shows; "data centers" and "at the center of" name no organisation.
+    assert plan("Who is the first author of ZO2?").fields == [F.FIRST_AUTHOR]
+    assert plan("Who are the first listed authors of ZO2?").fields == [F.AUTHORS]
+    assert F.ORGANISATION not in plan("How long do cold starts take across the data centers of the serverless trace study?").fields
+    assert F.ORGANISATION not in plan("Which paper puts an LLM at the center of architecture search?").fields

@@ -40,7 +40,8 @@ def field_fact(p: Paper, f: RecordField) -> tuple[str, str]:
         return f"lists {len(p.authors)} authors before “et al.”; its page does not give the full count", line
     if f in (RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR):
         if not p.authors:
-            return "has no authors listed on its page", line
+            return (f"has **{p.author_count} authors**, whose names its page does not list" if p.author_count
+                    else "has no authors listed on its page"), line
         if f is RecordField.FIRST_AUTHOR:
             return f"has **{p.authors[0]}** as its first listed author", line
         if p.authors_truncated:
@@ -70,8 +71,9 @@ def record_answer(plan: Plan, retrieval: Retrieval, cite: Cites, retriever) -> s
         facts, passage = [], []
         for f in plan.fields or [RecordField.AUTHORS]:
             fact, line = field_fact(p, f)
-            facts.append(fact)
-            passage.append(line)
+            # (The first and the last author of a page listing none: one fact, said once.)
+            facts += [fact] if fact not in facts else []
+            passage += [line] if line not in passage else []
             known = known or "**" in fact  # a fact found is shown in bold; a lacking one never is
         lines.append(f"**{p.title}** {cite(p, '. '.join(passage) + '.')} " + "; it ".join(facts) + ".")
     if RecordField.AUTHORS in plan.fields and len(papers) >= 2:

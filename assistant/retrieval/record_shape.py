@@ -49,17 +49,31 @@ _EACH = re.compile(r"\b(?:each|both)\b", re.I)
 # "When FooNet runs on a phone, what ...?" opens a condition, and "When Foo Bars Outperform
 # Bazes" a title.
 _WHEN = r"when(?=\s*\?|\s+(?:was|were|did|is|are|has|had)\b)"
-FIELD_HEAD = re.compile(rf"^\s*(?:who|whose|whom|{_WHEN}|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|organi[sz]ation|page|profile|lab|institution)|how many (?:authors|people|researchers))\b", re.I)
+# The nouns for a body people work for: written anywhere ("their lab"), or, when they have other
+# senses too ("data centers", "school of thought"), as what a "which"/"what" asks ("which school").
+_ORGANISATIONS = r"organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group"
+_ASKED_ORGANISATIONS = (r"orgs?|schools?|colleges?|departments?|facult(?:y|ies)|firms?|corporations?|start-?ups?|cent(?:er|re)s?|"
+                        r"employers?|academ(?:y|ies)")
+FIELD_HEAD = re.compile(rf"^\s*(?:who|whose|whom|{_WHEN}|where|(?:which|what)\s+(?:authors?|people|year|date|venue|conference|journal|page|profile|{_ORGANISATIONS}|{_ASKED_ORGANISATIONS})|how many (?:authors|people|researchers))\b", re.I)
+# "who is", "who's", "who comes": a person asked by place.
+_IS = r"(?:\s+(?:is|was|comes)|['’]s)"
+_AND_PLACE = r"(?:and|&|or|/)\s+(?:the\s+)?"
 # Record fields, by the words that ask for them.
 _FIELDS = [
     # ("how many folks wrote X": whoever is counted, the verb asks for the people.)
+    # ("How long is the author list": its length is the count.)
     (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b"
-                                          r"|\bhow many\s+(?:[\w-]+\s+){1,2}?(?:wrote|authored|co-?authored)\b", re.I)),
+                                          r"|\bhow many\s+(?:[\w-]+\s+){1,2}?(?:wrote|authored|co-?authored)\b"
+                                          r"|\bhow (?:long|big|large) (?:is|was) (?:the|its|their) (?:author|byline) list\b"
+                                          r"|\b(?:length|size) of (?:the|its|their) (?:author|byline) list\b|\bauthor[\s-]list (?:length|size)\b", re.I)),
     # ("who is the lead one", "who comes final": a person asked by place.)
-    (RecordField.FIRST_AUTHOR, re.compile(r"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
-                                          r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:first|lead|leading|primary)\b", re.I)),
-    (RecordField.LAST_AUTHOR, re.compile(r"\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
-                                         r"|\bwho\s+(?:is|was|comes)\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
+    # ("Who's first", "the first and last authors": both places asked, the noun written once.)
+    (RecordField.FIRST_AUTHOR, re.compile(rf"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
+                                          rf"|\b(?:first|lead|leading|primary)[\s-]+{_AND_PLACE}(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)s?\b"
+                                          rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:first|lead|leading|primary)\b", re.I)),
+    (RecordField.LAST_AUTHOR, re.compile(rf"\b(?:first|lead|leading|primary)[\s-]+{_AND_PLACE}(?=(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)s?\b)"
+                                         rf"|\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
+                                         rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
     # ("Where did FooNet appear, and who is behind it?": a later clause's "who" asks too.)
     (RecordField.AUTHORS, re.compile(r"(?:^|[,;]|\band\b)\s*(?:who|whom|whose)\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
@@ -68,8 +82,10 @@ _FIELDS = [
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)
-    (RecordField.ORGANISATION, re.compile(r"(?<![\w-])(?:organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group)(?![\w-])", re.I)),
-    (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
+    (RecordField.ORGANISATION, re.compile(rf"(?<![\w-])(?:{_ORGANISATIONS})(?![\w-])"
+                                          rf"|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:{_ASKED_ORGANISATIONS})(?![\w-])", re.I)),
+    # ("Which seed file / page": the page, however many words name it.)
+    (RecordField.PAGE, re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:/\s*)?(?:page|profile|listing)\b|\blisted (?:on|under|in)\b", re.I)),
 ]
 _ASKERS = re.compile(r"\b(?:our|my|your)\s+(?:[\w-]+\s+)?$", re.I)
 # What may follow a field word that modifies a work's noun ("workshop paper", "lab system").
@@ -123,8 +139,7 @@ def _describes_work(q: str, m: re.Match, field: RecordField) -> bool:
 
 # The words of a record field, as the noun a "what"/"which" asks for ("which lab", "what year").
 _FIELD_NOUN = re.compile(r"(?:(?:co-?)?author|researcher|team|writer|name|year|date|month|day|venue|conference|journal|workshop|"
-                         r"organi[sz]ation|lab|group|page|profile|listing)s?|people|proceedings|institut\w*|universit\w*|laborator\w*|"
-                         r"compan\w*|affiliat\w*", re.I)
+                         r"page|profile|listing)s?|people|proceedings|" + _ORGANISATIONS + "|" + _ASKED_ORGANISATIONS, re.I)
 # What ends the noun phrase a "what"/"which" opens: a verb it inverts, a preposition, a determiner.
 _HEAD_END = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|of|in|on|for|by|at|from|with|to|over|"
                        r"against|under|the|a|an|its|their|this|that|it|they)$", re.I)
@@ -159,17 +174,32 @@ def _asked_elsewhere(q: str, m: re.Match) -> bool:
         and not re.fullmatch(rf"{_UNITS}|{WORK_NOUNS}", head[-1], re.I)
 
 
+def _own_who(q: str, m: re.Match, people: list[re.Match]) -> bool:
+    """Beside a count of the authors or one by place ("how many people wrote X"), is the
+    author word `m` a "who" asking for them all in a clause of its own ("..., and who are
+    they?"), not the same ask again ("who is the first author")?"""
+    if not re.match(r"\W*(?:and\s+)?(?:who|whom|whose)\b", m.group(), re.I):
+        return False
+    start = m.start() + len(re.match(r"\W*(?:and\s+)?", m.group(), re.I).group())
+    end = re.search(r"[,;?]|\band\b", q[start:])
+    stop = start + end.start() if end else len(q)
+    return not any(start <= x.start() < stop or x.start() <= start < x.end() for x in people)
+
+
 def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
     spans = []
+    people: list[re.Match] = []  # the matches asking for a count of the authors or one by place
     for f, pattern in _FIELDS:
         # "our institute", "my research group": the asker's own, no field of a paper's record.
         m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()]) and not _describes_work(q, m, f)
-                  and not _authors_speak(q, m, f) and not _asked_elsewhere(q, m)), None)
-        if m and not (f is RecordField.AUTHORS and {RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR,
-                                                      RecordField.AUTHOR_COUNT} & set(plan.fields)):
+                  and not _authors_speak(q, m, f) and not _asked_elsewhere(q, m)
+                  and not (f is RecordField.AUTHORS and people and not _own_who(q, m, people))), None)
+        if m:
             plan.fields.append(f)
             spans += _ends(m)
+            if f in (RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR, RecordField.AUTHOR_COUNT):
+                people.append(m)
     if _NUMBER_Q.search(q) and RecordField.AUTHOR_COUNT not in plan.fields:
         # "How much faster ... when running X" asks a number, not a date.
         plan.fields = [f for f in plan.fields if f is not RecordField.DATE or FIELD_HEAD.match(q)]
