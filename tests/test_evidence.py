@@ -742,6 +742,13 @@ def test_a_baseline_described_in_plain_words_is_there_when_its_head_is(assistant
     assert not _head_there("greedy-schedulers", have)  # one compound word: all its parts, as before
     assert not _head_there("the Greedy schedulers", have) and not _head_there("8-bit network", have)
     assert not _head_there("the greedy batching", have)
+    # A phrase hyphenated into one word, told by a function word among its parts, is a phrase too.
+    from assistant.text import stems
+    have = stems("the pool holds unusable memory; an all-gather step")
+    assert _head_there("reserved-but-unusable", have) and _head_there("hard-to-reclaim-memory", have)
+    assert not _head_there("reserved-but-unreachable", have)  # its head is not there
+    assert not _head_there("all-reduce", have) and not _head_there("reserved-unusable", have)  # no function word: a term
+    assert not _head_there("int8-to-unusable", have)  # a digit: a setting's name
 
 
 def test_a_comparison_cell_holds_a_fact_stated_in_a_papers_third_best_sentence(assistant):

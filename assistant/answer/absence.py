@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
-from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems
+from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 from ..units import dimension, states_dimension
 from .number_context import changes_only
 
@@ -107,10 +107,15 @@ def _has(st: str, have: set[str]) -> bool:
 
 def _head_there(phrase: str, have: set[str]) -> bool:
     """A phrase in plain lower-case words ("than the unpruned network") describes rather than
-    names: the paper has it when it has its head, the last word, whatever it says of it."""
-    if " " not in phrase.strip() or phrase != phrase.lower() or re.search(r"\d", phrase):
+    names: the paper has it when it has its head, the last word, whatever it says of it. So
+    does a phrase hyphenated into one word ("reserved-but-unusable", "hard-to-cache"): a
+    function word among its parts tells it from a name or a term ("int8-fp16", "all-reduce")."""
+    if phrase != phrase.lower() or re.search(r"\d", phrase):
         return False
-    words = content_words(phrase)
+    parts = [x for x in phrase.strip().split("-") if x]
+    if " " not in phrase.strip() and not (len(parts) >= 3 and any(x in stopwords() for x in parts)):
+        return False
+    words = content_words(phrase.replace("-", " ") if " " not in phrase.strip() else phrase)
     return bool(words) and _has(stem(words[-1]), have)
 
 

@@ -40,7 +40,8 @@ def field_fact(p: Paper, f: RecordField) -> tuple[str, str]:
         return f"lists {len(p.authors)} authors before “et al.”; its page does not give the full count", line
     if f in (RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR):
         if not p.authors:
-            return (f"has **{p.author_count} authors**, whose names its page does not list" if p.author_count
+            # (Not in bold: a count is no answer to who, and all fields lacking is a refusal.)
+            return (f"has no author names listed on its page (only their count, {p.author_count})" if p.author_count
                     else "has no authors listed on its page"), line
         if f is RecordField.FIRST_AUTHOR:
             return f"has **{p.authors[0]}** as its first listed author", line
