@@ -777,3 +777,16 @@ def test_how_a_work_works_quotes_the_sentence_after_the_one_introducing_it(assis
     plan = r.plan("What does the survey on optimizing transformer inference find about hardware?")
     ev = assistant.evidence.for_question(plan, hit)
     assert len(ev.sentences) <= assistant.settings.evidence_sentences
+
+
+def test_a_kind_asked_by_acronym_that_the_paper_states_a_number_of_is_a_measure(assistant):
+    # AIO-P improves "SRCC by 1% to 0.5": SRCC is a measure it reports, not a product to name.
+    a = assistant.ask("What SRCC does AIO-P reach on the new tasks?")
+    assert not a.refused and "does not name" not in a.text and "SRCC" in a.text, a.text
+    # Negative: a product kind it names no model of, and one it never mentions, stay refused.
+    b = assistant.ask("Which FPGA does AIO-P run on?")
+    assert b.refused, b.text
+    # An item's number in a list ("2) GPU idleness") is no quantity of the word after it.
+    from assistant.answer.number_context import number_neighbours
+    assert number_neighbours("Two causes: 1) CPU stalls and 2) GPU idleness.") == frozenset()
+    assert number_neighbours("It cuts memory by 40% (2) and runs 3x faster.") == {"memori", "run", "faster"}

@@ -20,7 +20,7 @@ from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 from ..units import dimension, states_dimension
-from .number_context import changes_only
+from .number_context import changes_only, number_neighbours
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
@@ -155,8 +155,10 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
     if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
         # "Which SoC does X run on?": a paper naming no model ("Kappa3", "FX9000") beyond the
-        # question's and its title's does not say which.
-        if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)):
+        # question's and its title's does not say which. (A kind the paper states a number of,
+        # "SRCC by 0.5", is a measure it reports, not a product to be named.)
+        if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)) \
+                and not any(stem(kind) in number_neighbours(x) for x in sentences(raw)):
             return f"does not name the {kind} asked for"
     counted = bool(plan.measure) and any(counts_of(plan.measure).search(s) for s in ev.sentences)  # (in digits or words)
     if plan.measure and (not facet or plan.measure.lower() in facet.lower()) and not counted \

@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 
 import numpy as np
 
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import NAME_TOKEN, QUANTITY, content_words, coverage, plain_latex, quantities, sentences, stem, stopwords
+from ..text import NAME_TOKEN, content_words, coverage, quantities, sentences, stem
 from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 from ..units import dimension, states_dimension
+from .number_context import number_neighbours
 from .roles import method_span, naming_more
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
@@ -46,21 +46,6 @@ _ITEM = re.compile(r"\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi{1,3})[).]\s")
 _FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|a|i)\)\s")
 # "outperforms FooLib", "2x over the BarNet baseline", "compared with BazDB": what a paper is
 # measured against, and the name that follows.
-@lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
-def _number_neighbours(sent: str) -> frozenset[str]:
-    """The stems of the words next to each number of `sent`, only function words between
-    ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory")."""
-    toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", plain_latex(sent)))]
-    stop = stopwords()
-
-    def nearest(i: int, step: int) -> str:
-        i += step
-        while 0 <= i < len(toks) and (not toks[i] or toks[i] in stop):
-            i += step
-        return toks[i] if 0 <= i < len(toks) else ""
-    return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)) if w and w != "0num0")
-
-
 # A tool's name written in lower case with its version ("foosim3"), as a capitalised one ("FX9000") is.
 _LOWER_NAME = re.compile(r"^[a-z]{3,}\d+$")
 
@@ -170,7 +155,7 @@ class EvidenceSelector:
             score = s.evidence_dense_weight * float(c) + s.evidence_lexical_weight * coverage(terms, sent, weights)
             if number and quantities(sent):
                 # (... more when the number is of an asked word.)
-                score += s.evidence_number_bonus + s.evidence_measure_bonus * bool(asked & _number_neighbours(sent))
+                score += s.evidence_number_bonus + s.evidence_measure_bonus * bool(asked & number_neighbours(sent))
                 # (... and when it is in a unit of the asked one's kind: "in ms" asks a time.)
                 score += s.evidence_measure_bonus * bool(unit and states_dimension(sent, unit))
             if counted and counted.search(sent):

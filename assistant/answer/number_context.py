@@ -20,8 +20,30 @@ arithmetic (a claim that converts 1.25x into "25% faster" is not checked); range
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..text import QUANTITY, quantities, sentences, stem, stopwords, words
+from ..text import QUANTITY, plain_latex, quantities, sentences, stem, stopwords, words
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}\)(?=\s)")
+
+
+@lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
+def number_neighbours(sent: str) -> frozenset[str]:
+    """The stems of the words next to each number of `sent`, only function words between
+    ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory"). An item's
+    number in a list ("2) GPU idleness") is no quantity."""
+    text = _ITEM_NUMBER.sub(" ", plain_latex(sent))
+    toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", text))]
+    stop = stopwords()
+
+    def nearest(i: int, step: int) -> str:
+        i += step
+        while 0 <= i < len(toks) and (not toks[i] or toks[i] in stop):
+            i += step
+        return toks[i] if 0 <= i < len(toks) else ""
+    return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)) if w and w != "0num0")
+
 
 _CLAUSE = re.compile(r"[;:()\[\]]|,(?!\d)|\s(?:and|while|whereas|but)\s", re.I)
 _BASELINE = re.compile(r"\b(?:over|than|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\b", re.I)
