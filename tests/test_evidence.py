@@ -790,3 +790,12 @@ def test_a_kind_asked_by_acronym_that_the_paper_states_a_number_of_is_a_measure(
     from assistant.answer.number_context import number_neighbours
     assert number_neighbours("Two causes: 1) CPU stalls and 2) GPU idleness.") == frozenset()
     assert number_neighbours("It cuts memory by 40% (2) and runs 3x faster.") == {"memori", "run", "faster"}
+
+
+def test_a_qualifier_written_as_one_word_is_there_when_its_content_words_are():
+    # The parts a paper may write apart: split at hyphens and at dots between letters (a code
+    # path), without function words; a single word or a number has no parts.
+    from assistant.answer.absence import _parts
+    assert _parts("TPU-day") == ["tpu", "day"] and _parts("in-place") == ["place"]
+    assert _parts("torch.nn.Linear") == ["torch", "nn", "linear"]
+    assert _parts("3.5x") == [] and _parts("v1.2") == [] and _parts("pruning") == []

@@ -105,6 +105,14 @@ def _has(st: str, have: set[str]) -> bool:
     return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
 
 
+def _parts(q: str) -> list[str]:
+    """The words of a qualifier written as one ("TPU-day": TPU, day; "torch.nn.Linear": torch,
+    nn, Linear), without function words ("in-place": place), whose stems a paper may write apart;
+    none for a single word."""
+    parts = [x for w in content_words(q) for x in re.split(r"-|(?<=[A-Za-z])\.(?=[A-Za-z])", w) if x]
+    return [x for x in parts if x.lower() not in stopwords()] if len(parts) > 1 else []
+
+
 def _head_there(phrase: str, have: set[str]) -> bool:
     """A phrase in plain lower-case words ("than the unpruned network") describes rather than
     names: the paper has it when it has its head, the last word, whatever it says of it. So
@@ -138,8 +146,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     lacking = [q for q in binding if norm(q) not in text and norm(q) not in own and not spells(q, raw)
                and not (re.search(r"[\dA-Z]s$", q) and norm(q)[:-1] in text)
                and not (q.lower().startswith("non-") and norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
-               and not (len(parts := [x for w in content_words(q) for x in w.split("-") if x]) > 1
-                        and all(_has(stem(w), have) for w in parts))  # ("TPU-day": "TPU training days")
+               and not ((parts := _parts(q)) and all(_has(stem(w), have) for w in parts))  # ("TPU-day": "TPU training days")
                and not _head_there(q, have)]
     # Of qualifiers offered as alternatives ("on FooBench or BarBench", "peak or per-node") one will do.
     lacking = [q for q in lacking if not any(a not in lacking and (norm(a) in text if a in plan.specifics else _has(stem(a), have))
