@@ -212,15 +212,20 @@ def test_a_follow_up_about_a_paper_related_to_the_subject(assistant):
 
 
 def test_a_comparison_cell_keeps_each_quoted_sentence_whole():
-    from assistant.answer.comparison import _cell_quote
+    from assistant.answer.comparison import cell_quote
+    from assistant.settings import Settings
 
+    limit = Settings().cell_sentence_chars
     # A two-sentence unit longer than a cell's limit keeps its second sentence's fact.
     first = "To address this challenge, we present a statistical analysis tool " + "that is validated on silicon " * 6 + "."
     second = "We show that hardening a small fraction of the blocks meets the standard " + "with care " * 8 + "at an area overhead of only 38%."
-    got = _cell_quote(f"{first} {second}")
+    got = cell_quote(f"{first} {second}", 400)
     assert "38%" in got and got.count("…") == 0
-    # Negative: one sentence over the limit is still cut.
-    assert _cell_quote("word " * 200 + "end.").endswith("…")
+    # A long abstract sentence (over 550 characters) keeps the result it ends with.
+    long = "We evaluate the design on " + "a wide range of workloads and " * 17 + "it reaches a 4.2x speedup."
+    assert 550 < len(long) < limit and "4.2x" in cell_quote(long, limit)
+    # Negative: run-on text over the limit is still cut.
+    assert cell_quote("word " * 200 + "end.", limit).endswith("…")
 
 
 def test_a_list_whose_papers_are_each_asked_something_answers_it_for_each(assistant):

@@ -13,10 +13,10 @@ from ..text import cell, content_words, sentences
 from .roles import introduction, method_span, naming_more, usual_rows
 
 
-def _cell_quote(unit: str) -> str:
+def cell_quote(unit: str, limit: int) -> str:
     """An evidence unit (a sentence, or two that belong together) for a table cell: each
-    sentence kept up to 400 characters, so the second's fact is never cut for the first's length."""
-    return " ".join(cell(x, 400) for x in sentences(unit)) or cell(unit, 400)
+    sentence kept up to `limit` characters, so the second's fact is never cut for the first's length."""
+    return " ".join(cell(x, limit) for x in sentences(unit)) or cell(unit, limit)
 
 
 class ComparisonTable:
@@ -49,7 +49,7 @@ class ComparisonTable:
                             for x in intro:
                                 out.cite(h.paper, x)
                             used.update(intro)
-                            cells.append(" ".join(f"{_cell_quote(x)} {m}" for x in intro))
+                            cells.append(" ".join(f"{cell_quote(x, self.settings.cell_sentence_chars)} {m}" for x in intro))
                             continue
                         # Unlike a factoid, always the best few: a cell's second sentence often holds the asked fact.
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
@@ -77,7 +77,7 @@ class ComparisonTable:
                             for sent, loc in zip(ev.sentences, ev.locators):
                                 out.cite(h.paper, sent, loc)
                             used.update(ev.sentences)
-                            cells.append(" ".join(f"{_cell_quote(x)} {m}" for x in ev.sentences))
+                            cells.append(" ".join(f"{cell_quote(x, self.settings.cell_sentence_chars)} {m}" for x in ev.sentences))
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
             if plan.facets and not plan.facets_inferred:
                 lines += self._closest_row(plan, columns, marks, quoted, out)
@@ -110,6 +110,6 @@ class ComparisonTable:
             for sent, loc in new:
                 out.cite(h.paper, sent, loc)
             any_new |= bool(new)
-            cells.append(" ".join(f"{_cell_quote(x)} {m}" for x, _ in new) or "—")
+            cells.append(" ".join(f"{cell_quote(x, self.settings.cell_sentence_chars)} {m}" for x, _ in new) or "—")
         return ["| Closest to the whole question | " + " | ".join(cells) + " |"] if n and any_new else []
 
