@@ -3451,3 +3451,21 @@ def test_record_fields_asked_in_other_words(planner):
     assert plan("Who are the first listed authors of ZO2?").fields == [F.AUTHORS]
     assert F.ORGANISATION not in plan("How long do cold starts take across the data centers of the serverless trace study?").fields
     assert F.ORGANISATION not in plan("Which paper puts an LLM at the center of architecture search?").fields
+
+
+def test_a_described_paper_listed_between_named_ones_is_compared_with_them(planner):
+    r, plan = planner
+    for q in ["Which FPGA board did ZO2, the N:M sparse training accelerator paper, and KerZOO use?",
+              "Which FPGA board was used by ZO2, by the N:M sparse training accelerator paper, and by KerZOO?"]:
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and len(p.targets) == 3, (q, p.targets)
+        assert titles(r, p.targets[1])[0].startswith("Efficient N:M Sparse DNN Training"), p.targets
+    # Negatives: a relative clause between two names is no third paper; and for whose qualifier
+    # a phrase is, commas between descriptions still part them (coordinated's default).
+    p = plan("ZO2, which runs on one GPU, and KerZOO: which optimizer does each use?")
+    assert [t.phrase for t in p.targets] == ["ZO2", "KerZOO"], p.targets
+    from assistant.models import Target
+    from assistant.retrieval.compared import coordinated
+    q = "by FooNet, by the sparse accelerator paper, and by BarNet"
+    ab = [Target("FooNet", ["a"]), Target("BarNet", ["b"])]
+    assert coordinated(q, ab, listed=True) and not coordinated(q, ab)

@@ -160,17 +160,26 @@ def measured_against(q: str, subjects: list[Target]) -> bool:
     return False
 
 
-def coordinated(q: str, subjects: list[Target]) -> bool:
-    """'X and Y', 'X, Y and Z', 'between X and Y', 'from X to Y': the subjects are joined."""
+def coordinated(q: str, subjects: list[Target], listed: bool = False) -> bool:
+    """'X and Y', 'X, Y and Z', 'between X and Y', 'from X to Y': the subjects are joined.
+    `listed`: an item of the same list between them joins them too ("X, the BarRAM paper, and
+    Y", "by X, by the BarRAM paper, and by Y"), as it does when the question is which papers
+    are compared (not for whose qualifier a phrase after them is)."""
     low = q.lower()
     pos = sorted((low.find(t.phrase.lower()), t.phrase) for t in subjects if low.find(t.phrase.lower()) >= 0)
+    # ("used by A, by the X paper, and by B": the preposition before the first repeats before each.)
+    lead = re.search(r"\b(by|in|on|for|from|with|at|using|over|against)\s+(?:the\s+)?$", low[: pos[0][0]]) if pos and listed else None
     for (a, pa), (b, _) in zip(pos, pos[1:]):
         between = low[a + len(pa): b]
+        if lead:
+            between = re.sub(rf"(?:,|\band\b|\bor\b)\s*{lead.group(1)}\b", lambda m: m.group()[: -len(lead.group(1))], between)
         # ("X / Y", "X + Y", "X & Y": the signs are conjunctions too.)
         joined = re.search(r"(?:^|\W)(?:and|or|vs\.?|versus|to|with)(?:\W|$)|,|\s[/+&]\s", between)
         # Only a conjunction and frame words between, or two noun phrases joined ("the
         # FooChip soft-error study and the BarRAM fault-tolerance paper"): no verb, no clause.
-        phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b|\s[/+&]\s", between) and not re.search(_CLAUSE, between)
+        # (A list's commas join too: "X, the BarRAM paper, and Y".)
+        phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b|\s[/+&]\s", between) \
+            and not re.search(_CLAUSE, re.sub(r",\s*(?=(?:and|or)\b|the\b|a\b|an\b|$)", " ", between) if listed else between)
         if not joined or (content_words(between) and not phrases):
             return False
     return len(pos) >= 2

@@ -265,7 +265,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         elif described:
             plan.kind = Kind.COMPARATIVE
             baselines_qualify(plan, context)
-        elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first) or measured_against(q, first)) \
+        elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first, listed=True) or measured_against(q, first)) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
             # "over FP16": a qualifier, when the question sentence names it (statements before it
