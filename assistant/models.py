@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
-from .corpus import Paper
+from .corpus import Paper, title_head
 
 # The sentinel of a whole refusal and the citation format: constants the tests import.
 CANNOT_ANSWER = "I cannot answer this from the papers in the collection."
@@ -260,11 +260,8 @@ def page_date(p: Paper) -> str:
 
 def title_prefix(p: Paper) -> str | None:
     """The title's prefix before ":" when it is a short name ("ZO2"), else None."""
-    if p.title_listed and ":" in p.title:
-        prefix = p.title.split(":", 1)[0].strip()
-        if len(prefix.split()) <= 3:
-            return prefix
-    return None
+    prefix = title_head(p.title) if p.title_listed else None
+    return prefix if prefix and len(prefix.split()) <= 3 else None
 
 
 def short_name(p: Paper) -> str:

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import sync
-from .corpus import Paper, plain_title
+from .corpus import Paper, plain_title, title_head
 from .settings import Settings
 
 WORD = re.compile(r"[^\W_]+")
 DATED = "date GLOB '[0-9][0-9][0-9][0-9]*'"  # a date that starts with its year
-SCHEMA_VERSION = "5"  # bump when SCHEMA or the meta counts change: older tables are rebuilt
+SCHEMA_VERSION = "6"  # bump when SCHEMA or the meta counts change: older tables are rebuilt
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT, n_sources INTEGER,
@@ -43,9 +43,8 @@ def _labels(p: Paper) -> set[str]:
     # A whole title of four words or more names its paper too, however it is cased or punctuated
     # (three, "Graph Neural Networks", may be any question's words).
     whole = {t} if p.title_listed and len((t := plain_title(p.title)).split()) >= 4 else set()
-    if not (p.title_listed and ":" in p.title):
+    if not (p.title_listed and (prefix := title_head(p.title))):
         return whole
-    prefix = p.title.split(":", 1)[0].strip()
     return whole | ({prefix.lower(), plain_title(prefix)} - {""} if len(prefix.split()) <= 3 else set())
 
 

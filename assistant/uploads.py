@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from .corpus import Paper, read_file
+from .corpus import Paper, read_file, title_head
 from .errors import CorpusError
 from .settings import Settings
 
@@ -105,8 +105,8 @@ def collection_line(n: int) -> str:
 
 
 def _short_name(p: Paper) -> str | None:
-    head = p.title.split(":", 1)[0].strip()
-    if ":" in p.title and 1 <= len(head.split()) <= 2 and len(head) <= 24 and "$" not in head:
+    head = title_head(p.title)
+    if head and 1 <= len(head.split()) <= 2 and len(head) <= 24 and "$" not in head:
         return head
     return None
 

@@ -138,3 +138,13 @@ def test_truncated_file_keeps_complete_entries(tmp_path):
 def test_unknown_layout_raises():
     with pytest.raises(CorpusError, match="unrecognised page layout"):
         parse_text("hello\nworld\n", "x.txt")
+
+
+def test_a_title_head_ends_at_a_colon_before_a_space_not_inside_a_token():
+    from assistant.corpus import title_head
+    assert title_head("ZO2: Scalable Zeroth-Order Fine-Tuning") == "ZO2"
+    assert title_head("M$^3$ViT: Mixture-of-Experts Vision Transformer") == "M$^3$ViT"
+    # "N:M sparsity", "2:4": a ratio's colon is no title separator.
+    assert title_head("Efficient N:M Sparse DNN Training Using Algorithm, Architecture, and Dataflow Co-Design") is None
+    assert title_head("Accelerating 2:4 Sparse Training: A Study") == "Accelerating 2:4 Sparse Training"
+    assert title_head("A title without one") is None

@@ -3469,3 +3469,14 @@ def test_a_described_paper_listed_between_named_ones_is_compared_with_them(plann
     q = "by FooNet, by the sparse accelerator paper, and by BarNet"
     ab = [Target("FooNet", ["a"]), Target("BarNet", ["b"])]
     assert coordinated(q, ab, listed=True) and not coordinated(q, ab)
+
+
+def test_a_ratio_in_a_title_is_no_short_name(planner):
+    r, _ = planner
+    # "Efficient N:M Sparse DNN Training ...": the paper goes by no "Efficient N".
+    p = next(p for p in r.papers.values() if p.title.startswith("Efficient N:M Sparse"))
+    assert r.names.label(p) != "Efficient N"
+    assert not r.records.labelled(["efficient n"]).get("efficient n")
+    # Negative: a real title head still names its paper.
+    z = next(p for p in r.papers.values() if p.title.startswith("ZO2:"))
+    assert r.names.label(z) == "ZO2"

@@ -100,6 +100,13 @@ def plain_title(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
 
 
+def title_head(title: str) -> str | None:
+    """The words before a title's colon ("ZO2" of "ZO2: Scalable ..."), None without one. A colon
+    inside a token ("N:M sparsity", "2:4") is no title separator."""
+    head = re.split(r":(?=\s|$)", title, maxsplit=1)
+    return head[0].strip() if len(head) == 2 else None
+
+
 def paper_id(title: str, abstract: str) -> str:
     key = plain_title(title) if title else "abstract:" + plain_title(abstract)[:300]
     return "p" + hashlib.sha1(key.encode()).hexdigest()[:10]
