@@ -30,17 +30,6 @@ ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:d
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often|deep|wide|tall|heavy|accurate|close)\b|\bby what (?:factor|margin)\b"
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b"
                       r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("key numbers?": a row of numbers)
-# "What signal does each use to decide how many experts to keep?": a number the object of a
-# verb after "to" is what the asked thing serves, not what is asked.
-_EMBEDDED = re.compile(r"\b(?:what|which)\b[^,;?]*?\bto\s+[a-z]+\s+(?:out\s+)?$", re.I)
-
-
-def asks_number(text: str) -> bool:
-    """Does `text` ask a number ("how many", "what fraction"), other than inside what a thing
-    asked for is used to do?"""
-    return any(not _EMBEDDED.search(text[: m.start()]) for m in NUMBER_Q.finditer(text))
-
-
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 # (", whereas B reports what?": a contrasting clause is a part, whatever it opens with; not

@@ -72,6 +72,7 @@ _FIELDS = [
                                           rf"|\b(?:first|lead|leading|primary)[\s-]+{_AND_PLACE}(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)s?\b"
                                           rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:first|lead|leading|primary)\b", re.I)),
     (RecordField.LAST_AUTHOR, re.compile(rf"\b(?:first|lead|leading|primary)[\s-]+{_AND_PLACE}(?=(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)s?\b)"
+                                         rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:first|lead|leading|primary)\s+{_AND_PLACE}(?:last|final|senior)\b"
                                          rf"|\b(?:last|final|senior)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
                                          rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
