@@ -781,7 +781,7 @@ def test_how_a_work_works_quotes_the_sentence_after_the_one_introducing_it(assis
 
 def test_a_kind_asked_by_acronym_that_the_paper_states_a_number_of_is_a_measure(assistant):
     # AIO-P improves "SRCC by 1% to 0.5": SRCC is a measure it reports, not a product to name.
-    a = assistant.ask("What SRCC does AIO-P reach on the new tasks?")
+    a = assistant.ask("What SRCC is reported for AIO-P?")
     assert not a.refused and "does not name" not in a.text and "SRCC" in a.text, a.text
     # Negative: a product kind it names no model of, and one it never mentions, stay refused.
     b = assistant.ask("Which FPGA does AIO-P run on?")
