@@ -3482,3 +3482,15 @@ def test_a_ratio_in_a_title_is_no_short_name(planner):
     # Negative: a real title head still names its paper.
     z = next(p for p in r.papers.values() if p.title.startswith("ZO2:"))
     assert r.names.label(z) == "ZO2"
+
+
+def test_papers_named_in_the_statements_are_compared_when_the_question_asks_of_them_all(planner):
+    _, plan = planner
+    p = plan("ZO2 claims a memory saving. KerZOO claims a speedup. What are the headline numbers?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["ZO2", "KerZOO"], p
+    # Negatives: a question picking one ("its"), a lead-in inside the question sentence, and a
+    # question naming its own paper are no comparison of the statements' papers.
+    assert plan("ZO2 claims a memory saving. KerZOO claims a speedup. What is its speedup?").kind is Kind.FACTOID
+    assert plan("For the FP16 SIMD kernels on a RISC-V MCU, what energy per step is reported?").kind is Kind.FACTOID
+    p = plan("ZO2 claims a memory saving. KerZOO claims a speedup. How much memory does DistZO2 need?")
+    assert [t.phrase for t in p.targets if not t.baseline] == ["DistZO2"], p.targets

@@ -142,6 +142,24 @@ def background(q: str, subjects: list[Target]) -> list[Target]:
     return out
 
 
+# What picks one of several papers named before the question ("what is its gain", "the first").
+_ONE_PICKED = re.compile(r"\b(?:it|its|itself|(?:this|that|the)\s+(?:paper|work|one|study|method|system|first|second|former|latter))\b", re.I)
+
+
+def asked_of_all(q: str, subjects: list[Target]) -> bool:
+    """"A reports a memory saving; B reports a speedup. What are the headline numbers?": the
+    statements name the papers, each in its own words, and the question names none of them nor
+    picks one ("what is its gain?"): it asks the same of them all."""
+    statements, asked = split_statements(q)
+    # (Whole sentences before the question, not a lead-in to it: "For the X on Y, what ...?")
+    if not re.search(r"[.;!]\s*$", statements.strip()) or not asked.strip() or _ONE_PICKED.search(asked) \
+            or any(as_word(t.phrase).search(asked) for t in subjects):
+        return False
+    # (Papers named firmly: a word some abstracts use, "FP16", names none.)
+    return len({tuple(t.paper_ids) for t in subjects if t.paper_ids and (t.by != "name" or t.confidence > _WEAK_NAME)
+                and as_word(t.phrase).search(statements)}) >= 2
+
+
 def measured_against(q: str, subjects: list[Target]) -> bool:
     """"Is X's reduction bigger than Y's?", "does X's gain beat Y's?", "... than the one reported
     by Y", "... than that of Y": a measure of each, one set against the other (not Y itself as

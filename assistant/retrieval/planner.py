@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
-from .compared import background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
+from .compared import asked_of_all, background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
 from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, place_unknown, settings_named, unused_name
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
@@ -265,7 +265,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         elif described:
             plan.kind = Kind.COMPARATIVE
             baselines_qualify(plan, context)
-        elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first, listed=True) or measured_against(q, first)) \
+        elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first, listed=True) or measured_against(q, first)
+                                                      or (not collection and asked_of_all(q, first))) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE
             # "over FP16": a qualifier, when the question sentence names it (statements before it
