@@ -3491,6 +3491,6 @@ def test_papers_named_in_the_statements_are_compared_when_the_question_asks_of_t
     # Negatives: a question picking one ("its"), a lead-in inside the question sentence, and a
     # question naming its own paper are no comparison of the statements' papers.
     assert plan("ZO2 claims a memory saving. KerZOO claims a speedup. What is its speedup?").kind is Kind.FACTOID
-    assert plan("For the FP16 SIMD kernels on a RISC-V MCU, what energy per step is reported?").kind is Kind.FACTOID
+    assert plan("For FP16 training on a SIMD microcontroller, what energy per step is reported?").kind is Kind.FACTOID
     p = plan("ZO2 claims a memory saving. KerZOO claims a speedup. How much memory does DistZO2 need?")
     assert [t.phrase for t in p.targets if not t.baseline] == ["DistZO2"], p.targets
