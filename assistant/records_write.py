@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import sync
-from .corpus import Paper, plain_title, title_head
+from .corpus import Paper, plain_title
+from .models import title_prefix
 from .settings import Settings
 
 WORD = re.compile(r"[^\W_]+")
@@ -43,9 +44,8 @@ def _labels(p: Paper) -> set[str]:
     # A whole title of four words or more names its paper too, however it is cased or punctuated
     # (three, "Graph Neural Networks", may be any question's words).
     whole = {t} if p.title_listed and len((t := plain_title(p.title)).split()) >= 4 else set()
-    if not (p.title_listed and (prefix := title_head(p.title))):
-        return whole
-    return whole | ({prefix.lower(), plain_title(prefix)} - {""} if len(prefix.split()) <= 3 else set())
+    prefix = title_prefix(p)
+    return whole | ({prefix.lower(), plain_title(prefix)} - {""} if prefix else set())
 
 
 def from_chroma(store, settings: Settings, paper_ids: list[str] | None) -> Iterator[tuple[Paper, int | None]]:

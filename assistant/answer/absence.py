@@ -116,7 +116,7 @@ def _parts(q: str) -> list[str]:
 def _head_there(phrase: str, have: set[str]) -> bool:
     """A phrase in plain lower-case words ("than the unpruned network") describes rather than
     names: the paper has it when it has its head, the last word, whatever it says of it. So
-    does a phrase hyphenated into one word ("reserved-but-unusable", "hard-to-cache"): a
+    does a phrase hyphenated into one word ("kept-but-idle", "hard-to-cache"): a
     function word among its parts tells it from a name or a term ("int8-fp16", "all-reduce")."""
     if phrase != phrase.lower() or re.search(r"\d", phrase):
         return False
@@ -163,7 +163,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
         # "Which SoC does X run on?": a paper naming no model ("Kappa3", "FX9000") beyond the
         # question's and its title's does not say which. (A kind the paper states a number of,
-        # "SRCC by 0.5", is a measure it reports, not a product to be named.)
+        # "a FooScore of 0.5", is a measure it reports, not a product to be named.)
         if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)) \
                 and not any(stem(kind) in number_neighbours(x) for x in sentences(raw)):
             return f"does not name the {kind} asked for"

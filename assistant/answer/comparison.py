@@ -22,6 +22,9 @@ def cell_quote(unit: str, limit: int) -> str:
 class ComparisonTable:
     """Mixed into the extractive composer: needs `self.evidence` and `self.settings`."""
 
+    def _cell_quote(self, unit: str) -> str:
+        return cell_quote(unit, self.settings.cell_sentence_chars)
+
     def _compare(self, plan: Plan, retrieval: Retrieval, out) -> str:
         """`out`: the Composition whose citations and refused parts the table adds to."""
         columns: list[tuple[str, Hit]] = []
@@ -49,7 +52,7 @@ class ComparisonTable:
                             for x in intro:
                                 out.cite(h.paper, x)
                             used.update(intro)
-                            cells.append(" ".join(f"{cell_quote(x, self.settings.cell_sentence_chars)} {m}" for x in intro))
+                            cells.append(" ".join(f"{self._cell_quote(x)} {m}" for x in intro))
                             continue
                         # Unlike a factoid, always the best few: a cell's second sentence often holds the asked fact.
                         ev = self.evidence.for_paper(plan, h, facet=facet, n=self.settings.comparison_cell_sentences,
@@ -77,7 +80,7 @@ class ComparisonTable:
                             for sent, loc in zip(ev.sentences, ev.locators):
                                 out.cite(h.paper, sent, loc)
                             used.update(ev.sentences)
-                            cells.append(" ".join(f"{cell_quote(x, self.settings.cell_sentence_chars)} {m}" for x in ev.sentences))
+                            cells.append(" ".join(f"{self._cell_quote(x)} {m}" for x in ev.sentences))
                     lines.append(f"| {cell(facet, 60)} | " + " | ".join(cells) + " |")
             if plan.facets and not plan.facets_inferred:
                 lines += self._closest_row(plan, columns, marks, quoted, out)
@@ -110,6 +113,6 @@ class ComparisonTable:
             for sent, loc in new:
                 out.cite(h.paper, sent, loc)
             any_new |= bool(new)
-            cells.append(" ".join(f"{cell_quote(x, self.settings.cell_sentence_chars)} {m}" for x, _ in new) or "—")
+            cells.append(" ".join(f"{self._cell_quote(x)} {m}" for x, _ in new) or "—")
         return ["| Closest to the whole question | " + " | ".join(cells) + " |"] if n and any_new else []
 

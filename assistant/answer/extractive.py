@@ -18,7 +18,7 @@ from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, sho
 from ..retrieval.abbreviations import glossary
 from ..text import cell, coverage, plain_latex
 from .citations import Cites
-from .comparison import ComparisonTable, cell_quote
+from .comparison import ComparisonTable
 from .evidence import EvidenceSelector
 from .records import record_answer
 
@@ -164,7 +164,7 @@ class ExtractiveComposer(ComparisonTable):
             lines.append(f"{i}. {name}{f' ({when})' if when else ''} {marker}" + (f" — “{cell(sent, 300)}”" if sent else ""))
             for facet in plan.facets:  # "... and what does each save?": asked of every paper
                 ev = self.evidence.for_paper(plan, h, facet=facet, n=1)
-                said = f"“{cell_quote(ev.sentences[0], self.settings.cell_sentence_chars)}” {marker}" if ev.sentences and not ev.absent else f"*not reported* ({ev.absent})"
+                said = f"“{self._cell_quote(ev.sentences[0])}” {marker}" if ev.sentences and not ev.absent else f"*not reported* ({ev.absent})"
                 lines.append(f"   - {cell(facet.rstrip('?'), 80)}: {said}")
         if plan.authors:
             owners = {o for h, _ in matched for o in h.paper.profiles if o.lower() in {a.lower() for a in plan.authors}}

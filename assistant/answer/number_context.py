@@ -32,7 +32,7 @@ _ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}\)(?=\s)")
 def number_neighbours(sent: str) -> frozenset[str]:
     """The stems of the words next to each number of `sent`, only function words between
     ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory"). An item's
-    number in a list ("2) GPU idleness") is no quantity."""
+    number in a list ("2) cache stalls") is no quantity."""
     text = _ITEM_NUMBER.sub(" ", plain_latex(sent))
     toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", text))]
     stop = stopwords()

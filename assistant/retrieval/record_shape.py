@@ -179,9 +179,9 @@ def _own_who(q: str, m: re.Match, people: list[re.Match]) -> bool:
     """Beside a count of the authors or one by place ("how many people wrote X"), is the
     author word `m` a "who" asking for them all in a clause of its own ("..., and who are
     they?"), not the same ask again ("who is the first author")?"""
-    if not re.match(r"\W*(?:and\s+)?(?:who|whom|whose)\b", m.group(), re.I):
+    if not (who := re.match(r"(\W*(?:and\s+)?)(?:who|whom|whose)\b", m.group(), re.I)):
         return False
-    start = m.start() + len(re.match(r"\W*(?:and\s+)?", m.group(), re.I).group())
+    start = m.start() + len(who.group(1))
     end = re.search(r"[,;?]|\band\b", q[start:])
     stop = start + end.start() if end else len(q)
     return not any(start <= x.start() < stop or x.start() <= start < x.end() for x in people)
