@@ -3494,3 +3494,18 @@ def test_papers_named_in_the_statements_are_compared_when_the_question_asks_of_t
     assert plan("For FP16 training on a SIMD microcontroller, what energy per step is reported?").kind is Kind.FACTOID
     p = plan("ZO2 claims a memory saving. KerZOO claims a speedup. How much memory does DistZO2 need?")
     assert [t.phrase for t in p.targets if not t.baseline] == ["DistZO2"], p.targets
+
+
+def test_a_how_many_clause_inside_another_question_asks_no_number(planner):
+    _, plan = planner
+    # "use to choose how many ...": the clause is what the rule decides, not a number asked.
+    p = plan("Which rule do ZO2 and KerZOO rely on to choose how many layers to offload?")
+    assert p.kind is Kind.COMPARATIVE and p.facets and not p.numeric_facets, p
+    assert not any(f.lower().startswith("how many") for f in p.facets), p.facets
+    assert plan("How does ZO2 pick how much state to keep on the CPU?").aspect is not Aspect.NUMBER
+    # Negatives: a "how many" opening its own clause, joined by "and" or a comma, still asks a number.
+    p = plan("What does ZO2 offload, and how many GPUs does it need?")
+    assert any(f.startswith("how many") for f in p.numeric_facets), p
+    assert plan("ZO2 is faster than MeZO by how much?").aspect is Aspect.NUMBER
+    p = plan("Compare ZO2 and KerZOO: how much memory does each save?")
+    assert p.numeric_facets == p.facets and p.facets, p

@@ -16,7 +16,7 @@ from ..models import Aspect, Kind, Plan
 from ..units import asked_unit
 from ..text import SI_UNIT, as_word, content_words, coverage, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
-from .facets import BASELINE_FACET, NUMBER_Q as _NUMBER_Q, comparison_facets, parts, split_statements, subject_span
+from .facets import BASELINE_FACET, asks_number, comparison_facets, parts, split_statements, subject_span
 from .phrasing import CLAIMS, WORK_NOUNS, _BASELINE_BEFORE
 from .record_shape import asked_of_each
 from .rows import possessive_rows
@@ -118,7 +118,7 @@ class AspectReader:
             asked_of_each(q, plan)
         elif plan.kind is Kind.METADATA:
             plan.aspect = Aspect.RECORD
-        elif _NUMBER_Q.search(cue) or asked_unit(cue):  # ("what power in mW": a unit named asks a number)
+        elif asks_number(cue) or asked_unit(cue):  # ("what power in mW": a unit named asks a number)
             plan.aspect = Aspect.NUMBER
         elif self._in_situ_thing(cue):
             pass  # a thing asked, whatever method or measure the rest names
@@ -188,14 +188,14 @@ class AspectReader:
         kind_asked = plan.facets_inferred and self._picks_thing(asked_q)
         plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and not _CALLED_Q.search(f)
                               and not kind_asked and (
-            _NUMBER_Q.search(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
+            asks_number(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f, heads))
             or any(b in f for b in baselines)
             # ("Against FooLib, what does each give?": a result against a baseline is a number.)
             or (len(plan.facets) == 1 and _AGAINST_LEAD.match(sentences(q)[-1]) and not (_METHOD_HEAD.match(f) or _HOW_DOES.match(f) or self._asks_thing(f))))]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
         # more", "does A or B use fewer nodes": a comparison of degree sets amounts side by side.
-        if len(plan.facets) == 1 and not plan.baseline_facets and (_NUMBER_Q.search(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
+        if len(plan.facets) == 1 and not plan.baseline_facets and (asks_number(asked_q) or (plan.kind is Kind.COMPARATIVE and _DEGREE.search(asked_q))):
             plan.numeric_facets = list(plan.facets)
         # "the trick each relies on", or "how does each pick ...": what each paper's method is.
         # ("which camera was the tracking design tested with" asks for a camera, whatever method it names.)

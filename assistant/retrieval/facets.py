@@ -30,6 +30,24 @@ ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:d
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often|deep|wide|tall|heavy|accurate|close)\b|\bby what (?:factor|margin)\b"
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b"
                       r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("key numbers?": a row of numbers)
+# Where a clause starts.
+_CLAUSE_START = re.compile(r"[,;:?.!(]")
+
+
+def embedded(text: str, at: int) -> bool:
+    """Is the interrogative at `at` a verb's object inside a clause another one opened ("what
+    rule does X use to decide how many workers to spawn", "how does X choose how much to
+    cache")? Then it is no question of its own: its clause asks what the first one does."""
+    clause = _CLAUSE_START.split(text[:at])[-1]
+    return bool(re.search(r"\b(?:what|which|how)\b", clause, re.I)) \
+        and not re.search(r"\b(?:by|on|in|at|for|to|of|with|from|over|than|about|and|or|but|while|whereas)\s*$", clause, re.I)
+
+
+def asks_number(text: str) -> re.Match | None:
+    """The first cue in `text` asking a number ("how many", "by what factor"), not embedded."""
+    return next((m for m in NUMBER_Q.finditer(text) if not embedded(text, m.start())), None)
+
+
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
 # "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
 # (", whereas B reports what?": a contrasting clause is a part, whatever it opens with; not
@@ -214,7 +232,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
     if m := _INTERJECTED.search(q):  # "How does A compare, in cost, with B?"
         facets.append(_strip(m.group(1), names))
     for m in re.finditer(r"\bhow (?:much|many|fast|large|big|well)\b[^,;?()]*", q, re.I):
-        if m.group() not in tail:
+        if m.group() not in tail and not embedded(q, m.start()):
             # ("How much memory do <A> and <B> save": with the papers out, no "do" left dangling.)
             facets.append(re.sub(r"(?:\s+(?:do|does|did|is|are|was|were|and|or))+\s*$", "", " ".join(m.group().split()), flags=re.I))
     # "What latency does each give: A on X, and B on Y?": the asked noun heads every row.
