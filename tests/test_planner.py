@@ -3509,3 +3509,23 @@ def test_a_how_many_clause_inside_another_question_asks_no_number(planner):
     assert plan("ZO2 is faster than MeZO by how much?").aspect is Aspect.NUMBER
     p = plan("Compare ZO2 and KerZOO: how much memory does each save?")
     assert p.numeric_facets == p.facets and p.facets, p
+
+
+def test_a_versioned_name_typed_as_two_words_is_one_name(planner):
+    r, plan = planner
+    # "deepseek v3" for DeepSeek-V3: the words joined name the paper, "v3" alone names another.
+    p = plan("in the deepseek v3 paper, what do the authors propose?")
+    assert [t.phrase for t in p.targets] == ["deepseek v3"], p.targets
+    assert titles(r, p.targets[0])[0].startswith("Insights into DeepSeek-V3"), titles(r, p.targets[0])
+    # Negatives: a name followed by a plain word, and a number after a vocabulary word, join nothing.
+    assert [t.phrase for t in plan("How many GPUs does ZO2 use?").targets] == ["ZO2"]
+    assert not plan("What does ZO2 report for GPU 2?").targets[0].phrase.startswith("GPU")
+
+
+def test_an_aside_after_a_name_two_records_share_says_which_record(planner):
+    _, plan = planner
+    # SSDTrain is two records; "(the arXiv one)" picks one and qualifies nothing asked.
+    p = plan("SSDTrain (the arXiv one) and SSDTrain (the DAC one): how much does throughput go up in each?")
+    assert p.kind is Kind.COMPARATIVE and not p.specifics, p.specifics
+    # Negative: after a name of one record, an unknown name in the aside qualifies that paper.
+    assert "QX-9000" in plan("How does ZO2 (on the QX-9000 board) compare with KerZOO in memory?").specifics

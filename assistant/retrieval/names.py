@@ -233,6 +233,15 @@ class NameIndex(MeasureWords):
             cands = {pid: v for pid, v in cands.items() if v >= floor} if rare else None
         return cands or None
 
+    def spaced(self, tok: str, nxt: str) -> dict[str, int] | None:
+        """Papers a name typed as two words names ("deepseek v3", "llama 2" for DeepSeek-V3 and
+        Llama-2): when one of them holds a digit, as versions and sizes do, and the words
+        joined name papers more strongly than either word alone."""
+        if not re.search(r"\d", tok + nxt) or not (cands := self.lookup(f"{tok}-{nxt}")):
+            return None
+        alone = max(max((self.lookup(w) or {}).values(), default=0) for w in (tok, nxt))
+        return cands if max(cands.values()) > alone else None
+
     def variant(self, tok: str) -> tuple[str, list[str]]:
         """"FooNet-T", "BarLM-7B": the name before the size, and the papers whose model `tok` is a
         size of: the work going by that name, when it reports that size as written ("ConvNeXt-T"

@@ -164,10 +164,11 @@ def place_unknown(q: str, plan: Plan, unknown: list[str], compare: bool) -> None
     # "the paper that ... proposes a sturdier FooNet": a word of a description, no paper.
     described = [m.span() for m in _RELATIVE_WORK.finditer(q)]
     # "FooNet (the d8 variant)": an aside right after a paper's name qualifies that paper.
-    asides = [(a.start(1), a.end(1)) for t in plan.targets if t.paper_ids
+    # After a name two records share, it says which record ("FooNet (the arXiv preprint)").
+    asides = [((a.start(1), a.end(1)), len(t.paper_ids) == 1) for t in plan.targets if t.paper_ids
               for a in re.finditer(re.escape(t.phrase) + r"\s*\(([^()]*)\)", q, re.I)]
-    plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for a, b in asides)]
-    described += asides
+    plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for (a, b), one in asides if one)]
+    described += [span for span, _ in asides]
     unknown = [u for u in unknown if u not in slashed
                and not any(a <= i < b for a, b in described for i in [q.find(u)])]
     if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
