@@ -3529,3 +3529,32 @@ def test_an_aside_after_a_name_two_records_share_says_which_record(planner):
     assert p.kind is Kind.COMPARATIVE and not p.specifics, p.specifics
     # Negative: after a name of one record, an unknown name in the aside qualifies that paper.
     assert "QX-9000" in plan("How does ZO2 (on the QX-9000 board) compare with KerZOO in memory?").specifics
+
+
+def test_a_lead_in_naming_the_paper_asks_nothing_but_statements_may(planner):
+    _, plan = planner
+    # "For the ZO2 framework on OPT-175B, what ...": the lead-in says which paper.
+    p = plan("For the ZO2 framework on OPT-175B, what does the largest run need in memory?")
+    assert "framework" not in p.aspect_terms and "memory" in p.aspect_terms, p.aspect_terms
+    # Negative: a full statement before a terse question tells what is asked.
+    p = plan("ZO2 keeps only some parameters on the GPU. What's the reason?")
+    assert "parameters" in p.aspect_terms, p.aspect_terms
+
+
+def test_words_of_a_statement_that_describes_the_paper_qualify_nothing(planner):
+    r, plan = planner
+    p = plan("I recall a study that fine-tunes LLaMA and OPT-175B with zeroth-order methods on one GPU. What does it offload?")
+    assert titles(r, p.targets[0])[0].startswith("ZO2") and not p.specifics, (p.targets, p.specifics)
+    # Negative: a name in the question sentence still qualifies what is asked.
+    p = plan("There is a zeroth-order framework that fine-tunes OPT-175B on one GPU by offloading. What does it keep in CPU memory?")
+    assert "CPU" in p.specifics, p.specifics
+
+
+def test_what_a_contrast_sets_aside_is_no_qualifier(planner):
+    _, plan = planner
+    p = plan("In the paper arguing that pruning during fine-tuning causes overfitting rather than underfitting, what do they use to fix it?")
+    assert "underfitting" not in p.specifics, p.specifics
+    p = plan("Which GPU does ZO2 use rather than a TPU-v9?")
+    assert "TPU-v9" not in p.specifics and "GPU" in p.specifics, p.specifics
+    # Negative: a name the question asks about, not set aside, still qualifies.
+    assert "TPU-v9" in plan("Which GPU does ZO2 use beside a TPU-v9?").specifics

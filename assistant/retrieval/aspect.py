@@ -96,13 +96,17 @@ _SET_OFF = re.compile(r":\s|\s[—–-]+\s")
 
 def _asked_after_subject(q: str, plan: Plan) -> set[str]:
     """The words after a lead that names the question's paper, set off by a colon or dash
-    (empty when there is no such lead)."""
-    if not (m := _SET_OFF.search(q)):
-        return set()
-    lead = q[: m.start()]
-    if not any(t.by == "name" and as_word(t.phrase).search(lead) for t in plan.targets):
-        return set()
-    return set(content_words(q[m.end():]))
+    (empty when there is no such lead); or the words outside a question sentence's lead-in
+    naming the paper ("In the FooNet work, what ..."): statements before it may tell what is
+    asked ("X caches only half of Y. What's the reason?")."""
+    if (m := _SET_OFF.search(q)) and any(t.by == "name" and as_word(t.phrase).search(q[: m.start()]) for t in plan.targets):
+        return set(content_words(q[m.end():]))
+    statements, asked = split_statements(q)
+    # (A lead-in is split off as a statement: the part after the statements' last full stop.)
+    said, lead = re.match(r"(.*[.!?]\s+|)(.*)$", statements, re.S).groups()
+    if lead and not lead.rstrip().endswith((".", "!", "?")) and asked and any(t.by == "name" and as_word(t.phrase).search(lead) for t in plan.targets):
+        return set(content_words(f"{said} {asked}"))
+    return set()
 
 
 class AspectReader:

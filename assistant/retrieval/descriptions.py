@@ -247,6 +247,8 @@ class Descriptions:
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
             # (A missing name in the asker's background, "unlike FooCloud's logs", qualifies nothing.)
             plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and (not t.missing or as_word(t.phrase).search(asked))]
+            if context:  # (the statements' words found the paper: only the question sentence's qualify what is asked)
+                plan.specifics = [x for x in plan.specifics if as_word(x).search(asked)]
             plan.targets = [target]
             # What the question sentence asks, beside what describes the paper (the phrase
             # found within the question, not the question itself).

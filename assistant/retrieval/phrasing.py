@@ -230,7 +230,8 @@ def stands_for_measure(m: re.Match) -> bool:
 
 # "(the 2021 one, not the sharded FooNet)", "..., rather than BarNet": a paper set aside.
 # ("not the older FooNet-v4 / FooNet-R paper": each of the alternatives set aside.)
-_SET_ASIDE = re.compile(r"(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+than|instead\s+of|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?"
+# ("leads to X rather than Y": a contrast sets Y aside anywhere.)
+_SET_ASIDE = re.compile(r"(?:(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+than|instead\s+of|other\s+than|except(?:\s+for)?)|\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to))\s+(?:the\s+)?"
                         r"(?:[\w-]+\s+){0,2}(?:[\w.-]+\s*(?:/|\bor\b|\bnor\b)\s*)*$", re.I)
 
 
