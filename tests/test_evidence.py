@@ -810,3 +810,21 @@ def test_a_hyphenated_qualifier_s_parts_are_matched_against_the_text_s_parts_uns
     # Negative: a part the text never writes is still missing.
     assert "mention" in _absent(assistant, "What accuracy does the backprop-heavy FooNet reach?", abstract, "pfreehy",
                                 specifics=["backprop-heavy"], aspect=Aspect.GENERAL)
+
+
+def test_a_sentence_counting_the_asked_kind_names_it(assistant):
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Kind, Plan
+
+    paper = Paper(id="pfoographs", title="FooPart", abstract=(
+        "FooPart partitions graphs of circuits with a learned model. Its graph datasets come from placement flows, where quality "
+        "matters. We evaluate FooPart on 18 benchmark graphs. FooPart runs 3x faster on 8 cores."))
+
+    def best(facet: str) -> str:
+        plan = Plan(question=f"FooPart and BarPart: {facet}?", kind=Kind.COMPARATIVE, facets=[facet], named_facets=[facet])
+        return assistant.evidence.for_paper(plan, Hit(paper=paper, score=1.0), facet=facet).sentences[0]
+
+    # "what graphs/datasets": a count of either says which ("on 18 benchmark graphs").
+    assert best("what graphs/datasets does each one test on").startswith("We evaluate FooPart on 18"), best("what graphs/datasets does each one test on")
+    # Negative: a count of something else names no partition method.
+    assert not best("what partition methods does each one use").startswith("We evaluate FooPart on 18")

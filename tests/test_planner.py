@@ -3558,3 +3558,24 @@ def test_what_a_contrast_sets_aside_is_no_qualifier(planner):
     assert "TPU-v9" not in p.specifics and "GPU" in p.specifics, p.specifics
     # Negative: a name the question asks about, not set aside, still qualifies.
     assert "TPU-v9" in plan("Which GPU does ZO2 use beside a TPU-v9?").specifics
+
+
+def test_the_object_of_a_stranded_preposition_is_a_thing_not_a_number(planner):
+    _, plan = planner
+    # "what dataset does each evaluate on?": a dataset is asked, whatever numbers its sentences hold.
+    p = plan("what benchmark / dataset do ZO2 and KerZOO each evaluate on?")
+    assert p.kind is Kind.COMPARATIVE and p.facets and not p.numeric_facets, p
+    assert plan("what dataset does ZO2 evaluate on?").aspect is not Aspect.NUMBER
+    # Negatives: a measure asked, with a setting after it or none, is still a number.
+    assert plan("What accuracy does ZO2 reach on OPT?").aspect is Aspect.NUMBER
+    assert plan("what speedup do ZO2 and KerZOO report?").numeric_facets
+
+
+def test_a_paper_said_to_report_something_is_compared_though_named_as_a_baseline_too(planner):
+    _, plan = planner
+    q = "How does DistZO2's throughput compare with what the ZO2 paper reports? I want the gain over MeZO and the speedup over ZO2."
+    p = plan(q)
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["DistZO2", "ZO2"], p.targets
+    # Negative: named only as what the other is measured against, it is a qualifier.
+    p = plan("How much faster is DistZO2 than ZO2?")
+    assert [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics, p

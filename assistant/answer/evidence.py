@@ -116,8 +116,9 @@ class EvidenceSelector:
         with the page it is on ("" for the abstract). `named`: a named thing is asked ("which
         GPU"), so a sentence naming one the question and the title do not is likelier to answer;
         `against`: what it is measured against is asked, so a sentence naming a rival answers;
-        `kind`: the noun of the named thing asked ("which boards"): a sentence setting out
-        instances of it ("on several boards, including A and B") names them."""
+        `kind`: the phrase of the named thing asked ("which boards"): a sentence setting out
+        instances of its noun ("on several boards, including A and B"), or counting any of its
+        words ("on 18 boards"), names them."""
         sents, vecs, where, (singles, numbered, listed) = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
@@ -144,7 +145,10 @@ class EvidenceSelector:
                   for m in re.finditer(rf"({SPELLED_COUNT})\s+([\w-]+)", plan.question, re.I)]
         # ("... on three boards: A, B and C", "boards such as A and B".)
         # ("boards (e.g., Nucleo boards)" too.)
-        instances = re.compile(rf"\b{re.escape(stem(kind))}\w*\s*[,(]?\s*(?:including|such\s+as|e\.g\.|like|namely|i\.e\.|:)[\s,]", re.I) if kind else None
+        noun = re.split(r"[\s/]+", kind)[-1] if kind else ""
+        instances = re.compile(rf"\b{re.escape(stem(noun))}\w*\s*[,(]?\s*(?:including|such\s+as|e\.g\.|like|namely|i\.e\.|:)[\s,]", re.I) if kind else None
+        # ("which benchmarks": "on 18 benchmark graphs" says which, by their count.)
+        kinds = [counts_of(w) for w in content_words(kind.replace("/", " "))] if kind else []  # ("graphs/datasets": either)
         # How it works is asked: the sentences telling it (from the work's introduction up to its
         # evaluation, and later ones naming an asked word those do not) outrank its problem and results.
         telling = set()
@@ -169,7 +173,7 @@ class EvidenceSelector:
             # A sentence announcing as many of the asked things as the question counts ("which
             # three tricks": "we add three simple tricks"), or setting out instances of the asked
             # kind, is the answer's head, as a qualifier matched twice is.
-            if any(e.search(sent) for e in echoes) or (instances and instances.search(sent)):
+            if any(e.search(sent) for e in echoes) or (instances and instances.search(sent)) or any(c.search(sent) for c in kinds):
                 score += 2 * s.evidence_number_bonus
             # The qualifiers the question insists on ("on OPT-175B", "over vLLM") mark the answer.
             flat = norm(sent)
@@ -214,7 +218,7 @@ class EvidenceSelector:
             head = h
         scored = self.score(plan, p, query, terms, passages, locators=hit.locators, number=number, named=named,
                             against=against, method=method, weights=weights if len(weights) < len(terms) else None,
-                            kind=head[-1] if head else "")
+                            kind=" ".join(head) if head else "")
         # (How it works takes more telling than a fact: what is done, then how.)
         n = n or (self.settings.method_evidence_sentences if not facet and plan.aspect is Aspect.METHOD else self.settings.evidence_sentences)
         if number and any(quantities(x[1]) for x in scored):

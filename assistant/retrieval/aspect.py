@@ -79,6 +79,8 @@ _OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|th
 # (Not a clause: "vary in which boards they favour".)
 _IN_SITU = re.compile(r"\b(?:on|in|at|for|with|from|by|using|under|across|over|against)\s+(which|what)\s+"
                       r"(?!(?:they|it|its|their|each|both|one|the|a|an|this|that|these|those|we|you|i)\b)((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*\??\s*$", re.I)
+# "... does each evaluate on?": the clause ends at a preposition whose object the interrogative is.
+_STRANDED = re.compile(r"[^,;:?]*\s(?:on|in|with|from|against|under|across|using)\s*(?:[?.!]|$)", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
 
@@ -231,6 +233,7 @@ class AspectReader:
         to tell.) After a lead-in ("FooNet tuning: on which boards ...?"), what follows it asks."""
         question = re.split(r":\s+|\s[—–-]+\s", question)[-1]
         return (bool(re.match(r"\s*(?:which\b|what\s+(?:kinds?|types?|sorts?)\s+of\b)", _PREPOSITION.sub("", question), re.I)) and self._asks_thing(question)) \
+            or bool((m := _WH_THING.match(question.strip())) and _STRANDED.match(m.string, m.end())) \
             or bool(self._in_situ_thing(question)) \
             or bool((m := _ACRONYM_KIND.match(question.strip()))
                     and not self._quantity_noun([m.group(1)]) and not re.fullmatch(SI_UNIT, m.group(1)))  # ("what GPU hardware"; not "what TFLOPS", a unit)
@@ -252,10 +255,11 @@ class AspectReader:
 
     def _thing(self, m: re.Match, noun: int = 1) -> bool:
         """Is the `_WH_THING` match `m` (its noun in group `noun`) a thing, not a measure, asked
-        by its kind? ("what kind of sensor": a kind is no amount, whatever its noun.)"""
+        by its kind? ("what kind of sensor": a kind is no amount, whatever its noun; "what
+        dataset does each evaluate on": the object of a stranded preposition is a thing.)"""
         wh = m.group(1).lower() if noun == 2 else m.group().lower()
         return wh.startswith("which") or bool(re.match(r"(?:kinds?|types?|sorts?|forms?|class|classes|family|families)\s+of\b", m.group(noun), re.I)) \
-            or not self._quantity_noun(content_words(m.group(noun)))
+            or not self._quantity_noun(content_words(m.group(noun))) or bool(_STRANDED.match(m.string, m.end()))
 
     def _quantity_noun(self, terms: list[str]) -> bool:
         """Does the question ask for a measure ("accuracy", "speedup")? Words that the corpus

@@ -33,12 +33,19 @@ def owns_claim(q: str, start: int, end: int) -> bool:
                 or re.match(rf"\s+{CLAIMS}\s*(?:[?.!,;]|$)", q[end:], re.I))
 
 
+def reported(q: str, start: int, end: int) -> bool:
+    """Is the paper named at q[start:end] the subject of what a clause says it reports ("what
+    the original FooNet paper reports", "what FooNet claims")? Then its own figures are asked."""
+    return bool(re.search(r"\bwhat\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", q[:start], re.I)
+                and re.match(rf"\s+(?:(?:{WORK_NOUNS})\s+)?(?!(?:does|do|did)\b){CLAIMS}\b", q[end:], re.I))
+
+
 def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
     """Is the paper named at `spots` of `q` what another is measured against ("faster than
     FooNet", "a plain FooNet baseline", "FooNet is the baseline"), and no paper a measure is asked of ("FooNet's memory
     ... and BarNet's speedup over FooNet": compared; "FooNet's successor ... over FooNet": not)?"""
     owner = any(re.match(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:successor|follow-up|extension|sequel|version|variant|predecessor)s?\b)",
-                         q[o.end():], re.I) for o in spots)
+                         q[o.end():], re.I) for o in spots) or any(reported(q, o.start(), o.end()) for o in spots)
     return not owner and any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
                              or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
                              # ("BarNet serves as a baseline": said of it outright.)
