@@ -3579,3 +3579,12 @@ def test_a_paper_said_to_report_something_is_compared_though_named_as_a_baseline
     # Negative: named only as what the other is measured against, it is a qualifier.
     p = plan("How much faster is DistZO2 than ZO2?")
     assert [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics, p
+
+
+def test_a_side_of_vs_asked_of_each_is_compared_though_a_baseline_later(planner):
+    _, plan = planner
+    p = plan("ZO2 vs DistZO2 — what's the headline result of each? I want how much memory ZO2 saves versus how much faster DistZO2 is than ZO2.")
+    assert p.kind is Kind.COMPARATIVE and {t.phrase for t in p.targets} == {"ZO2", "DistZO2"}, p.targets
+    # Negative: without "each", the side a gain is measured against stays the baseline.
+    p = plan("ZO2 vs DistZO2 — what's the headline result? I want how much memory ZO2 saves versus how much faster DistZO2 is than ZO2.")
+    assert [t.phrase for t in p.targets] == ["DistZO2"], p.targets
