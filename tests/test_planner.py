@@ -3503,6 +3503,9 @@ def test_a_how_many_clause_inside_another_question_asks_no_number(planner):
     assert p.kind is Kind.COMPARATIVE and p.facets and not p.numeric_facets, p
     assert not any(f.lower().startswith("how many") for f in p.facets), p.facets
     assert plan("How does ZO2 pick how much state to keep on the CPU?").aspect is not Aspect.NUMBER
+    # (... with the subjects listed with commas before it.)
+    p = plan("For MoE serving, how do ZO2, KerZOO and DistZO2 each decide how many experts to activate?")
+    assert p.kind is Kind.COMPARATIVE and p.facets and not p.numeric_facets, p
     # Negatives: a "how many" opening its own clause, joined by "and" or a comma, still asks a number.
     p = plan("What does ZO2 offload, and how many GPUs does it need?")
     assert any(f.startswith("how many") for f in p.numeric_facets), p

@@ -30,17 +30,14 @@ ASPECT_CUE = re.compile(r"\b(?:differ\w*|compare\w*|contrast\w*|vary|varies|(?:d
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often|deep|wide|tall|heavy|accurate|close)\b|\bby what (?:factor|margin)\b"
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b"
                       r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("key numbers?": a row of numbers)
-# Where a clause starts.
-_CLAUSE_START = re.compile(r"[,;:?.!(]")
-
-
 def embedded(text: str, at: int) -> bool:
-    """Is the interrogative at `at` a verb's object inside a clause another one opened ("what
-    rule does X use to decide how many workers to spawn", "how does X choose how much to
-    cache")? Then it is no question of its own: its clause asks what the first one does."""
-    clause = _CLAUSE_START.split(text[:at])[-1]
-    return bool(re.search(r"\b(?:what|which|how)\b", clause, re.I)) \
-        and not re.search(r"\b(?:by|on|in|at|for|to|of|with|from|over|than|about|and|or|but|while|whereas)\s*$", clause, re.I)
+    """Is the interrogative at `at` a verb's object in a sentence another one opened ("what
+    rule does X use to decide how many workers to spawn", "how do A, B and C each choose how
+    much to cache")? Then it is no question of its own: it tells what the first one asks. (Not
+    after a comma, a preposition or a conjunction: "..., and how many", "by how much".)"""
+    before = re.split(r"[;:?.!(]", text[:at])[-1]
+    return bool(re.search(r"\b(?:what|which|how)\b", before, re.I)) and bool(re.search(r"\w\s+$", before)) \
+        and not re.search(r"\b(?:by|on|in|at|for|to|of|with|from|over|than|about|and|or|but|while|whereas)\s*$", before, re.I)
 
 
 def asks_number(text: str) -> re.Match | None:
