@@ -3591,3 +3591,12 @@ def test_a_side_of_vs_asked_of_each_is_compared_though_a_baseline_later(planner)
     # Negative: without "each", the side a gain is measured against stays the baseline.
     p = plan("ZO2 vs DistZO2 — what's the headline result? I want how much memory ZO2 saves versus how much faster DistZO2 is than ZO2.")
     assert [t.phrase for t in p.targets] == ["DistZO2"], p.targets
+
+
+def test_a_reported_figure_compared_is_a_number(planner):
+    _, plan = planner
+    p = plan("Both ZO2 and KerZOO speed up zeroth-order fine-tuning. How do their reported GPU-hour savings compare?")
+    assert p.kind is Kind.COMPARATIVE and p.numeric_facets == p.facets and p.facets, p
+    # Negative: how they work is no number.
+    p = plan("Both ZO2 and KerZOO speed up zeroth-order fine-tuning. How do their offloading schemes compare?")
+    assert p.facets and not p.numeric_facets, p

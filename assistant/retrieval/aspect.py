@@ -79,6 +79,8 @@ _OBJECT_ASKED = re.compile(rf"^\s*what\s+(?:does|do|did)\s+(?:(?:each|both|it|th
 # (Not a clause: "vary in which boards they favour".)
 _IN_SITU = re.compile(r"\b(?:on|in|at|for|with|from|by|using|under|across|over|against)\s+(which|what)\s+"
                       r"(?!(?:they|it|its|their|each|both|one|the|a|an|this|that|these|those|we|you|i)\b)((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*\??\s*$", re.I)
+# "their reported savings", "the claimed gain": a figure a paper states, whatever its noun.
+_REPORTED = re.compile(r"^\s*(?:(?:the|their|its|each)\s+)?(?:reported|claimed|measured)\s+(?!(?:by|in|on|as|with)\b)[\w-]", re.I)
 # "... does each evaluate on?": the clause ends at a preposition whose object the interrogative is.
 _STRANDED = re.compile(r"[^,;:?]*\s(?:on|in|with|from|against|under|across|using)\s*(?:[?.!]|$)", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
@@ -196,7 +198,7 @@ class AspectReader:
                               and not kind_asked and (
             asks_number(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f, heads))
-            or any(b in f for b in baselines)
+            or any(b in f for b in baselines) or bool(_REPORTED.match(f))
             # ("Against FooLib, what does each give?": a result against a baseline is a number.)
             or (len(plan.facets) == 1 and _AGAINST_LEAD.match(sentences(q)[-1]) and not (_METHOD_HEAD.match(f) or _HOW_DOES.match(f) or self._asks_thing(f))))]
         # "what latency figure does each give": the cue left the row; "which shrinks the index
