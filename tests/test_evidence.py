@@ -828,3 +828,13 @@ def test_a_sentence_counting_the_asked_kind_names_it(assistant):
     assert best("what graphs/datasets does each one test on").startswith("We evaluate FooPart on 18"), best("what graphs/datasets does each one test on")
     # Negative: a count of something else names no partition method.
     assert not best("what partition methods does each one use").startswith("We evaluate FooPart on 18")
+
+
+def test_a_paper_stating_none_of_the_askers_guesses_does_not_say_which(assistant):
+    from assistant.models import Aspect
+    abstract = "FooNet fine-tunes a 7B model on one GPU. It trains with the AdamW optimizer and reaches 71% accuracy."
+    # "(Lion? SGD?)": the asker guesses the value; the paper states neither.
+    assert "Lion" in _absent(assistant, "Which optimizer does FooNet train with (Lion? SGD?)", abstract, "pguess", aspect=Aspect.GENERAL)
+    # Negatives: a guess the paper states ("AdamW or SGD?"), and a parenthesis that guesses nothing.
+    assert _absent(assistant, "Which optimizer does FooNet train with (AdamW or SGD?)", abstract, "pguess", aspect=Aspect.GENERAL) == ""
+    assert _absent(assistant, "Which optimizer does FooNet (the 7B one) train with?", abstract, "pguess", aspect=Aspect.GENERAL) == ""

@@ -100,6 +100,20 @@ def alternatives(q: str, question: str) -> list[str]:
     return [a or b for a, b in re.findall(rf"([\w-]+),?\s+or\s+{x}(?![\w-])|(?<![\w-]){x},?\s+or\s+([\w-]+)", question)]
 
 
+# "(Adam? SGD?)", "(8 or 16?)": the asker's guesses at the asked value, in parentheses.
+_GUESSES = re.compile(r"\(([^()]*\?)\s*\)")
+
+
+def guesses(text: str) -> list[str]:
+    """The values the asker guesses in parentheses ("which optimizer (Adam? SGD?)"), two or more."""
+    out = []
+    for m in _GUESSES.finditer(text):
+        found = [g.strip(" ,;") for g in re.split(r"\?|,|\bor\b", m.group(1), flags=re.I) if content_words(g) or re.search(r"\d", g)]
+        if len(found) >= 2 and (m.group(1).count("?") >= 2 or re.search(r"\bor\b", m.group(1), re.I)):
+            out += found
+    return out
+
+
 def _has(st: str, have: set[str]) -> bool:
     """A stem is in `have`, or a clipped one ("param") starts one there ("paramet")."""
     return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
@@ -154,6 +168,10 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                                              for a in alternatives(q, plan.question) if content_words(a))]
     if lacking:
         return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
+    # The asker's guesses at the asked value: a paper stating none of them does not say which.
+    guessed = guesses(facet if facet is not None else plan.question)
+    if guessed and not any(re.search(rf"(?<![\w.]){re.escape(g)}(?![\w])", raw, re.I) for g in guessed):
+        return "does not mention any of " + ", ".join(f"“{g}”" for g in guessed)
     known = known_names(plan, p)
     if asks_rival(plan, facet) and not any(names_rival(x, known, by_name=True) for x in sentences(raw)):
         # "Which baseline does X beat?": a paper that beats "a state-of-the-art baseline" and
