@@ -81,7 +81,7 @@ _IN_SITU = re.compile(r"\b(?:on|in|at|for|with|from|by|using|under|across|over|a
                       r"(?!(?:they|it|its|their|each|both|one|the|a|an|this|that|these|those|we|you|i)\b)((?:[\w/-]+\s+){0,2}?[\w/-]+)\s*\??\s*$", re.I)
 # "their reported savings", "the claimed gain": a figure a paper states, whatever its noun.
 _REPORTED = re.compile(r"^\s*(?:(?:the|their|its|each)\s+)?(?:reported|claimed|measured)\s+(?!(?:by|in|on|as|with)\b)[\w-]", re.I)
-# "... does each evaluate on?": the clause ends at a preposition whose object the interrogative is.
+# "... is each tested on?": the clause ends at a preposition whose object the interrogative is.
 _STRANDED = re.compile(r"[^,;:?]*\s(?:on|in|with|from|against|under|across|using)\s*(?:[?.!]|$)", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|can|could|was|were|has|have|will|would)\b", re.I)
 
@@ -258,7 +258,7 @@ class AspectReader:
     def _thing(self, m: re.Match, noun: int = 1) -> bool:
         """Is the `_WH_THING` match `m` (its noun in group `noun`) a thing, not a measure, asked
         by its kind? ("what kind of sensor": a kind is no amount, whatever its noun; "what
-        dataset does each evaluate on": the object of a stranded preposition is a thing.)"""
+        corpus is each tested on": the object of a stranded preposition is a thing.)"""
         wh = m.group(1).lower() if noun == 2 else m.group().lower()
         return wh.startswith("which") or bool(re.match(r"(?:kinds?|types?|sorts?|forms?|class|classes|family|families)\s+of\b", m.group(noun), re.I)) \
             or not self._quantity_noun(content_words(m.group(noun))) or bool(_STRANDED.match(m.string, m.end()))

@@ -31,9 +31,9 @@ NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|lo
                       r"|\bwhat\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|its|their|each)\s+)?(?:[\w-]+\s+){0,2}?(?:percentage|fraction|ratio|number|amount|factor|figure)s?\b"
                       r"|^\W*(?:[\w-]+\s+){0,2}?(?:numbers|figures)\W*$", re.I)  # ("key numbers?": a row of numbers)
 def embedded(text: str, at: int) -> bool:
-    """Is the interrogative at `at` a verb's object in a sentence another one opened ("what
-    rule does X use to decide how many workers to spawn", "how do A, B and C each choose how
-    much to cache")? Then it is no question of its own: it tells what the first one asks. (Not
+    """Is the interrogative at `at` a verb's object in a sentence another one opened ("which
+    rule lets X pick how many workers to spawn", "how do A, B and C each work out how much
+    to cache")? Then it is no question of its own: it tells what the first one asks. (Not
     after a comma, a preposition or a conjunction: "..., and how many", "by how much".)"""
     before = re.split(r"[;:?.!(]", text[:at])[-1]
     return bool(re.search(r"\b(?:what|which|how)\b", before, re.I)) and bool(re.search(r"\w\s+$", before)) \

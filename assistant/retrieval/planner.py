@@ -117,7 +117,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 # How does X's ... compare with Y's?": compared).
                 spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
                 spots = [o for o in spots if o.start() >= asked_from] or spots
-                # ("A vs B: what's the headline of each? ... faster than A": a side of "vs" asked of each is compared.)
+                # ("A vs B: the main claim of each? ... the gain over A": a side of "vs" asked of each is compared.)
                 target.baseline = named_as_baseline(q, spots) and not (
                     re.search(r"\b(?:each|both|respective(?:ly)?)\b", q, re.I)
                     and any(vs_side(q, o.start(), o.end()) for o in NAME_TOKEN.finditer(q) if o.group().lower() == key))
