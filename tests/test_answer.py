@@ -349,3 +349,12 @@ def test_first_and_last_author_of_a_page_listing_only_a_count(assistant):
     assert a.text.count("has no author names listed on its page (only their count, 8)") == 1, a.text
     assert "as its first listed author" in a.text and "as its last listed author" in a.text, a.text
     assert "has no authors listed on its page; it has no authors" not in a.text
+
+
+def test_a_turn_going_on_from_the_last_one_carries_its_subject(assistant):
+    # "ok. and the speedup over the baselines?": no pronoun, but "and" goes on from the last turn.
+    turns = conversation(assistant, "What is FlashOverlap?", "ok. and the overall training speedup and the overlapped kernels?")
+    assert "FlashOverlap" in turns[-1].answer.standalone_question, turns[-1].answer.standalone_question
+    # Negative: a question of its own, naming its paper, is left as it is.
+    turns = conversation(assistant, "What is FlashOverlap?", "and what does KerZOO speed up?")
+    assert "FlashOverlap" not in turns[-1].answer.standalone_question
