@@ -153,7 +153,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     binding = [x for x in plan.specifics if (facet is None or norm(x) in norm(facet)
                or not any(norm(x) in f for f in parts)) and p.id in plan.bound.get(x, [p.id])]
     have = stems(raw)
-    # ("bar-gated": its words too, each stemmed alone: "backpropagation-free" stems to "...-fre")
+    # ("bar-gated": its words too, each stemmed alone: "gradient-free" stems to "...-fre")
     have |= {stem(x) for w in re.findall(r"[\w-]+", raw) if "-" in w for x in w.split("-") if x}
     # A phrase ("plain ring all-reduce traffic") is there when all its words are, in any order,
     # a clipped word ("params") as the start of the full one.

@@ -148,7 +148,7 @@ class EvidenceSelector:
         noun = re.split(r"[\s/]+", kind)[-1] if kind else ""
         instances = re.compile(rf"\b{re.escape(stem(noun))}\w*\s*[,(]?\s*(?:including|such\s+as|e\.g\.|like|namely|i\.e\.|:)[\s,]", re.I) if kind else None
         # ("which benchmarks": "on 18 benchmark graphs" says which, by their count.)
-        kinds = [counts_of(w) for w in content_words(kind.replace("/", " "))] if kind else []  # ("graphs/datasets": either)
+        kinds = [counts_of(w) for w in content_words(kind.replace("/", " "))] if kind else []  # ("boards/kits": either)
         # How it works is asked: the sentences telling it (from the work's introduction up to its
         # evaluation, and later ones naming an asked word those do not) outrank its problem and results.
         telling = set()

@@ -234,7 +234,7 @@ class NameIndex(MeasureWords):
         return cands or None
 
     def spaced(self, tok: str, nxt: str) -> dict[str, int] | None:
-        """Papers a name typed as two words names ("deepseek v3", "llama 2" for DeepSeek-V3 and
+        """Papers a name typed as two words names ("foonet v2", "llama 2" for FooNet-V2 and
         Llama-2): when one of them holds a digit, as versions and sizes do, and the words
         joined name papers more strongly than either word alone."""
         if not re.search(r"\d", tok + nxt) or not (cands := self.lookup(f"{tok}-{nxt}")):

@@ -86,7 +86,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             seen.add(key)
             cands = self.names.lookup(tok)
             if (nxt := NAME_TOKEN.match(q, m.end() + 1)) and q[m.end(): m.end() + 1] == " " and (two := self.names.spaced(tok, nxt.group())):
-                tok, key, cands = q[m.start(): nxt.end()], nxt.group().lower(), two  # ("deepseek v3": one name, spaced)
+                tok, key, cands = q[m.start(): nxt.end()], nxt.group().lower(), two  # ("foonet v2": one name, spaced)
                 seen.add(key)
             if max((cands or {}).values(), default=0) < 3:
                 base, sized = self.names.variant(tok)

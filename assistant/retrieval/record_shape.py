@@ -77,7 +77,7 @@ _FIELDS = [
                                          rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
     # ("Where did FooNet appear, and who is behind it?": a later clause's "who" asks too.)
-    # ("and whose GPUs does it run on": the owner of a thing, a vendor; "whose paper is it": its authors.)
+    # ("and whose chips does it ship with": the owner of a thing, a vendor; "whose paper is it": its authors.)
     (RecordField.AUTHORS, re.compile(rf"(?:^|[,;]|\band\b)\s*(?:who|whom|whose(?!\s+(?!(?:{WORK_NOUNS})\b)[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\b))\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
     (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
