@@ -30,6 +30,13 @@ def vs_side(q: str, start: int, end: int) -> bool:
     return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 
 
+def side_asked_of_each(q: str, spots: list[re.Match]) -> bool:
+    """Is the paper named at `spots` a side of "A vs B" in a question asking of each ("A vs B:
+    the main claim of each? ... the gain over A")? Then it is compared, though a later clause
+    measures the other against it."""
+    return bool(re.search(r"\b(?:each|both|respective(?:ly)?)\b", q, re.I)) and any(vs_side(q, o.start(), o.end()) for o in spots)
+
+
 def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:
     """Papers named as a baseline ("compared with B", "vs B") that the subject's own paper
     never mentions: set beside it, since it was not measured against them. ("What does A

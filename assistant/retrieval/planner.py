@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
-from .compared import asked_of_all, background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_by_side, vs_side, with_rivals
+from .compared import asked_of_all, background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_asked_of_each, side_by_side, vs_side, with_rivals
 from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, place_unknown, settings_named, unused_name
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
@@ -115,12 +115,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 # ("bigger than Y's reduction": Y owns a measure of its own, so it is compared.)
                 # The question sentence says what it is, when it names it ("X is measured against Y.
                 # How does X's ... compare with Y's?": compared).
-                spots = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
-                spots = [o for o in spots if o.start() >= asked_from] or spots
-                # ("A vs B: the main claim of each? ... the gain over A": a side of "vs" asked of each is compared.)
-                target.baseline = named_as_baseline(q, spots) and not (
-                    re.search(r"\b(?:each|both|respective(?:ly)?)\b", q, re.I)
-                    and any(vs_side(q, o.start(), o.end()) for o in NAME_TOKEN.finditer(q) if o.group().lower() == key))
+                everywhere = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
+                spots = [o for o in everywhere if o.start() >= asked_from] or everywhere
+                target.baseline = named_as_baseline(q, spots) and not side_asked_of_each(q, everywhere)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
