@@ -838,3 +838,30 @@ def test_a_paper_stating_none_of_the_askers_guesses_does_not_say_which(assistant
     # Negatives: a guess the paper states ("AdamW or SGD?"), and a parenthesis that guesses nothing.
     assert _absent(assistant, "Which optimizer does FooNet train with (AdamW or SGD?)", abstract, "pguess", aspect=Aspect.GENERAL) == ""
     assert _absent(assistant, "Which optimizer does FooNet (the 7B one) train with?", abstract, "pguess", aspect=Aspect.GENERAL) == ""
+
+
+def test_a_second_thing_asked_in_one_clause_brings_the_sentence_holding_it():
+    from assistant.answer.evidence import covering
+
+    scored = [(0.9, "FooNet pages tensors to host memory over PCIe.", ""),
+              (0.7, "FooNet pages tensors in 2 MB blocks.", ""),
+              (0.3, "A scheduler overlaps the copies with compute on each stream.", ""),
+              (0.2, "The code is public.", "")]
+    # "what does FooNet page and how does it overlap the copies": the best sentence holds the first thing only.
+    got = covering(scored, scored[:1], ["page", "tensors", "overlap", "copies"], 2)
+    assert [x[1] for x in got] == ["A scheduler overlaps the copies with compute on each stream."]
+    # Negative: every asked word is held by a quoted sentence: nothing more is quoted.
+    assert covering(scored, scored[:1], ["page", "tensors", "memory"], 2) == []
+    # Negative: a word no sentence holds brings none; a number ("2") is no asked thing.
+    assert covering(scored, scored[:1], ["page", "latency", "2"], 2) == []
+    # Negative: none when no more may be quoted.
+    assert covering(scored, scored[:1], ["overlap"], 0) == []
+
+
+def test_a_thing_asked_beside_a_number_in_one_clause_is_quoted(assistant):
+    # The number asked and, in the same clause, something that is no number: both are quoted.
+    a = assistant.ask("What speedup over vLLM does FastSwitch report and the challenges behind the overhead?")
+    assert "1.4-11.2x" in a.text
+    assert "three main challenges" in a.text
+    # Negative: asked the number alone, the challenges are not quoted.
+    assert "three main challenges" not in assistant.ask("What speedup over vLLM does FastSwitch report?").text

@@ -126,17 +126,21 @@ def _fill(e: Entry, plan: Plan, evidence: EvidenceSelector, tokens: int) -> int:
     # sentences closest to the whole question still hold the asked fact.
     facets = list(dict.fromkeys(None if f == "approach" else f for f in facets + [None]))
     per_facet: list[list[tuple[str, str]]] = []
+    added: list[list[tuple[str, str]]] = []  # (quoted for a word the best lack: after every part's own)
     for facet in facets:
         ev = evidence.for_paper(plan, e.hit, facet=facet, n=12, close_only=False)
-        per_facet.append(list(zip(ev.sentences, ev.locators)))
+        pairs = list(zip(ev.sentences, ev.locators))
+        per_facet.append(pairs[: len(pairs) - ev.added])
+        added.append(pairs[len(pairs) - ev.added:])
     ranked: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for rank in range(max(map(len, per_facet), default=0)):
-        for f in per_facet:
-            # By its text: two parts may find one sentence under two locators (chunks overlap).
-            if rank < len(f) and f[rank][0] not in seen:
-                seen.add(f[rank][0])
-                ranked.append(f[rank])
+    for group in (per_facet, added):
+        for rank in range(max(map(len, group), default=0)):
+            for f in group:
+                # By its text: two parts may find one sentence under two locators (chunks overlap).
+                if rank < len(f) and f[rank][0] not in seen:
+                    seen.add(f[rank][0])
+                    ranked.append(f[rank])
     used = 0
     for s, loc in ranked:
         cost = count_tokens(s) + 1

@@ -50,6 +50,25 @@ _FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|a|i)\)\s")
 _LOWER_NAME = re.compile(r"^[a-z]{3,}\d+$")
 
 
+def covering(scored: list[tuple[float, str, str]], quoted: list[tuple[float, str, str]], asked: list[str], n: int
+             ) -> list[tuple[float, str, str]]:
+    """Up to `n` more sentences, each the best-scored one holding an `asked` word that no
+    sentence quoted so far holds. A question asking two things in one clause ("what does X
+    cache and where") is answered by two sentences, and the one about the second thing
+    scores low against the whole question. (Not a number: "8-bit" settles nothing asked.)"""
+    asked = [t for t in asked if not re.search(r"\d", t)]
+    quoted, out = list(quoted), []
+    for _ in range(n):
+        left = [t for t in asked if not any(coverage([t], x[1]) for x in quoted)]
+        best = next((x for x in sorted(scored, key=lambda x: -x[0]) if not any(x[1] in y[1] or y[1] in x[1] for y in quoted)
+                     and any(coverage([t], x[1]) for t in left)), None)
+        if best is None:
+            break
+        quoted.append(best)
+        out.append(best)
+    return out
+
+
 class EvidenceSelector:
     def __init__(self, embed_model, settings: Settings, cache_size: int = 4096):
         self.embed = embed_model
@@ -221,6 +240,7 @@ class EvidenceSelector:
                             kind=" ".join(head) if head else "")
         # (How it works takes more telling than a fact: what is done, then how.)
         n = n or (self.settings.method_evidence_sentences if not facet and plan.aspect is Aspect.METHOD else self.settings.evidence_sentences)
+        every = scored  # (a second thing asked beside the number need not be one: `covering`)
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer (a count may be in words).
             counts = counts_of(plan.measure) if plan.measure else None
@@ -243,6 +263,12 @@ class EvidenceSelector:
         ev = PaperEvidence(paper=p, sentences=[x[1] for x in keep], scores=[x[0] for x in keep], label=label,
                            locators=[x[2] for x in keep])
         ev.absent = absent(plan, p, passages, ev, facet)
+        if not ev.absent:  # (added after the verdict: a sentence quoted for one word does not answer the rest)
+            for x in covering(every, keep, [t for t in terms if stem(t) not in titled], self.settings.evidence_cover_sentences):
+                ev.sentences.append(x[1])
+                ev.scores.append(x[0])
+                ev.locators.append(x[2])
+                ev.added += 1
         return ev
 
     def for_question(self, plan: Plan, hit: Hit, n: int | None = None, label: str = "") -> PaperEvidence:
@@ -258,22 +284,28 @@ class EvidenceSelector:
         out = PaperEvidence(paper=hit.paper, sentences=[], label=label)
         def quoted(sent: str) -> bool:  # (a pair holding a quoted sentence, or held by one, is quoted)
             return any(sent in x or x in sent for x in out.sentences)
+        chosen = []
         for f, ev in answered:
-            if ev.sentences and quoted(ev.sentences[0]):
+            if ev.sentences and any(ev.sentences[0] in x or x in ev.sentences[0] for e in chosen for x in e.sentences):
                 # Two parts whose best sentence is one: the later part's next best, if nearly as
                 # good, may be its own answer ("which board, and which compiler": two sentences;
                 # "how much faster, and what memory saving": a speedup's sentence, then a size's).
                 ev = self.for_paper(plan, hit, facet=f, n=2, label=label)
-            for sent, score, loc in zip(ev.sentences, ev.scores, ev.locators):
-                held = [i for i, x in enumerate(out.sentences) if x in sent]
-                if held:  # a pair holding quoted sentences says more: it takes their place
-                    out.sentences[held[0]] = sent
-                    for i in reversed(held[1:]):
-                        del out.sentences[i], out.scores[i], out.locators[i]
-                elif not quoted(sent):
-                    out.sentences.append(sent)
-                    out.scores.append(score)
-                    out.locators.append(loc)
+            chosen.append(ev)
+        # Each part's best sentences first, then those quoted for a word they lack: a tight
+        # context budget keeps every part's answer.
+        rows = [list(zip(ev.sentences, ev.scores, ev.locators)) for ev in chosen]
+        best = [x for ev, r in zip(chosen, rows) for x in r[: len(r) - ev.added]]
+        for sent, score, loc in best + [x for ev, r in zip(chosen, rows) for x in r[len(r) - ev.added:]]:
+            held = [i for i, x in enumerate(out.sentences) if x in sent]
+            if held:  # a pair holding quoted sentences says more: it takes their place
+                out.sentences[held[0]] = sent
+                for i in reversed(held[1:]):
+                    del out.sentences[i], out.scores[i], out.locators[i]
+            elif not quoted(sent):
+                out.sentences.append(sent)
+                out.scores.append(score)
+                out.locators.append(loc)
         out.unanswered = [f"{ev.absent} (asked: “{f}”)" for f, ev in per_part if ev.absent]
         return out
 
