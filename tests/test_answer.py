@@ -322,7 +322,7 @@ def test_an_abbreviation_in_a_quoted_answer_is_spelt_out_as_its_paper_defines_it
     q = ("Kai Zhong, Xuefei Ning, Guohao Dai et al. (2020) built a framework for training CNNs in few bits around a new "
          "tensor format. What is that format called, and what mantissa width suffices on CIFAR-10?")
     # (One sentence a part: the quote names "the MLS tensor format" and never spells it out.)
-    a = Assistant(seeded.model_copy(update={"part_evidence_sentences": 1})).ask(q)
+    a = Assistant(seeded.model_copy(update={"part_evidence_sentences": 1, "evidence_more_sentences": 0})).ask(q)
     assert "the MLS tensor format" in a.text and "(MLS: multi-level scaling)" in a.text, a.text
     # With the part's next sentence quoted too, the paper's own definition is in the quote instead.
     a = assistant.ask(q)

@@ -211,8 +211,9 @@ class EvidenceSelector:
                               for sc, sent, loc in out[start:]]
 
     def for_paper(self, plan: Plan, hit: Hit, facet: str | None = None, n: int | None = None, label: str = "",
-                  close_only: bool = True) -> PaperEvidence:
-        """The best sentences of one paper for the asked aspect (or one facet of it)."""
+                  close_only: bool = True, more: int = 0) -> PaperEvidence:
+        """The best sentences of one paper for the asked aspect (or one facet of it); `more`:
+        the next best after them, however far below, once the verdict on them is given."""
         p = hit.paper
         terms = content_words(facet) if facet else plan.aspect_terms
         name = label or p.title
@@ -264,7 +265,8 @@ class EvidenceSelector:
                            locators=[x[2] for x in keep])
         ev.absent = absent(plan, p, passages, ev, facet)
         if not ev.absent:  # (added after the verdict: a sentence quoted for one word does not answer the rest)
-            for x in covering(every, keep, [t for t in terms if stem(t) not in titled], self.settings.evidence_cover_sentences):
+            after = [x for x in sorted(scored, key=lambda x: -x[0]) if not any(x[1] in y[1] or y[1] in x[1] for y in keep)][:more]
+            for x in after + covering(every, keep + after, [t for t in terms if stem(t) not in titled], self.settings.evidence_cover_sentences):
                 ev.sentences.append(x[1])
                 ev.scores.append(x[0])
                 ev.locators.append(x[2])
@@ -275,9 +277,12 @@ class EvidenceSelector:
         """One paper's evidence for the whole question. A question asking several things
         ("what does X prune, and how much smaller is the model?") gets the best sentence of each
         part, and each part is checked for absence on its own."""
+        # (The paper answering, not one "also relevant": its next best sentence too.)
+        more = self.settings.evidence_more_sentences if n is None else 0
         if plan.kind is not Kind.FACTOID or len(plan.facets) < 2:
-            return self.for_paper(plan, hit, n=n, label=label)
-        per_part = [(f, self.for_paper(plan, hit, facet=f, n=self.settings.part_evidence_sentences, label=label)) for f in plan.facets]
+            return self.for_paper(plan, hit, n=n, label=label, more=more)
+        per_part = [(f, self.for_paper(plan, hit, facet=f, n=self.settings.part_evidence_sentences, label=label, more=more))
+                    for f in plan.facets]
         answered = [(f, ev) for f, ev in per_part if not ev.absent]
         if not answered:  # nothing asked is there: the first part's verdict, with its closest sentence
             return per_part[0][1]
@@ -290,7 +295,7 @@ class EvidenceSelector:
                 # Two parts whose best sentence is one: the later part's next best, if nearly as
                 # good, may be its own answer ("which board, and which compiler": two sentences;
                 # "how much faster, and what memory saving": a speedup's sentence, then a size's).
-                ev = self.for_paper(plan, hit, facet=f, n=2, label=label)
+                ev = self.for_paper(plan, hit, facet=f, n=2, label=label, more=more)
             chosen.append(ev)
         # Each part's best sentences first, then those quoted for a word they lack: a tight
         # context budget keeps every part's answer.
