@@ -398,6 +398,12 @@ def test_a_name_with_plus_signs_is_a_successor_not_the_paper(planner):
     p = plan("When was the paper scaling ZeRO++ partitioning to the Frontier supercomputer posted?")
     assert [t.by for t in p.targets] == ["description"] and titles(r, p.targets[0])[0].startswith("Scaling Large Language Model Training on Frontier")
     assert "ZeRO++" in p.specifics
+    # The successor as the subject asked about ("what does FooNet++ report") is a paper not in the collection.
+    p = plan("What throughput does FastSwitch++ report on long chats?")
+    assert [(t.phrase, t.paper_ids) for t in p.targets] == [("FastSwitch++", [])] and "FastSwitch++" not in p.specifics
+    # Negative: the successor after "than", not the subject, qualifies what the named paper is asked.
+    p = plan("How much faster than FastSwitch++ is FastSwitch on long chats?")
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["FastSwitch"] and "FastSwitch++" in p.specifics
     # Negative: the name as written is the paper.
     p = plan("When was ZeRO posted?")
     assert [t.phrase for t in p.targets] == ["ZeRO"] and titles(r, p.targets[0])[0].startswith("ZeRO: Memory Optimizations")

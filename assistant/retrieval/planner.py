@@ -104,7 +104,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 cands = {pid: v for pid, v in (cands or {}).items()
                          if (title_prefix(self.names.papers[pid]) or "").lower() == tok.lower()}
                 if not cands:
-                    plan.specifics.append(tok)
+                    # ("what does FooNet++ report": the subject asked about is the successor's own paper.)
+                    subject = re.search(r"\b(?:does|did|do)\s+$", q[: m.start()], re.I) and re.match(r"\s+[a-z]+\b", q[m.end() + len(plus.group()):])
+                    (unknown if subject else plan.specifics).append(tok)
                     continue
             if cands:
                 best = max(cands.values())
