@@ -2068,6 +2068,25 @@ def test_how_many_counts_the_head_before_its_preposition(planner):
     assert plan("How many times does DistZO2 beat ZO2 in throughput?").measure == ""
 
 
+def test_a_part_asking_how_many_says_what_is_counted(planner):
+    r, plan = planner
+    # "how many X and what Y ...": the part counting ends at the conjunction, and counts X.
+    p = plan("In ZO2, how many warmup steps and what learning rate did they use for the 175B run?")
+    assert p.facets[0] == "how many warmup steps" and p.measure == "steps"
+    # Negatives: the counted noun is never past "and which ...", nor "ones", which stands for a noun said before.
+    assert plan("how many graphs and which baselines is Accel-GCN evaluated against?").measure == "graphs"
+    assert plan("how many new bugs and how many high-priority ones did NeuRI find?").measure == "bugs"
+
+
+def test_a_count_asked_beside_another_part_is_refused_when_the_paper_counts_none(seeded):
+    from assistant.answer import Assistant
+    a = Assistant(seeded).ask("In ZO2, how many warmup steps and what learning rate did they use for the 175B run?")
+    assert any("does not state the number of steps" in x for x in a.refused_parts), a.refused_parts
+    # Negative: a count the paper states is answered, with no part refused.
+    b = Assistant(seeded).ask("How many new bugs did NeuRI find, and in how many months?")
+    assert "100 new bugs" in b.text and not b.refused_parts
+
+
 def test_a_name_the_collection_lacks_beside_a_description_qualifies_it(planner):
     r, plan = planner
     p = plan("What top-1 accuracy does the 3-bit QuuxNet-50 reach in the 2023 Berkeley paper on processing-in-memory accelerators built from epitomes?")

@@ -174,6 +174,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             against_phrase(q, plan)
         if plan.aspect is Aspect.NUMBER:
             plan.measure = counted(q)
+        if not plan.measure:  # ("how many X and what Y did they use": the part asking a count says of what)
+            plan.measure = next((c for f in plan.numeric_facets if (c := counted(f))), "")
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
             plan.level = asks_level(asked)
