@@ -71,6 +71,10 @@ def counted(q: str) -> str:
     return m.group(1) if m and m.group(1).lower() not in _UNIT_WORDS | {"ones"} else ""
 
 
+# What a measure named before it stands for, spelt out: "..., namely X and Y", "- specifically X".
+_NAMELY = re.compile(r"(?:[,:;—–]|\s-)\s*(?:specifically|namely|i\.e\.,?|that is,|in particular)\s+([^?.;]+)", re.I)
+
+
 def asked_measure(q: str, plan: Plan) -> list[str]:
     """The words of the measure a number question asks ("how much energy", "by how much does
     X cut its energy use", "what share of the kernels does X fuse", "how much higher is X's
@@ -100,4 +104,9 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
             phrase = ""
     elif m := _CHANGE_OF.search(q):
         phrase = m.group(1)
-    return [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
+    words = [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
+    if words and (said := _NAMELY.search(q)):
+        # ("what efficiency gains does X claim - specifically the compute cut and the latency gain?":
+        # the measures the asker spells out are what is asked, a sentence stating any of them answers.)
+        words += [w for w in content_words(said.group(1)) if w not in own and w not in words and not re.search(r"\d", w)]
+    return words
