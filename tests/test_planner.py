@@ -3634,3 +3634,13 @@ def test_whose_thing_asks_its_owner_not_the_authors(planner):
     # Negative: whose work it is asks its authors.
     p = plan("and whose work is ZO2?")
     assert p.kind is Kind.METADATA and RecordField.AUTHORS in p.fields, p
+
+
+def test_two_record_fields_slashed_together_are_both_asked(planner):
+    _, plan = planner
+    # "year/venue", "venue / year": each field noun of the pair is asked, whichever comes first.
+    for q in ("ZO2: who is the first author and what year/venue was it published in?", "ZO2: what venue / year?"):
+        p = plan(q)
+        assert RecordField.DATE in p.fields and RecordField.VENUE in p.fields, (q, p.fields)
+    # Negative: a slashed pair that names no field asks no record ("what latency/throughput").
+    assert plan("What latency/throughput does ZO2 report?").fields == []

@@ -80,7 +80,7 @@ _FIELDS = [
     # ("and whose chips does it ship with": the owner of a thing, a vendor; "whose paper is it": its authors.)
     (RecordField.AUTHORS, re.compile(rf"(?:^|[,;]|\band\b)\s*(?:who|whom|whose(?!\s+(?!(?:{WORK_NOUNS})\b)[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\b))\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
-    (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
+    (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:[\w-]+\s*/\s*)?(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)
@@ -172,7 +172,8 @@ def _asked_elsewhere(q: str, m: re.Match) -> bool:
         # ("FooNet sorts each group's keys by what measure": the "what" after the word asks.)
         end = re.search(r"[,;:?]|\band\b", q[m.end():])
         head = asked_head(q[m.end(): m.end() + end.start() if end else len(q)])
-    return bool(head) and not any(_FIELD_NOUN.fullmatch(w) for w in head) \
+    # ("what year/venue": two field nouns slashed together are both asked.)
+    return bool(head) and not any(_FIELD_NOUN.fullmatch(x) for w in head for x in w.split("/")) \
         and not re.fullmatch(rf"{_UNITS}|{WORK_NOUNS}", head[-1], re.I)
 
 
