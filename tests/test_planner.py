@@ -3644,3 +3644,15 @@ def test_two_record_fields_slashed_together_are_both_asked(planner):
         assert RecordField.DATE in p.fields and RecordField.VENUE in p.fields, (q, p.fields)
     # Negative: a slashed pair that names no field asks no record ("what latency/throughput").
     assert plan("What latency/throughput does ZO2 report?").fields == []
+
+
+def test_a_venue_or_year_said_of_a_shared_name_picks_that_version(planner):
+    r, plan = planner
+    # Two records go by "SSDTrain"; only one appeared at DAC, in 2025.
+    for q in ("Which venue was the DAC SSDTrain paper published in?", "What speedup does the 2025 SSDTrain paper report?"):
+        p = plan(q)
+        assert [titles(r, t) for t in p.targets] == [["SSDTrain: Faster Large Language Model Training Using SSD-Based Activation Offloading"]], q
+    # Negatives: nothing said that fits one version only keeps both; so does a question speaking of both.
+    assert len(plan("Who wrote SSDTrain?").targets[0].paper_ids) == 2
+    p = plan("The DAC SSDTrain paper and the 2024 SSDTrain preprint: what does each say about activation memory?")
+    assert sorted(pid for t in p.targets for pid in t.paper_ids) == sorted(plan("Who wrote SSDTrain?").targets[0].paper_ids)

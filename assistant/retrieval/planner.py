@@ -209,6 +209,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         plan.specifics = [x for x in plan.specifics if not set_aside(q, x)]  # ("not the 2019 FooConf one": no qualifier)
         if plan.kind is Kind.COMPARATIVE:
             named_in_aside(q, plan)
+        if plan.kind in (Kind.COMPARATIVE, Kind.FACTOID, Kind.METADATA):
             narrow_versions(q, plan, self.names.papers)
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only
         row_owners(q, plan)

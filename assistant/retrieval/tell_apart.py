@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Plan, Target, title_prefix
+from ..models import Kind, Plan, Target, title_prefix
 
 from ..text import as_word, content_words, coverage, looks_like_name, stopwords
 from .phrasing import _COUNTS, _SAID_COUNT, _STRONG_SPLIT, _WEAK_NAME, set_aside
@@ -79,15 +79,18 @@ def most_decisive(target: Target, readings: list[tuple[str, bool]], resolve, tel
 
 
 def narrow_versions(q: str, plan: Plan, papers) -> None:
-    """A name versions of one work share, in a comparison with another paper, qualified by a
-    year, a venue or a name in its own part of the question ("the FooConf 2025 FooTrain (the one
-    run on BarLM) vs BazNet"): the version those fit better. Only such words tell versions
+    """A name versions of one work share, qualified by a year, a venue or a name in its own part
+    of the question ("the FooConf 2025 FooTrain (the one run on BarLM) vs BazNet", "the FooConf
+    version of FooTrain"): the version those fit better. Only such words tell versions
     apart; the ordinary words of what is asked fit either. Named again with words that fit
     another version ("the 2025 FooTrain and the 2024 FooTrain write-up"), it is each of them."""
     for t in plan.targets:
         prefixes = {(title_prefix(papers[pid]) or "").lower() for pid in t.paper_ids}
         others = [u for u in plan.targets if u is not t and u.paper_ids and not set(u.paper_ids) & set(t.paper_ids)]
-        if len(t.paper_ids) < 2 or t.baseline or len(prefixes) != 1 or "" in prefixes or not others:
+        # (A comparison with no other paper compares the versions themselves; so does a question
+        # about this work alone that speaks of several: "two FooTrain papers", "what does each say".)
+        if len(t.paper_ids) < 2 or t.baseline or len(prefixes) != 1 or "" in prefixes \
+                or (not others and (plan.kind is Kind.COMPARATIVE or re.search(r"\b(?:both|each|two|either|they)\b", q, re.I))):
             continue
         picks = set()
         for seg in _STRONG_SPLIT.split(q):
@@ -100,7 +103,9 @@ def narrow_versions(q: str, plan: Plan, papers) -> None:
                             or (m.group()[:1].isupper() and re.search(r"[\w,;(]\s*$", seg[: m.start()])))}
             fit = sorted(((sum(as_word(w).search(f"{p.title} {p.abstract} {p.venue or ''} {p.date or ''}") is not None for w in telling), pid)
                           for pid in t.paper_ids if (p := papers[pid])), reverse=True)
-            if telling and fit[0][0] > fit[1][0]:
+            # (Asked of this work alone, only words none of which fit the other version pick one:
+            # "the 2024 FooTrain and its FooConf 2025 version" speaks of both.)
+            if telling and fit[0][0] > fit[1][0] and (others or not fit[1][0]):
                 picks.add(fit[0][1])
         if len(picks) == 1:
             t.paper_ids = list(picks)

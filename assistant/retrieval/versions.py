@@ -4,7 +4,8 @@ write-ups of the FooNet work", "the 2024 preprint and the 2025 version", "what d
 version report") compares them, one target per record, labelled by what tells them apart.
 
 Out of scope: telling one version apart when the question wants only one (the year or venue
-in a description picks it: descriptions.py), and works that are not records of the same name.
+in a description picks it: descriptions.py; said of the name: tell_apart.narrow_versions), and
+works that are not records of the same name.
 """
 
 from __future__ import annotations
