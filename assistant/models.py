@@ -160,7 +160,7 @@ class PaperEvidence:
     unanswered: list[str] = field(default_factory=list)  # parts of a several-part question it does not answer
     locators: list[str] = field(default_factory=list)  # per sentence: "p. 7", or "" (abstract)
     label: str = ""  # the name the question used
-    added: int = 0  # the last ones, quoted for an asked word the best ones lack (answer/evidence.covering)
+    added: int = 0  # the last ones, quoted for an asked word the best ones lack (answer/cover.py)
 
 
 @dataclass

@@ -842,7 +842,7 @@ def test_a_paper_stating_none_of_the_askers_guesses_does_not_say_which(assistant
 
 
 def test_a_second_thing_asked_in_one_clause_brings_the_sentence_holding_it():
-    from assistant.answer.evidence import covering
+    from assistant.answer.cover import covering
 
     scored = [(0.9, "FooNet pages tensors to host memory over PCIe.", ""),
               (0.7, "FooNet pages tensors in 2 MB blocks.", ""),

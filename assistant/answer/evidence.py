@@ -26,6 +26,7 @@ from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 from ..units import dimension, states_dimension
 from .number_context import number_neighbours
+from .cover import covering
 from .roles import method_span, naming_more
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
@@ -48,25 +49,6 @@ _FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|a|i)\)\s")
 # measured against, and the name that follows.
 # A tool's name written in lower case with its version ("foosim3"), as a capitalised one ("FX9000") is.
 _LOWER_NAME = re.compile(r"^[a-z]{3,}\d+$")
-
-
-def covering(scored: list[tuple[float, str, str]], quoted: list[tuple[float, str, str]], asked: list[str], n: int
-             ) -> list[tuple[float, str, str]]:
-    """Up to `n` more sentences, each the best-scored one holding an `asked` word that no
-    sentence quoted so far holds. A question asking two things in one clause ("what does X
-    cache and where") is answered by two sentences, and the one about the second thing
-    scores low against the whole question. (Not a number: "8-bit" settles nothing asked.)"""
-    asked = [t for t in asked if not re.search(r"\d", t)]
-    quoted, out = list(quoted), []
-    for _ in range(n):
-        left = [t for t in asked if not any(coverage([t], x[1]) for x in quoted)]
-        best = next((x for x in sorted(scored, key=lambda x: -x[0]) if not any(x[1] in y[1] or y[1] in x[1] for y in quoted)
-                     and any(coverage([t], x[1]) for t in left)), None)
-        if best is None:
-            break
-        quoted.append(best)
-        out.append(best)
-    return out
 
 
 class EvidenceSelector:
