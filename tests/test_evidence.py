@@ -886,12 +886,12 @@ def test_the_answering_paper_quotes_its_next_best_sentence_after_the_verdict(ass
 
 
 def test_a_measure_the_asker_spells_out_is_answered_by_any_of_what_it_spells(assistant):
-    # "efficiency gains" is a category; "specifically the X and the Y" says which numbers are meant.
-    a = assistant.ask("What efficiency gains does EPIM claim, specifically the crossbar area cut and the accuracy kept?")
+    # "hardware savings" is a category; "namely the X and the Y" says which numbers are meant.
+    a = assistant.ask("What hardware savings does EPIM claim, namely the crossbar area cut and the accuracy kept?")
     assert not a.text.startswith(CANNOT_ANSWER) and "30.65 times" in a.text, a.text
     # Negative: spelt out, a measure the paper states no number of is still refused.
     b = assistant.ask("How much energy does FastSwitch save, specifically the joules per request?")
     assert b.text.startswith(CANNOT_ANSWER), b.text
     # Negative: a plain list after a comma spells nothing out ("..., and the accuracy?" is another part).
     from assistant.retrieval.measures import _NAMELY
-    assert not _NAMELY.search("What efficiency gains does EPIM claim, and the accuracy?")
+    assert not _NAMELY.search("What hardware savings does EPIM claim, and the accuracy?")

@@ -26,7 +26,7 @@ from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 from ..units import dimension, states_dimension
 from .number_context import number_neighbours
-from .cover import covering
+from .cover import covering, overlaps
 from .roles import method_span, naming_more
 
 # "we propose X", "this paper presents": the sentence that says what a paper is.
@@ -233,8 +233,9 @@ class EvidenceSelector:
             own = {t.lower() for t in NAME_TOKEN.findall(p.title)}
             scored = [x for x in scored if names_rival(x[1], own)] or scored
         top: list[tuple[float, str, str]] = []
-        for x in sorted(scored, key=lambda x: -x[0]):  # a pair and its own sentence are one quote
-            if len(top) < n and not any(x[1] in y[1] or y[1] in x[1] for y in top):
+        ranked = sorted(scored, key=lambda x: -x[0])
+        for x in ranked:
+            if len(top) < n and not overlaps(x[1], [y[1] for y in top]):
                 top.append(x)
         # The best sentence always; more only if nearly as good (scores can be < 0).
         keep = [top[0]] + [x for x in top[1:] if not close_only or x[0] >= top[0][0] - self.settings.evidence_close_share * abs(top[0][0])]
@@ -247,7 +248,7 @@ class EvidenceSelector:
                            locators=[x[2] for x in keep])
         ev.absent = absent(plan, p, passages, ev, facet)
         if not ev.absent:  # (added after the verdict: a sentence quoted for one word does not answer the rest)
-            after = [x for x in sorted(scored, key=lambda x: -x[0]) if not any(x[1] in y[1] or y[1] in x[1] for y in keep)][:more]
+            after = [x for x in ranked if not overlaps(x[1], [y[1] for y in keep])][:more]
             for x in after + covering(every, keep + after, [t for t in terms if stem(t) not in titled], self.settings.evidence_cover_sentences):
                 ev.sentences.append(x[1])
                 ev.scores.append(x[0])
@@ -269,11 +270,9 @@ class EvidenceSelector:
         if not answered:  # nothing asked is there: the first part's verdict, with its closest sentence
             return per_part[0][1]
         out = PaperEvidence(paper=hit.paper, sentences=[], label=label)
-        def quoted(sent: str) -> bool:  # (a pair holding a quoted sentence, or held by one, is quoted)
-            return any(sent in x or x in sent for x in out.sentences)
         chosen = []
         for f, ev in answered:
-            if ev.sentences and any(ev.sentences[0] in x or x in ev.sentences[0] for e in chosen for x in e.sentences):
+            if ev.sentences and overlaps(ev.sentences[0], [x for e in chosen for x in e.sentences]):
                 # Two parts whose best sentence is one: the later part's next best, if nearly as
                 # good, may be its own answer ("which board, and which compiler": two sentences;
                 # "how much faster, and what memory saving": a speedup's sentence, then a size's).
@@ -289,7 +288,7 @@ class EvidenceSelector:
                 out.sentences[held[0]] = sent
                 for i in reversed(held[1:]):
                     del out.sentences[i], out.scores[i], out.locators[i]
-            elif not quoted(sent):
+            elif not overlaps(sent, out.sentences):
                 out.sentences.append(sent)
                 out.scores.append(score)
                 out.locators.append(loc)

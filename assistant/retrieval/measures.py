@@ -106,7 +106,7 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
         phrase = m.group(1)
     words = [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
     if words and (said := _NAMELY.search(q)):
-        # ("what efficiency gains does X claim - specifically the compute cut and the latency gain?":
-        # the measures the asker spells out are what is asked, a sentence stating any of them answers.)
+        # ("how much does X save, namely its energy and its chip area?": the measures the asker
+        # spells out are what is asked, a sentence stating any of them answers.)
         words += [w for w in content_words(said.group(1)) if w not in own and w not in words and not re.search(r"\d", w)]
     return words

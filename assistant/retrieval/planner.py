@@ -51,6 +51,8 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 
+# "what does <name> ...": the name is the subject of the asked verb.
+_DO_BEFORE = re.compile(r"\b(?:does|did|do)\s+$", re.I)
 _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
 
 
@@ -105,7 +107,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                          if (title_prefix(self.names.papers[pid]) or "").lower() == tok.lower()}
                 if not cands:
                     # ("what does FooNet++ report": the subject asked about is the successor's own paper.)
-                    subject = re.search(r"\b(?:does|did|do)\s+$", q[: m.start()], re.I) and re.match(r"\s+[a-z]+\b", q[m.end() + len(plus.group()):])
+                    subject = _DO_BEFORE.search(q[: m.start()]) and re.match(r"\s+[a-z]+\b", q[m.end() + len(plus.group()):])
                     (unknown if subject else plan.specifics).append(tok)
                     continue
             if cands:
@@ -125,7 +127,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 plan.venues[tok] = sorted(self.names.venues[key])
             elif looks_like_name(tok) and not self.names.known(key):
                 unknown.append(tok)
-            elif _NAMED_SUBJECT.match(q, m.start()) and re.search(r"\b(?:does|did|do)\s+$", q[: m.start()], re.I) \
+            elif _NAMED_SUBJECT.match(q, m.start()) and _DO_BEFORE.search(q[: m.start()]) \
                     and self.names.papers_using(key) is not None and not self._introduced(tok):
                 # "what does Quxformer report": a capitalised subject few papers mention and none
                 # goes by is a system's name, though plainly written.

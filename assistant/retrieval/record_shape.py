@@ -172,7 +172,7 @@ def _asked_elsewhere(q: str, m: re.Match) -> bool:
         # ("FooNet sorts each group's keys by what measure": the "what" after the word asks.)
         end = re.search(r"[,;:?]|\band\b", q[m.end():])
         head = asked_head(q[m.end(): m.end() + end.start() if end else len(q)])
-    # ("what year/venue": two field nouns slashed together are both asked.)
+    # ("which month/venue": two field nouns slashed together are both asked.)
     return bool(head) and not any(_FIELD_NOUN.fullmatch(x) for w in head for x in w.split("/")) \
         and not re.fullmatch(rf"{_UNITS}|{WORK_NOUNS}", head[-1], re.I)
 
