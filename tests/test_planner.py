@@ -3656,3 +3656,42 @@ def test_a_venue_or_year_said_of_a_shared_name_picks_that_version(planner):
     assert len(plan("Who wrote SSDTrain?").targets[0].paper_ids) == 2
     p = plan("The DAC SSDTrain paper and the 2024 SSDTrain preprint: what does each say about activation memory?")
     assert sorted(pid for t in p.targets for pid in t.paper_ids) == sorted(plan("Who wrote SSDTrain?").targets[0].paper_ids)
+
+
+def test_a_paper_improved_upon_is_a_subject_when_a_part_asks_of_it(planner):
+    r, plan = planner
+    # "A improves on B" sets B as A's baseline; a later part asking B's own fact makes it a subject.
+    p = plan("How does FastSwitch improve upon DualMap? Also tell me what hit rate DualMap reaches and what latency FastSwitch cuts.")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "DualMap"], p
+    # Negatives: asked of the improver alone, the other is its baseline.
+    for q in ("How does FastSwitch improve upon DualMap?", "How much does FastSwitch improve on DualMap in latency?"):
+        p = plan(q)
+        assert p.kind is Kind.FACTOID and compared(r, p) == ["FastSwitch"] and "DualMap" in p.specifics, (q, p)
+
+
+def test_a_name_said_as_a_thing_of_a_kind_is_no_missing_paper(planner):
+    r, plan = planner
+    # "in a big LM": an article before it says a kind of thing, not a paper's name.
+    p = plan("FastSwitch vs DualMap: how does each one route requests in a big LM, and how do they keep latency low?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "DualMap"] and not any(t.missing for t in p.targets), p
+    p = plan("How does FastSwitch handle requests on a big XQ-9 cluster?")  # a setting the answer must match
+    assert compared(r, p) == ["FastSwitch"] and "XQ-9" in p.specifics
+    # Negatives: said bare, it is a paper the collection lacks; in the asker's own statement, nothing asked.
+    p = plan("FastSwitch vs XQ-9: how does each one route requests?")
+    assert any(t.phrase == "XQ-9" and t.missing for t in p.targets), p
+    p = plan("I run an XQ-9 box. How does FastSwitch handle requests?")
+    assert "XQ-9" not in p.specifics and not any(t.missing for t in p.targets)
+
+
+def test_what_is_asked_of_the_papers_already_meant_is_no_described_paper(planner):
+    r, plan = planner
+    # "the best X they report", "what X / Y does each use": asked of the named papers, no third one.
+    for q in ("DualMap — what mechanism does it use to place requests, and what's the biggest speedup on accelerators they report?",
+              "FastSwitch — what does it do on preemption, and what's the peak energy saving on FPGAs they report?"):
+        p = plan(q)
+        assert [t.by for t in p.targets] == ["name"] and p.kind is Kind.FACTOID, (q, p)
+    p = plan("FastSwitch and DualMap are both LLM serving designs — what bigger model / hardware platform does each use as its showcase?")
+    assert compared(r, p) == ["FastSwitch", "DualMap"] and [t.by for t in p.targets] == ["name", "name"], p
+    # Negatives: a described work ("the paper where they ..."), and a work noun before "they", stay papers.
+    p = plan("How does DualMap compare with the paper where they preempt requests in multi-turn serving?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"], p

@@ -20,7 +20,7 @@ _WEAK_NAME = 0.34
 # What a result is measured against comes after these ("faster than FooLib", "over BarServe"); a
 # clause boundary ("against FooLib, while BarNet ...", "beyond FooLib: which ...") ends the baseline, and so does a verb
 # ("how much faster than FooLib is BarNet": BarNet is the subject).
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;:?!]+\s+){0,2}$", re.I)
+_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|improv(?:e|es|ed|ing)\s+(?:up)?on|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;:?!]+\s+){0,2}$", re.I)
 # Verbs of a work's own claim: "than what FooNet reports", "than BarNet does?".
 CLAIMS = r"(?:does|do|did|reports?|claims?|gets?|gives?|yields?|delivers?|attains?|achieves?|manages?|shows?|reaches)"
 
@@ -72,7 +72,7 @@ _CONTRAST = re.compile(r"^\s*(?:while|whereas)\s+(?=the\b)", re.I)
 # A question's frame before its subject: a few words, then an inverted auxiliary and the subject.
 # (The subject may be bare: a name has no article, "what kind of X do FooNet and BarNet ...", and
 # a plural noun or chat drops it, "which results do sparse kernels ...".)
-_ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
+_ASKS = re.compile(r"^\s*(?:(?:what|which|how)\s+)?(?:(?!(?:that|who|whose|which)\b)[\w()/+-]+\s+){0,6}?(?:does|do|did|is|are|was|were)\s+"
                    r"(?=(?:the|a|an|each|it|they|both|its|their|them)\b|[A-Za-z][\w-]*[A-Za-z])", re.I)
 # "Doe et al.", "Doe et al. (2023)'s": people named by the first author.
 _PEOPLE = re.compile(r"\b[^\W\d_][\w'-]+\s+et\s+al\.?(?:\s*\(?(?:19|20)\d\d\)?)?(?:['’]s)?", re.I)

@@ -169,10 +169,13 @@ def place_unknown(q: str, plan: Plan, unknown: list[str], compare: bool) -> None
               for a in re.finditer(re.escape(t.phrase) + r"\s*\(([^()]*)\)", q, re.I)]
     plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for (a, b), one in asides if one)]
     described += [span for span, _ in asides]
-    unknown = [u for u in unknown if u not in slashed
+    # "in a big LM", "on an XY-9": a thing of a kind, which no paper's name is said as.
+    kind_of = [u for u in unknown if re.search(rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(u)}(?![\w-])", q)]
+    asked_from = q.rfind(split_statements(q)[1])
+    plan.specifics += [u for u in kind_of if q.find(u) >= asked_from]
+    unknown = [u for u in unknown if u not in slashed and u not in kind_of
                and not any(a <= i < b for a, b in described for i in [q.find(u)])]
     if compare or not (plan.targets or plan.authors):  # beside named people: a qualifier of their work
         plan.targets += [Target(u, []) for u in unknown]
     else:  # (the asker's own setting, "I have an XY-9 box.", qualifies nothing asked)
-        asked_from = q.rfind(split_statements(q)[1])
         plan.specifics += [u for u in unknown if q.find(u) >= asked_from]
