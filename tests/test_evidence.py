@@ -705,6 +705,14 @@ def test_a_qualifier_matches_its_number_however_grouped_and_one_alternative_will
     # Negatives: neither alternative in the paper; a qualifier with no alternative.
     assert "SVHN" in _absent(assistant, "And its top-1 on SVHN or MNIST?", abstract, "pfooqual", specifics=["SVHN", "MNIST"])
     assert "per-GPU" in _absent(assistant, "What per-GPU throughput does FooNet report?", abstract, "pfooqual", specifics=["per-GPU"])
+    # Slashed ("over plain BarOpt/FooOpt"): alternatives too, one found in any way (an acronym spelt out) will do.
+    spelt = "FooNet trains with zeroth-order (ZO) steps and cuts memory by 4x over plain stochastic gradient descent."
+    assert _absent(assistant, "What does FooNet change relative to plain ZO/BazZO?", spelt, "pfooslash", specifics=["ZO", "BazZO"]) == ""
+    assert _absent(assistant, "What does FooNet change relative to plain BazZO/SGD?", spelt, "pfooslash", specifics=["BazZO", "SGD"]) == ""
+    # Negatives: neither slashed word there; two names of one work ("the X / Y paper") are both asked.
+    assert "BazZO" in _absent(assistant, "What does FooNet change relative to plain QuxZO/BazZO?", spelt, "pfooslash", specifics=["QuxZO", "BazZO"])
+    assert "BazAttention" in _absent(assistant, "In the FooNet / BazAttention paper, how much memory is saved?", abstract, "pfooqual",
+                                     specifics=["BazAttention"])
 
 
 def test_instances_set_out_in_brackets_name_the_asked_kind(assistant):

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
+from ..retrieval.phrasing import WORK_NOUNS
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 from ..units import dimension, states_dimension
 from .number_context import changes_only, number_neighbours
@@ -95,9 +96,12 @@ def norm(text: str) -> str:
 
 
 def alternatives(q: str, question: str) -> list[str]:
-    """The words the question offers beside a qualifier as its alternatives ("peak or per-node")."""
-    x = re.escape(q)
-    return [a or b for a, b in re.findall(rf"([\w-]+),?\s+or\s+{x}(?![\w-])|(?<![\w-]){x},?\s+or\s+([\w-]+)", question)]
+    """The words the question offers beside a qualifier as its alternatives ("peak or per-node",
+    "plain FooOpt/BarOpt"; not two names of one work, "the FooLib / BarAttention paper")."""
+    x, work = re.escape(q), rf"(?![\w-])(?!\s*(?:[\w-]+\s+)?(?:{WORK_NOUNS})\b)"
+    found = re.findall(rf"([\w-]+)(?:,?\s+or\s+{x}(?![\w-])|\s*/\s*{x}{work})"
+                       rf"|(?<![\w-]){x}(?:,?\s+or\s+([\w-]+)|\s*/\s*([\w-]+){work})", question)
+    return [next(v for v in m if v) for m in found]
 
 
 # "(Adam? SGD?)", "(8 or 16?)": the asker's guesses at the asked value, in parentheses.
@@ -164,7 +168,8 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                and not ((parts := _parts(q)) and all(_has(stem(w), have) for w in parts))  # ("TPU-day": "TPU training days")
                and not _head_there(q, have)]
     # Of qualifiers offered as alternatives ("on FooBench or BarBench", "peak or per-node") one will do.
-    lacking = [q for q in lacking if not any(a not in lacking and (norm(a) in text if a in plan.specifics else _has(stem(a), have))
+    # (A qualifier found by any of the tests above, "ZO" spelt out as "zeroth-order", is there.)
+    lacking = [q for q in lacking if not any(a not in lacking and (a in binding or (norm(a) in text if a in plan.specifics else _has(stem(a), have)))
                                              for a in alternatives(q, plan.question) if content_words(a))]
     if lacking:
         return "does not mention " + " or ".join(f"“{q}”" for q in lacking)
