@@ -3695,3 +3695,36 @@ def test_what_is_asked_of_the_papers_already_meant_is_no_described_paper(planner
     # Negatives: a described work ("the paper where they ..."), and a work noun before "they", stay papers.
     p = plan("How does DualMap compare with the paper where they preempt requests in multi-turn serving?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"], p
+
+
+def test_its_variant_is_a_part_of_the_paper_meant_its_follow_up_another_work(planner):
+    r, plan = planner
+    q = ("the request-routing work that maps each prompt to two candidate GPU instances — what do they call the scheduler, "
+         "and what latency cut does its 4-GPU variant get?")
+    p = plan(q)
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["DualMap"], p
+    # Negative: "its ... follow-up" is another work, related to the one before.
+    p = plan(q.replace("what latency cut does its 4-GPU variant get", "what speedup does its multi-node follow-up claim"))
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p
+
+
+def test_a_lead_in_naming_a_paper_scopes_the_works_after_it(planner):
+    r, plan = planner
+    # "In X, what does the 8-instance variant reach": X's variant, no second paper.
+    p = plan("In DualMap, what hit rate does the 8-instance cluster variant reach, and by how much does it cut latency?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["DualMap"], p
+    # Negative: a second lead-in brings in a work of its own.
+    p = plan("In DualMap, what hit rate does it reach, and for the preemption-aware serving system, what speedup?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p
+
+
+def test_a_quoted_title_with_a_question_mark_stays_in_the_lead_in(planner):
+    _, plan = planner
+    # The lead-in before the colon says which paper: no words of what is asked.
+    p = plan("the 'is it worth it?' KV-cache routing study: how much does hit rate rise, and what latency does it cut?")
+    assert p.facets == ["how much does hit rate rise", "what latency does it cut"], p.facets
+    p = plan("DualMap's cache-affinity idea: how much does hit rate rise, and what latency does it cut?")  # (an apostrophe, no quote)
+    assert p.facets == ["how much does hit rate rise", "what latency does it cut"], p.facets
+    # Negative: past an unquoted question mark the colon ends no lead-in of this part: nothing stripped.
+    p = plan("Is DualMap fast? I ask: how much does hit rate rise, and what latency does it cut?")
+    assert p.facets[0].startswith("Is DualMap fast?"), p.facets

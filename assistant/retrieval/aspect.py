@@ -182,7 +182,9 @@ class AspectReader:
             bind_qualifiers(q, plan)
         elif plan.kind is Kind.FACTOID:
             # ("For the work that tiles X: which kernel ..., and what ...": the lead says which paper.)
-            plan.facets = [re.sub(r"^[^:?]*:\s+(?=(?:what|which|how|who|whom|where|when|why)\b)", "", f, flags=re.I) for f in parts(asked_q)]
+            # (A quoted title in it may hold a "?": "the 'are we done?' study: how ...".)
+            plan.facets = [re.sub(r"^(?:[^:?'\"‘“’]|(?<=\w)['’]|(?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))*:\s+(?=(?:what|which|how|who|whom|where|when|why)\b)", "", f, flags=re.I)
+                           for f in parts(asked_q)]
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)

@@ -34,6 +34,8 @@ _SET_OFF = re.compile(rf"\s*(?:and\s+|but\s+)?((?:(?:the|a|an)\s)?(?!(?:what|whi
                       r"(?=(?:what|which|how|who|is|are|was|were|does|do|did)\b)", re.I)
 # "row-gated FooNet inference gets what latency": the subject before a claim verb and "what".
 _GETS_WHAT = re.compile(r"^\s*(?:and\s+|but\s+)?((?!(?:what|which|how|who|the|a|an|while|whereas|for|in|of)\b)[^,;:?]+?)\s+(?:gets?|achieves?|reaches|has|have|saves?|reports?|claims?)\s+(?:what|how\s+much)\b", re.I)
+# Another work a pronoun's paper is related to ("its sharded successor", "their 2024 journal version").
+_RELATIVE_WORK = r"successors?|predecessors?|follow-ups?|extensions?|sequels?|versions?"
 _PRONOUN = re.compile(r"^\s*(?:it|they|each|both|its|their|them|this|these|that|those|one)\b", re.I)
 # "What is the best hit rate it claims": the pronoun after the asked thing is the part's subject.
 # (Not "what margin over it does X keep": there "it" is what X is set against.)
@@ -73,8 +75,9 @@ def subject_phrase(piece: str) -> str | None:
     copula = re.match(r"\s*(?:what|which|how)\s+(?:is|are|was|were)\s", body, re.I)
     if m := _ASKS.search(body):
         body = body[m.end():]
-    if m := re.match(rf"\s*(?:its|their)\s+(?:[\w-]+\s+){{1,4}}?(?:{WORK_NOUNS})\b", body, re.I):
+    if m := re.match(rf"\s*(?:its|their)\s+(?:[\w-]+\s+){{1,4}}?(?:{_RELATIVE_WORK})\b", body, re.I):
         return m.group().strip()  # "its multi-node follow-up": a work related to the one before, by its own words
+    # (Else "its 2-layer variant", "their polynomial technique" are parts of the paper already meant.)
     if _PRONOUN.match(body) or _BACK_REFERENCE.match(body.strip()):
         return None  # ("what does the latter find": a paper already introduced)
     if (m := re.match(rf"\s*what\s+((?:the|a|an)\s+[^,;?]+?)\s+{CLAIMS}\b", body, re.I)) and len(content_words(m.group(1))) >= 2:
