@@ -358,3 +358,14 @@ def test_a_turn_going_on_from_the_last_one_carries_its_subject(assistant):
     # Negative: a question of its own, naming its paper, is left as it is.
     turns = conversation(assistant, "What is FlashOverlap?", "and what does KerZOO speed up?")
     assert "FlashOverlap" not in turns[-1].answer.standalone_question
+
+
+def test_a_comparison_cell_reaches_the_fourth_best_sentence(assistant):
+    # "which bottleneck does each go after": DistZO2's parallel strategies are its fourth-best sentence for the row.
+    a = assistant.ask("ZO2 vs DistZO2: which bottleneck does each go after, and what does each reach on OPT-175B?")
+    assert "18GB" in a.text and "3x speedup" in a.text and "Perturbation Parallelism" in a.text, a.text
+    # Negative: no cell quotes more than comparison_cell_sentences sentences.
+    for row in a.text.splitlines():
+        if row.startswith("| ") and not row.startswith("| |"):
+            for cell in row.split(" | ")[1:]:
+                assert cell.count("[1]") + cell.count("[2]") <= assistant.settings.comparison_cell_sentences, cell
