@@ -903,3 +903,21 @@ def test_a_measure_the_asker_spells_out_is_answered_by_any_of_what_it_spells(ass
     # Negative: a plain list after a comma spells nothing out ("..., and the accuracy?" is another part).
     from assistant.retrieval.measures import _NAMELY
     assert not _NAMELY.search("What hardware savings does EPIM claim, and the accuracy?")
+
+
+def test_a_count_the_asker_sets_must_be_the_papers(assistant):
+    abstract = "FooNet trains a 20B model on 400 GPUs at 15 petaflops. Eight nodes suffice for the 1B model."
+    # "on 1,024 GPUs": the paper states its runs on 400, so the asked setting is not reported.
+    assert "1,024 GPUs" in _absent(assistant, "What throughput does FooNet reach on 1,024 GPUs?", abstract, "pfoocount", specifics=["1,024 GPUs"])
+    # Negatives: the count stated, in digits or in words.
+    assert _absent(assistant, "What throughput does FooNet reach on 400 GPUs?", abstract, "pfoocount", specifics=["400 GPUs"]) == ""
+    assert _absent(assistant, "How fast is FooNet with 8 nodes?", abstract, "pfoocount", specifics=["8 nodes"]) == ""
+
+
+def test_the_planner_reads_a_bare_count_as_a_setting(assistant):
+    plan = assistant.retriever.plan
+    assert "1,024 GPUs" in plan("What throughput did ZeRO reach when scaled out to 1,024 GPUs?").specifics
+    # Negatives: a ratio, a year, a count in an example, and the asker's own setting before the question.
+    assert not any(x[0].isdigit() for x in plan("Did ZeRO get 3 times more throughput in 2020?").specifics)
+    assert "8 GPUs" not in plan("I have 8 GPUs. What throughput did ZeRO reach?").specifics
+    assert "8 GPUs" not in plan("What throughput did ZeRO reach on small clusters (e.g. 8 GPUs)?").specifics

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..corpus import Paper
 from ..models import Aspect, PaperEvidence, Plan
 from ..retrieval.phrasing import WORK_NOUNS
+from ..retrieval.qualifiers import COUNTED
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 from ..units import dimension, states_dimension
 from .number_context import changes_only, number_neighbours
@@ -118,6 +119,19 @@ def guesses(text: str) -> list[str]:
     return out
 
 
+_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+
+
+def count_stated(q: str, raw: str) -> bool:
+    """Is the number of a count the asker sets ("on 1,024 GPUs") stated, in digits or words
+    ("eight GPUs" for "8 GPUs")? True for a qualifier that is no count."""
+    if not (m := COUNTED.fullmatch(q)):
+        return True
+    n = m.group(1).replace(",", "")
+    said = [n] + ([_WORDS[int(n) - 1]] if 1 <= int(n) <= len(_WORDS) else [])
+    return any(re.search(rf"(?<![\w.]){w}(?![\d]|,\d|\.\d)", raw.replace(",", "") if w.isdigit() else raw, re.I) for w in said)
+
+
 def _has(st: str, have: set[str]) -> bool:
     """A stem is in `have`, or a clipped one ("param") starts one there ("paramet")."""
     return st in have or (len(st) >= 4 and any(h.startswith(st) for h in have))
@@ -162,7 +176,8 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # A phrase ("plain ring all-reduce traffic") is there when all its words are, in any order,
     # a clipped word ("params") as the start of the full one.
     # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
-    lacking = [q for q in binding if norm(q) not in text and norm(q) not in own and not spells(q, raw)
+    lacking = [q for q in binding if not count_stated(q, raw)] + [
+               q for q in binding if COUNTED.fullmatch(q) is None and norm(q) not in text and norm(q) not in own and not spells(q, raw)
                and not (re.search(r"[\dA-Z]s$", q) and norm(q)[:-1] in text)
                and not (q.lower().startswith("non-") and norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
                and not ((parts := _parts(q)) and all(_has(stem(w), have) for w in parts))  # ("TPU-day": "TPU training days")

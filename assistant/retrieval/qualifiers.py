@@ -28,6 +28,10 @@ _PROPER_SETTING = re.compile(r"\b(?:on|in|with|using|for|over|against|under|via|
 _NUMBERED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(?<=[\w;)] )[A-Z][a-z]{2,} \d{1,3}\b(?![.,]?\d)")
 
 
+# A count of things: "1,024 GPUs", "8 nodes" (a plural after a bare number; not "2x", "4-bit", a year).
+COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has|does|this|its|as|us|thus|plus|less|times|across|always)\b)(?-i:[A-Za-z][\w-]*[A-Za-z]s)\b")
+
+
 def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
     """Add to `plan.specifics` the settings the question sentence (from `asked_from`) names
     outside examples: numbers with a unit, numbered labels, and a capitalised word few papers use
@@ -40,6 +44,9 @@ def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked_from
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
+    # "when scaled out to 1,024 GPUs": a count of things the asker sets; the paper must state that count.
+    plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked_from and not in_examples(q, m.start())
+                       and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not any(m.group() in x for x in plan.specifics)]
 
 
 # Months and weekdays: capitalised, and no name ("the March 2021 preprint").
