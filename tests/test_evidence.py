@@ -921,3 +921,16 @@ def test_the_planner_reads_a_bare_count_as_a_setting(assistant):
     assert not any(x[0].isdigit() for x in plan("Did ZeRO get 3 times more throughput in 2020?").specifics)
     assert "8 GPUs" not in plan("I have 8 GPUs. What throughput did ZeRO reach?").specifics
     assert "8 GPUs" not in plan("What throughput did ZeRO reach on small clusters (e.g. 8 GPUs)?").specifics
+
+
+def test_a_maker_or_a_spaced_model_names_the_kind_asked(assistant):
+    from assistant.models import Aspect
+    ask = dict(aspect=Aspect.GENERAL, named_kind="FPGAs")
+    # "What FPGAs ...?" is answered by a maker's name before the kind; "RTX 4090" is a model, written apart.
+    assert _absent(assistant, "What FPGAs does FooNet target?", "FooNet maps networks onto Xilinx FPGAs with HLS.", "pfookind1", **ask) == ""
+    assert _absent(assistant, "Which GPU does FooNet use?", "FooNet trains on one RTX 4090 in a workstation.", "pfookind2",
+                   aspect=Aspect.GENERAL, named_kind="GPU") == ""
+    # Negatives: "which exact part" asks the model, not the maker; a kind named by no maker or model.
+    assert "FPGA" in _absent(assistant, "Which exact FPGA part does FooNet target?", "FooNet maps networks onto Xilinx FPGAs with HLS.",
+                             "pfookind1", aspect=Aspect.GENERAL, named_kind="FPGA")
+    assert "FPGAs" in _absent(assistant, "What FPGAs does FooNet target?", "Modern FPGAs are fast. FooNet maps networks onto FPGAs.", "pfookind3", **ask)

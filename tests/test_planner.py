@@ -3728,3 +3728,14 @@ def test_a_quoted_title_with_a_question_mark_stays_in_the_lead_in(planner):
     # Negative: past an unquoted question mark the colon ends no lead-in of this part: nothing stripped.
     p = plan("Is DualMap fast? I ask: how much does hit rate rise, and what latency does it cut?")
     assert p.facets[0].startswith("Is DualMap fast?"), p.facets
+
+
+def test_a_part_picking_a_product_names_its_kind_beside_a_number_asked(planner):
+    _, plan = planner
+    # "which GPU model" beside a part asking a number: the kind is still asked, for that part.
+    p = plan("What is ZO2's time per step, and which GPU model was it?")
+    assert p.aspect is Aspect.NUMBER and p.named_kind == "GPU", p
+    assert plan("Which GPU model did ZO2 use?").named_kind == "GPU"
+    # Negatives: a unit is a measure, no kind ("what TFLOPS"); a kind inside the numeric part names none.
+    assert plan("What TFLOPS does Fuyou reach, and what memory does MemAscend save?").named_kind == ""
+    assert plan("How much GPU memory does ZO2 need, and how fast is it?").named_kind == ""

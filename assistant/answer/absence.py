@@ -203,7 +203,14 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # "Which SoC does X run on?": a paper naming no model ("Kappa3", "FX9000") beyond the
         # question's and its title's does not say which. (A kind the paper states a number of,
         # "a FooScore of 0.5", is a measure it reports, not a product to be named.)
-        if not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)) \
+        # ("What FPGAs ...?" is answered by "Xilinx FPGAs": a maker's name before the kind, mid-sentence;
+        # "which exact FPGA part" is not.)
+        maker = not re.search(r"\b(?:models?|exact|specific|parts?|SKUs?)\b", facet or plan.question, re.I) and any(
+            m.group(1).lower() not in known for x in [p.abstract, *passages]
+            for m in re.finditer(rf"(?<=[a-z,] )((?-i:[A-Z])[\w-]+)\s+{re.escape(re.sub(r's$', '', kind))}", x, re.I))
+        # (A model may be written apart from its series: "RTX 4090".)
+        spaced = any(m.group().lower() not in known for m in re.finditer(r"(?<![\w-])(?-i:[A-Z]{2,})\s+\d{3,}\b", raw))
+        if not maker and not spaced and not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)) \
                 and not any(stem(kind) in number_neighbours(x) for x in sentences(raw)):
             return f"does not name the {kind} asked for"
     counted = bool(plan.measure) and any(counts_of(plan.measure).search(s) for s in ev.sentences)  # (in digits or words)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Aspect, Kind, Plan
-from ..units import asked_unit
+from ..units import asked_unit, dimension
 from ..text import SI_UNIT, as_word, content_words, coverage, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
 from .facets import BASELINE_FACET, asks_number, comparison_facets, parts, split_statements, subject_span
@@ -61,7 +61,7 @@ _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2
 # question's end after it.
 # ("what GPU hardware was it run on": a generic noun after the acronym leaves it the kind.)
 _ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"
-                           rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?))?(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
+                           rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?|models?|types?|makes?|generations?))?(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
 # "Of the five CPUs FooNet ran on, which one ...": "one" is of that kind.
 _OF_KIND = r"\b(?:among|of)\s+(?:the|these|those|its|their|all)\s+(?:[\w-]+\s+){0,2}?((?-i:[A-Z]{2,})s)\b"
 _ONE_OF_KIND = re.compile(rf"{_OF_KIND}.*?\bwhich\s+(?:one|of\s+them)\b|\bwhich\s+one\b.*?{_OF_KIND}", re.I)
@@ -228,8 +228,11 @@ class AspectReader:
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:
             plan.named_facets = [""]
-        if plan.aspect is not Aspect.NUMBER and (m := _ACRONYM_KIND.search(asked_q) or _ONE_OF_KIND.search(q)):
-            plan.named_kind = m.group(1) or m.group(2)
+        # (A part of a many-part question asking no number may pick one, though another asks a number.)
+        if (m := _ACRONYM_KIND.search(asked_q) or _ONE_OF_KIND.search(q)) and (plan.aspect is not Aspect.NUMBER or any(
+                m.group(1) in f for f in plan.facets if m.group(1) and f not in plan.numeric_facets)):
+            # (A unit, "what TFLOPS", is a measure asked, no kind of thing.)
+            plan.named_kind = "" if dimension(m.group(1) or m.group(2)) else m.group(1) or m.group(2)
 
     def _picks_thing(self, question: str) -> bool:
         """Does `question` pick a thing of a kind ("which compiler does X use", "X runs on which
