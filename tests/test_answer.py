@@ -361,8 +361,8 @@ def test_a_turn_going_on_from_the_last_one_carries_its_subject(assistant):
 
 
 def test_a_comparison_cell_reaches_the_fourth_best_sentence(assistant):
-    # "which bottleneck does each go after": DistZO2's parallel strategies are its fourth-best sentence for the row.
-    a = assistant.ask("ZO2 vs DistZO2: which bottleneck does each go after, and what does each reach on OPT-175B?")
+    # "which obstacle does each address": DistZO2's parallel strategies are its fourth-best sentence for the row.
+    a = assistant.ask("ZO2 or DistZO2: which obstacle does each address, and what does each achieve with OPT-175B?")
     assert "18GB" in a.text and "3x speedup" in a.text and "Perturbation Parallelism" in a.text, a.text
     # Negative: no cell quotes more than comparison_cell_sentences sentences.
     for row in a.text.splitlines():

@@ -707,10 +707,10 @@ def test_a_qualifier_matches_its_number_however_grouped_and_one_alternative_will
     assert "per-GPU" in _absent(assistant, "What per-GPU throughput does FooNet report?", abstract, "pfooqual", specifics=["per-GPU"])
     # Slashed ("over plain BarOpt/FooOpt"): alternatives too, one found in any way (an acronym spelt out) will do.
     spelt = "FooNet trains with zeroth-order (ZO) steps and cuts memory by 4x over plain stochastic gradient descent."
-    assert _absent(assistant, "What does FooNet change relative to plain ZO/BazZO?", spelt, "pfooslash", specifics=["ZO", "BazZO"]) == ""
-    assert _absent(assistant, "What does FooNet change relative to plain BazZO/SGD?", spelt, "pfooslash", specifics=["BazZO", "SGD"]) == ""
+    assert _absent(assistant, "Against plain ZO/BazZO, what is new in FooNet?", spelt, "pfooslash", specifics=["ZO", "BazZO"]) == ""
+    assert _absent(assistant, "Against plain BazZO/SGD, what is new in FooNet?", spelt, "pfooslash", specifics=["BazZO", "SGD"]) == ""
     # Negatives: neither slashed word there; two names of one work ("the X / Y paper") are both asked.
-    assert "BazZO" in _absent(assistant, "What does FooNet change relative to plain QuxZO/BazZO?", spelt, "pfooslash", specifics=["QuxZO", "BazZO"])
+    assert "BazZO" in _absent(assistant, "Against plain QuxZO/BazZO, what is new in FooNet?", spelt, "pfooslash", specifics=["QuxZO", "BazZO"])
     assert "BazAttention" in _absent(assistant, "In the FooNet / BazAttention paper, how much memory is saved?", abstract, "pfooqual",
                                      specifics=["BazAttention"])
 
@@ -907,20 +907,20 @@ def test_a_measure_the_asker_spells_out_is_answered_by_any_of_what_it_spells(ass
 
 def test_a_count_the_asker_sets_must_be_the_papers(assistant):
     abstract = "FooNet trains a 20B model on 400 GPUs at 15 petaflops. Eight nodes suffice for the 1B model."
-    # "on 1,024 GPUs": the paper states its runs on 400, so the asked setting is not reported.
-    assert "1,024 GPUs" in _absent(assistant, "What throughput does FooNet reach on 1,024 GPUs?", abstract, "pfoocount", specifics=["1,024 GPUs"])
+    # "with 1,024 GPUs": the paper states its runs on 400, so the asked setting is not reported.
+    assert "1,024 GPUs" in _absent(assistant, "What throughput does FooNet get with 1,024 GPUs?", abstract, "pfoocount", specifics=["1,024 GPUs"])
     # Negatives: the count stated, in digits or in words.
-    assert _absent(assistant, "What throughput does FooNet reach on 400 GPUs?", abstract, "pfoocount", specifics=["400 GPUs"]) == ""
+    assert _absent(assistant, "What throughput does FooNet get with 400 GPUs?", abstract, "pfoocount", specifics=["400 GPUs"]) == ""
     assert _absent(assistant, "How fast is FooNet with 8 nodes?", abstract, "pfoocount", specifics=["8 nodes"]) == ""
 
 
 def test_the_planner_reads_a_bare_count_as_a_setting(assistant):
     plan = assistant.retriever.plan
-    assert "1,024 GPUs" in plan("What throughput did ZeRO reach when scaled out to 1,024 GPUs?").specifics
+    assert "2,048 nodes" in plan("How much memory does ZeRO save when run across 2,048 nodes?").specifics
     # Negatives: a ratio, a year, a count in an example, and the asker's own setting before the question.
     assert not any(x[0].isdigit() for x in plan("Did ZeRO get 3 times more throughput in 2020?").specifics)
-    assert "8 GPUs" not in plan("I have 8 GPUs. What throughput did ZeRO reach?").specifics
-    assert "8 GPUs" not in plan("What throughput did ZeRO reach on small clusters (e.g. 8 GPUs)?").specifics
+    assert "8 GPUs" not in plan("I have 8 GPUs. How much memory does ZeRO save?").specifics
+    assert "8 GPUs" not in plan("How much memory does ZeRO save on small clusters (e.g. 8 GPUs)?").specifics
 
 
 def test_a_maker_or_a_spaced_model_names_the_kind_asked(assistant):

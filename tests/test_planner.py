@@ -3671,8 +3671,8 @@ def test_a_paper_improved_upon_is_a_subject_when_a_part_asks_of_it(planner):
 
 def test_a_name_said_as_a_thing_of_a_kind_is_no_missing_paper(planner):
     r, plan = planner
-    # "in a big LM": an article before it says a kind of thing, not a paper's name.
-    p = plan("FastSwitch vs DualMap: how does each one route requests in a big LM, and how do they keep latency low?")
+    # "for a large LM": an article before it says a kind of thing, not a paper's name.
+    p = plan("FastSwitch vs DualMap: how does each one route requests for a large LM, and how do they keep latency low?")
     assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "DualMap"] and not any(t.missing for t in p.targets), p
     p = plan("How does FastSwitch handle requests on a big XQ-9 cluster?")  # a setting the answer must match
     assert compared(r, p) == ["FastSwitch"] and "XQ-9" in p.specifics

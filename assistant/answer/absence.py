@@ -123,7 +123,7 @@ _WORDS = "one two three four five six seven eight nine ten eleven twelve thirtee
 
 
 def count_stated(q: str, raw: str) -> bool:
-    """Is the number of a count the asker sets ("on 1,024 GPUs") stated, in digits or words
+    """Is the number of a count the asker sets ("across 2,048 nodes") stated, in digits or words
     ("eight GPUs" for "8 GPUs")? True for a qualifier that is no count."""
     if not (m := COUNTED.fullmatch(q)):
         return True

@@ -30,7 +30,7 @@ from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, _COMPLEME
 _ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b|[a-z]+ed\s+(?:at|in|on|by|for|from|with)\b)[a-z]", re.I)
 
 
-# "the best speedup they report", "the board it runs on": a thing of the papers already meant.
+# "the largest saving they claim", "the board it runs on": a thing of the papers already meant.
 # (Not "the paper where they prune heads", nor "the one they built": a work.)
 _ASKED_OF_MEANT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:(?:what|which)(?:['’]s|\s+(?:is|are|was|were))\s+)?the\s+((?:[\w/-]+\s+){1,5}?)(?:that\s+|which\s+)?(?:they|it|each)\s+(?!(?:is|are|was|were)\b)[a-z]+", re.I)
 
@@ -114,7 +114,7 @@ class ComparedDescriptions(Descriptions):
             if asked and _BACK_REFERENCE.search(seg):
                 continue  # "the accuracy the second gives": what is asked of a compared paper
             if asked and (m := _ASKED_OF_MEANT.match(seg)) and not _WORK.search(m.group(1)):
-                continue  # ... or of the papers already meant: "the best speedup they report"
+                continue  # ... or of the papers already meant: "the largest saving they claim"
             if len(found_names) >= 2 and re.match(r"\s*(?:one|the\s+other|the\s+former|the\s+latter)\s+(?:(?:is|was)\s+)?(?:a|an|the)\s", seg, re.I):
                 continue  # "A vs B? one is a FooLang port, the other a Bar suite": what the named ones are
             if m := _ADVERBIAL.match(seg):

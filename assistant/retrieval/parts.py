@@ -77,7 +77,7 @@ def subject_phrase(piece: str) -> str | None:
         body = body[m.end():]
     if m := re.match(rf"\s*(?:its|their)\s+(?:[\w-]+\s+){{1,4}}?(?:{_RELATIVE_WORK})\b", body, re.I):
         return m.group().strip()  # "its multi-node follow-up": a work related to the one before, by its own words
-    # (Else "its 2-layer variant", "their polynomial technique" are parts of the paper already meant.)
+    # (Else "its 6-layer variant", "their rounding technique" are parts of the paper already meant.)
     if _PRONOUN.match(body) or _BACK_REFERENCE.match(body.strip()):
         return None  # ("what does the latter find": a paper already introduced)
     if (m := re.match(rf"\s*what\s+((?:the|a|an)\s+[^,;?]+?)\s+{CLAIMS}\b", body, re.I)) and len(content_words(m.group(1))) >= 2:

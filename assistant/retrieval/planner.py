@@ -31,7 +31,7 @@ from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
 from .relations import related_paper
-from .statements import lead_in_names, sentence_start
+from .statements import lead_in_names, scoped, sentence_start
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
@@ -58,15 +58,6 @@ _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b
 
 # What the papers a list asks for are not: "..., rather than/instead of/as opposed to X".
 _EXCLUDED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s+not|excluding)\b[^,;:?.]*", re.I)
-
-
-def _scoped(q: str, subjects: list[Target]) -> bool:
-    """Does a lead-in scope the question to one named paper ("In FooNet, what does the 3-bit
-    variant reach ...", "For FooNet, the X paper: ...")? Then a work phrase after it is a part of
-    that paper, unless another lead-in brings in its own ("..., and for the BarLib one, ...")."""
-    lead = re.match(r"\s*(?:in|for|within|regarding|about)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)(?:\s+(?:paper|work))?\s*(?:[,:]|\s[—–-])", q, re.I)
-    return bool(lead) and any(lead.group(1).lower() == t.phrase.lower() for t in subjects if t.by == "name" and t.paper_ids) \
-        and not re.search(r"\b(?:and|but)\s+(?:in|for)\s+(?:the|a|an)\s", q[lead.end():], re.I)
 
 
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
@@ -303,7 +294,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             if all(len(t.paper_ids) < 2 for t in subjects):
                 self._describe_compared(q, plan, definite=True)
         elif not tried and not listed_in_question and len(firm) < 2 and not field_head and not fields_only \
-                and not (not compare and _scoped(q, subjects)) and self._describe_compared(q, plan, definite=not compare):
+                and not (not compare and scoped(q, subjects)) and self._describe_compared(q, plan, definite=not compare):
             plan.kind = Kind.COMPARATIVE
             baselines_qualify(plan, context)
         elif collection or ((plan.authors or plan.venues or (plan.year and not plan.fields)) and not plan.targets

@@ -28,7 +28,7 @@ _PROPER_SETTING = re.compile(r"\b(?:on|in|with|using|for|over|against|under|via|
 _NUMBERED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(?<=[\w;)] )[A-Z][a-z]{2,} \d{1,3}\b(?![.,]?\d)")
 
 
-# A count of things: "1,024 GPUs", "8 nodes" (a plural after a bare number; not "2x", "4-bit", a year).
+# A count of things: "2,048 nodes", "8 GPUs" (a plural after a bare number; not "2x", "4-bit", a year).
 COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has|does|this|its|as|us|thus|plus|less|times|across|always)\b)(?-i:[A-Za-z][\w-]*[A-Za-z]s)\b")
 
 
@@ -44,7 +44,7 @@ def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked_from
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
-    # "when scaled out to 1,024 GPUs": a count of things the asker sets; the paper must state that count.
+    # "run across 2,048 nodes": a count of things the asker sets; the paper must state that count.
     plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked_from and not in_examples(q, m.start())
                        and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not any(m.group() in x for x in plan.specifics)]
 
@@ -176,7 +176,7 @@ def place_unknown(q: str, plan: Plan, unknown: list[str], compare: bool) -> None
               for a in re.finditer(re.escape(t.phrase) + r"\s*\(([^()]*)\)", q, re.I)]
     plan.specifics += [u for u in unknown if any(a <= q.find(u) < b for (a, b), one in asides if one)]
     described += [span for span, _ in asides]
-    # "in a big LM", "on an XY-9": a thing of a kind, which no paper's name is said as.
+    # "for a large NN", "on an XY-9": a thing of a kind, which no paper's name is said as.
     kind_of = [u for u in unknown if re.search(rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(u)}(?![\w-])", q)]
     asked_from = q.rfind(split_statements(q)[1])
     plan.specifics += [u for u in kind_of if q.find(u) >= asked_from]

@@ -69,3 +69,12 @@ def lead_in_names(q: str, asked_from: int, plan, known) -> list[str]:
     taken = {x.lower() for x in plan.specifics} | {t.phrase.lower() for t in plan.targets}
     return list(dict.fromkeys(m.group() for m in NAME_TOKEN.finditer(q[start:asked_from])
                               if looks_like_name(m.group()) and not known(m.group().lower()) and m.group().lower() not in taken))
+
+
+def scoped(q: str, subjects) -> bool:
+    """Does a lead-in scope the question to one named paper ("In FooNet, what does the 3-bit
+    variant reach ...", "For FooNet, the X paper: ...")? Then a work phrase after it is a part of
+    that paper, unless another lead-in brings in its own ("..., and for the BarLib one, ...")."""
+    lead = re.match(r"\s*(?:in|for|within|regarding|about)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)(?:\s+(?:paper|work))?\s*(?:[,:]|\s[—–-])", q, re.I)
+    return bool(lead) and any(lead.group(1).lower() == t.phrase.lower() for t in subjects if t.by == "name" and t.paper_ids) \
+        and not re.search(r"\b(?:and|but)\s+(?:in|for)\s+(?:the|a|an)\s", q[lead.end():], re.I)
