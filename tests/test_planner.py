@@ -3739,3 +3739,15 @@ def test_a_part_picking_a_product_names_its_kind_beside_a_number_asked(planner):
     # Negatives: a unit is a measure, no kind ("what TFLOPS"); a kind inside the numeric part names none.
     assert plan("What TFLOPS does Fuyou reach, and what memory does MemAscend save?").named_kind == ""
     assert plan("How much GPU memory does ZO2 need, and how fast is it?").named_kind == ""
+
+
+def test_a_makers_name_before_a_hardware_kind_is_a_setting(planner):
+    _, plan = planner
+    # "aimed at Quxel/Bazco FPGAs": the asker sets the maker; the answer must be about that maker's parts.
+    p = plan("How fast is InTAR for designs aimed at Quxel/Bazco FPGAs rather than others?")
+    assert {"Quxel", "Bazco"} <= set(p.specifics), p.specifics
+    assert "Intel" in plan("does InTAR also support Intel FPGA targets?").specifics
+    # Negatives: the maker in what the asker tells after the question; an opening word; a paper's own name.
+    p = plan("Which board did InTAR use for its prototype? We mostly use Quxel FPGAs.")
+    assert "Quxel" not in p.specifics, p.specifics
+    assert "Modern" not in plan("Modern FPGAs: which board did InTAR use?").specifics

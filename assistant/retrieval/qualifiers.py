@@ -32,6 +32,9 @@ _NUMBERED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(
 COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has|does|this|its|as|us|thus|plus|less|times|across|always)\b)(?-i:[A-Za-z][\w-]*[A-Za-z]s)\b")
 
 
+_MAKER_KIND = re.compile(r"(?<=[a-z,] )((?-i:[A-Z][a-z]+)(?:/(?-i:[A-Z][a-z]+))?)\s+(?-i:[A-Z]{2,})s?\b")
+
+
 def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
     """Add to `plan.specifics` the settings the question sentence (from `asked_from`) names
     outside examples: numbers with a unit, numbered labels, and a capitalised word few papers use
@@ -44,6 +47,11 @@ def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked_from
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
+    # "target Quxel FPGAs": a maker's name before a kind of hardware the asker sets (mid-sentence: no opening word).
+    # (Not in what the asker tells after the question: "..., we mostly use Quxel FPGAs.")
+    asked_to = q.rfind("?") if "?" in q[asked_from:] else len(q)
+    plan.specifics += [w for m in _MAKER_KIND.finditer(q) if asked_from <= m.start() < asked_to and not in_examples(q, m.start())
+                       for w in m.group(1).split("/") if w not in plan.specifics and w.lower() not in {t.phrase.lower() for t in plan.targets}]
     # "run across 2,048 nodes": a count of things the asker sets; the paper must state that count.
     plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked_from and not in_examples(q, m.start())
                        and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not any(m.group() in x for x in plan.specifics)]
