@@ -3751,3 +3751,4 @@ def test_a_makers_name_before_a_hardware_kind_is_a_setting(planner):
     p = plan("Which board did InTAR use for its prototype? We mostly use Quxel FPGAs.")
     assert "Quxel" not in p.specifics, p.specifics
     assert "Modern" not in plan("Modern FPGAs: which board did InTAR use?").specifics
+    assert "Fuyou" not in plan("what throughput does the Fuyou GPU setup reach?").specifics

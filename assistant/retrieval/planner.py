@@ -153,7 +153,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         related_paper(q, plan, self.names.papers, self.names.papers_with, self.search)
         unknown = quoted_works(q, plan, unknown, self._resolve, self.settings.describe_min_margin, self.names.records.titles_containing)
         others_only(plan, self.names.papers)
-        settings_named(q, plan, asked_from, rare=lambda w: self.names.papers_using(w) is not None)
+        settings_named(q, plan, (asked_from, asked_span[1]), rare=lambda w: self.names.papers_using(w) is not None)
         spans = find_year(q, plan, self.names.years) + record_shape(q, plan)
         self._kind(q, plan, unknown)
         beyond_count(q, plan)

@@ -35,25 +35,25 @@ COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has
 _MAKER_KIND = re.compile(r"(?<=[a-z,] )((?-i:[A-Z][a-z]+)(?:/(?-i:[A-Z][a-z]+))?)\s+(?-i:[A-Z]{2,})s?\b")
 
 
-def settings_named(q: str, plan: Plan, asked_from: int, rare) -> None:
-    """Add to `plan.specifics` the settings the question sentence (from `asked_from`) names
+def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
+    """Add to `plan.specifics` the settings the question sentence (from `asked[0]`) names
     outside examples: numbers with a unit, numbered labels, and a capitalised word few papers use
     (`rare(word)`: no title-cased word of the whole field) after a preposition, "on a Foobar
     Mini", "with Quxlang"."""
     for m in _PROPER_SETTING.finditer(q):
         run = m.group(1)
-        if m.start(1) >= asked_from and rare(run.split()[0]) and not in_examples(q, m.start(1)) \
+        if m.start(1) >= asked[0] and rare(run.split()[0]) and not in_examples(q, m.start(1)) \
                 and not any(run.lower() in x.lower() or x.lower() in run.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
             plan.specifics.append(run)
-    plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked_from
+    plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked[0]
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
     # "target Quxel FPGAs": a maker's name before a kind of hardware the asker sets (mid-sentence: no opening word).
-    # (Not in what the asker tells after the question: "..., we mostly use Quxel FPGAs.")
-    asked_to = q.rfind("?") if "?" in q[asked_from:] else len(q)
-    plan.specifics += [w for m in _MAKER_KIND.finditer(q) if asked_from <= m.start() < asked_to and not in_examples(q, m.start())
-                       for w in m.group(1).split("/") if w not in plan.specifics and w.lower() not in {t.phrase.lower() for t in plan.targets}]
+    # (Not in what the asker tells after the question, `asked[1]` on: "..., we mostly use Quxel FPGAs.")
+    named = {t.phrase.lower() for t in plan.targets}
+    plan.specifics += [w for m in _MAKER_KIND.finditer(q) if asked[0] <= m.start() < asked[1] and not in_examples(q, m.start())
+                       for w in m.group(1).split("/") if w not in plan.specifics and w.lower() not in named]
     # "run across 2,048 nodes": a count of things the asker sets; the paper must state that count.
-    plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked_from and not in_examples(q, m.start())
+    plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked[0] and not in_examples(q, m.start())
                        and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not any(m.group() in x for x in plan.specifics)]
 
 
