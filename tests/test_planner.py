@@ -104,6 +104,15 @@ def test_record_fields_in_other_words(planner):
         assert p.kind is Kind.METADATA and field in p.fields, (q, p)
     # The same words as ordinary vocabulary: not record questions.
     assert plan("How does ZO2 reduce the memory people need for fine-tuning?").kind is Kind.FACTOID
+    # A question opening "Where was/did ..." asks the venue at its verb, however long the subject.
+    for q in ("Where and when was the paper that scales large language model training up to the Frontier supercomputer published?",
+              "where did the study putting zeroth-order fine-tuning of very large models onto one consumer GPU appear?"):
+        p = plan(q)
+        assert p.kind is Kind.METADATA and RecordField.VENUE in p.fields, q
+    # Negatives: "where" asking a place in the work; the verb in a clause of its own.
+    for q in ("Where does the speedup of the paper that scales large language model training to Frontier come from, as presented?",
+              "Where in the pipeline does ZO2 overlap its transfers with the computation it has to do?"):
+        assert RecordField.VENUE not in plan(q).fields, q
 
 
 def test_a_singular_paper_is_a_factoid_a_plural_is_a_list(planner):
@@ -390,6 +399,30 @@ def test_a_name_called_the_baseline_is_the_baseline(planner):
     _, plan = planner
     p = plan("How much does TZ-LLM cut TTFT versus a strawman TEE baseline?")
     assert [t.phrase for t in p.targets] == ["TZ-LLM"] and p.kind is Kind.FACTOID
+
+
+def test_another_version_of_a_held_work_is_a_paper_not_held(planner):
+    r, plan = planner
+    # Only QEIL v2 is held; its v1 is another paper, and no description of v2 (whose abstract
+    # cites v1) stands in for it, even beside a word its abstract uses.
+    p = plan("qeil v1 - on which boards was it run, and how was its IPW measured?")
+    assert [(t.phrase, t.paper_ids) for t in p.targets if t.missing] == [("qeil v1", [])]
+    assert not [t for t in p.targets if t.by == "description"]
+    p = plan("What does QEIL v3 add?")
+    assert [(t.phrase, t.paper_ids) for t in p.targets] == [("QEIL v3", [])]
+    # Negatives: the held version, written as its name has it or spelt out, and the bare name.
+    for q in ("qeil v2 - on which boards was it run?", "What does QEIL V2.0 add?", "What does QEIL add?"):
+        p = plan(q)
+        assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["QEIL v2"], q
+
+
+def test_versions_are_compared_as_numbers():
+    from assistant.retrieval.versions import of_version
+    label = {"a": "QuxNet v2", "b": "QuxNet", "c": "QuxNet v1.5"}.get
+    assert of_version(" v2", {"a": 3, "b": 3, "c": 3}, label) == {"a": 3}
+    assert of_version(" v1.0", {"a": 3, "b": 3, "c": 3}, label) == {"b": 3}  # the first goes by the bare name
+    assert of_version(" V1.5", {"a": 3, "b": 3, "c": 3}, label) == {"c": 3}
+    assert of_version(" v3", {"a": 3, "b": 3}, label) == {}
 
 
 def test_a_name_with_plus_signs_is_a_successor_not_the_paper(planner):
@@ -720,6 +753,32 @@ def test_a_measure_owned_by_each_name_is_compared_not_a_baseline(planner):
     r, _ = planner
     p = plan("How much faster than ZO2 is DistZO2?")
     assert p.kind is Kind.FACTOID and [titles(r, t)[0][:8] for t in p.targets] == ["DistZO2:"]
+
+
+def test_a_paper_set_compared_with_is_compared_when_each_is_asked(planner):
+    r, plan = planner
+    # "A ... compared with B, and what does each ...": B is asked of too, a compared paper.
+    p = plan("How does Fuyou keep optimizer state off the GPU compared with ZeRO-Infinity, and how large a model does each fine-tune?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["Fuyou", "ZeRO-Infinity"]
+    # Negatives: nothing asked of each; a word some abstracts use names no paper to compare.
+    p = plan("How does Fuyou keep optimizer state off the GPU compared with ZeRO-Infinity?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["Fuyou"]
+    p = plan("How much faster is FlashOverlap compared with vLLM, and what memory does each need?")
+    assert [t.phrase for t in p.targets] == ["FlashOverlap"] and "vLLM" in p.specifics
+
+
+def test_a_bare_last_item_of_a_list_of_names_is_a_described_paper(planner):
+    r, plan = planner
+    # Chat drops the article: "A, B and projected gradient-aligned perturbations" lists a third work.
+    p = plan("Compare ZO2, KerZOO and projected gradient-aligned perturbations: how does each cut memory?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets][:2] == ["ZO2", "KerZOO"]
+    assert len(p.targets) == 3 and titles(r, p.targets[2])[0].startswith("Towards Fast LLM Fine-tuning through Zeroth-Order")
+    # Negatives: a measure; a verb phrase with a function word; a lead-in before the names.
+    for q in ("Compare ZO2, KerZOO and peak memory use",
+              "How does ZO2 schedule its transfers compared with how KerZOO builds and tunes its kernels?",
+              "For memory-frugal tuning, ZO2 and KerZOO both skip backpropagation: what does each estimate instead?"):
+        p = plan(q)
+        assert [t.phrase for t in p.targets] == ["ZO2", "KerZOO"], q
 
 
 def test_a_list_asked_something_of_each_paper(planner):
@@ -1556,11 +1615,17 @@ def test_versions_of_one_work_are_compared_when_the_question_says_so(planner):
     p = plan("There are two SSDTrain write-ups, the DAC one and the ArXiv one. What does each version save on CIFAR-100?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2 and "ArXiv" not in p.specifics and "DAC" not in p.specifics
     assert "CIFAR-100" in p.specifics
+    # Plural record nouns after the count: "two SSDTrain entries", "both records".
+    for q in ("I see two SSDTrain entries here; which models were they tried on?", "Do both SSDTrain records save the same memory?"):
+        p = plan(q)
+        assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, q
     # Negatives: no versions asked; a work with one record.
     p = plan("How much activation memory does SSDTrain save?")
     assert p.kind is Kind.FACTOID and len(p.targets) == 1
     p = plan("What GPU memory does each version of ZO2 need?")
     assert p.kind is not Kind.COMPARATIVE and compared(r, p) == ["ZO2"]
+    p = plan("Which two records in the listings cite ZO2 entries?")
+    assert p.kind is not Kind.COMPARATIVE
 
 
 def test_the_asker_s_worry_and_a_list_of_surnames_describe_no_paper(planner):

@@ -30,11 +30,15 @@ def vs_side(q: str, start: int, end: int) -> bool:
     return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 
 
-def side_asked_of_each(q: str, spots: list[re.Match]) -> bool:
+def side_asked_of_each(q: str, spots: list[re.Match], firm: bool = True) -> bool:
     """Is the paper named at `spots` a side of "A vs B" in a question asking of each ("A vs B:
-    the main claim of each? ... the gain over A")? Then it is compared, though a later clause
+    the main claim of each? ... the gain over A"), or set "compared with" a paper before a
+    question asking of each, when it names its paper `firm`ly? Then it is compared, though a clause
     measures the other against it."""
-    return bool(re.search(r"\b(?:each|both|respective(?:ly)?)\b", q, re.I)) and any(vs_side(q, o.start(), o.end()) for o in spots)
+    each = r"\b(?:each|both|respective(?:ly)?)\b"
+    # ("How does A ... compared with B, and what does each report?": B set beside A, then asked of too.)
+    return bool(re.search(each, q, re.I)) and any(vs_side(q, o.start(), o.end()) or firm and (
+        re.search(r"\bcompared\s+(?:with|to)\s+(?:the\s+)?$", q[: o.start()], re.I) and re.search(each, q[o.end():], re.I)) for o in spots)
 
 
 def rivals_of(subject: Target | None, plan: Plan, papers) -> list[Target]:

@@ -199,6 +199,14 @@ class ComparedDescriptions(Descriptions):
                 if (d := _DEFINITE.match(seg.strip())) and not _ASKS.search(before + seg) and not any(_names(n, d.group()) for n in named):
                     # (The whole conjunct, not an object in a clause; its own words' papers stay candidates.)
                     deferred.append((i, d.group().strip(), {p for t in plan.targets if t.phrase.lower() in d.group().lower() for p in t.paper_ids}))
+                elif len(segments) >= 3 and i == len(segments) - 1 and re.search(r"\b(?:and|or)\s*$", body[: body.rfind(seg)]) \
+                        and (m := re.fullmatch(r"\s*([a-z][\w-]*(?:\s+[a-z][\w-]*){1,3})\s*", seg)) \
+                        and len(content_words(bare := m.group(1))) == len(bare.split()) and not _ASKS.search(before + seg) \
+                        and not any(_names(n, seg) for n in named):
+                    # Chat drops the article in a list: "A, B and layered prefill" is the last work,
+                    # joined to the named ones (when its words find one paper clearly); content
+                    # words only (not "and tunes its designs", "and which board each").
+                    deferred.append((i, bare, set()))
                 continue
             # "the latency gain of (claimed by) the FooCache paper": the measure's owner is the work.
             owners = [m.group(1) for w in works if (m := re.search(r"\b(?:of|by|in)\s+((?:the|a|an)\s.*)$", w, re.I)) and _WORK.search(m.group(1))]

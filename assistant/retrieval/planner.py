@@ -37,7 +37,7 @@ from ..units import asked_unit
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, asked_of, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
-from .versions import split_versions
+from .versions import of_version, split_versions, version_after
 from .quoted import quoted_works
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
 from .rows import row_owners
@@ -74,6 +74,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         author_words = {w for a in plan.authors for w in a.lower().split()}
         unknown: list[str] = []
         seen: set[str] = set()
+        other_versions: set[str] = set()  # names of a held work's version that is not held
         # Statements before the question describe the papers ("Both are FPGA designs. What
         # ...?"); only the question sentence's qualifiers must be matched by the answer.
         statements, asked = split_statements(q)
@@ -90,6 +91,12 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             if (nxt := NAME_TOKEN.match(q, m.end() + 1)) and q[m.end(): m.end() + 1] == " " and (two := self.names.spaced(tok, nxt.group())):
                 tok, key, cands = q[m.start(): nxt.end()], nxt.group().lower(), two  # ("foonet v2": one name, spaced)
                 seen.add(key)
+            elif cands and (tag := version_after(q, m.end())) and \
+                    not (cands := of_version(tag, cands, lambda pid: self.names.label(self.names.papers[pid]))):
+                plan.targets.append(Target(tok + tag, []))  # ("QuxNet v1" where only its v2 is held: a paper not held)
+                other_versions.add(tok + tag)
+                seen.add(tag.strip().lower())
+                continue
             if max((cands or {}).values(), default=0) < 3:
                 base, sized = self.names.variant(tok)
                 if sized and not re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-])", q, re.I):
@@ -121,7 +128,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 # How does X's ... compare with Y's?": compared).
                 everywhere = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
                 spots = [o for o in everywhere if o.start() >= asked_from] or everywhere
-                target.baseline = named_as_baseline(q, spots) and not side_asked_of_each(q, everywhere)
+                target.baseline = named_as_baseline(q, spots) and not side_asked_of_each(q, everywhere, best == 3)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])
@@ -196,7 +203,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             # A word some abstracts use ("SIMD"), which no paper goes by in its title or
             # introduces as its name, names no paper firmly: the description around it decides;
             # so does a name the collection lacks ("the FooNet-50 run in the paper on X").
-            elif not (all(t.confidence <= _WEAK_NAME or t.missing for t in subjects) and not papers_named(q, subjects)
+            # (Not a version of a held work the collection lacks: "QuxNet v1" is no description of its v2.)
+            elif not (all(t.confidence <= _WEAK_NAME or t.missing and t.phrase not in other_versions for t in subjects)
+                      and not papers_named(q, subjects)
                       and self._describe_single(q, plan, weak=subjects)):
                 narrow(q, plan, self.names.papers)
         if plan.kind is Kind.FACTOID:

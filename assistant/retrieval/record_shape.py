@@ -82,6 +82,9 @@ _FIELDS = [
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
     (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:[\w-]+\s*/\s*)?(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
+                                   # (A question opening "Where was/did ..." asks it to its verb, however long the subject between.)
+                                   r"|(?:^|[.?!]\s+)where(?:\s+and\s+[^?!,]*?)?\s+(?:was|were|is|are|has|have|had|did|does|do)\b[^?!,;]*?"
+                                   r"\b(?:publish|appear|present|accept)(?:ed)?\b"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)
     (RecordField.ORGANISATION, re.compile(rf"(?<![\w-])(?:{_ORGANISATIONS})(?![\w-])"

@@ -17,9 +17,9 @@ from ..text import as_word
 from .facets import split_statements
 
 # The question speaks of one work's several records: "two versions", "each write-up",
-# "shows up twice", "both editions".
+# "shows up twice", "both editions", "two FooNet entries".
 _VERSIONS = re.compile(r"\b(?:versions|write-?ups|editions|twice)\b|\b(?:each|both|every|two|either|other)\s+(?:[\w'-]+\s+){0,2}?"
-                       r"(?:version|write-?up|edition|record|entry)\b", re.I)
+                       r"(?:versions?|write-?ups?|editions?|records?|entry|entries)\b", re.I)
 
 
 def _family(pid: str, papers: dict) -> list[str]:
@@ -61,3 +61,37 @@ def split_versions(q: str, plan: Plan, papers: dict) -> bool:
     plan.targets = [Target(_label(name, p, records), [p.id], by=subjects[0].by, confidence=subjects[0].confidence) for p in records]
     plan.kind = Kind.COMPARATIVE
     return True
+
+
+
+# A version written after a name: "FooNet v2", "FooNet V1.5" (and in a name: "QuxNet v2").
+_TAG_AFTER = re.compile(r" [vV](\d+(?:\.\d+)*)\b(?!\.\d)")
+_TAG = re.compile(r"(?<![\w.])[vV](\d+(?:\.\d+)*)\b")
+
+
+def _release(tag: str) -> tuple[int, ...]:
+    """"1", "1.0" -> (1,): versions compared as numbers, trailing zeros dropped."""
+    parts = [int(x) for x in tag.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def version_after(q: str, end: int) -> str:
+    """The version tag a name ending at q[end] is given right after it (" v1"), else ""."""
+    m = _TAG_AFTER.match(q, end)
+    return m.group() if m else ""
+
+
+def of_version(tag: str, cands: dict[str, int], label) -> dict[str, int]:
+    """The candidate papers that are the asked version of their work: those whose name carries
+    that version ("QuxNet v2" for "quxnet v2"), or none, when the first is asked (a work's first
+    paper goes by its bare name). Another version is another paper: "QuxNet v1" asked of a
+    collection holding only "QuxNet v2" names no paper in it. `label(pid)` is a paper's name."""
+    asked = _release(_TAG_AFTER.match(tag).group(1))
+    kept = {}
+    for pid, v in cands.items():
+        own = _TAG.search(label(pid) or "")
+        if (_release(own.group(1)) if own else (1,)) == asked:
+            kept[pid] = v
+    return kept
