@@ -30,6 +30,10 @@ def assistant(seeded):
     # The measure named in one sentence, the numbers (speedups) in the next: no number for it.
     ("How much GPU memory does Accel-GCN save?", "memory",
      "How much faster than cuSPARSE is Accel-GCN?", "1.17 times"),
+    # An amount asked by its two-word name that the paper never uses a word of (its numbers are
+    # of other things); the twin's name has a word the paper uses.
+    ("What clock frequency does EPIM run at?", "clock frequency",
+     "What top-1 accuracy does EPIM reach on ImageNet?", "71.59%"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)
@@ -38,6 +42,17 @@ def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent,
     assert "closest it comes" in a.text  # the nearest evidence is offered, labelled as such
     b = assistant.ask(twin)
     assert not b.refused and not b.refused_parts and fact in b.text, b.text
+
+
+def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
+    from assistant.retrieval.measures import named_amount
+    assert named_amount("What clock frequency does the FooChip prototype run at?") == ["clock", "frequency"]
+    assert named_amount("what learning rate and batch size did they use for BarNet?") == ["learning", "rate"]
+    assert named_amount("Which micro-batch sizes (per GPU) were used?") == ["micro-batch", "sizes"]
+    # Negatives: a noun naming a thing; one word; no asking verb after it.
+    assert named_amount("What collective library does FooNet call?") == []
+    assert named_amount("What latency does FooNet reach?") == []
+    assert named_amount("What is the learning rate of FooNet?") == []
 
 
 def test_a_number_question_quotes_a_sentence_with_the_number(assistant):

@@ -110,3 +110,24 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
         # spells out are what is asked, a sentence stating any of them answers.)
         words += [w for w in content_words(said.group(1)) if w not in own and w not in words and not re.search(r"\d", w)]
     return words
+
+
+# English nouns that name an amount ("size", "rate", "frequency"): asked by a two-word name ("what
+# learning rate", "which clock frequency does X run at"), such an amount is a paper's figure only
+# if the paper uses a word of that name. (Nouns that name things, "library", "family", "trick",
+# are answered by names the question does not know, and are no amounts.)
+_AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
+                     "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
+                     "overhead budget temperature voltage precision".split())
+_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:\([^()]*\)\s+)?(?:and\s+[^?;]*?\s+)?"
+                           r"(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+
+
+def named_amount(text: str) -> list[str]:
+    """The two words an amount is asked by ("what clock frequency does X reach": clock,
+    frequency), [] when no part of `text` asks an amount by a two-word name."""
+    for m in _NAMED_AMOUNT.finditer(text):
+        words = m.group(1).lower().split()[-2:]
+        if len(words) == 2 and all(content_words(w) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
+            return words
+    return []
