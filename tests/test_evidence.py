@@ -49,10 +49,14 @@ def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
     assert named_amount("What clock frequency does the FooChip prototype run at?") == ["clock", "frequency"]
     assert named_amount("what learning rate and batch size did they use for BarNet?") == ["learning", "rate"]
     assert named_amount("Which micro-batch sizes (per GPU) were used?") == ["micro-batch", "sizes"]
-    # Negatives: a noun naming a thing; one word; no asking verb after it.
+    # ... the second of two asked together, and "what is the X of".
+    assert named_amount("which kernel family and tile clock frequency were chosen?") == ["clock", "frequency"]
+    assert named_amount("What is the learning rate of FooNet?") == ["learning", "rate"]
+    # Negatives: a noun naming a thing; one word; no asking verb after it; "what is the idea of".
     assert named_amount("What collective library does FooNet call?") == []
     assert named_amount("What latency does FooNet reach?") == []
-    assert named_amount("What is the learning rate of FooNet?") == []
+    assert named_amount("FooNet's clock frequency, what about it?") == []
+    assert named_amount("What is the main idea of FooNet?") == []
 
 
 def test_a_number_question_quotes_a_sentence_with_the_number(assistant):

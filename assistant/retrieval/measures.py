@@ -119,15 +119,17 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
 _AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
                      "overhead budget temperature voltage precision".split())
-_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:\([^()]*\)\s+)?(?:and\s+[^?;]*?\s+)?"
-                           r"(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:\([^()]*\)\s+)?"
+                           r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|used)\b", re.I)
 
 
 def named_amount(text: str) -> list[str]:
-    """The two words an amount is asked by ("what clock frequency does X reach": clock,
-    frequency), [] when no part of `text` asks an amount by a two-word name."""
+    """The two words an amount is asked by ("what clock frequency does X reach", "what is the
+    clock frequency of X", "what node and clock frequency were used": clock, frequency), []
+    when no part of `text` asks an amount by a two-word name."""
     for m in _NAMED_AMOUNT.finditer(text):
-        words = m.group(1).lower().split()[-2:]
-        if len(words) == 2 and all(content_words(w) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
-            return words
+        for phrase in filter(None, m.groups()):
+            words = phrase.lower().split()[-2:]
+            if len(words) == 2 and all(content_words(w) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
+                return words
     return []
