@@ -34,6 +34,9 @@ def assistant(seeded):
     # of other things); the twin's name has a word the paper uses.
     ("What clock frequency does EPIM run at?", "clock frequency",
      "What top-1 accuracy does EPIM reach on ImageNet?", "71.59%"),
+    # The best of a kind the paper names none of ("which of the tested LLMs won"), and the winner's rate.
+    ("In MultiKernelBench, which of the tested LLMs won, and what was its pass rate on the TPU backend?", "LLMs",
+     "Which hardware platforms does MultiKernelBench support?", "Huawei NPUs"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)
@@ -52,11 +55,13 @@ def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
     # ... the second of two asked together, and "what is the X of".
     assert named_amount("which kernel family and tile clock frequency were chosen?") == ["clock", "frequency"]
     assert named_amount("What is the learning rate of FooNet?") == ["learning", "rate"]
+    assert named_amount("and what was its pass rate on the BarTPU backend?") == ["pass", "rate"]
     # Negatives: a noun naming a thing; one word; no asking verb after it; "what is the idea of".
     assert named_amount("What collective library does FooNet call?") == []
     assert named_amount("What latency does FooNet reach?") == []
     assert named_amount("FooNet's clock frequency, what about it?") == []
     assert named_amount("What is the main idea of FooNet?") == []
+    assert named_amount("what speedup on A100 does it get?") == []
 
 
 def test_a_number_question_quotes_a_sentence_with_the_number(assistant):

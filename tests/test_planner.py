@@ -2944,6 +2944,15 @@ def test_the_kind_of_thing_asked_when_it_goes_by_product_names(planner):
     assert plan("Which one of its tricks matters most in ZO2?").named_kind == ""
     # ... nor the object of a preposition in a number asked ("what speedup over GPU does X report").
     assert plan("What speedup over GPU does FlashOverlap report?").named_kind == ""
+    # "Which of the tested LLMs won", "which LLM scored best": a part picking one of a kind asks a
+    # name, beside a part asking a number and however the pick is judged ("scored", "won").
+    for q in ("In MultiKernelBench, which of the tested LLMs won, and what was its pass rate?",
+              "For ZO2, which LLM scored highest, and how much memory did it need?"):
+        p = plan(q)
+        assert p.named_kind in ("LLM", "LLMs") and p.facets[0] not in p.numeric_facets, (q, p.numeric_facets)
+    # Negative: "what" before an acronym measure ("what FID does it land at") asks a number.
+    p = plan("For VARiant's 2-layer subnet, what speedup does it get, and what FID does it land at?")
+    assert p.named_kind == "" and any("FID" in f for f in p.numeric_facets), p.numeric_facets
 
 
 def test_how_many_of_anyone_wrote_a_paper_asks_its_author_count(planner):

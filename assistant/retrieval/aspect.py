@@ -60,8 +60,9 @@ _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2
 # BLEU score", nor the object of a preposition: "what gain over CPU"), a verb or the
 # question's end after it.
 # ("what GPU hardware was it run on": a generic noun after the acronym leaves it the kind.)
-_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"
-                           rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?|models?|types?|makes?|generations?))?(?=\s+(?:{_AUX}|got|ran|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
+_ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those|its|their|all)\s+)?(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"
+                           rf"(?:\s+(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?|models?|types?|makes?|generations?))?"
+                           rf"(?=\s+(?:{_AUX}|got|ran|came|won|beat|led|[a-z]+ed)\b|\s*[?,.]|\s*$)", re.I)
 # "Of the five CPUs FooNet ran on, which one ...": "one" is of that kind.
 _OF_KIND = r"\b(?:among|of)\s+(?:the|these|those|its|their|all)\s+(?:[\w-]+\s+){0,2}?((?-i:[A-Z]{2,})s)\b"
 _ONE_OF_KIND = re.compile(rf"{_OF_KIND}.*?\bwhich\s+(?:one|of\s+them)\b|\bwhich\s+one\b.*?{_OF_KIND}", re.I)
@@ -196,8 +197,10 @@ class AspectReader:
                  if self._thing(m) and not _PROBLEM_HEAD.match(m.group())} if subjects else set()
         # (A row made of the question's words, when the question picks a kind of thing: no amount.)
         kind_asked = plan.facets_inferred and self._picks_thing(asked_q)
+        # ("which LLM scored best": a part picking one of a kind asks a name, however it is judged;
+        # not "what FID does it reach", an acronym's measure.)
         plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and not _CALLED_Q.search(f)
-                              and not kind_asked and (
+                              and not kind_asked and not ((k := _ACRONYM_KIND.match(_PREPOSITION.sub("", f).strip())) and k.group().lower().startswith("which") and not dimension(k.group(1))) and (
             asks_number(f) or (self._quantity_noun(content_words(_ORDINAL.sub(" ", f)))
                                     and not _METHOD_HEAD.match(f) and not _HOW_DOES.match(f) and not self._asks_thing(f, heads))
             or any(b in f for b in baselines) or bool(_REPORTED.match(f))

@@ -120,7 +120,7 @@ _AMOUNTS = frozenset("size rate ratio frequency level length width depth count a
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
                      "overhead budget temperature voltage precision".split())
 _NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:\([^()]*\)\s+)?"
-                           r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|used)\b", re.I)
+                           r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)
 
 
 def named_amount(text: str) -> list[str]:
