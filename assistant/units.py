@@ -48,11 +48,11 @@ def _stated(dimension: str) -> re.Pattern:
     return re.compile(rf"{_NUMBER}(?:(?:{_SYMBOLS[dimension]})(?![A-Za-z0-9])|(?i:{_WORDS[dimension]})\b){first}")
 
 
-# A unit the question names for its number: "in microseconds", "in images/s", "how many MB".
-_ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²]+\s*){1,3})", re.I)
+# A unit the question names for its number: "in microseconds", "in images/s", "how many MB", "in mm^2".
+_ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²^]+\s*){1,3})", re.I)
 # ...or in brackets after its measure, as a table's header would: "decode delay per token (µs)".
 # (Not "paper(s)": a bracket after a space, closed after the unit.)
-_BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²-]+(?:\s+[\w/µμ²-]+){0,2})\)", re.I)
+_BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²^-]+(?:\s+[\w/µμ²^-]+){0,2})\)", re.I)
 
 
 def asked_unit(question: str) -> str:

@@ -687,6 +687,10 @@ def test_a_unit_in_brackets_or_a_rate_in_words_is_the_asked_unit():
     assert asked_unit("Which paper(s) report latency?") == ""
     assert asked_unit("What tail latency (e.g. p99) does FooNet hit?") == ""
     assert asked_unit("What does the tiler (FooTile) speed up?") == ""
+    # A power written with a caret, in words or in brackets: "in mm^2", "(mm^2)".
+    assert dimension(asked_unit("How much silicon area in mm^2 does the FooChip take?")) == "area"
+    assert dimension(asked_unit("What die area (mm^2) does the FooChip have?")) == "area"
+    assert asked_unit("What is x^2 in that table?") == ""
 
 
 def _absent(assistant, question: str, abstract: str, pid: str, **plan) -> str:
