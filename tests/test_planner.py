@@ -156,6 +156,13 @@ def test_an_unknown_qualifier_beside_a_known_paper_is_a_specific(planner):
     assert [t.phrase for t in p.targets] == ["EPIM"] and "CIFAR-100" in p.specifics and not p.missing
     p = plan("Compare FlashOverlap and GaLore")
     assert p.missing == ["GaLore"] and p.kind is Kind.COMPARATIVE
+    # A device named after a maker every paper uses: the setting runs from its first rare word.
+    # ("Jetson": a word few papers use, not none, so no unknown name either.)
+    p = plan("How fast is EPIM with the Nvidia Jetson Nano board?")
+    assert "Jetson Nano" in p.specifics and not any("Nvidia" in x for x in p.specifics), p.specifics
+    # Negative: capitalised words all common in the corpus name no setting.
+    p = plan("What speedup does EPIM get on a Google Cloud instance?")
+    assert not any("Google" in x or "Cloud" in x for x in p.specifics), p.specifics
 
 
 def test_described_papers_are_resolved_by_their_own_search(planner):
