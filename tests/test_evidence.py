@@ -33,10 +33,10 @@ def assistant(seeded):
     # An amount asked by its two-word name that the paper never uses a word of (its numbers are
     # of other things); the twin's name has a word the paper uses.
     ("What clock frequency does EPIM run at?", "clock frequency",
-     "What top-1 accuracy does EPIM reach on ImageNet?", "71.59%"),
+     "EPIM: which top-1 accuracy is reported on ImageNet?", "71.59%"),
     # The best of a kind the paper names none of ("which of the tested LLMs won"), and the winner's rate.
-    ("In MultiKernelBench, which of the tested LLMs won, and what was its pass rate on the TPU backend?", "LLMs",
-     "Which hardware platforms does MultiKernelBench support?", "Huawei NPUs"),
+    ("In MultiKernelBench, which of the tested LLMs won, and what is its pass rate on TPUs?", "LLMs",
+     "MultiKernelBench supports which hardware platforms?", "Huawei NPUs"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)
@@ -50,12 +50,12 @@ def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent,
 def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
     from assistant.retrieval.measures import named_amount
     assert named_amount("What clock frequency does the FooChip prototype run at?") == ["clock", "frequency"]
-    assert named_amount("what learning rate and batch size did they use for BarNet?") == ["learning", "rate"]
+    assert named_amount("which learning rate and warmup length were set for BarNet?") == ["learning", "rate"]
     assert named_amount("Which micro-batch sizes (per GPU) were used?") == ["micro-batch", "sizes"]
     # ... the second of two asked together, and "what is the X of".
     assert named_amount("which kernel family and tile clock frequency were chosen?") == ["clock", "frequency"]
     assert named_amount("What is the learning rate of FooNet?") == ["learning", "rate"]
-    assert named_amount("and what was its pass rate on the BarTPU backend?") == ["pass", "rate"]
+    assert named_amount("then what is its pass rate on BarTPU?") == ["pass", "rate"]
     # Negatives: a noun naming a thing; one word; no asking verb after it; "what is the idea of".
     assert named_amount("What collective library does FooNet call?") == []
     assert named_amount("What latency does FooNet reach?") == []
@@ -689,7 +689,7 @@ def test_a_unit_in_brackets_or_a_rate_in_words_is_the_asked_unit():
     assert asked_unit("What does the tiler (FooTile) speed up?") == ""
     # A power written with a caret, in words or in brackets: "in mm^2", "(mm^2)".
     assert dimension(asked_unit("How much silicon area in mm^2 does the FooChip take?")) == "area"
-    assert dimension(asked_unit("What die area (mm^2) does the FooChip have?")) == "area"
+    assert dimension(asked_unit("What chip footprint (mm^2) does the FooChip have?")) == "area"
     assert asked_unit("What is x^2 in that table?") == ""
 
 

@@ -105,12 +105,12 @@ def test_record_fields_in_other_words(planner):
     # The same words as ordinary vocabulary: not record questions.
     assert plan("How does ZO2 reduce the memory people need for fine-tuning?").kind is Kind.FACTOID
     # A question opening "Where was/did ..." asks the venue at its verb, however long the subject.
-    for q in ("Where and when was the paper that scales large language model training up to the Frontier supercomputer published?",
-              "where did the study putting zeroth-order fine-tuning of very large models onto one consumer GPU appear?"):
+    for q in ("Where and in which year did the work that partitions ZeRO three ways on the Frontier machine get published?",
+              "where did the work squeezing a 175B model's zeroth-order tuning into a single GPU's memory appear?"):
         p = plan(q)
         assert p.kind is Kind.METADATA and RecordField.VENUE in p.fields, q
     # Negatives: "where" asking a place in the work; the verb in a clause of its own.
-    for q in ("Where does the speedup of the paper that scales large language model training to Frontier come from, as presented?",
+    for q in ("Where does the speedup of the work that partitions ZeRO three ways on the Frontier machine come from, as presented?",
               "Where in the pipeline does ZO2 overlap its transfers with the computation it has to do?"):
         assert RecordField.VENUE not in plan(q).fields, q
 
@@ -765,19 +765,19 @@ def test_a_measure_owned_by_each_name_is_compared_not_a_baseline(planner):
 def test_a_paper_set_compared_with_is_compared_when_each_is_asked(planner):
     r, plan = planner
     # "A ... compared with B, and what does each ...": B is asked of too, a compared paper.
-    p = plan("How does Fuyou keep optimizer state off the GPU compared with ZeRO-Infinity, and how large a model does each fine-tune?")
+    p = plan("How does Fuyou keep optimizer state off the GPU compared to ZeRO-Infinity, and what model size does each fine-tune?")
     assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["Fuyou", "ZeRO-Infinity"]
     # Negatives: nothing asked of each; a word some abstracts use names no paper to compare.
-    p = plan("How does Fuyou keep optimizer state off the GPU compared with ZeRO-Infinity?")
+    p = plan("How does Fuyou keep optimizer state off the GPU compared to ZeRO-Infinity?")
     assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["Fuyou"]
-    p = plan("How much faster is FlashOverlap compared with vLLM, and what memory does each need?")
+    p = plan("How much does FlashOverlap speed things up compared to vLLM, and what memory does each need?")
     assert [t.phrase for t in p.targets] == ["FlashOverlap"] and "vLLM" in p.specifics
 
 
 def test_a_bare_last_item_of_a_list_of_names_is_a_described_paper(planner):
     r, plan = planner
-    # Chat drops the article: "A, B and projected gradient-aligned perturbations" lists a third work.
-    p = plan("Compare ZO2, KerZOO and projected gradient-aligned perturbations: how does each cut memory?")
+    # Chat drops the article: "A, B and gradient-aligned perturbation projection" lists a third work.
+    p = plan("Compare ZO2, KerZOO and gradient-aligned perturbation projection: how does each cut memory?")
     assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets][:2] == ["ZO2", "KerZOO"]
     assert len(p.targets) == 3 and titles(r, p.targets[2])[0].startswith("Towards Fast LLM Fine-tuning through Zeroth-Order")
     # Negatives: a measure; a verb phrase with a function word; a lead-in before the names.
@@ -1623,7 +1623,7 @@ def test_versions_of_one_work_are_compared_when_the_question_says_so(planner):
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2 and "ArXiv" not in p.specifics and "DAC" not in p.specifics
     assert "CIFAR-100" in p.specifics
     # Plural record nouns after the count: "two SSDTrain entries", "both records".
-    for q in ("I see two SSDTrain entries here; which models were they tried on?", "Do both SSDTrain records save the same memory?"):
+    for q in ("Two SSDTrain entries show up in my list; which models were they tried on?", "Do both SSDTrain records save the same memory?"):
         p = plan(q)
         assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, q
     # Negatives: no versions asked; a work with one record.
@@ -2951,14 +2951,14 @@ def test_the_kind_of_thing_asked_when_it_goes_by_product_names(planner):
     assert plan("Which one of its tricks matters most in ZO2?").named_kind == ""
     # ... nor the object of a preposition in a number asked ("what speedup over GPU does X report").
     assert plan("What speedup over GPU does FlashOverlap report?").named_kind == ""
-    # "Which of the tested LLMs won", "which LLM scored best": a part picking one of a kind asks a
+    # "Which of the tested LLMs won", "which LLM ranked first": a part picking one of a kind asks a
     # name, beside a part asking a number and however the pick is judged ("scored", "won").
-    for q in ("In MultiKernelBench, which of the tested LLMs won, and what was its pass rate?",
-              "For ZO2, which LLM scored highest, and how much memory did it need?"):
+    for q in ("In MultiKernelBench, which of the tested LLMs won, and how often did its kernels pass?",
+              "For ZO2, which LLM ranked first, and what GPU footprint came with it?"):
         p = plan(q)
         assert p.named_kind in ("LLM", "LLMs") and p.facets[0] not in p.numeric_facets, (q, p.numeric_facets)
-    # Negative: "what" before an acronym measure ("what FID does it land at") asks a number.
-    p = plan("For VARiant's 2-layer subnet, what speedup does it get, and what FID does it land at?")
+    # Negative: "what" before an acronym measure ("what FID is reported") asks a number.
+    p = plan("VARiant at two layers: which speedup results, and what FID is reported?")
     assert p.named_kind == "" and any("FID" in f for f in p.numeric_facets), p.numeric_facets
 
 

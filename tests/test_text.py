@@ -106,7 +106,7 @@ def test_a_hyphenated_compound_spells_its_acronym_with_its_small_words():
 def test_a_contracted_interrogative_in_lower_case_starts_a_sentence():
     from assistant.text import sentences
     # Chat in lower case: "what's" and "who'd" start the question as "what" and "who" do.
-    assert sentences("one kernel signals its peers early. what's the peak gain?") == ["one kernel signals its peers early.", "what's the peak gain?"]
+    assert sentences("one kernel signals its peers early. what's its best-case gain?") == ["one kernel signals its peers early.", "what's its best-case gain?"]
     assert len(sentences("a tool for schedules. who'd cite it?")) == 2
     # Negatives: mid-sentence, or run together without its apostrophe.
     assert len(sentences("it is not clear what's meant. whats the gain")) == 1

@@ -125,7 +125,7 @@ _NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|
 
 def named_amount(text: str) -> list[str]:
     """The two words an amount is asked by ("what clock frequency does X reach", "what is the
-    clock frequency of X", "what node and clock frequency were used": clock, frequency), []
+    clock frequency of X", "what die size and clock rate were set": clock, rate), []
     when no part of `text` asks an amount by a two-word name."""
     for m in _NAMED_AMOUNT.finditer(text):
         for phrase in filter(None, m.groups()):

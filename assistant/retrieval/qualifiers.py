@@ -41,7 +41,7 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
     (`rare(word)`: no title-cased word of the whole field) after a preposition, "on a Foobar
     Mini", "with Quxlang"."""
     for m in _PROPER_SETTING.finditer(q):
-        # ("on an Nvidia Jetson Nano": from its first word few papers use, after a maker all use.)
+        # ("with the Acme Quxboard Nano": from its first word few papers use, after a maker all use.)
         words = m.group(1).split()
         run = " ".join(words[next((i for i, w in enumerate(words) if rare(w)), 0):])
         if m.start(1) >= asked[0] and rare(run.split()[0]) and not in_examples(q, m.start(1)) \
