@@ -48,20 +48,22 @@ def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent,
 
 
 def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
-    from assistant.retrieval.measures import named_amount
-    assert named_amount("What clock frequency does the FooChip prototype run at?") == ["clock", "frequency"]
-    assert named_amount("which learning rate and warmup length were set for BarNet?") == ["learning", "rate"]
-    assert named_amount("Which micro-batch sizes (per GPU) were used?") == ["micro-batch", "sizes"]
+    from assistant.retrieval.measures import named_amounts
+    assert named_amounts("What clock frequency does the FooChip prototype run at?") == [["clock", "frequency"]]
+    assert named_amounts("which learning rate and warmup length were set for BarNet?") == [["learning", "rate"], ["warmup", "length"]]
+    assert named_amounts("Which micro-batch sizes (per GPU) were used?") == [["micro-batch", "sizes"]]
     # ... the second of two asked together, and "what is the X of".
-    assert named_amount("which kernel family and tile clock frequency were chosen?") == ["clock", "frequency"]
-    assert named_amount("What is the learning rate of FooNet?") == ["learning", "rate"]
-    assert named_amount("then what is its pass rate on BarTPU?") == ["pass", "rate"]
+    assert named_amounts("which kernel family and tile clock frequency were chosen?") == [["clock", "frequency"]]
+    assert named_amounts("What is the learning rate of FooNet?") == [["learning", "rate"]]
+    assert named_amounts("then what is its pass rate on BarTPU?") == [["pass", "rate"]]
+    # Two asked together are two amounts, each of which the paper must name.
+    assert named_amounts("which noise scale (sigma) and step rate does FooNet pick?") == [["noise", "scale"], ["step", "rate"]]
     # Negatives: a noun naming a thing; one word; no asking verb after it; "what is the idea of".
-    assert named_amount("What collective library does FooNet call?") == []
-    assert named_amount("What latency does FooNet reach?") == []
-    assert named_amount("FooNet's clock frequency, what about it?") == []
-    assert named_amount("What is the main idea of FooNet?") == []
-    assert named_amount("what speedup on A100 does it get?") == []
+    assert named_amounts("What collective library does FooNet call?") == []
+    assert named_amounts("What latency does FooNet reach?") == []
+    assert named_amounts("FooNet's clock frequency, what about it?") == []
+    assert named_amounts("What is the main idea of FooNet?") == []
+    assert named_amounts("what speedup on A100 does it get?") == []
 
 
 def test_a_number_question_quotes_a_sentence_with_the_number(assistant):

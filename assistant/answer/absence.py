@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..corpus import Paper
 from ..models import Aspect, Kind, PaperEvidence, Plan
 from ..retrieval.phrasing import WORK_NOUNS
-from ..retrieval.measures import named_amount
+from ..retrieval.measures import named_amounts
 from ..retrieval.qualifiers import COUNTED
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 from ..units import dimension, states_dimension
@@ -240,9 +240,9 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # An amount asked by its two-word name ("what clock frequency") of the one paper asked about:
     # a paper using no word of that name anywhere does not state it, whatever numbers it gives
     # ("18GB", "2.1x"). (A comparison's part may ask it of one of its papers only.)
-    if plan.kind is Kind.FACTOID and (amount := named_amount(facet if facet is not None else plan.question)) \
-            and not any(_has(stem(x), have) for w in amount for x in w.split("-") if x):
-        return f"does not state a “{' '.join(amount)}”"
+    for amount in named_amounts(facet if facet is not None else plan.question) if plan.kind is Kind.FACTOID else []:
+        if not any(_has(stem(x), have) for w in amount for x in w.split("-") if x):
+            return f"does not state a “{' '.join(amount)}”"
     if number and not any(quantities(s) for s in ev.sentences) and not counted:
         what = facet or " ".join(plan.aspect_terms)
         return f"does not state a number for “{what}”" if what else "does not state the number asked for"

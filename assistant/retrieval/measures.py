@@ -123,13 +123,14 @@ _NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|
                            r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)
 
 
-def named_amount(text: str) -> list[str]:
-    """The two words an amount is asked by ("what clock frequency does X reach", "what is the
-    clock frequency of X", "what die size and clock rate were set": clock, rate), []
-    when no part of `text` asks an amount by a two-word name."""
+def named_amounts(text: str) -> list[list[str]]:
+    """The two words of each amount `text` asks by name ("what clock frequency does X reach",
+    "what is the clock frequency of X", "what die size and clock rate were set": [die, size],
+    [clock, rate]), [] when it asks none by a two-word name."""
+    found = []
     for m in _NAMED_AMOUNT.finditer(text):
         for phrase in filter(None, m.groups()):
             words = phrase.lower().split()[-2:]
             if len(words) == 2 and all(content_words(w) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
-                return words
-    return []
+                found.append(words)
+    return found
