@@ -128,7 +128,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                 # How does X's ... compare with Y's?": compared).
                 everywhere = [o for o in NAME_TOKEN.finditer(q) if o.group().lower() == key and not q.startswith("+", o.end())]  # (not "FooNet++")
                 spots = [o for o in everywhere if o.start() >= asked_from] or everywhere
-                target.baseline = named_as_baseline(q, spots) and not side_asked_of_each(q, everywhere, best == 3)
+                target.baseline = named_as_baseline(q, spots) and not side_asked_of_each(q, everywhere, target.confidence > _WEAK_NAME)
                 plan.targets.append(target)
             elif key in self.names.venues:  # a filter only if the question turns out to be a list
                 plan.venues[tok] = sorted(self.names.venues[key])

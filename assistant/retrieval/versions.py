@@ -63,7 +63,6 @@ def split_versions(q: str, plan: Plan, papers: dict) -> bool:
     return True
 
 
-
 # A version written after a name: "FooNet v2", "FooNet V1.5" (and in a name: "QuxNet v2").
 _TAG_AFTER = re.compile(r" [vV](\d+(?:\.\d+)*)\b(?!\.\d)")
 _TAG = re.compile(r"(?<![\w.])[vV](\d+(?:\.\d+)*)\b")
