@@ -37,6 +37,9 @@ def assistant(seeded):
     # The best of a kind the paper names none of ("which of the tested LLMs won"), and the winner's rate.
     ("In MultiKernelBench, which of the tested LLMs won, and what is its pass rate on TPUs?", "LLMs",
      "MultiKernelBench supports which hardware platforms?", "Huawei NPUs"),
+    # An amount named with slashed alternatives, none of which the paper uses.
+    ("For MultiKernelBench, what is the compile/pass rate on NPUs?", "compile/pass rate",
+     "EPIM: which top-1 accuracy/score is reported on ImageNet?", "71.59%"),
 ])
 def test_near_miss_is_refused_and_its_twin_answered(assistant, question, absent, twin, fact):
     a = assistant.ask(question)
@@ -56,6 +59,8 @@ def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
     assert named_amounts("which kernel family and tile clock frequency were chosen?") == [["clock", "frequency"]]
     assert named_amounts("What is the learning rate of FooNet?") == [["learning", "rate"]]
     assert named_amounts("then what is its pass rate on BarTPU?") == [["pass", "rate"]]
+    # Slashed alternatives are one word of the name ("build/run rate": either will do).
+    assert named_amounts("then what is the build/run rate on BarTPU?") == [["build/run", "rate"]]
     # Two asked together are two amounts, each of which the paper must name.
     assert named_amounts("which noise scale (sigma) and step rate does FooNet pick?") == [["noise", "scale"], ["step", "rate"]]
     # Negatives: a noun naming a thing; one word; no asking verb after it; "what is the idea of".

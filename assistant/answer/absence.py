@@ -241,7 +241,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # a paper using no word of that name anywhere does not state it, whatever numbers it gives
     # ("18GB", "2.1x"). (A comparison's part may ask it of one of its papers only.)
     for amount in named_amounts(facet if facet is not None else plan.question) if plan.kind is Kind.FACTOID else []:
-        if not any(_has(stem(x), have) for w in amount for x in w.split("-") if x):
+        if not any(_has(stem(x), have) for w in amount for x in re.split(r"[-/]", w) if x):
             return f"does not state a “{' '.join(amount)}”"
     if number and not any(quantities(s) for s in ev.sentences) and not counted:
         what = facet or " ".join(plan.aspect_terms)

@@ -119,18 +119,19 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
 _AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
                      "overhead budget temperature voltage precision".split())
-_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:\([^()]*\)\s+)?"
+_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:[a-z][\w/-]*\s+){0,2}[a-z][\w/-]*)\s+(?:\([^()]*\)\s+)?"
                            r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)
 
 
 def named_amounts(text: str) -> list[list[str]]:
     """The two words of each amount `text` asks by name ("what clock frequency does X reach",
     "what is the clock frequency of X", "what die size and clock rate were set": [die, size],
-    [clock, rate]), [] when it asks none by a two-word name."""
+    [clock, rate]; "what compile/pass rate": [compile/pass, rate], either word will do), [] when
+    it asks none by a two-word name."""
     found = []
     for m in _NAMED_AMOUNT.finditer(text):
         for phrase in filter(None, m.groups()):
             words = phrase.lower().split()[-2:]
-            if len(words) == 2 and all(content_words(w) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
+            if len(words) == 2 and all(content_words(w.replace("/", " ")) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
                 found.append(words)
     return found
