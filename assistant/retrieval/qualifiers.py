@@ -41,11 +41,14 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
     (`rare(word)`: no title-cased word of the whole field) after a preposition, "on a Foobar
     Mini", "with Quxlang"."""
     for m in _PROPER_SETTING.finditer(q):
+        if m.start(1) < asked[0] or in_examples(q, m.start(1)):
+            continue
         # ("with the Acme Quxboard Nano": from its first word few papers use, after a maker all use.)
         words = m.group(1).split()
-        run = " ".join(words[next((i for i, w in enumerate(words) if rare(w)), 0):])
-        if m.start(1) >= asked[0] and rare(run.split()[0]) and not in_examples(q, m.start(1)) \
-                and not any(run.lower() in x.lower() or x.lower() in run.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
+        if (first := next((i for i, w in enumerate(words) if rare(w)), None)) is None:
+            continue
+        run = " ".join(words[first:])
+        if not any(run.lower() in x.lower() or x.lower() in run.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked[0]
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
