@@ -3814,12 +3814,12 @@ def test_a_quoted_title_with_a_question_mark_stays_in_the_lead_in(planner):
 def test_a_part_picking_a_product_names_its_kind_beside_a_number_asked(planner):
     _, plan = planner
     # "which GPU model" beside a part asking a number: the kind is still asked, for that part.
-    p = plan("What is ZO2's time per step, and which GPU model was it?")
+    p = plan("What step time does ZO2 report, and which GPU model ran it?")
     assert p.aspect is Aspect.NUMBER and p.named_kind == "GPU", p
-    assert plan("Which GPU model did ZO2 use?").named_kind == "GPU"
+    assert plan("ZO2 ran on which GPU model?").named_kind == "GPU"
     # Negatives: a unit is a measure, no kind ("what TFLOPS"); a kind inside the numeric part names none.
     assert plan("What TFLOPS does Fuyou reach, and what memory does MemAscend save?").named_kind == ""
-    assert plan("How much GPU memory does ZO2 need, and how fast is it?").named_kind == ""
+    assert plan("ZO2 needs how much GPU memory, and how quick is it?").named_kind == ""
 
 
 def test_a_makers_name_before_a_hardware_kind_is_a_setting(planner):
@@ -3831,5 +3831,5 @@ def test_a_makers_name_before_a_hardware_kind_is_a_setting(planner):
     # Negatives: the maker in what the asker tells after the question; an opening word; a paper's own name.
     p = plan("Which board did InTAR use for its prototype? We mostly use Quxel FPGAs.")
     assert "Quxel" not in p.specifics, p.specifics
-    assert "Modern" not in plan("Modern FPGAs: which board did InTAR use?").specifics
+    assert "Recent" not in plan("Recent FPGAs: what board did InTAR run on?").specifics
     assert "Fuyou" not in plan("what throughput does the Fuyou GPU setup reach?").specifics

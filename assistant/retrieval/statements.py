@@ -72,8 +72,8 @@ def lead_in_names(q: str, asked_from: int, plan, known) -> list[str]:
 
 
 def scoped(q: str, subjects) -> bool:
-    """Does a lead-in scope the question to one named paper ("In FooNet, what does the 3-bit
-    variant reach ...", "For FooNet, the X paper: ...")? Then a work phrase after it is a part of
+    """Does a lead-in scope the question to one named paper ("In FooNet, how far does its 3-bit
+    variant get ...", "For FooNet, the X paper: ...")? Then a work phrase after it is a part of
     that paper, unless another lead-in brings in its own ("..., and for the BarLib one, ...")."""
     lead = re.match(r"\s*(?:in|for|within|regarding|about)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)(?:\s+(?:paper|work))?\s*(?:[,:]|\s[—–-])", q, re.I)
     return bool(lead) and any(lead.group(1).lower() == t.phrase.lower() for t in subjects if t.by == "name" and t.paper_ids) \
