@@ -87,7 +87,7 @@ def of_version(tag: str, cands: dict[str, int], label) -> dict[str, int]:
     that version ("QuxNet v2" for "quxnet v2"), or none, when the first is asked (a work's first
     paper goes by its bare name). Another version is another paper: "QuxNet v1" asked of a
     collection holding only "QuxNet v2" names no paper in it. `label(pid)` is a paper's name."""
-    asked = _release(_TAG_AFTER.match(tag).group(1))
+    asked = _release(tag.strip()[1:])  # (" v1.5": version_after's tag)
     kept = {}
     for pid, v in cands.items():
         own = _TAG.search(label(pid) or "")
