@@ -369,3 +369,15 @@ def test_a_comparison_cell_reaches_the_fourth_best_sentence(assistant):
         if row.startswith("| ") and not row.startswith("| |"):
             for cell in row.split(" | ")[1:]:
                 assert cell.count("[1]") + cell.count("[2]") <= assistant.settings.comparison_cell_sentences, cell
+
+
+def test_a_question_after_an_acknowledgement_goes_on_about_the_last_subject(assistant):
+    turns = conversation(assistant, "What is ZO2?")
+    # "ok, ..." acknowledges the answer and asks on about its paper, with no pronoun to say so.
+    follow = assistant.ask("ok, how much GPU memory is needed for the 175B model?", turns)
+    assert "ZO2" in follow.standalone_question, follow.standalone_question
+    # Negatives: a topic list after it is a list of its own; a question naming its own paper stays as asked.
+    listed = assistant.ask("ok, which papers prune attention heads?", turns)
+    assert listed.standalone_question in (None, "ok, which papers prune attention heads?"), listed.standalone_question
+    own = assistant.ask("ok. Which board does InTAR use?", turns)
+    assert "ZO2" not in (own.standalone_question or ""), own.standalone_question

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import LLMError
-from ..models import Turn, short_name, title_prefix
+from ..models import Kind, Turn, short_name, title_prefix
 from ..prompts import render
 from ..retrieval.phrasing import _WEAK_NAME
 from ..text import MARKER, content_words
@@ -19,8 +19,10 @@ from ..text import MARKER, content_words
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _WORK_NOUN = r"paper|method|system|approach|work|model|framework"
 _FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)
-# "ok. and the memory saving?", "what about its board?": a turn going on from the last one.
-_GOES_ON = re.compile(r"^\W*(?:(?:ok|okay|cool|great|thanks|nice|right|sure|i see|got it)\W+)*(?:and|also|plus|what about|how about)\b", re.I)
+# "ok. and the memory saving?", "what about its board?": a turn going on from the last one; so
+# does a question after an acknowledgement of the last answer ("ok, what gap does 8-bit leave?").
+_ACK = r"(?:ok|okay|cool|great|thanks|nice|right|sure|i see|got it)"
+_GOES_ON = re.compile(rf"^\W*(?:{_ACK}\W+)*(?:and|also|plus|what about|how about)\b|^\W*{_ACK}\s*[,.!;:-]+\s*\S", re.I)
 MAX_CONDENSED = 4000
 # "the second one", "the latter paper": one of the last turn's subjects, by its place there.
 _PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "latter": -1}
@@ -46,6 +48,8 @@ class Conversation:
         refers_back = bool(_FOLLOW_STRONG.search(question))
         if (plan.names or plan.authors) and not refers_back:
             return question  # it names its own subject
+        if plan.kind is Kind.AGGREGATE and not refers_back:
+            return question  # ("ok, and which papers prune heads?": a list of its own, whatever came before)
         if not (_FOLLOW.search(question) or len(content_words(question)) <= 3 or _GOES_ON.match(question)):
             return question
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
