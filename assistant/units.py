@@ -76,3 +76,14 @@ def dimension(unit: str) -> str:
 def states_dimension(sentence: str, dimension: str) -> bool:
     """Does the sentence state a number in a unit of `dimension` ("3.2 ms", "18GB")?"""
     return bool(_stated(dimension).search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _any_stated() -> re.Pattern:
+    # (Not a decade, "the 2010s", which the time symbol "s" would take.)
+    return re.compile(r"(?!(?:19|20)\d0s\b)" + "|".join(f"(?:{_stated(d).pattern})" for d in _SYMBOLS))
+
+
+def amounts_in(text: str) -> list[re.Match]:
+    """The numbers with a unit in `text` ("256KB", "1.2 GHz", "$40"), as matches."""
+    return list(_any_stated().finditer(text))

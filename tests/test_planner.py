@@ -3833,3 +3833,116 @@ def test_a_makers_name_before_a_hardware_kind_is_a_setting(planner):
     assert "Quxel" not in p.specifics, p.specifics
     assert "Recent" not in plan("Recent FPGAs: what board did InTAR run on?").specifics
     assert "Fuyou" not in plan("what throughput does the Fuyou GPU setup reach?").specifics
+
+
+def test_a_dash_ends_what_a_result_is_measured_against(planner):
+    r, plan = planner
+    # "measured against MeZO — ZO2 and DistZO2": the dash closes the baseline; the list after it is compared.
+    p = plan("Both offloading works are measured against MeZO — ZO2 and DistZO2. How much memory does each one save?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"], p
+    # Negative: a paper right after "than" is still what the other is measured against.
+    p = plan("How much faster is DistZO2 than ZO2?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["DistZO2"] and "ZO2" in p.specifics, p
+
+
+def test_a_bare_version_tag_names_no_paper(planner):
+    _, plan = planner
+    # "the V2 and V3 numbers": versions of what is described, no papers of their own.
+    p = plan("For the integer-quantization whitepaper, what do the V2 and V3 numbers show?")
+    assert p.kind is Kind.FACTOID and not any(t.phrase in ("V2", "V3") for t in p.targets), p
+    # Negative: a work's name with its version is that work's name.
+    assert [t.phrase for t in plan("What does QEIL v2 optimize?").targets] == ["QEIL v2"]
+
+
+def test_both_joining_plain_words_compares_nothing(planner):
+    _, plan = planner
+    # "with both weights and activations quantized": two things of one work, not two works.
+    p = plan("Some method trains low-bit models forward-only, keeping both weights and activations quantized. Which handset did they use?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1, p
+    # Negative: "both" before the papers' names compares them.
+    p = plan("How do both ZO2 and DistZO2 offload?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p
+
+
+def test_differentiable_is_no_comparison_word(planner):
+    _, plan = planner
+    # "differentiable" is not "differ"; and the name in parentheses is the paper the words before it describe.
+    p = plan("first author of the differentiable NAS (EH-DNAS) paper?")
+    assert p.kind is Kind.METADATA and [t.phrase for t in p.targets] == ["EH-DNAS"], p
+    # Negative: "differ" still compares.
+    assert plan("How do ZO2 and DistZO2 differ in memory?").kind is Kind.COMPARATIVE
+
+
+def test_a_field_noun_joined_to_an_asked_field_is_asked_too(planner):
+    _, plan = planner
+    assert plan("first author and year of EH-DNAS?").fields == [RecordField.FIRST_AUTHOR, RecordField.DATE]
+    assert set(plan("year and first author of EH-DNAS?").fields) == {RecordField.FIRST_AUTHOR, RecordField.DATE}
+    assert set(plan("authors and venue of ZO2?").fields) == {RecordField.AUTHORS, RecordField.VENUE}
+    # Negative: a part joined by "and" that asks something else adds no field.
+    assert plan("Who is the first author of EH-DNAS, and how much faster is it?").fields == [RecordField.FIRST_AUTHOR]
+
+
+def test_an_amount_in_any_unit_is_a_setting(planner):
+    _, plan = planner
+    assert "2.5 GHz" in plan("What speedup does ZO2 report at 2.5 GHz?").specifics
+    assert "24GB" in plan("What speedup does ZO2 report with 24GB of memory?").specifics
+    # Negative: the asker's own setting, told before the question, qualifies nothing.
+    assert not any("GHz" in x for x in plan("I run at 2.5 GHz. What speedup does ZO2 report?").specifics)
+
+
+def test_a_term_with_a_digit_after_than_is_what_the_result_is_set_against(planner):
+    _, plan = planner
+    assert "3D parallelism" in plan("How much faster is ZeRO-Infinity than 3D parallelism?").specifics
+    # Negative: an amount after "than" is no phrase to find.
+    assert plan("How much faster is ZO2 than 1.5?").specifics == []
+
+
+def test_which_kind_and_which_another_both_pick_things(planner):
+    _, plan = planner
+    assert plan("Which FPGA board and which dataset did AutoAI2C use?").named_kind == "FPGA"
+    # Negative: two measures' acronyms joined ("what MAE and SRCC") ask numbers, the first no kind of thing.
+    assert plan("What MAE and SRCC does AIO-P reach on downstream CV tasks?").named_kind != "MAE"
+
+
+def test_what_one_work_has_is_no_counted_set_of_works(planner):
+    _, plan = planner
+    # "the two methods it combines": things of the work described, not two works to compare.
+    p = plan("About the offloading framework for 100B fine-tuning on one GPU with SSDs: what are the two methods it combines, and how fast are they?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1, p
+    # Negative: a counted set of works is still one.
+    from assistant.retrieval.counted import _COUNTED_SET
+    assert _COUNTED_SET.search("Compare the two pruning papers - what does each keep?")
+    assert not _COUNTED_SET.search("what are the two methods it combines?")
+
+
+def test_a_description_is_found_by_its_meaning_beside_common_acronyms(planner):
+    r, plan = planner
+    # "CPUs", "CMOS" are words many abstracts use: the paper the description means ranks first by
+    # its meaning and words, though the literal terms rank others first.
+    p = plan("For the work modeling CPUs made with superconducting electronics or cryogenic CMOS, what simulator did they use?")
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["Potential and Limitation of High-Frequency Cores and Caches"], p
+    # Negative: a paper closer in meaning that lacks a word the others use ("NAS") is not taken.
+    p = plan("FT-ClipAct and the fault-tolerant NAS paper: what accuracy under faults does each report?")
+    assert titles(r, p.targets[1])[0].startswith("FTT-NAS"), p
+
+
+def test_the_work_phrase_in_a_framing_statement_describes_the_paper(planner):
+    r, plan = planner
+    # The asker's framing ("I keep reading about NVMe SSD offloading, but ...") says nothing of
+    # the paper meant; the work phrase in the statement does.
+    p = plan("I keep reading about NVMe SSD offloading for huge models, but right now I'm looking at the work "
+             "that tunes kernels just in time inside web browsers. What speedup does it report?")
+    assert [titles(r, t)[0][:30] for t in p.targets] == ["Accelerating In-Browser Deep L"], p
+
+
+def test_a_work_asked_for_by_what_it_does_is_the_description(planner):
+    r, plan = planner
+    # "which system converts X ...? its name and the cheapest device it ran on": the work is
+    # described by what it does, not by the phrase of what is asked of it.
+    p = plan("which system converts hard inputs into easier ones with an autoencoder ahead of a small DNN on edge boxes? "
+             "give its name and the cheapest device it ran on")
+    assert [titles(r, t)[0][:30] for t in p.targets] == ["A Converting Autoencoder Towar"], p
+    # Negatives: "which method does X use" asks a thing of a named paper; a plural noun before
+    # an auxiliary is no verb ("which accelerator platforms has NAS ...").
+    assert [t.phrase for t in plan("Which method does ZO2 use to offload?").targets] == ["ZO2"]
+    assert [t.by for t in plan("Which accelerator platforms has NAS been applied to?").targets] == ["name"]

@@ -145,9 +145,11 @@ def background(q: str, subjects: list[Target]) -> list[Target]:
         inside = [t for t in subjects if any(as_word(t.phrase).search(x) for x in asking)]
         if len({tuple(t.paper_ids) for t in inside if t.paper_ids}) >= 2:
             out += [t for t in subjects if t not in inside]
-    # (Or inside an aside right after it: "DistFoo (the Foo-based one)".)
+    # (Or inside an aside right after it: "DistFoo (the Foo-based one)". Not after a word some
+    # abstracts use, "the differentiable NAS (BarNAS) paper": the aside names what is described.)
     clauses = [m.span() for m in re.finditer(r",\s*(?:which|that|who)\b[^,.;?]*|\s*\([^()]*\)", q, re.I)
-               if any(q[: m.start()].rstrip().lower().endswith(t.phrase.lower()) for t in subjects)]
+               if any(q[: m.start()].rstrip().lower().endswith(t.phrase.lower()) and (t.by != "name" or t.confidence > _WEAK_NAME)
+                      for t in subjects)]
     out += [t for t in subjects if t not in out and (found := spots(t)) and clauses
             and all(any(a <= m.start() < b for a, b in clauses) for m in found)]
     return out
@@ -287,3 +289,11 @@ def named_in_aside(q: str, plan: Plan) -> None:
         if len(named) == 1 and named[0] in plan.targets:
             d.paper_ids, d.confidence, d.rivals = list(named[0].paper_ids), 1.0, []
             plan.targets.remove(named[0])
+
+
+def weak_before_aside(q: str, plan: Plan) -> None:
+    """"the differentiable NAS (FooNAS) paper": a word some abstracts use (NAS), with a paper's
+    firm name in parentheses right after it, describes that paper; it names no paper of its own."""
+    firm = [t for t in plan.targets if t.by == "name" and t.confidence > _WEAK_NAME and t.paper_ids]
+    plan.targets = [t for t in plan.targets if not (t.by == "name" and t.confidence <= _WEAK_NAME and any(
+        re.search(rf"(?<![\w-]){re.escape(t.phrase)}\s*\(\s*{re.escape(f.phrase)}\s*\)", q, re.I) for f in firm))]

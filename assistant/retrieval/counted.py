@@ -19,13 +19,15 @@ from .phrasing import _COUNTS, WORK_NOUNS
 _ASKING = r"(?:what|which|how|who|whom|where|when|why|is|are|was|were|does|do|did)\b"
 # "the two X papers", "Compare two X works", "these three X studies on Y": the count, the words
 # before the noun, and what follows it up to the clause's end. Not a count its list follows
-# ("two papers: A and B", "two papers, one ... and one ...").
+# ("two papers: A and B", "two papers, one ... and one ..."). Nor what one work has: "the two
+# techniques it uses".
 _COUNTED_SET = re.compile(
     rf"(?:^|\b(?:the|these|those|compare|contrast|between|of)\s+)({'|'.join(w for w in _COUNTS if ' ' not in w and w != 'both')})\s+"
     rf"((?:[\w-]+\s+){{0,5}}?)(?:{WORK_NOUNS})s\b(?!\s*(?::|[—–]|\s-\s)\s*(?!{_ASKING}))(?!\s*,\s*(?:one|the\s+(?:first|one))\b)"
+    rf"(?!\s+(?:(?:that|which)\s+)?(?:it|its|this\s+(?:paper|work|study)|the\s+(?:paper|work|study|authors?))\b)"
     r"([^,;:?!.—–]*)", re.I)
 # Each of them asked ("what does each save", "how do they differ", "compare").
-_EVERY = re.compile(r"\b(?:each|both|they|their|them|differ\w*|compar\w*|contrast\w*|versus|vs)\b", re.I)
+_EVERY = re.compile(r"\b(?:each|both|they|their|them|differ(?!entiab)\w*|compar\w*|contrast\w*|versus|vs)\b", re.I)
 
 
 def counted_set(q: str, resolve) -> Target | None:

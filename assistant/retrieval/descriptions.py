@@ -31,10 +31,18 @@ from .phrasing import (
     _UNSPECIFIC,
     _uses_all,
     _WORK,
+    WORK_NOUNS,
     _WEAK_NAME,
     stands_for_measure,
     without_people,
 )
+
+
+# "which framework transforms X into Y": a work asked for by what it does (a verb of its own
+# after the work noun, not an auxiliary: "which method does X use" asks a thing; nor a plural
+# noun before one: "which accelerator platforms has X been applied to").
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should)\b"
+_WHICH_WORK_DOES = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?((?:{WORK_NOUNS})\s+(?!{_AUXILIARY})[a-z]+s\b(?!\s+{_AUXILIARY})[^?;]*)", re.I)
 
 
 # Words that place a paper, not describe it ("the first study", "the other work").
@@ -136,6 +144,17 @@ class Descriptions:
             seen = {h.paper.id for h in pool[:k]} | taken
             extra = [h for h in self.search(phrase, k * 2 + len(taken), ids=ids) if h.paper.id not in seen
                      and coverage(words, f"{h.paper.title} {h.paper.abstract}") >= 1.0]
+        # The paper the description's meaning and words rank first is a candidate, however the
+        # literal terms rank the rest ("CPUs", "CMOS" in a description are words: a search by them
+        # ranks every paper using them above the one described), when it uses more of the
+        # description's words than any the fused ranking found (not as many: "the fault-tolerant
+        # NAS paper" is the one using "NAS", however close in meaning one lacking it is).
+        if ids is None and pool:
+            seen = {h.paper.id for h in pool[:k] + extra} | taken
+            first = next((h for h in self.search(phrase, 1 + len(taken), exact=False) if h.paper.id not in taken), None)
+            if first is not None and first.paper.id not in seen and coverage(words, f"{first.paper.title} {first.paper.abstract}") \
+                    > max(coverage(words, f"{h.paper.title} {h.paper.abstract}") for h in pool[:k]):
+                extra.append(first)
         # A candidate the words found but the meaning search did not rank has no similarity yet:
         # measured now, else a sibling the description names word for word loses to a look-alike.
         dense = {h.paper.id: h.dense for h in pool + extra}
@@ -229,7 +248,15 @@ class Descriptions:
         # ("the mean stall drop claimed by the FooCache paper": the owner, not what it claims.)
         own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""
+        # ("I'm looking at the work that X.": the work phrase in it is a description too, without
+        # the asker's framing; whichever of the two tells its paper more clearly is taken.)
+        framed = [m.group() for m in _DEFINITE.finditer(context) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
+        if not any(map(_WORK.search, phrases)):
+            # "which framework turns hard images into easy ones ...? name, speedup, and the
+            # cheapest hardware it ran on": a work asked for by what it does is the description,
+            # not a phrase of what is asked of it.
+            phrases += [m.group(1) for m in _WHICH_WORK_DOES.finditer(rest) if len(content_words(m.group(1))) >= 3]
         # "a paper on compiling the X of Y for Z": a work phrase whose complement holds the
         # start of one of those, to that one's end. (Not "the tests of the X framework": the
         # work noun there is the phrase's own.)
@@ -241,7 +268,9 @@ class Descriptions:
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
-        target = self._resolve(phrase, firm, self._filtered(plan), marks=marks_of(plan))
+        found = [t for said in [phrase] + ([max(framed, key=len)] if context and framed else [])
+                 if (t := self._resolve(said, firm, self._filtered(plan), marks=marks_of(plan)))]
+        target = max((t for t in found if not t.missing), key=lambda t: t.confidence, default=found[0] if found else None)
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]

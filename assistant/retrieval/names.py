@@ -167,7 +167,9 @@ class NameIndex(MeasureWords):
     def _named(self, key: str) -> dict[str, int]:
         """Papers `key` names: title prefixes and whole titles (3) over the word rules; none when shared by more
         than max_df + 1 papers (a "name" many papers share is vocabulary, whatever its shape)."""
-        if not key:
+        # (A version tag alone, "v2" of "the V2 and V3 blocks", is a version of what is named
+        # before it, no work's name: a paper titled "FooNet v2" is named by "FooNet v2".)
+        if not key or re.fullmatch(r"v\d+(?:\.\d+)*", key):
             return {}
         cands = dict(self._word(key).entries) if " " not in key else {}
         for pid in self.records.labelled([key]).get(key, []):

@@ -18,9 +18,10 @@ from ..text import content_words, coverage, stem
 # introduces 0.67, a rare word an abstract merely uses 0.33.
 _WEAK_NAME = 0.34
 # What a result is measured against comes after these ("faster than FooLib", "over BarServe"); a
-# clause boundary ("against FooLib, while BarNet ...", "beyond FooLib: which ...") ends the baseline, and so does a verb
-# ("how much faster than FooLib is BarNet": BarNet is the subject).
-_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|improv(?:e|es|ed|ing)\s+(?:up)?on|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b)[^\s,;:?!]+\s+){0,2}$", re.I)
+# clause boundary ("against FooLib, while BarNet ...", "beyond FooLib: which ...", a dash: "against
+# FooLib — BarNet and ...") ends the baseline, and so does a verb ("how much faster than FooLib is
+# BarNet": BarNet is the subject).
+_BASELINE_BEFORE = re.compile(r"\b(?:over|than|against|beyond|outperform\w*|beat\w*|improv(?:e|es|ed|ing)\s+(?:up)?on|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?(?:(?!(?:while|whereas|but|is|are|was|were|does|do|did)\b|[-—–]+\s)[^\s,;:?!—–]+\s+){0,2}$", re.I)
 # Verbs of a work's own claim: "than what FooNet reports", "than BarNet does?".
 CLAIMS = r"(?:does|do|did|reports?|claims?|gets?|gives?|yields?|delivers?|attains?|achieves?|manages?|shows?|reaches)"
 
@@ -128,7 +129,7 @@ _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s*[;?!
 # "the power drop from the two-stage cascade", "that of the tokenizer": a measure and its owner.
 _MEASURE_OF = re.compile(r"^(?:the\s+((?:[\w-]+\s+){0,3}?[\w-]+)|that|those)\s+(?:of|from|by)\s+((?:the|a|an)\s.+)$", re.I)
 # ("X differs from Y": "from" joins only after "differ", "different", "distinct" or "apart".)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:differ\w*|different|distinct|apart)\s+from)\s+", re.I)
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:differ(?!entiab)\w*|different|distinct|apart)\s+from)\s+", re.I)
 
 
 def _names(name: str, text: str) -> bool:

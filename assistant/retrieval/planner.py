@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks_like_name
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
-from .compared import asked_of_all, background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_asked_of_each, side_by_side, vs_side, with_rivals
+from .compared import asked_of_all, background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_asked_of_each, side_by_side, vs_side, weak_before_aside, with_rivals
 from .qualifiers import against_absent, against_phrase, baselines_qualify, drop_describing, place_unknown, settings_named, unused_name
 from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
@@ -35,7 +35,7 @@ from .statements import lead_in_names, scoped, sentence_start
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
-from .phrasing import _WEAK_NAME, asked_of, list_count, named_as_baseline, set_aside
+from .phrasing import _WEAK_NAME, WORK_NOUNS, asked_of, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
 from .versions import of_version, split_versions, version_after
 from .quoted import quoted_works
@@ -44,8 +44,12 @@ from .rows import row_owners
 from .tell_apart import narrow, narrow_by_phrase, narrow_versions
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
-# second subject; these say the subjects themselves are set side by side.
-_COMPARE = re.compile(r"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|differ\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|contrast\w*|similar\w*|side by side|both|each|respective(?:ly)?|trade-?offs?)\b", re.I)
+# second subject; these say the subjects themselves are set side by side ("differ", not
+# "differentiable"). ("both weights and
+# activations", "both training and inference": "both" joining plain words joins things a work
+# has or does, not works.)
+_COMPARE = re.compile(rf"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|differ(?!entiab)\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|as\s+opposed\s+to|contrast\w*|similar\w*|side by side|"
+                      rf"both(?!\s+(?!(?:the|a|an|these|those|of|{WORK_NOUNS})\b)(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?\s+and\b)|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
@@ -220,6 +224,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
         plan.specifics = [x for x in plan.specifics if not set_aside(q, x)]  # ("not the 2019 FooConf one": no qualifier)
         if plan.kind is Kind.COMPARATIVE:
             named_in_aside(q, plan)
+        if plan.kind is not Kind.AGGREGATE:
+            weak_before_aside(q, plan)
         if plan.kind in (Kind.COMPARATIVE, Kind.FACTOID, Kind.METADATA):
             narrow_versions(q, plan, self.names.papers)
         plan.venues = plan.venues if plan.kind is Kind.AGGREGATE else {}  # a venue word filters lists only

@@ -13,7 +13,8 @@ import calendar
 import re
 
 from ..models import Aspect, Kind, Plan, Target
-from ..text import as_word, content_words
+from ..text import as_word, content_words, quantities
+from ..units import amounts_in
 from .compared import coordinated
 from .facets import in_examples, split_statements
 from .phrasing import _UNSPECIFIC, _WORK_PHRASE, WORK_NOUNS, _names
@@ -52,6 +53,9 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked[0]
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
+    # An amount in any unit the asker sets ("when the budget is only 256KB", "at 1.2 GHz").
+    plan.specifics += [m.group() for m in amounts_in(q) if m.start() >= asked[0] and not in_examples(q, m.start())
+                       and not any(m.group() in x or x in m.group() for x in plan.specifics)]
     # "target Quxel FPGAs": a maker's name before a kind of hardware the asker sets (mid-sentence: no opening word).
     # (Not in what the asker tells after the question, `asked[1]` on: "..., we mostly use Quxel FPGAs.")
     named = {t.phrase.lower() for t in plan.targets}
@@ -164,7 +168,8 @@ def against_phrase(q: str, plan: Plan) -> None:
         # ("how much cheaper than the ring kernel is it": the phrase ends at its verb.)
         phrase = re.split(r"\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b", m.group(1).strip(), flags=re.I)[0]
         # ("cheaper than the original": the forerunner of the work asked about, no phrase to find.)
-        if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not re.search(r"\d", phrase) \
+        # (Not an amount, "than 2x" or "than 8 GPUs"; a term with a digit is a phrase, "than 3D parallelism".)
+        if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not quantities(phrase) and not re.match(r"[\d.,]+(?:\s|$)", phrase) \
                 and not re.fullmatch(r"original(?:\s+(?:one|version|paper|work|system|method))?", phrase, re.I) \
                 and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):
             plan.specifics.append(phrase)

@@ -102,6 +102,15 @@ _RECORD_VERBS = re.compile(r"\b(?:published|appeared|posted|released|uploaded|su
 _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b", re.I)
 
 
+# A record field by its bare noun, as one joined to an asked field names it.
+_FIELD_NOUNS = [(RecordField.AUTHORS, r"(?:co-?)?authors?|authorship"), (RecordField.DATE, r"year|date|month"),
+                (RecordField.VENUE, r"venue|conference|journal|workshop"), (RecordField.ORGANISATION, rf"{_ORGANISATIONS}"),
+                (RecordField.PAGE, r"page|listing")]
+_JOINED_NOUN = "(" + "|".join(n for _, n in _FIELD_NOUNS) + ")"
+_JOINED_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b|,\s*and\b)\s*(?:(?:the|its|their)\s+)?(?:publication\s+)?{_JOINED_NOUN}(?![\w-])", re.I)
+_JOINED_BEFORE = re.compile(rf"(?<![\w-])(?:publication\s+)?{_JOINED_NOUN}\s*(?:,|&|/|\band\b)\s*(?:(?:the|its|their)\s+)?$", re.I)
+
+
 def _ends(m: re.Match) -> list[tuple[int, int]]:
     """The first and last word of a match: "where ... published" asks the venue, the words
     between still describe the paper."""
@@ -196,6 +205,7 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
     """Sets the record fields and record query a question asks; the spans of their words (no topic)."""
     spans = []
     people: list[re.Match] = []  # the matches asking for a count of the authors or one by place
+    asked: list[re.Match] = []
     for f, pattern in _FIELDS:
         # "our institute", "my research group": the asker's own, no field of a paper's record.
         m = next((m for m in pattern.finditer(q) if not _ASKERS.search(q[: m.start()]) and not _describes_work(q, m, f)
@@ -206,6 +216,14 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
             spans += _ends(m)
             if f in (RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR, RecordField.AUTHOR_COUNT):
                 people.append(m)
+            asked.append(m)
+    # "first author and year of FooNet?", "venue/year": a field's bare noun joined to an asked
+    # field is asked too.
+    for m in asked:
+        for x in (_JOINED_AFTER.match(q, m.end()), _JOINED_BEFORE.search(q[: m.start()])):
+            if x and (f := next(f for f, noun in _FIELD_NOUNS if re.fullmatch(noun, x.group(1), re.I))) not in plan.fields:
+                plan.fields.append(f)
+                spans.append(x.span(1))
     if _NUMBER_Q.search(q) and RecordField.AUTHOR_COUNT not in plan.fields:
         # "How much faster ... when running X" asks a number, not a date.
         plan.fields = [f for f in plan.fields if f is not RecordField.DATE or FIELD_HEAD.match(q)]

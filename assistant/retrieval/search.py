@@ -79,11 +79,13 @@ class HybridSearch:
             got = self._years[key] = (ids, PaperFilter(ids))
         return got
 
-    def search(self, query: str, k: int, ids: list[str] | None = None, year=None, similarity: bool = True) -> list[Hit]:
+    def search(self, query: str, k: int, ids: list[str] | None = None, year=None, similarity: bool = True,
+               exact: bool = True) -> list[Hit]:
         """The `k` best papers for `query`, restricted to `ids` and `year` when given.
         `similarity=False`: one paper's passages in order are wanted, not how close it is; a
         paper of one chunk then needs no dense search (its chunk is its dense ranking) and its
-        hit's `dense` stays 0."""
+        hit's `dense` stays 0. `exact=False`: no ranking by literal terms (a description's
+        "CPUs" is a word, no name)."""
         if ids is not None and not ids:
             return []
         n_chunks = max(k * 3, 10)
@@ -114,7 +116,7 @@ class HybridSearch:
         # A paper only the exact-term ranking has scores less the lower it ranks there: only the
         # first k + 8 such can reach the top, the rest only count for the ranks (a number like
         # "3-bit" is in thousands of papers at 100,000). It weighs by how rare its matches are.
-        for pid, weight, rank in self._exact(query, allowed, set(refs), k + 8):
+        for pid, weight, rank in self._exact(query, allowed, set(refs), k + 8) if exact else []:
             refs[pid].append(("first", pid))
             score[pid] += 3.0 * min(1.0, weight) / (RRF_K + rank)
         # Ties by paper id; a few spare in case a record vanished under a concurrent ingest.
