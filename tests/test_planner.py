@@ -3946,3 +3946,12 @@ def test_a_work_asked_for_by_what_it_does_is_the_description(planner):
     # an auxiliary is no verb ("which accelerator platforms has NAS ...").
     assert [t.phrase for t in plan("Which method does ZO2 use to offload?").targets] == ["ZO2"]
     assert [t.by for t in plan("Which accelerator platforms has NAS been applied to?").targets] == ["name"]
+
+
+def test_as_opposed_to_sets_two_works_side_by_side(planner):
+    r, plan = planner
+    p = plan("What memory does the CPU-offloading zeroth-order framework need, as opposed to the kernel-function zeroth-order optimizer?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0].split(":")[0] for t in p.targets] == ["ZO2", "KerZOO"], p
+    assert not p.targets[1].phrase.startswith("as opposed"), p.targets[1].phrase
+    # Negative: in a topic list it sets a topic aside, no work.
+    assert plan("Which papers use pruning, as opposed to quantization?").kind is Kind.AGGREGATE

@@ -58,7 +58,7 @@ def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
 # nothing to resolve. ("a system that overlaps ..." can be a particular paper: an article alone says nothing.)
 _UNSPECIFIC = re.compile(r"^\s*(?:(?:a|an|the|any|some)\s+)?(?:existing|prior|previous|standard|naive|vanilla|conventional|traditional|typical|baseline|state-of-the-art)\b|\bbaselines?\s*$", re.I)
 # The question's own words before a compared phrase ("Is tiled decoding or X ...").
-_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|both|either|neither|with|to|from|against|and|there['’]s|there\s+(?:is|are|was|were)"
+_LEAD = re.compile(r"^(?:(?:is|are|was|were|do|does|did|how|what|which|between|whether|both|either|neither|with|to|from|against|as\s+opposed\s+to|and|there['’]s|there\s+(?:is|are|was|were)"
                    r"|(?:one|another|the\s+other|a\s+second)\s+(?:option|choice|candidate|alternative)\s+(?:is|was))\s+)+", re.I)
 # A segment led by another preposition is an adverbial of the comparison ("compare, in memory
 # savings, with ..."), not a paper.
