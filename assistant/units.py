@@ -73,6 +73,11 @@ def dimension(unit: str) -> str:
     return next((d for d in _SYMBOLS if re.fullmatch(_SYMBOLS[d], unit) or re.fullmatch(_WORDS[d], unit, re.I)), "")
 
 
+def dimension_named(word: str) -> bool:
+    """Is `word` the name of a dimension ("time", "power", "size"), whose units then state it?"""
+    return word.lower() in _SYMBOLS
+
+
 def states_dimension(sentence: str, dimension: str) -> bool:
     """Does the sentence state a number in a unit of `dimension` ("3.2 ms", "18GB")?"""
     return bool(_stated(dimension).search(sentence))

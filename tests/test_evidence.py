@@ -37,6 +37,13 @@ def assistant(seeded):
     # The best of a kind the paper names none of ("which of the tested LLMs won"), and the winner's rate.
     ("In MultiKernelBench, which of the tested LLMs won, and what is its pass rate on TPUs?", "LLMs",
      "MultiKernelBench supports which hardware platforms?", "Huawei NPUs"),
+    # An amount whose name the paper uses ("achieves a high clock frequency") in sentences that
+    # state no number; the twin's amount is stated in its units ("within 30 seconds").
+    ("What clock frequency does InTAR reach?", "clock frequency",
+     "What time budget does nn-JIT.web tune its kernels within?", "30 seconds"),
+    # ... and a size given as a parameter count ("up to 175B parameters") states a model size.
+    ("For FastSwitch, which block size of the KV cache is chosen?", "block size",
+     "Up to what model size does LLM.int8() run without degradation?", "175B"),
     # An amount named with slashed alternatives, none of which the paper uses.
     ("For MultiKernelBench, what is the compile/pass rate on NPUs?", "compile/pass rate",
      "EPIM: which top-1 accuracy/score is reported on ImageNet?", "71.59%"),
@@ -69,6 +76,7 @@ def test_an_amount_is_asked_by_a_two_word_name_of_an_amount():
     assert named_amounts("FooNet's clock frequency, what about it?") == []
     assert named_amounts("What is the main idea of FooNet?") == []
     assert named_amounts("what speedup on A100 does it get?") == []
+    assert named_amounts("and what does FooNet cost in accuracy?") == []  # ("cost" is its verb)
 
 
 def test_a_number_question_quotes_a_sentence_with_the_number(assistant):

@@ -132,6 +132,9 @@ def named_amounts(text: str) -> list[list[str]]:
     for m in _NAMED_AMOUNT.finditer(text):
         for phrase in filter(None, m.groups()):
             words = phrase.lower().split()[-2:]
+            # ("what does FooNet cost in accuracy": "cost" is its verb, no amount named.)
+            if re.search(r"\b(?:do|does|did|is|are|was|were|has|have|had)\b", phrase, re.I):
+                continue
             if len(words) == 2 and all(content_words(w.replace("/", " ")) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
                 found.append(words)
     return found
