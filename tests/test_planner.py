@@ -3955,3 +3955,11 @@ def test_as_opposed_to_sets_two_works_side_by_side(planner):
     assert not p.targets[1].phrase.startswith("as opposed"), p.targets[1].phrase
     # Negative: in a topic list it sets a topic aside, no work.
     assert plan("Which papers use pruning, as opposed to quantization?").kind is Kind.AGGREGATE
+
+
+def test_an_aside_or_a_slashed_noun_after_a_kind_keeps_it_the_kind_asked(planner):
+    _, plan = planner
+    assert plan("For PolyMPCNet, which FPGA board/part was targeted?").named_kind == "FPGA"
+    assert plan("which specific LLM (name and size) did TZ-LLM run?").named_kind == "LLM"
+    # Negative: a noun after the aside makes the acronym a modifier of what is asked.
+    assert plan("Which LLM (the 7B one) results does TZ-LLM report?").named_kind == ""
