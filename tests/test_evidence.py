@@ -977,3 +977,17 @@ def test_a_maker_or_a_spaced_model_names_the_kind_asked(assistant):
     assert "FPGA" in _absent(assistant, "Which exact FPGA part does FooNet target?", "FooNet maps networks onto Xilinx FPGAs with HLS.",
                              "pfookind1", aspect=Aspect.GENERAL, named_kind="FPGA")
     assert "FPGAs" in _absent(assistant, "What FPGAs does FooNet target?", "Modern FPGAs are fast. FooNet maps networks onto FPGAs.", "pfookind3", **ask)
+
+
+def test_a_part_asking_what_an_abbreviation_is_short_for_quotes_its_spelling_out(assistant, seeded):
+    one = Assistant(seeded.model_copy(update={"part_evidence_sentences": 1, "evidence_more_sentences": 0}))
+    # The abbreviation is named in a statement; the part asks "that acronym" with none of its words.
+    a = one.ask("MaxK-GNN introduces a sparse format, CBSR. What is that acronym short for, and what speedup over DGL does it reach on Reddit?")
+    assert "Compressed Balanced Sparse Row" in a.text, a.text
+    a = one.ask("TZ-LLM talks about the REE. Full form of that, please, and how much faster is decoding?")
+    assert "Rich Execution Environment" in a.text, a.text
+    # Negative: a sentence using the abbreviation without spelling it out.
+    from assistant.answer.evidence import spells_out
+    assert spells_out("We present CBSR (Compressed Balanced Sparse Row), a format.", {"CBSR"})
+    assert spells_out("a Compressed Balanced Sparse Row (CBSR) format", {"CBSR"})
+    assert not spells_out("CBSR is 3x faster (on Reddit).", {"CBSR"})

@@ -33,6 +33,16 @@ from .roles import method_span, naming_more
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
 
 
+# "What does that acronym stand for?": the words an abbreviation is short for are asked.
+_SPELLED_OUT = re.compile(r"\bstands?\s+for\b|\bshort\s+for\b|\bfull\s+(?:name|form)\b|\bspell(?:ed|s)?\s+out\b|\bexpansion\b", re.I)
+
+
+def spells_out(sent: str, acronyms: set[str]) -> bool:
+    """Does `sent` give the words one of `acronyms` is short for ("FooSAM (Fast Optimal ...)",
+    "Fast Optimal ... (FooSAM)")?"""
+    return any(re.search(rf"(?<![\w-]){re.escape(a)}\s*\(\s*[A-Za-z][^()]{{3,}}\)|[a-z][^()]{{3,}}\(\s*{re.escape(a)}\s*\)", sent) for a in acronyms)
+
+
 # "Our code is at https://...": where to get the code, which answers only a question about it.
 _AVAILABILITY = re.compile(r"https?://|\bgithub\.com\b|\b(?:code|implementation|source)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+"
                            r"(?:publicly\s+|made\s+|freely\s+)?(?:available|released|open-sourced)", re.I)
@@ -139,6 +149,10 @@ class EvidenceSelector:
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
         unit = dimension(plan.unit) if number else ""
         asks_code = bool(_ASKS_CODE.search(plan.question))
+        # (The abbreviation may be named before the part that asks it: "X mentions FooSAM. What
+        # does that acronym stand for?")
+        short = set(re.findall(r"(?<![\w-])[A-Z][A-Z0-9]{1,}[a-z]?(?![\w-])", plan.question)) \
+            if _SPELLED_OUT.search(query) or (not plan.facets and _SPELLED_OUT.search(plan.question)) else set()
         # "X adds two tricks: name them": the sentence with the count the question repeats ("we
         # add two tricks, A and B") lists them.
         # ("three main tricks" echoes "three tricks": a word or two may come between.)
@@ -169,6 +183,8 @@ class EvidenceSelector:
                 score += s.evidence_number_bonus
             if against and names_rival(sent, own):
                 score += s.evidence_number_bonus
+            if short and spells_out(sent, short):
+                score += 2 * s.evidence_number_bonus
             if not asks_code and _AVAILABILITY.search(sent):
                 score -= 2 * s.evidence_number_bonus
             # A sentence announcing as many of the asked things as the question counts ("which
