@@ -374,10 +374,16 @@ def test_a_comparison_cell_reaches_the_fourth_best_sentence(assistant):
 def test_a_question_after_an_acknowledgement_goes_on_about_the_last_subject(assistant):
     turns = conversation(assistant, "What is ZO2?")
     # "ok, ..." acknowledges the answer and asks on about its paper, with no pronoun to say so.
-    follow = assistant.ask("ok, how much GPU memory is needed for the 175B model?", turns)
+    follow = assistant.ask("ok, what GPU memory do the largest models need?", turns)
     assert "ZO2" in follow.standalone_question, follow.standalone_question
     # Negatives: a topic list after it is a list of its own; a question naming its own paper stays as asked.
     listed = assistant.ask("ok, which papers prune attention heads?", turns)
     assert listed.standalone_question in (None, "ok, which papers prune attention heads?"), listed.standalone_question
     own = assistant.ask("ok. Which board does InTAR use?", turns)
     assert "ZO2" not in (own.standalone_question or ""), own.standalone_question
+
+
+def test_a_work_not_held_is_said_to_be_missing(assistant):
+    a = assistant.ask("Is there a study here about protein folding with diffusion models?")
+    assert a.refused and a.text.startswith("A study about protein folding with diffusion models is not in the collection."), a.text
+    assert a.citations == []

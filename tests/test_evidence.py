@@ -43,7 +43,7 @@ def assistant(seeded):
      "What time budget does nn-JIT.web tune its kernels within?", "30 seconds"),
     # ... and a size given as a parameter count ("up to 175B parameters") states a model size.
     ("For FastSwitch, which block size of the KV cache is chosen?", "block size",
-     "Up to what model size does LLM.int8() run without degradation?", "175B"),
+     "What model size does LLM.int8() reach without degradation?", "175B"),
     # An amount named with slashed alternatives, none of which the paper uses.
     ("For MultiKernelBench, what is the compile/pass rate on NPUs?", "compile/pass rate",
      "EPIM: which top-1 accuracy/score is reported on ImageNet?", "71.59%"),
@@ -984,7 +984,7 @@ def test_a_part_asking_what_an_abbreviation_is_short_for_quotes_its_spelling_out
     # The abbreviation is named in a statement; the part asks "that acronym" with none of its words.
     a = one.ask("MaxK-GNN introduces a sparse format, CBSR. What is that acronym short for, and what speedup over DGL does it reach on Reddit?")
     assert "Compressed Balanced Sparse Row" in a.text, a.text
-    a = one.ask("TZ-LLM talks about the REE. Full form of that, please, and how much faster is decoding?")
+    a = one.ask("TZ-LLM talks about the REE. Full form of that, please, and by what factor does decoding speed up?")
     assert "Rich Execution Environment" in a.text, a.text
     # Negative: a sentence using the abbreviation without spelling it out.
     from assistant.answer.evidence import spells_out

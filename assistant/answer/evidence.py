@@ -33,7 +33,7 @@ from .roles import method_span, naming_more
 _INTRODUCES = re.compile(r"\b(we (propose|present|introduce|develop|design|build)|this (paper|work) (presents|proposes|introduces)|in this (paper|work)|dubbed|(?<!so-)called|named|termed|coined|referred to as|known as)\b", re.I)
 
 
-# "What does that acronym stand for?": the words an abbreviation is short for are asked.
+# "What is FooSAM short for?", "its full form": the words an abbreviation is short for are asked.
 _SPELLED_OUT = re.compile(r"\bstands?\s+for\b|\bshort\s+for\b|\bfull\s+(?:name|form)\b|\bspell(?:ed|s)?\s+out\b|\bexpansion\b", re.I)
 
 
@@ -149,8 +149,8 @@ class EvidenceSelector:
         asked = frozenset(stem(t) for t in terms if not re.search(r"\d", t) and t not in {x.lower() for x in plan.specifics}) if number else frozenset()
         unit = dimension(plan.unit) if number else ""
         asks_code = bool(_ASKS_CODE.search(plan.question))
-        # (The abbreviation may be named before the part that asks it: "X mentions FooSAM. What
-        # does that acronym stand for?")
+        # (The abbreviation may be named before the part that asks it: "X names FooSAM. What is
+        # that short for?")
         short = set(re.findall(r"(?<![\w-])[A-Z][A-Z0-9]{1,}[a-z]?(?![\w-])", plan.question)) \
             if _SPELLED_OUT.search(query) or (not plan.facets and _SPELLED_OUT.search(plan.question)) else set()
         # "X adds two tricks: name them": the sentence with the count the question repeats ("we

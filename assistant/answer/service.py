@@ -169,6 +169,7 @@ class Assistant:
             # About something the collection does not have: say so; never pass off
             # neighbouring papers as the answer.
             note = f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the collection."
+            note = note[:1].upper() + note[1:]  # ("a paper on X is not ...": a description opens the sentence)
             if plan.kind.value == "factoid" or (not plan.names and not plan.authors):
                 return refusal(f"{note} {CANNOT_ANSWER}")
             text = f"{note}\n\n{text}" if text else f"{note} {CANNOT_ANSWER}"

@@ -58,8 +58,8 @@ _TERSE_THING = re.compile(r"(?:^|[,:;]\s*)(?:and\s+)?which\s+((?:[\w/-]+\s+){0,2
 # "which SoC does X run on", "what FPGAs did it target": a thing of a kind written as an acronym,
 # whose things go by product names ("Kappa3", "FX9000"); the acronym heads the phrase (not "which
 # BLEU score", nor the object of a preposition: "what gain over CPU"), a verb or the
-# question's end after it, or another part asked ("which FPGA board and which ..."); an aside
-# may come between ("which GPU model (and how many) did ...", "which FPGA board/part does ...").
+# question's end after it, or another part asked ("which SoC and which ..."); an aside may come
+# between ("which GPU card (and its count) did ...", "which FPGA kit/part does ...").
 # ("what GPU hardware was it run on": a generic noun after the acronym leaves it the kind.)
 _HARDWARE_NOUN = r"(?:hardware|devices?|chips?|cards?|boards?|parts?|platforms?|models?|types?|makes?|generations?)"
 _ACRONYM_KIND = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those|its|their|all)\s+)?(?:(?!(?:over|than|on|in|of|for|with|to|by|at|from|vs|versus)\b)[\w-]+\s+){{0,2}}?((?-i:[A-Z]{{2,}})s?)"

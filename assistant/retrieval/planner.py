@@ -21,7 +21,7 @@ import re
 
 from ..models import Aspect, Kind, Plan, RecordQuery, Target, title_prefix
 from ..settings import Settings
-from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks_like_name
+from ..text import NAME_TOKEN, as_word, content_words, glued_superscripts, looks_like_name, stem
 from .abbreviations import Abbreviations
 from .aspect import AspectReader
 from .compared import asked_of_all, background, beyond_count, beyond_two, coordinated, measured_against, named_in_aside, side_asked_of_each, side_by_side, vs_side, weak_before_aside, with_rivals
@@ -37,6 +37,7 @@ from ..units import asked_unit
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, WORK_NOUNS, asked_of, list_count, named_as_baseline, set_aside
 from .others import others_only, papers_named
+from .existence import not_held
 from .versions import of_version, split_versions, version_after
 from .quoted import quoted_works
 from .record_shape import COLLECTION_Q, FIELD_HEAD, find_year, number_beyond_fields, record_shape
@@ -45,9 +46,8 @@ from .tell_apart import narrow, narrow_by_phrase, narrow_versions
 
 # "compared with/to" and "over", "than" introduce a baseline of one paper's result, not a
 # second subject; these say the subjects themselves are set side by side ("differ", not
-# "differentiable"). ("both weights and
-# activations", "both training and inference": "both" joining plain words joins things a work
-# has or does, not works.)
+# "differentiable"). ("both keys and values", "both training and inference": "both" joining
+# plain words joins things a work has or does, not works.)
 _COMPARE = re.compile(rf"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|differ(?!entiab)\w*|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|as\s+opposed\s+to|contrast\w*|similar\w*|side by side|"
                       rf"both(?!\s+(?!(?:the|a|an|these|those|of|{WORK_NOUNS})\b)(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?\s+and\b)|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
@@ -150,9 +150,9 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
             # ("quxbench-tasks": a compound with a word the collection never uses is a setting's name,
-            # too; "co-train" is a prefix on a word it uses.)
+            # too; "co-train" is a prefix on a word it uses, "co-searching" on one whose stem it uses.)
             elif (looks_like_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
-                                                                 and any(len(x) > 2 and not self.names.known(x) for x in key.split("-")))) \
+                                                                 and any(len(x) > 2 and not self.names.known(x) and not self.names.known(stem(x)) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
         for phrase, ids in self.names.multiword_names(q).items():
@@ -212,6 +212,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside):
                       and not papers_named(q, subjects)
                       and self._describe_single(q, plan, weak=subjects)):
                 narrow(q, plan, self.names.papers)
+        not_held(q, plan)  # ("is there a study about X here?" with none found: it is not held)
         if plan.kind is Kind.FACTOID:
             drop_describing(q, plan)
         if plan.kind in (Kind.FACTOID, Kind.COMPARATIVE) and split_versions(q, plan, self.names.papers):

@@ -53,7 +53,7 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked[0]
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
-    # An amount in any unit the asker sets ("when the budget is only 256KB", "at 1.2 GHz").
+    # An amount in any unit the asker sets ("under a 96KB budget", "at 1.2 GHz").
     plan.specifics += [m.group() for m in amounts_in(q) if m.start() >= asked[0] and not in_examples(q, m.start())
                        and not any(m.group() in x or x in m.group() for x in plan.specifics)]
     # "target Quxel FPGAs": a maker's name before a kind of hardware the asker sets (mid-sentence: no opening word).

@@ -21,10 +21,11 @@ _COUNTED_BY_WORK = re.compile(_BY_WORK, re.I)
 # Nouns that denote members of the collection: "which papers", "how many works".
 _UNIT = r"(?:papers?|works?|studies|study|articles?|entries|entry|publications?|preprints?|ones)"
 _UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)"  # a set of them
-# ("cheap ones with a cache": "ones" counts papers only after "which"/"what".)
+# ("cheap ones with a cache": "ones" counts papers only after "which"/"what"; "one of the works
+# here that ..." is one paper.)
 COLLECTION_Q = re.compile(
     rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
-    rf"|\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
+    rf"|(?<!\bone of the )(?<!\bone of )\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
     rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b(?!{_BY_WORK})"
     # A bare plural opening the question and a participle: "Works benchmarking X?"
     rf"|^\W*(?:(?:any|all|other)\s+)?{_UNITS.replace('|ones', '')}\s+[a-z]+ing\b"
@@ -217,7 +218,7 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
             if f in (RecordField.FIRST_AUTHOR, RecordField.LAST_AUTHOR, RecordField.AUTHOR_COUNT):
                 people.append(m)
             asked.append(m)
-    # "first author and year of FooNet?", "venue/year": a field's bare noun joined to an asked
+    # "lead author and date for FooNet?", "venue/year": a field's bare noun joined to an asked
     # field is asked too.
     for m in asked:
         for x in (_JOINED_AFTER.match(q, m.end()), _JOINED_BEFORE.search(q[: m.start()])):
