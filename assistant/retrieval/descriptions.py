@@ -248,14 +248,14 @@ class Descriptions:
         # ("the mean stall drop claimed by the FooCache paper": the owner, not what it claims.)
         own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
         context = statements if len(content_words(statements)) >= 2 and not own else ""
-        # ("I am reading about the system that X.": the work phrase in it is a description too, without
-        # the asker's framing; whichever of the two tells its paper more clearly is taken.)
+        # ("I am reading about the system that X.": the work phrase in it is a description too,
+        # without the asker's framing; whichever of the two tells its paper more clearly is taken.)
         framed = [m.group() for m in _DEFINITE.finditer(context) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         if not any(map(_WORK.search, phrases)):
             # "which system maps sparse kernels onto tiles ...? its name, and the cheapest board
-            # it ran on": a work asked for by what it does is the description,
-            # not a phrase of what is asked of it.
+            # it ran on": a work asked for by what it does is the description, not a phrase of
+            # what is asked of it.
             phrases += [m.group(1) for m in _WHICH_WORK_DOES.finditer(rest) if len(content_words(m.group(1))) >= 3]
         # "a paper on compiling the X of Y for Z": a work phrase whose complement holds the
         # start of one of those, to that one's end. (Not "the tests of the X framework": the
