@@ -90,5 +90,5 @@ def _any_stated() -> re.Pattern:
 
 
 def amounts_in(text: str) -> list[re.Match]:
-    """The numbers with a unit in `text` ("256KB", "1.2 GHz", "$40"), as matches."""
+    """The numbers with a unit in `text` ("96KB", "1.2 GHz", "$40"), as matches."""
     return list(_any_stated().finditer(text))

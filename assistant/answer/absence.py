@@ -29,7 +29,7 @@ from .number_context import changes_only, number_neighbours
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
 MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 
-# A count of a model's parameters, as its size is often given ("175B parameters", "7B-param").
+# A count of a model's parameters, as its size is often given ("13B parameters", "7B-param").
 _PARAMETERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*[KMBT]\b[\s-]*param", re.I)
 # A number in a unit of some quantity ("18GB", "40 ms"), not a ratio ("2x", "41%") or a bare count.
 _ABSOLUTE = re.compile(r"\d\s*-?(?!(?:\\?%|x|×|times|\\times|bits?|pp)$)[^\d\s.,-]", re.I)
@@ -242,14 +242,15 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # An amount asked by its two-word name ("what clock frequency") of the one paper asked about:
     # a paper using no word of that name anywhere does not state it, whatever numbers it gives
     # ("18GB", "2.1x"). (A comparison's part may ask it of one of its papers only.)
-    # Nor does one whose sentences using a word of the name state no number at all ("achieves a
-    # high clock frequency"), unless a number in the units of what is named is stated anywhere
-    # ("what time budget": "30 seconds"; "what model size": "175B parameters").
-    for amount in named_amounts(facet if facet is not None else plan.question) if plan.kind is Kind.FACTOID else []:
+    # Nor does one whose sentences using a word of the name state no number at all ("FooChip runs
+    # at a high clock rate"), unless a number in the units of what is named is stated anywhere
+    # ("what time budget": "within 20 seconds"; "what model size": "13B parameters").
+    amounts = named_amounts(facet if facet is not None else plan.question) if plan.kind is Kind.FACTOID else []
+    said = sentences(raw) if amounts else []
+    for amount in amounts:
         words = {stem(x) for w in amount for x in re.split(r"[-/]", w) if x}
         if not any(_has(x, have) for x in words):
             return f"does not state a “{' '.join(amount)}”"
-        said = sentences(raw)
         if not any(quantities(x) for x in said if words & part_stems(re.findall(r"[\w-]+", x))) \
                 and not any(states_dimension(x, w.rstrip("s")) for x in said for w in amount if dimension_named(w.rstrip("s"))) \
                 and not (amount[-1].rstrip("s") == "size" and any(_PARAMETERS.search(x) for x in said)):

@@ -199,7 +199,7 @@ class AspectReader:
                  if self._thing(m) and not _PROBLEM_HEAD.match(m.group())} if subjects else set()
         # (A row made of the question's words, when the question picks a kind of thing: no amount.)
         kind_asked = plan.facets_inferred and self._picks_thing(asked_q)
-        # ("which LLM ranked first": a part picking one of a kind asks a name, however it is judged;
+        # ("which ASIC came out ahead": a part picking one of a kind asks a name, however it is judged;
         # not "what FID does it reach", an acronym's measure.)
         plan.numeric_facets = [f for f in plan.facets if f not in plan.baseline_facets and not _NO_AMOUNT.match(f) and not _CALLED_Q.search(f)
                               and not kind_asked and not ((k := _ACRONYM_KIND.match(_PREPOSITION.sub("", f).strip())) and k.group().lower().startswith("which") and not dimension(k.group(1))) and (

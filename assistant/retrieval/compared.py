@@ -146,7 +146,7 @@ def background(q: str, subjects: list[Target]) -> list[Target]:
         if len({tuple(t.paper_ids) for t in inside if t.paper_ids}) >= 2:
             out += [t for t in subjects if t not in inside]
     # (Or inside an aside right after it: "DistFoo (the Foo-based one)". Not after a word some
-    # abstracts use, "the differentiable NAS (BarNAS) paper": the aside names what is described.)
+    # abstracts use, "the sparse SIMD (BarSIMD) kernels": the aside names what is described.)
     clauses = [m.span() for m in re.finditer(r",\s*(?:which|that|who)\b[^,.;?]*|\s*\([^()]*\)", q, re.I)
                if any(q[: m.start()].rstrip().lower().endswith(t.phrase.lower()) and (t.by != "name" or t.confidence > _WEAK_NAME)
                       for t in subjects)]
@@ -292,7 +292,7 @@ def named_in_aside(q: str, plan: Plan) -> None:
 
 
 def weak_before_aside(q: str, plan: Plan) -> None:
-    """"the differentiable NAS (FooNAS) paper": a word some abstracts use (NAS), with a paper's
+    """"the sparse SIMD (FooSIMD) kernels": a word some abstracts use (SIMD), with a paper's
     firm name in parentheses right after it, describes that paper; it names no paper of its own."""
     firm = [t for t in plan.targets if t.by == "name" and t.confidence > _WEAK_NAME and t.paper_ids]
     plan.targets = [t for t in plan.targets if not (t.by == "name" and t.confidence <= _WEAK_NAME and any(

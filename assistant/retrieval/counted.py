@@ -14,7 +14,7 @@ import re
 
 from ..models import Target
 from ..text import content_words
-from .phrasing import _COUNTS, WORK_NOUNS
+from .phrasing import _COUNTS, DIFFER, WORK_NOUNS
 
 _ASKING = r"(?:what|which|how|who|whom|where|when|why|is|are|was|were|does|do|did)\b"
 # "the two X papers", "Compare two X works", "these three X studies on Y": the count, the words
@@ -27,7 +27,7 @@ _COUNTED_SET = re.compile(
     rf"(?!\s+(?:(?:that|which)\s+)?(?:it|its|this\s+(?:paper|work|study)|the\s+(?:paper|work|study|authors?))\b)"
     r"([^,;:?!.—–]*)", re.I)
 # Each of them asked ("what does each save", "how do they differ", "compare").
-_EVERY = re.compile(r"\b(?:each|both|they|their|them|differ(?!entiab)\w*|compar\w*|contrast\w*|versus|vs)\b", re.I)
+_EVERY = re.compile(rf"\b(?:each|both|they|their|them|{DIFFER}|compar\w*|contrast\w*|versus|vs)\b", re.I)
 
 
 def counted_set(q: str, resolve) -> Target | None:

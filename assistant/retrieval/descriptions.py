@@ -145,10 +145,10 @@ class Descriptions:
             extra = [h for h in self.search(phrase, k * 2 + len(taken), ids=ids) if h.paper.id not in seen
                      and coverage(words, f"{h.paper.title} {h.paper.abstract}") >= 1.0]
         # The paper the description's meaning and words rank first is a candidate, however the
-        # literal terms rank the rest ("CPUs", "CMOS" in a description are words: a search by them
+        # literal terms rank the rest ("DSPs", "FPGAs" in a description are words: a search by them
         # ranks every paper using them above the one described), when it uses more of the
-        # description's words than any the fused ranking found (not as many: "the fault-tolerant
-        # NAS paper" is the one using "NAS", however close in meaning one lacking it is).
+        # description's words than any the fused ranking found (not as many: "the robust SIMD
+        # kernel paper" is the one using "SIMD", however close in meaning one lacking it is).
         if ids is None and pool:
             seen = {h.paper.id for h in pool[:k] + extra} | taken
             first = next((h for h in self.search(phrase, 1 + len(taken), exact=False) if h.paper.id not in taken), None)

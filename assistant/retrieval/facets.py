@@ -19,12 +19,12 @@ import re
 
 from ..models import Plan
 from ..text import as_word, content_words
-from .phrasing import _SPEAKER, BY_PEOPLE, COUNT_WORD, without_asides
+from .phrasing import _SPEAKER, BY_PEOPLE, COUNT_WORD, DIFFER, without_asides
 from .places import _IN_ORDER, _MARK, asked_after, headed, marked
 from .statements import split_statements
 
 # What follows a comparison's subjects and names the asked aspect: "differ in X", ": X".
-ASPECT_CUE = re.compile(r"\b(?:differ(?!entiab)\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:differ(?!entiab)\w*|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
+ASPECT_CUE = re.compile(rf"\b(?:{DIFFER}|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:about|over)\s+|\b(?:{DIFFER}|compare\w*|contrast\w*|vary|varies|(?:dis)?agree\w*)\s+(?:in|on|with respect to|regarding|in terms of|when it comes to)\s+|\bin terms of\s+|\bwith respect to\s+|\bregarding\s+|(?<!\w):\s*|:(?!\w)\s*|\s+[-–—]\s+|\bon\s+(?=(?:their|the|its)\b)", re.I)
 # "what is its top number": a number noun heads the asked phrase.
 # ("how deep a network does X train": a depth, a number of layers; "how accurate": a figure of accuracy.)
 NUMBER_Q = re.compile(r"\bhow (?:much|many|fast|far|large|big|small|long|high|low|well|often|deep|wide|tall|heavy|accurate|close)\b|\bby what (?:factor|margin)\b"
@@ -59,7 +59,7 @@ _PART_JOINT = re.compile(
 _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|have|had|what|which|how|who|when|where|why|than|"
                      r"over|against|in|on|for|with|by|from|to|at|into|using)(?![\w-])", re.I)
 # The aspect set off by commas right after the comparison verb.
-_INTERJECTED = re.compile(r"\b(?:differ(?!entiab)\w*|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
+_INTERJECTED = re.compile(rf"\b(?:{DIFFER}|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
 # A part asking what a paper is measured against: "what does each compare (itself) against",
 # "which prior systems do they outperform", "what baselines do they use".
 # (Its row is BASELINE_FACET.)
@@ -278,7 +278,7 @@ def comparison_facets(q: str, plan: Plan, baselines: list[str]) -> list[str]:
         at = next((i for i, f in enumerate(facets) if set(content_words(f)) <= words), len(facets))
         facets = [f for f in facets if not set(content_words(f)) <= words]
         facets.insert(at, BASELINE_FACET)
-    if facets and re.search(r"\b(?:differ(?!entiab)\w*|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I) and not against:
+    if facets and re.search(rf"\b(?:{DIFFER}|compare\w*|contrast\w*)\s+(?:from|with|to)?\s*(?:\S+\s*)?[,?]", asked_q, re.I) and not against:
         facets.insert(0, "approach")  # "How does X differ from Y, and ...": what each does, too
     # A row that is two others run together ("how big a model, and on how much memory") goes;
     # so does a remark that something is the baseline ("BarNet serves as a baseline").

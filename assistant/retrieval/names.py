@@ -32,6 +32,7 @@ from ..tokens import _SPLIT as _PARTS, terms, tokenize
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, plain_latex
 from .measure_words import MeasureWords
 from .record_tables import _CAP, PaperTable, VenueWords, _remember
+from .versions import VERSION_TAG
 
 # A model size after a name: "-T", "-XL", "-7B" (capitals or a number, not a word: "-style").
 _VARIANT = re.compile(r"(.+?)-(?:[A-Z]{1,3}|\d+(?:\.\d+)?[A-Za-z]?)")
@@ -167,9 +168,9 @@ class NameIndex(MeasureWords):
     def _named(self, key: str) -> dict[str, int]:
         """Papers `key` names: title prefixes and whole titles (3) over the word rules; none when shared by more
         than max_df + 1 papers (a "name" many papers share is vocabulary, whatever its shape)."""
-        # (A version tag alone, "v2" of "the V2 and V3 blocks", is a version of what is named
+        # (A version tag alone, "v1" of "the v1 and v4 figures", is a version of what is named
         # before it, no work's name: a paper titled "FooNet v2" is named by "FooNet v2".)
-        if not key or re.fullmatch(r"v\d+(?:\.\d+)*", key):
+        if not key or VERSION_TAG.fullmatch(key):
             return {}
         cands = dict(self._word(key).entries) if " " not in key else {}
         for pid in self.records.labelled([key]).get(key, []):

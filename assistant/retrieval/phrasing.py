@@ -17,6 +17,8 @@ from ..text import content_words, coverage, stem
 # A target's confidence is its lookup strength / 3: a title prefix 1.0, a name an abstract
 # introduces 0.67, a rare word an abstract merely uses 0.33.
 _WEAK_NAME = 0.34
+# "differ", "differs", "difference", "differentiate": a comparison word ("differentiable" is none).
+DIFFER = r"differ(?!entiab)\w*"
 # What a result is measured against comes after these ("faster than FooLib", "over BarServe"); a
 # clause boundary ("against FooLib, while BarNet ...", "beyond FooLib: which ...", a dash: "against
 # FooLib — BarNet and ...") ends the baseline, and so does a verb ("how much faster than FooLib is
@@ -129,7 +131,7 @@ _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s*[;?!
 # "the power drop from the two-stage cascade", "that of the tokenizer": a measure and its owner.
 _MEASURE_OF = re.compile(r"^(?:the\s+((?:[\w-]+\s+){0,3}?[\w-]+)|that|those)\s+(?:of|from|by)\s+((?:the|a|an)\s.+)$", re.I)
 # ("X differs from Y": "from" joins only after "differ", "different", "distinct" or "apart".)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:differ(?!entiab)\w*|different|distinct|apart)\s+from)\s+", re.I)
+_SPLIT = re.compile(rf"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|vs\.?|versus|with|against|to|or|(?:{DIFFER}|different|distinct|apart)\s+from)\s+", re.I)
 
 
 def _names(name: str, text: str) -> bool:

@@ -141,7 +141,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
             elif looks_like_name(tok) and (ids := self._introduced(tok)):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
             # ("quxbench-tasks": a compound with a word the collection never uses is a setting's name,
-            # too; "co-train" is a prefix on a word it uses, "co-searching" on one whose stem it uses.)
+            # too; "co-train" is a prefix on a word it uses, "co-tiling" on one whose stem it uses.)
             elif (looks_like_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
                                                                  and any(len(x) > 2 and not self.names.known(x) and not self.names.known(stem(x)) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):

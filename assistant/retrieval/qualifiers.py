@@ -168,7 +168,7 @@ def against_phrase(q: str, plan: Plan) -> None:
         # ("how much cheaper than the ring kernel is it": the phrase ends at its verb.)
         phrase = re.split(r"\s+(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b", m.group(1).strip(), flags=re.I)[0]
         # ("cheaper than the original": the forerunner of the work asked about, no phrase to find.)
-        # (Not an amount, "than 2x" or "than 8 GPUs"; a term with a digit is a phrase, "than 3D parallelism".)
+        # (Not an amount, "than 2x" or "than 8 GPUs"; a term with a digit is a phrase, "than 2D tiling".)
         if content_words(phrase) and not _UNSPECIFIC.search(phrase) and not quantities(phrase) and not re.match(r"[\d.,]+(?:\s|$)", phrase) \
                 and not re.fullmatch(r"original(?:\s+(?:one|version|paper|work|system|method))?", phrase, re.I) \
                 and not any(x.lower() in phrase.lower() for x in plan.specifics + [t.phrase for t in plan.targets]):

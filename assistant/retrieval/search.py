@@ -85,7 +85,7 @@ class HybridSearch:
         `similarity=False`: one paper's passages in order are wanted, not how close it is; a
         paper of one chunk then needs no dense search (its chunk is its dense ranking) and its
         hit's `dense` stays 0. `exact=False`: no ranking by literal terms (a description's
-        "CPUs" is a word, no name)."""
+        "DSPs" is a word, no name)."""
         if ids is not None and not ids:
             return []
         n_chunks = max(k * 3, 10)

@@ -65,7 +65,7 @@ def split_versions(q: str, plan: Plan, papers: dict) -> bool:
 
 # A version written after a name: "FooNet v2", "FooNet V1.5" (and in a name: "QuxNet v2").
 _TAG_AFTER = re.compile(r" [vV](\d+(?:\.\d+)*)\b(?!\.\d)")
-_TAG = re.compile(r"(?<![\w.])[vV](\d+(?:\.\d+)*)\b")
+VERSION_TAG = re.compile(r"(?<![\w.])[vV](\d+(?:\.\d+)*)\b")  # "v2", "V1.5"
 
 
 def _release(tag: str) -> tuple[int, ...]:
@@ -90,7 +90,7 @@ def of_version(tag: str, cands: dict[str, int], label) -> dict[str, int]:
     asked = _release(tag.strip()[1:])  # (" v1.5": version_after's tag)
     kept = {}
     for pid, v in cands.items():
-        own = _TAG.search(label(pid) or "")
+        own = VERSION_TAG.search(label(pid) or "")
         if (_release(own.group(1)) if own else (1,)) == asked:
             kept[pid] = v
     return kept
