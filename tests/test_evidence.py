@@ -991,3 +991,25 @@ def test_a_part_asking_what_an_abbreviation_is_short_for_quotes_its_spelling_out
     assert spells_out("We present CBSR (Compressed Balanced Sparse Row), a format.", {"CBSR"})
     assert spells_out("a Compressed Balanced Sparse Row (CBSR) format", {"CBSR"})
     assert not spells_out("CBSR is 3x faster (on Reddit).", {"CBSR"})
+
+
+def test_a_number_given_only_for_a_sibling_in_a_series_is_not_the_asked_members(assistant):
+    from assistant.series import members, sibling_only
+
+    abstract = ("QuxNet trains only the top layers of a network. It cuts activation memory by 41% and 47% for BarNetV1 and V4 "
+                "backbones, respectively. For BarNetV4, QuxNet uses 29% fewer multiply-accumulates when tuning 3 layers.")
+    # The multiply-accumulate number is BarNetV4's; BarNetV1 is named, but only beside the memory numbers.
+    assert "BarNetV4" in _absent(assistant, "How many fewer multiply-accumulates does QuxNet use on BarNetV1 when tuning 3 layers?",
+                                 abstract, "pseries", specifics=["BarNetV1"], aspect_terms=["fewer", "multiply-accumulates", "tuning"])
+    # Negatives: the member asked is the one the number is given for; a bare number after a member
+    # ("BarNetV1 and V4") names that series' member; no member asked.
+    assert _absent(assistant, "How many fewer multiply-accumulates does QuxNet use on BarNetV4?", abstract, "pseries",
+                   specifics=["BarNetV4"], aspect_terms=["fewer", "multiply-accumulates"]) == ""
+    assert _absent(assistant, "How much activation memory does QuxNet cut for BarNetV4 backbones?", abstract, "pseries",
+                   specifics=["BarNetV4"], aspect_terms=["activation", "memory", "cut"]) == ""
+    assert ("barnet", (4,)) in members("by 41% and 47% for BarNetV1 and V4 backbones")
+    # A series needs a name of two letters or more and its number joined to it ("A100" and "Foo 7" are none).
+    assert sibling_only("on the A100", ["runs 2x faster on an H100"]) == ""
+    assert sibling_only("on Foo 7", ["Foo 13 reaches 70%"]) == ""
+    assert sibling_only("on BazBench-10", ["81% on BazBench-100"]) == "BazBench-100"
+    assert sibling_only("on BazBench-10", ["81% on BazBench-100 and 95% on BazBench-10"]) == ""

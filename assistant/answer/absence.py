@@ -22,6 +22,7 @@ from ..retrieval.phrasing import WORK_NOUNS
 from ..retrieval.measures import named_amounts
 from ..retrieval.qualifiers import COUNTED
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
+from ..series import sibling_only
 from ..units import dimension, dimension_named, states_dimension
 from .number_context import changes_only, number_neighbours
 
@@ -233,6 +234,17 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a
         # quoted pair's first sentence may name the measure and its second give a speedup.
         return f"does not state a number for “{' '.join(plan.measured)}”"
+    # The sentences that state the asked thing: those using most of the question's words for
+    # it (not the settings' own words, nor the title's).
+    asked = part_stems(content_words(facet) if facet is not None else plan.aspect_terms) \
+        - part_stems(content_words(" ".join([p.title, *binding])))
+    overlap = {x: len(asked & part_stems(re.findall(r"[\w-]+", x))) for x in stated}
+    near = [x for x in stated if overlap[x] == max(overlap.values())] if stated else []
+    for q in binding if number else []:
+        if sibling := sibling_only(q, near):
+            # "What FLOPs cut on FooNetV2?" is not answered by "for FooNetV3, a 36% FLOPs cut",
+            # though the paper names FooNetV2 elsewhere.
+            return f"gives that number for “{sibling}”, not for “{q}”"
     if plan.unit and number and (not facet or plan.unit in facet) and not any(states_dimension(x, dimension(plan.unit)) for x in stated):
         # "What decode delay in microseconds does X reach?" is not answered by its accuracy or a speedup.
         return f"does not state a number in {plan.unit}"
