@@ -163,11 +163,13 @@ def defuse_markers(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """Text -> sentences; abbreviations ("e.g.", "vs.", "et al.") do not end one."""
     text = defuse_markers(text)
-    # (Chat leaves sentences in lower case: "... vs B. what does each save?", "... B. what's
-    # its gain?", "by how much? compare ...": an interrogative, or after a question mark
+    # (Chat leaves sentences in lower case: "... vs B. what does each save?", "... B. by how
+    # much do they differ?", "... B. give me each one's gain.", "by how much? compare ...": an
+    # interrogative, a question to its question mark, a request, or after a question mark
     # anything but a conjunction going on with it ("... on X? vs B's on Y"), starts one.)
     # (A scraped abstract may lose the space: "... of each layer.We then ...".)
-    parts = re.split(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)(?:['’](?:s|re|d)|\s))"
+    parts = re.split(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?])\s+(?=[A-Z0-9\"“(\[$]|[a-z]+-?[A-Z]|(?:what|which|how|who|when|where|why)(?:['’](?:s|re|d)|\s)"
+                     r"|[a-z][^.?!]*\?|(?:give|tell|show|list|name|compare|contrast|summari[sz]e|explain|describe)\s+(?:me|us|the|each|both|a|an|one|their|its)\b)"
                      r"|(?<=[?!])\s+(?=[a-z])(?!(?:vs|versus|and|or|but|nor|than|while|whereas|compared)\b)", text.strip())
     out: list[str] = []
     for part in parts:

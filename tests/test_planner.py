@@ -3987,3 +3987,48 @@ def test_a_work_asked_after_that_no_paper_fits_is_not_held(planner):
     p = plan("One of the papers here offloads zeroth-order fine-tuning to CPU memory. What GPU memory does it need?")
     assert p.kind is Kind.FACTOID, p
     assert plan("Which papers here prune attention heads?").kind is Kind.AGGREGATE
+
+
+def test_parallel_one_that_clauses_are_separate_works():
+    from assistant.retrieval.phrasing import _STRONG_SPLIT
+    from assistant.retrieval.segments import _segments
+
+    # "one that X, one that Y, and one that Z": three works, whatever commas each clause holds.
+    assert len(_segments("one that cuts swap cost, one that mixes reads and writes, and one that hashes each call", _STRONG_SPLIT, set())) == 3
+    # Negative: one "one that" clause listing what it does is one work.
+    assert len(_segments("one that plans layers for phones, tiles kernels and fuses ops", _STRONG_SPLIT, set())) == 1
+
+
+def test_when_and_where_ask_the_date_and_the_venue(planner):
+    from assistant.models import RecordField
+
+    r, plan = planner
+    both = {RecordField.DATE, RecordField.VENUE}
+    assert set(plan("When and where did ZeRO-Infinity appear?").fields) == both
+    # The people listed in the subject do not cut "where ... published" off.
+    assert set(plan("Where did the ZeRO-Infinity paper by Rajbhandari, Ruwase and He get published, and when?").fields) >= both
+    # Negatives: "when and which" asks no record field; "where" alone asks only the venue.
+    assert plan("When and which GPUs did ZeRO-Infinity use?").kind is not Kind.METADATA
+    assert set(plan("Where did ZeRO-Infinity appear?").fields) == {RecordField.VENUE}
+
+
+def test_a_terse_request_lists_its_asked_parts():
+    from assistant.retrieval.facets import parts
+
+    # No question word: the noun phrases after the commas are the things asked.
+    assert len(parts("QuxNet - name of the solver it uses, and the speedup over BarLib?")) == 2
+    # Negatives: a question word joins the parts in its own way; joined objects of one phrase are one part.
+    assert parts("What speedup over the BarLib and the BazLib baselines does QuxNet get?") == []
+    assert parts("QuxNet speedup over BarLib and the BazLib baseline?") == []
+
+
+def test_a_list_after_a_question_closed_by_a_colon_holds_the_compared_papers():
+    from assistant.retrieval.bodies import compared_bodies
+
+    bodies, _ = compared_bodies("Which board does each of these use: the accelerator for sparse training, the FooNet prototype, and the BarViT co-design?", False)
+    assert any(b.text.startswith("the accelerator for sparse training") for b in bodies), bodies
+    # Negatives: what follows the colon asks; a single item follows it.
+    bodies, _ = compared_bodies("How do FooNet and BarNet compare: which is faster on phones?", False)
+    assert not any(b.text.startswith("which") for b in bodies)
+    bodies, _ = compared_bodies("Which board does each use: the FooNet prototype?", False)
+    assert not any(b.text.startswith("the FooNet prototype") for b in bodies)

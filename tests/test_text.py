@@ -110,7 +110,7 @@ def test_a_contracted_interrogative_in_lower_case_starts_a_sentence():
     assert len(sentences("a tool for schedules. who'd cite it?")) == 2
     # Negatives: mid-sentence, or run together without its apostrophe.
     assert len(sentences("it is not clear what's meant. whats the gain")) == 1
-    assert len(sentences("the gain is 2x. so what's new?")) == 1
+    assert len(sentences("the gain is 2x. so what's new")) == 1
 
 
 def test_v_dot_s_dot_ends_no_sentence():
@@ -144,3 +144,16 @@ def test_a_quote_s_abbreviation_is_spelt_out_from_where_its_paper_defines_it():
     # Negatives: a quote defining it itself needs no gloss; an abbreviation the paper never defines gets none.
     assert glossary(["We train with a sparse mixture of experts (SMoE)."], paper) == []
     assert glossary(["It runs on TPUs."], paper) == []
+
+
+def test_a_lower_case_question_or_request_after_a_statement_starts_a_sentence():
+    from assistant.text import sentences
+
+    # Chat drops capitals: a question to its question mark, or a request, starts a sentence.
+    assert len(sentences("there are two QuxNet write-ups. do they agree on the speedup?")) == 2
+    assert len(sentences("someone said QuxNet beats BarLib. by how many points does it win, and on what?")) == 2
+    assert len(sentences("three tools: FooA, FooB and FooC. give me each one's best figure.")) == 2
+    # Negatives: an abbreviation before the lower case, a statement going on, a comparison after "vs.".
+    assert len(sentences("QuxNet uses tricks, e.g. how it tiles the cache?")) == 1
+    assert len(sentences("QuxNet is fast. it runs on phones.")) == 1
+    assert len(sentences("How does QuxNet do vs. the BarLib baseline?")) == 1

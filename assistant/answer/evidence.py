@@ -311,6 +311,14 @@ class EvidenceSelector:
         out.unanswered = [f"{ev.absent} (asked: “{f}”)" for f, ev in per_part if ev.absent]
         return out
 
+    def identifying(self, plan: Plan, hit: Hit, description: str) -> str:
+        """The sentence of the paper's abstract that best matches how the question described it
+        ("there is a framework built around X"): what shows the paper found is the one meant."""
+        terms = content_words(description)
+        scored = self.score(plan, hit.paper, description, terms, qualifiers=False, number=False)
+        best = max(scored, key=lambda x: x[0], default=None)
+        return best[1] if best and coverage(terms, best[1]) > 0 else ""
+
     def list_match(self, plan: Plan, hit: Hit, weights: dict[str, float] | None = None) -> tuple[float, str]:
         """How well a paper matches a list's topic: its best sentence's score, and the sentence.
         `weights` (Retriever.term_weights) make the topic's rare words count more than its

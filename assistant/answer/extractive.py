@@ -19,6 +19,8 @@ from ..retrieval.abbreviations import glossary
 from ..text import cell, coverage, plain_latex
 from .citations import Cites
 from .comparison import ComparisonTable
+from ..retrieval.statements import split_statements
+from .cover import overlaps
 from .evidence import EvidenceSelector
 from .records import record_answer
 
@@ -94,6 +96,14 @@ class ExtractiveComposer(ComparisonTable):
                 out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                 parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker, ev.locators[:1])}")
                 continue
+            # A paper described in the statements before the question ("There's a framework
+            # built around X. How many bits ...?"): the sentence showing it is the one meant, too.
+            said = split_statements(plan.question)[0]
+            described = said and any(h.paper.id in t.paper_ids and t.by == "description" and (
+                t.phrase.lower() in said.lower() or said.lower() in t.phrase.lower()) for t in plan.targets)
+            if described and (sent := self.evidence.identifying(plan, h, said)) and not overlaps(sent, ev.sentences):
+                ev.sentences.append(sent)
+                ev.locators.append("")
             lead = "Also relevant: " if parts else ""
             gaps = "".join(f" It {x}." for x in ev.unanswered)
             out.refused_parts += [f"{h.paper.title}: {x}" for x in ev.unanswered]

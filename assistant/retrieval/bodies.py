@@ -76,6 +76,11 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
         if (c := re.search(r":\s", body)) and not _ASKS_AFTER.match(body, c.end()) \
                 and (end := next((m for m in _SET_OFF.finditer(body, c.end()) if "," not in m.group() or _ASKS_AFTER.match(body, m.end())), None)):
             body = body[c.end(): end.start()]
+        # "Which board does each of these use: A, B and the X one?": a question closed by a
+        # colon asks of the list after it.
+        if (c := re.search(r":\s", body)) and _ASKS_AFTER.match(body) and not re.search(_ASKS_AFTER.pattern, body[c.end():], re.I) \
+                and re.search(r",|\sand\s", body[c.end():]):
+            bodies.append(Body(_subjects_only(body[c.end():]), definite or bool(vs), bool(statements)))
         # "How do the power draws compare between A and B": what is compared comes after "between".
         body = m.group(1) if (m := re.search(r"\b(?:compare|differ|vary|contrast)\w*\s+between\s+(.+)$", body, re.I)) else body
         bodies.append(Body(_subjects_only(body[: cue.start()] if (cue := aspect_cue(body)) else body), definite or bool(vs), bool(statements)))

@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 
 from ..models import Kind, Plan, Target
-from .phrasing import WORK_NOUNS
+from .phrasing import _WEAK_NAME, WORK_NOUNS
 
-_HERE = r"(?:here|in\s+(?:the|this|your|my|our)\s+(?:collection|corpus|library|set|list))"
+_HERE = r"(?:(?:in\s+)?here|in\s+(?:the|this|your|my|our)\s+(?:collection|corpus|library|set|list))"
 # "is there a study (here) about X", "does the collection have/include a study of Y", "is the
 # original FooNet paper here": the work asked about, from its article to the end of its clause.
 _EXISTS = re.compile(
     rf"^\W*(?:is|was)\s+there\s+(?P<a>(?:a|an|any)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b[^?.;]*)"
     rf"|\b(?:does|do)\s+(?:the|this|your|my|our)\s+(?:collection|corpus|library|set|list)\s+(?:have|include|contain|hold|cover)\s+"
     rf"(?P<b>(?:a|an|any)\s+[^?.;]*)"
-    rf"|^\W*(?:is|was)\s+(?P<c>(?:the|a|an)\s+(?:[\w.'’-]+\s+){{1,8}}?(?:{WORK_NOUNS}))\s+{_HERE}\s*[?.]", re.I)
+    rf"|^\W*(?:is|was)\s+(?P<c>(?:the|a|an)\s+(?:[\w.'’/-]+\s+){{1,8}}?(?:{WORK_NOUNS}))\s+{_HERE}\s*[?.]", re.I)
 
 
 def asks_existence(q: str) -> str:
@@ -35,6 +35,10 @@ def asks_existence(q: str) -> str:
 
 def not_held(q: str, plan: Plan) -> None:
     """A factoid asking whether a work is held, for which no paper was found: that work is a
-    paper the collection lacks."""
-    if plan.kind is Kind.FACTOID and not plan.targets and (work := asks_existence(q)):
-        plan.targets.append(Target(work, [], by="description"))
+    paper the collection lacks. So is a work asked for by its name ("is the FooLib paper
+    here?") that only other papers' abstracts use (a name found weakly)."""
+    if plan.kind is not Kind.FACTOID or not (work := asks_existence(q)):
+        return
+    named = (m := _EXISTS.search(q)) and m.group("c")
+    if not plan.targets or (named and all(t.by == "name" and t.confidence <= _WEAK_NAME for t in plan.targets)):
+        plan.targets = [Target(work, [], by="description")]

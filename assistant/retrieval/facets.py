@@ -157,11 +157,18 @@ def _listed(text: str) -> list[str]:
     return [text[: colon.start()]] + split_outside_parens(text[colon.end():], r"\s*,\s*(?:and\s+)?")
 
 
+_ASKS_ANY = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b", re.I)
+
+
 def parts(q: str) -> list[str]:
     """The sub-questions of a question that asks several things; [] when it asks one."""
     q = q.strip().rstrip("?. ")
     cuts = [m.start() for m in marked(q)]
     found = [p.strip(" ,;?.") for a, b in zip([0, *cuts], [*cuts, len(q)]) for p in _PART_JOINT.split(q[a:b].rstrip("?. "))]
+    if len(found) == 1 and not _ASKS_ANY.search(q):
+        # A terse request asks no question, it lists the things asked: "FooNet: name of its
+        # optimizer, and the speedup over BarLib?"
+        found = split_outside_parens(q, r"\s*,\s*(?:and\s+)?(?=(?:the|its|their)\s)")
     found = [re.sub(r"[\s,;]+(?:and|or)$", "", _MARK.sub("", re.sub(r"^and\s+", "", p), count=1)) for p in found]
     found = [p for p in found if content_words(p)]
     return found if len(found) >= 2 else []

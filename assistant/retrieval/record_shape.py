@@ -46,10 +46,11 @@ _MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
-# "When" asks a time only before a verb it inverts or alone ("When was it posted?", "when?");
+# "When" asks a time only before a verb it inverts or alone ("When was it posted?", "when?",
+# "when and where did it appear?");
 # "When FooNet runs on a phone, what ...?" opens a condition, and "When Foo Bars Outperform
 # Bazes" a title.
-_WHEN = r"when(?=\s*\?|\s+(?:was|were|did|is|are|has|had)\b)"
+_WHEN = r"when(?=\s*\?|\s+(?:(?:and|&)\s+where\s+)?(?:was|were|did|is|are|has|had)\b)"
 # The nouns for a body people work for: written anywhere ("their lab"), or, when they have other
 # senses too ("data centers", "school of thought"), as what a "which"/"what" asks ("which school").
 _ORGANISATIONS = r"organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group"
@@ -84,7 +85,8 @@ _FIELDS = [
     (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:[\w-]+\s*/\s*)?(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    # (A question opening "Where was/did ..." asks it to its verb, however long the subject between.)
-                                   r"|(?:^|[.?!]\s+)where(?:\s+and\s+[^?!,]*?)?\s+(?:was|were|is|are|has|have|had|did|does|do)\b[^?!,;]*?"
+                                   # (... its people listed in the subject: "by Doe, Roe and Poe".)
+                                   r"|(?:^|[.?!]\s+)where(?:\s+and\s+[^?!,]*?)?\s+(?:was|were|is|are|has|have|had|did|does|do)\b(?:[^?!,;]|,\s+(?-i:[A-Z]))*?"
                                    r"\b(?:publish|appear|present|accept)(?:ed)?\b"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)

@@ -17,6 +17,10 @@ _LIST_ON = re.compile(r",\s+(?!(?:and|or|but|the|a|an|what|which|how|who|whom|wh
                       r"(?-i:[a-z])[^,;:?!]*?\s(?:and|or)\s[^,;:?!]+", re.I)
 
 
+# "one that X, one that Y and one that Z": items of a list of works, each "one" a work of its own.
+_BARE_ONE = re.compile(r"\bone\s+(?:that|which|who|whose)\b", re.I)
+
+
 def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     """`body` split at `joints`, except inside a relative clause (unless what follows the joint
     is a named paper or another work: "the method that X and FooNet", "... and the framework
@@ -43,6 +47,7 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
         # ("... and by the Y paper": a work after the repeated preposition.)
         if any(a < m.start() < b for a, b in guarded) and not any(re.match(rf"\s*(?:the\s+)?{re.escape(n)}(?![\w-])", after) for n in named) \
                 and not re.match(r"(?:(?:by|in|for|from|of|on|with|to|at)\s+)?" + _NEW_WORK.pattern, body[m.end():], re.I) \
+                and not (_BARE_ONE.match(body, m.end()) and _BARE_ONE.search(body[: m.start()])) \
                 and not re.search(r"\bthan\b", m.group(), re.I):
             continue
         out.append(body[start: m.start()])
