@@ -157,3 +157,15 @@ def test_a_lower_case_question_or_request_after_a_statement_starts_a_sentence():
     assert len(sentences("QuxNet uses tricks, e.g. how it tiles the cache?")) == 1
     assert len(sentences("QuxNet is fast. it runs on phones.")) == 1
     assert len(sentences("How does QuxNet do vs. the BarLib baseline?")) == 1
+
+
+def test_a_word_a_suffix_makes_a_kind_of_covers_the_term():
+    from assistant.text import coverage
+
+    # "microcontroller-class devices" are microcontrollers; "GPU-like" parts are GPUs.
+    assert coverage(["microcontroller-class"], "QuxNet runs on microcontrollers with 256KB of memory.") == 1.0
+    assert coverage(["accelerator-like"], "QuxNet builds an accelerator for sparse layers.") == 1.0
+    # Negatives: "backprop-free" says the word is absent; "forward-only" restricts it; a short stem.
+    assert coverage(["backprop-free"], "QuxNet trains with backprop.") == 0.0
+    assert coverage(["forward-only"], "QuxNet uses forward passes.") == 0.0
+    assert coverage(["ai-class"], "QuxNet is an AI chip.") == 0.0
