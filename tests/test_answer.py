@@ -410,3 +410,21 @@ def test_a_paper_described_before_the_question_is_shown_to_be_the_one_meant(assi
     # Negative: a paper named, not described, gets no such sentence.
     b = assistant.ask("How much memory does MobileTL save for MobileNetV2?")
     assert "46%" in b.text and "trains the shifts for internal normalization layers" not in b.text, b.text
+
+
+def test_a_work_the_turn_brings_in_itself_is_its_subject_and_they_are_its_authors(assistant):
+    turns = conversation(assistant, "What does DualMap do?")
+    # An indefinite "a paper that ..." brings in a paper of its own, which "it" after it refers to.
+    q = "I half remember a paper that trains subnets of a 30-layer visual autoregressive model so it can skip depth at late scales. Which is it?"
+    own = assistant.ask(q, turns)
+    assert own.standalone_question in (None, q) and "DualMap" not in own.text, (own.standalone_question, own.text[:300])
+    turns.append(Turn(q, own))
+    # "what did they get": its authors, not both papers so far.
+    follow = assistant.ask("and what memory reduction did they get?", turns)
+    assert "DualMap" not in follow.standalone_question, follow.standalone_question
+    # Negatives: "how do they compare" sets the last two turns' papers side by side; a pronoun
+    # before the new work refers back.
+    both = assistant.ask("how do they compare on memory?", turns)
+    assert "DualMap" in both.standalone_question, both.standalone_question
+    back = assistant.ask("is it like a paper that trains subnets of a visual autoregressive model?", turns[:1])
+    assert "DualMap" in (back.standalone_question or ""), back.standalone_question

@@ -13,9 +13,11 @@ import re
 from ..errors import LLMError
 from ..models import Kind, Turn, short_name, title_prefix
 from ..prompts import render
-from ..retrieval.phrasing import _WEAK_NAME
+from ..retrieval.phrasing import _WEAK_NAME, DIFFER, WORK_NOUNS
 from ..text import MARKER, content_words
 
+# "a paper that ...", "some framework which ...": a work brought in, not one said before.
+_NEW_WORK = re.compile(rf"\b(?:a|an|one|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\s+(?:that|which|where|who|whose)\b", re.I)
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _WORK_NOUN = r"paper|method|system|approach|work|model|framework"
 _FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)
@@ -45,11 +47,17 @@ class Conversation:
         if (by_place := self._by_place(question, previous[-1])) is not None:
             return by_place
         plan = self.retriever.plan(question)
-        refers_back = bool(_FOLLOW_STRONG.search(question))
+        refers_back = _FOLLOW_STRONG.search(question)
         if (plan.names or plan.authors) and not refers_back:
             return question  # it names its own subject
         if plan.kind is Kind.AGGREGATE and not refers_back:
             return question  # ("ok, and which papers prune heads?": a list of its own, whatever came before)
+        # "I recall a paper that tiles X, so it ... . Which one is that?": a work the turn brings
+        # in itself, which its pronouns after it refer to.
+        new = _NEW_WORK.search(question)
+        if new and not (refers_back and refers_back.start() < new.start()) \
+                and any(t.by == "description" and t.paper_ids and new.group() in t.phrase for t in plan.targets):
+            return question
         if not (_FOLLOW.search(question) or len(content_words(question)) <= 3 or _GOES_ON.match(question)):
             return question
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
@@ -109,8 +117,12 @@ class Conversation:
     def _carry_subject(self, question: str, previous: list[Turn], names: list[str], own: set[str]) -> str:
         """`names`: the last turn's subjects (`_subject`); `own`: the names the question gives itself."""
         last = previous[-1]
-        # "both", "them": one subject per turn is not enough; gather the last two turns'.
-        if re.search(r"\b(both|them|they|their)\b", question, re.I) and len(names) < 2 and len(previous) > 1:
+        # "both", "them": one subject per turn is not enough; gather the last two turns'. ("They"
+        # and "their" are as often one paper's authors, "what did they get": papers only when
+        # set against each other, "how do they compare".)
+        plural = re.search(r"\b(both|them)\b", question, re.I) or (
+            re.search(r"\b(they|their)\b", question, re.I) and re.search(rf"\b(?:{DIFFER}|compar\w*|contrast\w*|vs|versus)\b", question, re.I))
+        if plural and len(names) < 2 and len(previous) > 1:
             names = list(dict.fromkeys(self._subject(previous[-2]) + names))
         names = [n for n in names if n not in own]
         if names:
