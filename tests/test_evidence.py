@@ -1013,3 +1013,20 @@ def test_a_number_given_only_for_a_sibling_in_a_series_is_not_the_asked_members(
     assert sibling_only("on Foo 7", ["Foo 13 reaches 70%"]) == ""
     assert sibling_only("on BazBench-10", ["81% on BazBench-100"]) == "BazBench-100"
     assert sibling_only("on BazBench-10", ["81% on BazBench-100 and 95% on BazBench-10"]) == ""
+
+
+def test_an_amount_asked_by_one_word_the_paper_uses_only_without_numbers_is_not_stated(assistant):
+    from assistant.retrieval.measures import named_amounts
+
+    assert named_amounts("What threshold does QuxNet use?", single=True) == [["threshold"]]
+    # (An auxiliary after the name is no word of it: "what learning rate is used".)
+    assert named_amounts("what learning rate is used, and what die size?") == [["learning", "rate"]]
+    abstract = "QuxNet first estimates a low-dimensional space and then aligns its steps in it. It improves accuracy by 6% on BarSet."
+    assert "dimensionality" in _absent(assistant, "What dimensionality does QuxNet choose for its space?", abstract, "pdim")
+    # A two-word amount with no word in the paper: "what cut-off threshold".
+    assert "threshold" in _absent(assistant, "What cut-off threshold is used by QuxNet?", abstract, "pdim")
+    # Negatives: the word with a number; a noun naming a thing, not an amount; an amount absent
+    # in one word ("what accuracy" is answered by "76% top-1", whatever its words).
+    assert _absent(assistant, "What dimensionality does QuxNet choose?", "QuxNet projects onto a 64-dimensional space.", "pdim2") == ""
+    assert named_amounts("What dataset does QuxNet use?", single=True) == []
+    assert _absent(assistant, "What accuracy does QuxNet reach?", "QuxNet reaches 76% top-1 on BarSet.", "pdim3") == ""

@@ -267,6 +267,14 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
                 and not any(states_dimension(x, w.rstrip("s")) for x in said for w in amount if dimension_named(w.rstrip("s"))) \
                 and not (amount[-1].rstrip("s") == "size" and any(_PARAMETERS.search(x) for x in said)):
             return f"does not state a “{' '.join(amount)}”"
+    # An amount asked by one word ("what threshold does X use") that the paper uses only in
+    # sentences stating no number ("a low-dimensional space") is not stated either. (One word
+    # absent from the paper says less: "what accuracy" is answered by "76% top-1".)
+    for (word,) in named_amounts(facet if facet is not None else plan.question, single=True) if plan.kind is Kind.FACTOID else []:
+        using = [x for x in said or sentences(raw) if _has(stem(word), part_stems(re.findall(r"[\w-]+", x)))]
+        if using and not any(quantities(x) for x in using) \
+                and not (dimension_named(word.rstrip("s")) and any(states_dimension(x, word.rstrip("s")) for x in said or sentences(raw))):
+            return f"does not state a “{word}”"
     if number and not any(quantities(s) for s in ev.sentences) and not counted:
         what = facet or " ".join(plan.aspect_terms)
         return f"does not state a number for “{what}”" if what else "does not state the number asked for"

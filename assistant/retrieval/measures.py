@@ -118,16 +118,18 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
 # are answered by names the question does not know, and are no amounts.)
 _AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
-                     "overhead budget temperature voltage precision".split())
-_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:[a-z][\w/-]*\s+){0,2}[a-z][\w/-]*)\s+(?:\([^()]*\)\s+)?"
+                     "overhead budget temperature voltage precision threshold dimensionality".split())
+# (No auxiliary is a word of the name: "what X threshold is used" names "X threshold".)
+_NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:(?!(?:is|are|was|were)\s)[a-z][\w/-]*\s+){0,2}(?!(?:is|are|was|were)\s)[a-z][\w/-]*)\s+(?:\([^()]*\)\s+)?"
                            r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)
 
 
-def named_amounts(text: str) -> list[list[str]]:
+def named_amounts(text: str, single: bool = False) -> list[list[str]]:
     """The two words of each amount `text` asks by name ("what clock frequency does X reach",
     "what is the clock frequency of X", "what die size and clock rate were set": [die, size],
     [clock, rate]; "what compile/pass rate": [compile/pass, rate], either word will do), [] when
-    it asks none by a two-word name."""
+    it asks none by a two-word name. `single`: the amounts asked by one word instead ("what
+    threshold does X use": [threshold])."""
     found = []
     for m in _NAMED_AMOUNT.finditer(text):
         for phrase in filter(None, m.groups()):
@@ -135,6 +137,10 @@ def named_amounts(text: str) -> list[list[str]]:
             # ("what does FooNet cost in accuracy": "cost" is its verb, no amount named.)
             if re.search(r"\b(?:do|does|did|is|are|was|were|has|have|had)\b", phrase, re.I):
                 continue
-            if len(words) == 2 and all(content_words(w.replace("/", " ")) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
+            if single:
+                words = phrase.lower().split()
+                if len(words) == 1 and content_words(words[0]) and re.sub(r"s$", "", words[0]) in _AMOUNTS:
+                    found.append(words)
+            elif len(words) == 2 and all(content_words(w.replace("/", " ")) for w in words) and re.sub(r"s$", "", words[1]) in _AMOUNTS:
                 found.append(words)
     return found
