@@ -392,39 +392,39 @@ def test_a_work_not_held_is_said_to_be_missing(assistant):
 
 def test_a_work_asked_for_by_a_name_only_other_abstracts_use_is_missing(assistant):
     # vLLM is only a baseline in another paper's abstract: "the vLLM paper" is not held.
-    a = assistant.ask("is the vLLM paper in here?")
+    a = assistant.ask("is the vLLM paper in the collection?")
     assert a.refused and a.text.startswith("The vLLM paper is not in the collection."), a.text
     # Negatives: a paper going by the name asked; a topic that papers' abstracts use.
     b = assistant.ask("Is the FastSwitch paper in here?")
     assert not b.refused and "FastSwitch" in b.text, b.text
-    c = assistant.ask("Is there a paper here about SIMD?")
+    c = assistant.ask("Is there any article on SIMD in the collection?")
     assert "not in the collection" not in c.text, c.text
 
 
 def test_a_paper_described_before_the_question_is_shown_to_be_the_one_meant(assistant):
     # The question asks a number; the answer also quotes what shows the paper found is the
     # one described ("trains the shifts ... normalization layers").
-    a = assistant.ask("I read about a transfer-learning method that only learns the shifts of its normalization layers "
-                      "and keeps a binary mask instead of activation maps. How much memory does it save for MobileNetV2?")
+    a = assistant.ask("I read about a transfer-learning method that learns just normalization shifts and stores a binary "
+                      "mask rather than activation maps. By how much does it shrink memory on MobileNetV2?")
     assert "46%" in a.text and "trains the shifts for internal normalization layers" in a.text, a.text
     # Negative: a paper named, not described, gets no such sentence.
-    b = assistant.ask("How much memory does MobileTL save for MobileNetV2?")
+    b = assistant.ask("What memory cut does MobileTL give on MobileNetV2?")
     assert "46%" in b.text and "trains the shifts for internal normalization layers" not in b.text, b.text
 
 
 def test_a_work_the_turn_brings_in_itself_is_its_subject_and_they_are_its_authors(assistant):
     turns = conversation(assistant, "What does DualMap do?")
     # An indefinite "a paper that ..." brings in a paper of its own, which "it" after it refers to.
-    q = "I half remember a paper that trains subnets of a 30-layer visual autoregressive model so it can skip depth at late scales. Which is it?"
+    q = "There was some study where subnets of a 30-layer visual autoregressive network are trained, so it can drop layers at late scales. Which is it?"
     own = assistant.ask(q, turns)
     assert own.standalone_question in (None, q) and "DualMap" not in own.text, (own.standalone_question, own.text[:300])
     turns.append(Turn(q, own))
     # "what did they get": its authors, not both papers so far.
-    follow = assistant.ask("and what memory reduction did they get?", turns)
+    follow = assistant.ask("and what memory cut did they see?", turns)
     assert "DualMap" not in follow.standalone_question, follow.standalone_question
     # Negatives: "how do they compare" sets the last two turns' papers side by side; a pronoun
     # before the new work refers back.
     both = assistant.ask("how do they compare on memory?", turns)
     assert "DualMap" in both.standalone_question, both.standalone_question
-    back = assistant.ask("is it like a paper that trains subnets of a visual autoregressive model?", turns[:1])
+    back = assistant.ask("is it similar to a study where subnets of a visual autoregressive network are trained?", turns[:1])
     assert "DualMap" in (back.standalone_question or ""), back.standalone_question

@@ -1005,7 +1005,7 @@ def test_a_number_given_only_for_a_sibling_in_a_series_is_not_the_asked_members(
     # ("BarNetV1 and V4") names that series' member; no member asked.
     assert _absent(assistant, "How many fewer multiply-accumulates does QuxNet use on BarNetV4?", abstract, "pseries",
                    specifics=["BarNetV4"], aspect_terms=["fewer", "multiply-accumulates"]) == ""
-    assert _absent(assistant, "How much activation memory does QuxNet cut for BarNetV4 backbones?", abstract, "pseries",
+    assert _absent(assistant, "What activation-memory cut does QuxNet get for BarNetV4 backbones?", abstract, "pseries",
                    specifics=["BarNetV4"], aspect_terms=["activation", "memory", "cut"]) == ""
     assert ("barnet", (4,)) in members("by 41% and 47% for BarNetV1 and V4 backbones")
     # A series needs a name of two letters or more and its number joined to it ("A100" and "Foo 7" are none).
@@ -1021,7 +1021,7 @@ def test_an_amount_asked_by_one_word_the_paper_uses_only_without_numbers_is_not_
     assert named_amounts("What threshold does QuxNet use?", single=True) == [["threshold"]]
     # (An auxiliary after the name is no word of it: "what learning rate is used".)
     assert named_amounts("what learning rate is used, and what die size?") == [["learning", "rate"]]
-    abstract = "QuxNet first estimates a low-dimensional space and then aligns its steps in it. It improves accuracy by 6% on BarSet."
+    abstract = "QuxNet projects its updates into a low-dimensional subspace before each step. It improves accuracy by 6% on BarSet."
     assert "dimensionality" in _absent(assistant, "What dimensionality does QuxNet choose for its space?", abstract, "pdim")
     # A two-word amount with no word in the paper: "what cut-off threshold".
     assert "threshold" in _absent(assistant, "What cut-off threshold is used by QuxNet?", abstract, "pdim")

@@ -150,8 +150,8 @@ def test_a_lower_case_question_or_request_after_a_statement_starts_a_sentence():
     from assistant.text import sentences
 
     # Chat drops capitals: a question to its question mark, or a request, starts a sentence.
-    assert len(sentences("there are two QuxNet write-ups. do they agree on the speedup?")) == 2
-    assert len(sentences("someone said QuxNet beats BarLib. by how many points does it win, and on what?")) == 2
+    assert len(sentences("there are two QuxNet write-ups. do they report the same speedup?")) == 2
+    assert len(sentences("a friend said QuxNet beats BarLib. by what margin does it win, and where?")) == 2
     assert len(sentences("three tools: FooA, FooB and FooC. give me each one's best figure.")) == 2
     # Negatives: an abbreviation before the lower case, a statement going on, a comparison after "vs.".
     assert len(sentences("QuxNet uses tricks, e.g. how it tiles the cache?")) == 1

@@ -52,7 +52,7 @@ class Conversation:
             return question  # it names its own subject
         if plan.kind is Kind.AGGREGATE and not refers_back:
             return question  # ("ok, and which papers prune heads?": a list of its own, whatever came before)
-        # "I recall a paper that tiles X, so it ... . Which one is that?": a work the turn brings
+        # "Some study where X is tiled, so it ... . Which one is that?": a work the turn brings
         # in itself, which its pronouns after it refer to.
         new = _NEW_WORK.search(question)
         if new and not (refers_back and refers_back.start() < new.start()) \

@@ -76,7 +76,7 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
         if (c := re.search(r":\s", body)) and not _ASKS_AFTER.match(body, c.end()) \
                 and (end := next((m for m in _SET_OFF.finditer(body, c.end()) if "," not in m.group() or _ASKS_AFTER.match(body, m.end())), None)):
             body = body[c.end(): end.start()]
-        # "Which board does each of these use: A, B and the X one?": a question closed by a
+        # "Which board does each one run on: A, B and the X one?": a question closed by a
         # colon asks of the list after it.
         if (c := re.search(r":\s", body)) and _ASKS_AFTER.match(body) and not re.search(_ASKS_AFTER.pattern, body[c.end():], re.I) \
                 and re.search(r",|\sand\s", body[c.end():]):

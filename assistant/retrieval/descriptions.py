@@ -49,6 +49,9 @@ _WHICH_WORK_DOES = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?((?:{WO
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
 
+_WORK_ALONE = re.compile(rf"(?<![\w-])(?:{WORK_NOUNS})(?![\w-])", re.I)
+
+
 class Descriptions:
     """Mixed into the Planner: needs `names`, `abbreviations`, `search`, `settings`, `_quantity_noun`."""
 
@@ -240,7 +243,10 @@ class Descriptions:
         statements, asked = split_statements(rest)
         # ... unless the question sentence describes a work itself ("A reports X. What does the
         # caching framework for Y report?"): then the statement is only what it is set against.
-        own = [m.group() for m in _DEFINITE.finditer(asked) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
+        # (Not what a result is set against: "the speedup over the fastest earlier system".)
+        # (Nor a work noun inside a compound: "the system-wide budget".)
+        own = [m.group() for m in _DEFINITE.finditer(asked) if _WORK_ALONE.search(m.group()) and len(content_words(m.group())) >= 3
+               and not _BASELINE_BEFORE.search(asked[: m.start()])]
         # ("which tool does the FooCache study use to ...": the subject, without what it is asked.)
         own = [v.group(1) if (v := _ASKED_SUBJECT.search(asked)) and x.startswith(v.group(1)) else x for x in own]
         # ("the study of X measures its gain on which boards": the subject, to its verb.)
@@ -268,9 +274,15 @@ class Descriptions:
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
-        found = [t for said in [phrase] + ([max(framed, key=len)] if context and framed else [])
+        # (... and, with statements, the whole question when it speaks of a work ("was there not a
+        # study that ...?"): the statements alone may say too little; not beside a weak name, which
+        # the whole question's words would only bury.)
+        whole = [rest] if context and not weak and _WORK_ALONE.search(rest) else []
+        found = [(said, t) for said in [phrase] + ([max(framed, key=len)] if context and framed else []) + whole
                  if (t := self._resolve(said, firm, self._filtered(plan), marks=marks_of(plan)))]
-        target = max((t for t in found if not t.missing), key=lambda t: t.confidence, default=found[0] if found else None)
+        said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))
+        if said == rest:
+            context = ""  # (the whole question found it: the statements' words qualify what is asked too)
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]

@@ -15,12 +15,14 @@ from ..models import Kind, Plan, Target
 from .phrasing import _WEAK_NAME, WORK_NOUNS
 
 _HERE = r"(?:(?:in\s+)?here|in\s+(?:the|this|your|my|our)\s+(?:collection|corpus|library|set|list))"
-# "is there a study (here) about X", "does the collection have/include a study of Y", "is the
-# original FooNet paper here": the work asked about, from its article to the end of its clause.
+# "is there a study (here) about X", "is there work on X", "does the collection have/include a
+# study of Y", "is the original FooNet paper here": the work asked about, from its article (or
+# its mass noun) to the end of its clause.
 _EXISTS = re.compile(
     rf"^\W*(?:is|was)\s+there\s+(?P<a>(?:a|an|any)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b[^?.;]*)"
     rf"|\b(?:does|do)\s+(?:the|this|your|my|our)\s+(?:collection|corpus|library|set|list)\s+(?:have|include|contain|hold|cover)\s+"
     rf"(?P<b>(?:a|an|any)\s+[^?.;]*)"
+    rf"|^\W*(?:is|was)\s+there\s+(?P<d>(?:any\s+)?(?:work|research|literature|anything)\b[^?.;]*)"
     rf"|^\W*(?:is|was)\s+(?P<c>(?:the|a|an)\s+(?:[\w.'’/-]+\s+){{1,8}}?(?:{WORK_NOUNS}))\s+{_HERE}\s*[?.]", re.I)
 
 

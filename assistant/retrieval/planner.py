@@ -38,7 +38,7 @@ from ..units import asked_unit
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, named_as_baseline, set_aside
 from .others import others_only, papers_named
-from .existence import not_held
+from .existence import asks_existence, not_held
 from .kinds import KindReader
 from .versions import of_version, split_versions, version_after
 from .quoted import quoted_works
@@ -101,7 +101,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
             if not cands and (made := re.fullmatch(r"(.+)-[a-z]+ed", tok)) and looks_like_name(made.group(1)) \
                     and (cands := self.names.lookup(made.group(1))):
                 tok = made.group(1)  # "FooGen-generated designs" are FooGen's results
-            if plus := re.match(r"\++", q[m.end():]):
+            # (Not a "+" joining two plain words: "weights+activations".)
+            if (plus := re.match(r"\++", q[m.end():])) and (looks_like_name(tok) or not re.match(r"\++\w", q[m.end():])):
                 # "FooNet++" is a successor of FooNet, not FooNet (lookups drop the "+"): a paper's
                 # name only when its title goes by it as written, else a qualifier.
                 tok += plus.group()
@@ -192,6 +193,14 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                 # of the description ("BERT"), not the paper.
                 plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
                 plan.targets = []
+            # "I tune FooNet-style models and run out of host memory. Is there work on that?": the
+            # paper an existence question asks for is the one it describes; works named only
+            # in the statements before it are the asker's background.
+            if plan.kind is Kind.FACTOID and plan.targets and asks_existence(asked_q := split_statements(q)[1]) \
+                    and not any(as_word(t.phrase).search(asked_q) for t in plan.targets):
+                background, plan.targets = plan.targets, []
+                if not self._describe_single(q, plan):
+                    plan.targets = background
             subjects = [t for t in plan.targets if not t.baseline]
             if not subjects and (said := self._describe_single(q, plan)) and plan.kind is Kind.FACTOID:
                 self._with_rivals_of_described(q, plan, said, baselines)
