@@ -1,6 +1,7 @@
 """Questions whether the collection holds a work at all: "Is there any study about X here?", "Does
-the collection have a paper on Y?", "Is the original Z paper here?". When no paper is found
-for what such a question describes, the answer is that the work is not in the collection: the
+the collection have a paper on Y?", "Is there work on Z?", "Is the original FooNet paper here?".
+When no paper is found for what such a question describes, or a work asked for by name goes by
+a name only other abstracts use, the answer is that the work is not in the collection: the
 nearest paper a search returns is no answer to "is there one?".
 
 Out of scope: finding the described paper (descriptions.py); lists ("are there papers on X?",
