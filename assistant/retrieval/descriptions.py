@@ -48,7 +48,7 @@ _WHICH_WORK_DOES = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?((?:{WO
 # Words that place a paper, not describe it ("the first study", "the other work").
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
-# A work noun standing alone: "the caching system", not "the system-memory side".
+# A work noun standing alone: "the caching system", not "the system-wide budget".
 _WORK_ALONE = re.compile(rf"(?<![\w-])(?:{WORK_NOUNS})(?![\w-])", re.I)
 
 
