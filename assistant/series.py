@@ -1,6 +1,6 @@
 """Members of a named series: "FooNet-V2" and "FooNetV3", "BarLM-7" and "BarLM-13",
 "QuxBench-10" and "QuxBench-100" are one name with different numbers. A number a paper states
-only beside a sibling ("for FooNetV3, a 36% cut") is not the number of the member asked about,
+only beside a sibling ("for FooNetV3, a 20% cut") is not the number of the member asked about,
 even when the paper names that member elsewhere.
 
 Out of scope: sizes written apart from the name ("Foo 7B"), and names whose letters differ.

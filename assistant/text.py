@@ -31,7 +31,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9\.\-%]*[a-z0-9%]|[a-z0-9]")
 NAME_TOKEN = re.compile(r"(?<![\w$])[A-Za-z][A-Za-z0-9]*(?:[\-\.][A-Za-z0-9]+)*(?:\(\))?")
 # "LLM-based", "PIM-aware": descriptions made of a name and a suffix, not names.
 _ADJECTIVE = re.compile(r"-(aware|based|tolerant|free|level|like|driven|specific|efficient|friendly|scale|wise|style|only|class|grade|sized|type|oriented|centric)$", re.I)
-# Of those, the suffixes that say what kind of thing the word before is ("microcontroller-class").
+# Of those, the suffixes that say what kind of thing the word before is ("desktop-class").
 _KIND_OF = re.compile(r"-(class|grade|sized|type|like|style|oriented|centric)$", re.I)
 # A number with what it counts: "1.25x", "71.59%", "3-bit", "175B", "18GB", "2.5 times";
 # not a digit inside a word ("2D parallelism", "3rd"). A scraped abstract's LaTeX may lose the
@@ -108,7 +108,7 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
                                                        or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined))))
                 # ("CPU-vs-GPU": two things set against each other, each a word of its own)
                 or (len(sides := _VERSUS_JOINED.split(t)) > 1 and all(stem(x) in have for x in sides))
-                # ("microcontroller-class devices"): the word a suffix says a kind of
+                # ("desktop-class GPUs"): the word a suffix says a kind of
                 or ((a := _KIND_OF.search(t)) and len(t[: a.start()]) > 2 and stem(t[: a.start()]) in have))
     return found / total if total else 0.0
 

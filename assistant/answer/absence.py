@@ -149,6 +149,17 @@ def _parts(q: str) -> list[str]:
     return [x for x in parts if x.lower() not in stopwords()] if len(parts) > 1 else []
 
 
+def _word_stems(sent: str) -> set[str]:
+    """The stems of a sentence's words, and of each hyphenated word's parts."""
+    return part_stems(re.findall(r"[\w-]+", sent))
+
+
+def _in_its_units(word: str, said: list[str]) -> bool:
+    """Is a number in the units of what `word` names ("time": "30 seconds") stated in `said`?"""
+    w = word.rstrip("s")
+    return dimension_named(w) and any(states_dimension(x, w) for x in said)
+
+
 def _head_there(phrase: str, have: set[str]) -> bool:
     """A phrase in plain lower-case words ("than the unpruned network") describes rather than
     names: the paper has it when it has its head, the last word, whatever it says of it. So
@@ -238,12 +249,12 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # it (not the settings' own words, nor the title's).
     asked = part_stems(content_words(facet) if facet is not None else plan.aspect_terms) \
         - part_stems(content_words(" ".join([p.title, *binding])))
-    overlap = {x: len(asked & part_stems(re.findall(r"[\w-]+", x))) for x in stated}
+    overlap = {x: len(asked & _word_stems(x)) for x in stated}
     near = [x for x in stated if overlap[x] == max(overlap.values())] if stated else []
     for q in binding if number else []:
         if sibling := sibling_only(q, near):
-            # "What FLOPs cut on FooNetV2?" is not answered by "for FooNetV3, a 36% FLOPs cut",
-            # though the paper names FooNetV2 elsewhere.
+            # "What energy saving on FooNetV2?" is not answered by "for FooNetV3, a 20% energy
+            # saving", though the paper names FooNetV2 elsewhere.
             return f"gives that number for “{sibling}”, not for “{q}”"
     if plan.unit and number and (not facet or plan.unit in facet) and not any(states_dimension(x, dimension(plan.unit)) for x in stated):
         # "What decode delay in microseconds does X reach?" is not answered by its accuracy or a speedup.
@@ -257,23 +268,22 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # Nor does one whose sentences using a word of the name state no number at all ("FooChip runs
     # at a high clock rate"), unless a number in the units of what is named is stated anywhere
     # ("what time budget": "within 20 seconds"; "what model size": "13B parameters").
-    amounts = named_amounts(facet if facet is not None else plan.question) if plan.kind is Kind.FACTOID else []
-    said = sentences(raw) if amounts else []
+    amounts = named_amounts(asked_of := facet if facet is not None else plan.question) if plan.kind is Kind.FACTOID else []
+    singles = named_amounts(asked_of, single=True) if plan.kind is Kind.FACTOID else []
+    said = sentences(raw) if amounts or singles else []
     for amount in amounts:
         words = {stem(x) for w in amount for x in re.split(r"[-/]", w) if x}
         if not any(_has(x, have) for x in words):
             return f"does not state a “{' '.join(amount)}”"
-        if not any(quantities(x) for x in said if words & part_stems(re.findall(r"[\w-]+", x))) \
-                and not any(states_dimension(x, w.rstrip("s")) for x in said for w in amount if dimension_named(w.rstrip("s"))) \
+        if not any(quantities(x) for x in said if words & _word_stems(x)) and not any(_in_its_units(w, said) for w in amount) \
                 and not (amount[-1].rstrip("s") == "size" and any(_PARAMETERS.search(x) for x in said)):
             return f"does not state a “{' '.join(amount)}”"
-    # An amount asked by one word ("what threshold does X use") that the paper uses only in
-    # sentences stating no number ("a low-dimensional space") is not stated either. (One word
-    # absent from the paper says less: "what accuracy" is answered by "76% top-1".)
-    for (word,) in named_amounts(facet if facet is not None else plan.question, single=True) if plan.kind is Kind.FACTOID else []:
-        using = [x for x in said or sentences(raw) if _has(stem(word), part_stems(re.findall(r"[\w-]+", x)))]
-        if using and not any(quantities(x) for x in using) \
-                and not (dimension_named(word.rstrip("s")) and any(states_dimension(x, word.rstrip("s")) for x in said or sentences(raw))):
+    # An amount asked by one word ("what depth does X pick") that the paper uses only in
+    # sentences stating no number ("a deep network") is not stated either. (One word absent
+    # from the paper says less: "what accuracy" is answered by "76% top-1".)
+    for (word,) in singles:
+        using = [x for x in said if _has(stem(word), _word_stems(x))]
+        if using and not any(quantities(x) for x in using) and not _in_its_units(word, said):
             return f"does not state a “{word}”"
     if number and not any(quantities(s) for s in ev.sentences) and not counted:
         what = facet or " ".join(plan.aspect_terms)

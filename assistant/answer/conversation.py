@@ -17,7 +17,7 @@ from ..retrieval.phrasing import _WEAK_NAME, DIFFER, WORK_NOUNS
 from ..text import MARKER, content_words
 
 # "a paper that ...", "some framework which ...": a work brought in, not one said before.
-_NEW_WORK = re.compile(rf"\b(?:a|an|one|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\s+(?:that|which|where|who|whose)\b", re.I)
+_BROUGHT_IN = re.compile(rf"\b(?:a|an|one|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\s+(?:that|which|where|who|whose)\b", re.I)
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _WORK_NOUN = r"paper|method|system|approach|work|model|framework"
 _FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)
@@ -54,7 +54,7 @@ class Conversation:
             return question  # ("ok, and which papers prune heads?": a list of its own, whatever came before)
         # "Some study where X is tiled, so it ... . Which one is that?": a work the turn brings
         # in itself, which its pronouns after it refer to.
-        new = _NEW_WORK.search(question)
+        new = _BROUGHT_IN.search(question)
         if new and not (refers_back and refers_back.start() < new.start()) \
                 and any(t.by == "description" and t.paper_ids and new.group() in t.phrase for t in plan.targets):
             return question

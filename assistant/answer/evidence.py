@@ -313,7 +313,7 @@ class EvidenceSelector:
 
     def identifying(self, plan: Plan, hit: Hit, description: str) -> str:
         """The sentence of the paper's abstract that best matches how the question described it
-        ("there is a framework built around X"): what shows the paper found is the one meant."""
+        ("I read of a tool that tiles X"): what shows the paper found is the one meant."""
         terms = content_words(description)
         scored = self.score(plan, hit.paper, description, terms, qualifiers=False, number=False)
         best = max(scored, key=lambda x: x[0], default=None)

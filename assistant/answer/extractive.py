@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
 from ..retrieval.abbreviations import glossary
+from ..retrieval.statements import split_statements
 from ..text import cell, coverage, plain_latex
 from .citations import Cites
 from .comparison import ComparisonTable
-from ..retrieval.statements import split_statements
 from .cover import overlaps
 from .evidence import EvidenceSelector
 from .records import record_answer
@@ -85,6 +85,11 @@ class ExtractiveComposer(ComparisonTable):
         parts = []
         absent = 0  # papers whose answer is "does not report": all of them -> the sentinel
         top_rel = ranked[0][0]
+        # The papers described in the statements before the question ("I read of a tool that
+        # tiles X. What speedup ...?"): each answer also quotes the sentence showing it is the one meant.
+        said = split_statements(plan.question)[0]
+        described = {pid for t in plan.targets if said and t.by == "description"
+                     and (t.phrase.lower() in said.lower() or said.lower() in t.phrase.lower()) for pid in t.paper_ids}
         for rel, h in ranked[: 3 if not targeted else len(targeted)]:
             if parts and not targeted and rel < max(floor, 0.8 * top_rel):
                 break
@@ -96,12 +101,7 @@ class ExtractiveComposer(ComparisonTable):
                 out.refused_parts.append(f"{h.paper.title}: {ev.absent}")
                 parts.append(f"The abstract of {_heading(h, marker)} {ev.absent}. The closest it comes: {_quote(ev.sentences[:1], marker, ev.locators[:1])}")
                 continue
-            # A paper described in the statements before the question ("There's a framework
-            # built around X. How many bits ...?"): the sentence showing it is the one meant, too.
-            said = split_statements(plan.question)[0]
-            described = said and any(h.paper.id in t.paper_ids and t.by == "description" and (
-                t.phrase.lower() in said.lower() or said.lower() in t.phrase.lower()) for t in plan.targets)
-            if described and (sent := self.evidence.identifying(plan, h, said)) and not overlaps(sent, ev.sentences):
+            if h.paper.id in described and (sent := self.evidence.identifying(plan, h, said)) and not overlaps(sent, ev.sentences):
                 ev.sentences.append(sent)
                 ev.locators.append("")
             lead = "Also relevant: " if parts else ""

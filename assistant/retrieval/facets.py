@@ -166,8 +166,8 @@ def parts(q: str) -> list[str]:
     cuts = [m.start() for m in marked(q)]
     found = [p.strip(" ,;?.") for a, b in zip([0, *cuts], [*cuts, len(q)]) for p in _PART_JOINT.split(q[a:b].rstrip("?. "))]
     if len(found) == 1 and not _ASKS_ANY.search(q):
-        # A terse request asks no question, it lists the things asked: "FooNet: name of its
-        # optimizer, and the speedup over BarLib?"
+        # A terse request asks no question, it lists the things asked: "FooNet - its solver's
+        # name, and the gain on BarSet?"
         found = split_outside_parens(q, r"\s*,\s*(?:and\s+)?(?=(?:the|its|their)\s)")
     found = [re.sub(r"[\s,;]+(?:and|or)$", "", _MARK.sub("", re.sub(r"^and\s+", "", p), count=1)) for p in found]
     found = [p for p in found if content_words(p)]

@@ -119,7 +119,7 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
 _AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
                      "overhead budget temperature voltage precision threshold dimensionality".split())
-# (No auxiliary is a word of the name: "what X threshold is used" names "X threshold".)
+# (No auxiliary is a word of the name: "what learning rate is used" names "learning rate".)
 _NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:(?!(?:is|are|was|were)\s)[a-z][\w/-]*\s+){0,2}(?!(?:is|are|was|were)\s)[a-z][\w/-]*)\s+(?:\([^()]*\)\s+)?"
                            r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)
 

@@ -101,7 +101,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
             if not cands and (made := re.fullmatch(r"(.+)-[a-z]+ed", tok)) and looks_like_name(made.group(1)) \
                     and (cands := self.names.lookup(made.group(1))):
                 tok = made.group(1)  # "FooGen-generated designs" are FooGen's results
-            # (Not a "+" joining two plain words: "weights+activations".)
+            # (Not a "+" joining two plain words: "keys+values".)
             if (plus := re.match(r"\++", q[m.end():])) and (looks_like_name(tok) or not re.match(r"\++\w", q[m.end():])):
                 # "FooNet++" is a successor of FooNet, not FooNet (lookups drop the "+"): a paper's
                 # name only when its title goes by it as written, else a qualifier.
@@ -193,7 +193,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                 # of the description ("BERT"), not the paper.
                 plan.specifics += [t.phrase for t in plan.targets if not t.missing and t.phrase not in plan.specifics]
                 plan.targets = []
-            # "I tune FooNet-style models and run out of host memory. Is there work on that?": the
+            # "We shard FooNet-style and our queues stall. Is there work on that?": the
             # paper an existence question asks for is the one it describes; works named only
             # in the statements before it are the asker's background.
             if plan.kind is Kind.FACTOID and plan.targets and asks_existence(asked_q := split_statements(q)[1]) \
