@@ -46,6 +46,7 @@ QUANTITY = re.compile(
     rf"{SI_UNIT}(?:\^?2|²)?\b))?(?![A-Za-z0-9])",
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
+_MAGNITUDE = re.compile(r"\b(?:tens|hundreds|thousands|millions|billions|trillions|dozens)\s+of\b", re.I)
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|(?i:v\.s)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|(?<![\w-])[A-Z]\.)$")
 
@@ -157,6 +158,12 @@ def quantities(text: str) -> list[str]:
             continue
         out.append(q)
     return out
+
+
+def magnitudes(text: str) -> list[str]:
+    """Amounts said in words, "up to hundreds of layers", "thousands of GPUs": they answer
+    "how deep", "how many" as a number would, though a sentence of motivation says them too."""
+    return [m.group() for m in _MAGNITUDE.finditer(text)]
 
 
 def defuse_markers(text: str) -> str:

@@ -428,3 +428,28 @@ def test_a_work_the_turn_brings_in_itself_is_its_subject_and_they_are_its_author
     assert "DualMap" in both.standalone_question, both.standalone_question
     back = assistant.ask("is it similar to a study where subnets of a visual autoregressive network are trained?", turns[:1])
     assert "DualMap" in (back.standalone_question or ""), back.standalone_question
+
+
+def test_there_in_a_follow_up_points_back_at_the_last_subject(assistant):
+    turns = conversation(assistant, "which paper trains very deep GNNs on circuit graphs with reversible residual modules?")
+    follow = assistant.ask("what peak memory cut is reported there?", turns)
+    assert "GSR-GNN" in follow.standalone_question, follow.standalone_question
+    # Negative: the "there" of "is there" points nowhere.
+    own = assistant.ask("is there a paper on fault tolerance for LLM pretraining?", turns)
+    assert "GSR-GNN" not in (own.standalone_question or ""), own.standalone_question
+
+
+def test_an_amount_in_words_answers_how_deep(assistant):
+    a = assistant.ask("How deep a network can GSR-GNN train, and how much peak memory does it save?")
+    assert "hundreds of layers" in a.text and "87.2" in a.text, a.text
+    # Negative: a number asked that the paper gives only in words of motivation is still not stated.
+    b = assistant.ask("By what percentage does the in-memory snapshotting framework for LLM pretraining cut its fault-tolerance overhead?")
+    assert "thousands of GPU" not in b.text.split("The closest it comes")[0], b.text
+
+
+def test_a_fronted_against_which_asks_the_rival(assistant):
+    a = assistant.ask("what latency cut does EnergonAI give under tensor parallelism, and against which system?")
+    assert "37%" in a.text and "FasterTransformer" in a.text, a.text
+    # Negative: the latency part alone needs no rival.
+    b = assistant.ask("what latency cut does EnergonAI give under tensor parallelism?")
+    assert "37%" in b.text, b.text

@@ -4071,3 +4071,60 @@ def test_a_plus_joining_two_words_makes_no_successor_name(planner):
     # Negative: a "+" after a name and before a space makes a successor's name, a qualifier.
     p = plan("What speedup does ZO2+ report over ZO2?")
     assert any(x.endswith("+") for x in p.specifics + [t.phrase for t in p.targets]), (p.specifics, [t.phrase for t in p.targets])
+
+
+def test_a_preposition_fronted_with_a_question_word_starts_a_part(planner):
+    _, plan = planner
+    # "..., and against which system?": a second thing asked, however it opens.
+    p = plan("What latency cut does EnergonAI give under tensor parallelism, and against which system?")
+    assert len(p.facets) == 2 and p.facets[1].startswith("against which"), p.facets
+    p = plan("How much does MemAscend save, and from which component?")
+    assert len(p.facets) == 2, p.facets
+    # Negatives: a preposition inside one asked thing, or with no question word after it.
+    assert plan("What latency cut does EnergonAI give against FasterTransformer?").facets == []
+    assert plan("How much does MemAscend save against standard offloading and on which models?").facets != []
+
+
+def test_a_pronoun_subject_after_how_many_is_no_counted_noun():
+    from assistant.retrieval.measures import counted
+
+    # Chat drops the auxiliary: "how many kernels it covers" counts kernels, not "it".
+    assert counted("how many kernels it covers and on which chips") == "kernels"
+    assert counted("how many GPUs they needed") == "GPUs"
+    # Negatives: the usual auxiliary form; no noun counted at all.
+    assert counted("How many GPUs did they use?") == "GPUs"
+    assert counted("how many does it have") == ""
+    assert counted("how many are there") == ""
+
+
+def test_a_thing_the_asker_calls_their_own_is_no_qualifier(planner):
+    _, plan = planner
+    # "my WebGPU runtime" is the asker's, not a setting nn-JIT.web's abstract must mention.
+    p = plan("Which compiler does nn-JIT.web time its kernel generation against? I will set it beside my WebGPU runtime.")
+    assert "WebGPU" not in p.specifics, p.specifics
+    # Negative: the same word asked of the paper is a qualifier.
+    p = plan("Does nn-JIT.web run on WebGPU, and which compiler does it time its kernel generation against?")
+    assert "WebGPU" in p.specifics, p.specifics
+
+
+def test_the_asked_words_break_a_tie_between_a_descriptions_close_papers(planner):
+    r, plan = planner
+    # "an attention-based image classifier" paraphrases "vision transformers": two papers are
+    # close in meaning; "ImageNet accuracy" asked of it says which.
+    p = plan("what ImageNet accuracy does the work that fits an attention-based image classifier onto a Cortex-M class microcontroller board reach?")
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets] == ["MCUFormer"], [(t.phrase, titles(r, t)) for t in p.targets]
+    # Negative: the asked words pick no paper the description does not find: a missing work stays missing.
+    p = plan("Is the original Mamba selective state-space model paper here? What inference throughput advantage over Transformers does it claim?")
+    assert all(not t.paper_ids for t in p.targets), [(t.phrase, titles(r, t)) for t in p.targets]
+
+
+def test_a_description_found_weakly_is_no_qualifier(planner):
+    _, plan = planner
+    # A described paper's phrase is no setting its abstract must repeat word for word.
+    # (Set beside "my WebGPU engine", it was first a compared phrase found weakly.)
+    q = "Which compiler does the system that builds tuned CPU/GPU kernels on the fly inside web pages time its kernel generation against, and what is its best speedup? Comparing it to my WebGPU engine."
+    p = plan(q)
+    assert not any("builds" in x for x in p.specifics) and "WebGPU" not in p.specifics, p.specifics
+    # Negative: a name asked of the paper stays a qualifier.
+    p = plan("Which compiler does nn-JIT.web time its kernel generation against on WebGPU?")
+    assert "WebGPU" in p.specifics, p.specifics

@@ -169,3 +169,13 @@ def test_a_word_a_suffix_makes_a_kind_of_covers_the_term():
     assert coverage(["backprop-free"], "QuxNet trains with backprop.") == 0.0
     assert coverage(["forward-only"], "QuxNet uses forward passes.") == 0.0
     assert coverage(["ai-class"], "QuxNet is an AI chip.") == 0.0
+
+
+def test_an_amount_in_words_is_a_magnitude_not_a_quantity():
+    from assistant.text import magnitudes, quantities
+
+    # "hundreds of layers" answers "how deep"; it is no number for the checks of stated figures.
+    assert magnitudes("It trains GNNs with up to hundreds of layers.") == ["hundreds of"]
+    assert quantities("It trains GNNs with up to hundreds of layers.") == []
+    # Negatives: a plain plural, and a number.
+    assert magnitudes("It trains on hundreds.") == [] and magnitudes("It trains 12 layers.") == []

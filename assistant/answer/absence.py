@@ -55,10 +55,14 @@ _ASKED_AGAINST = re.compile(r"^\W*(?:which|what)\b(?:(?![,;]).)*?\b(?:(?:compare
                             r"|outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?)(?:\s+(?:on|in|at|for|by|across)\b[^,;]*)?\W*$", re.I)
 
 
+# "..., and against which system?": the preposition fronted with the question word asks the rival.
+_AGAINST_WHICH = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+(?:which|what)\b", re.I)
+
+
 def asks_rival(plan: Plan, facet: str | None) -> bool:
     """Does the row (or, with no facet, the question) ask for a rival by its kind?"""
     asked = facet if facet is not None else plan.question
-    return bool(WHICH_RIVAL.match(asked) or _ASKED_AGAINST.match(asked))
+    return bool(WHICH_RIVAL.match(asked) or _ASKED_AGAINST.match(asked) or _AGAINST_WHICH.match(asked))
 
 
 def known_names(plan: Plan, p: Paper) -> set[str]:

@@ -21,6 +21,9 @@ _BROUGHT_IN = re.compile(rf"\b(?:a|an|one|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _WORK_NOUN = r"paper|method|system|approach|work|model|framework"
 _FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)
+# "how big is the saving there?": "there" pointing back at a place, not the "there" of "is there".
+_BE = r"(?:is|are|was|were|be|been|being|exists?|existed|seems?|appears?|has|have|had|'s|’s)"
+_THERE = re.compile(rf"(?<!\bis )(?<!\bare )(?<!\bas )(?<!\bwas )(?<!\bwere )\bthere\b(?!\s+{_BE}\b|['’]s\b|\s+(?:might|may|could|would|will|should|must|any|a|an|some)\b)", re.I)
 # "ok. and the memory saving?", "what about its board?": a turn going on from the last one; so
 # does a question after an acknowledgement of the last answer ("ok, what gap does 8-bit leave?").
 _ACK = r"(?:ok|okay|cool|great|thanks|nice|right|sure|i see|got it)"
@@ -47,7 +50,7 @@ class Conversation:
         if (by_place := self._by_place(question, previous[-1])) is not None:
             return by_place
         plan = self.retriever.plan(question)
-        refers_back = _FOLLOW_STRONG.search(question)
+        refers_back = _FOLLOW_STRONG.search(question) or _THERE.search(question)
         if (plan.names or plan.authors) and not refers_back:
             return question  # it names its own subject
         if plan.kind is Kind.AGGREGATE and not refers_back:
@@ -58,7 +61,7 @@ class Conversation:
         if new and not (refers_back and refers_back.start() < new.start()) \
                 and any(t.by == "description" and t.paper_ids and new.group() in t.phrase for t in plan.targets):
             return question
-        if not (_FOLLOW.search(question) or len(content_words(question)) <= 3 or _GOES_ON.match(question)):
+        if not (_FOLLOW.search(question) or refers_back or len(content_words(question)) <= 3 or _GOES_ON.match(question)):
             return question
         # The earlier turns' papers, resolved by the planner, are carried by the rules: a small
         # model's rewrite loses or swaps them ("the successor of FooNet ... over it"). The model
@@ -138,6 +141,7 @@ class Conversation:
             (r"\b(its|their)\b", f"{subject}'s"),
             (rf"\bthe ({_WORK_NOUN})s?\b", subject),
             (r"\b(it|they|them|this|that|these|those|both)\b", subject),
+            (_THERE.pattern, f"in {subject}"),
         ]
         # One subject: every pronoun is it ("its successor ... over it"); several: the first only.
         count = 0 if len(names) <= 1 else 1

@@ -21,7 +21,7 @@ import numpy as np
 from ..corpus import Paper
 from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
-from ..text import NAME_TOKEN, content_words, coverage, quantities, sentences, stem
+from ..text import NAME_TOKEN, content_words, coverage, magnitudes, quantities, sentences, stem
 from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 from ..units import dimension, states_dimension
@@ -243,7 +243,7 @@ class EvidenceSelector:
         if number and any(quantities(x[1]) for x in scored):
             # A number is asked: a sentence without one cannot be the answer (a count may be in words).
             counts = counts_of(plan.measure) if plan.measure else None
-            scored = [x for x in scored if quantities(x[1]) or (counts and counts.search(x[1]))]
+            scored = [x for x in scored if quantities(x[1]) or magnitudes(x[1]) or (counts and counts.search(x[1]))]
         if rival:
             # A rival is asked: a sentence naming none cannot be the answer.
             own = {t.lower() for t in NAME_TOKEN.findall(p.title)}

@@ -277,9 +277,15 @@ class Descriptions:
         # (... and, with statements, the whole question when it speaks of a work ("was there not a
         # study that ...?"): the statements alone may say too little; not beside a weak name, which
         # the whole question's words would only bury.)
-        whole = [rest] if context and not weak and _WORK_ALONE.search(rest) else []
+        # (Without statements too, "what top-1 did the work that packs X onto Y hit?": a
+        # paraphrase may leave two papers close, which the asked words, "top-1", tell apart;
+        # only between those: the asked words alone describe no paper.)
+        whole = [rest] if not weak and _WORK_ALONE.search(rest) and (context or " ".join(rest.split()) != " ".join(phrase.split())) else []
         found = [(said, t) for said in [phrase] + ([max(framed, key=len)] if context and framed else []) + whole
                  if (t := self._resolve(said, firm, self._filtered(plan), marks=marks_of(plan)))]
+        if whole and not context and found and found[0][0] == phrase:
+            near = set(found[0][1].paper_ids) | set(found[0][1].rivals)
+            found = [(x, t) for x, t in found if x != rest or (not found[0][1].missing and set(t.paper_ids) <= near)]
         said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))
         if said == rest:
             context = ""  # (the whole question found it: the statements' words qualify what is asked too)
@@ -287,7 +293,9 @@ class Descriptions:
             target.phrase = " ".join(rest.split())
             plan.specifics += [t.phrase for t in baselines if t.phrase not in plan.specifics]
             # (A missing name in the asker's background, "unlike FooCloud's logs", qualifies nothing.)
-            plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and (not t.missing or as_word(t.phrase).search(asked))]
+            # (A description that found its paper only weakly, "the system that tiles X", is no qualifier.)
+            plan.specifics += [t.phrase for t in weak if t.phrase not in plan.specifics and t.by != "description"
+                               and (not t.missing or as_word(t.phrase).search(asked))]
             if context:  # (the statements' words found the paper: only the question sentence's qualify what is asked)
                 plan.specifics = [x for x in plan.specifics if as_word(x).search(asked)]
             plan.targets = [target]

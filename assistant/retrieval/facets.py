@@ -46,11 +46,12 @@ def asks_number(text: str) -> re.Match | None:
 
 
 # A new sub-question: a comma or "and" (or a semicolon) followed by an interrogative or by
-# "by how much", "to what extent" ... "what X does it reach" and "how much does it save".
+# "by how much", "to what extent", "against which baseline" (a preposition fronted with it)
+# ... "what X does it reach" and "how much does it save".
 # (", whereas B reports what?": a contrasting clause is a part, whatever it opens with; not
 # ", while ...", often a condition of the same clause.)
 _PART_JOINT = re.compile(
-    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:up\s+)?(?:by|to|at|in|on|for|with)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
+    r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:up\s+)?(?:by|to|at|in|on|for|with|against|over|from|under|across|within|during|of|about|through|via|between|among)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
     r"|\s*[,;]\s*whereas\s+"
     # (", and on small boards what ...": a short setting may come first.)
     r"|\s*[,;]\s*(?:and\s+|but\s+)?(?=(?:in|on|for|with|under|across|at)\s+(?:[\w-]+\s+){1,3}?(?:by\s+)?(?:what|which|how)\b)",
@@ -61,10 +62,10 @@ _CLAUSE = re.compile(r"[,;?]|:\s|(?<![\w-])(?:do|does|did|is|are|was|were|has|ha
 # The aspect set off by commas right after the comparison verb.
 _INTERJECTED = re.compile(rf"\b(?:{DIFFER}|compare\w*|contrast\w*)\s*,\s*(?:in terms of|with respect to|regarding|in|on)\s+([^,;?]+),", re.I)
 # A part asking what a paper is measured against: "what does each compare (itself) against",
-# "which prior systems do they outperform", "what baselines do they use".
+# "which prior systems do they outperform", "what baselines do they use", "against which system".
 # (Its row is BASELINE_FACET.)
-BASELINE_Q = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:what|which)\b(?:(?:.*\b(?:compar|measur|evaluat|benchmark|test|position|pit|set)\w*\s+(?:(?:it|itself|themselves|them)\s+)?"
-                        r"(?:against|with|to)|.*\b(?:outperform|beat|surpass|exceed)\w*)\W*$|\s+(?:(?!(?:over|than|against|versus|vs)\b)[\w-]+\s+){0,2}?baselines?\b)", re.I)
+BASELINE_Q = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:(?:against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+(?:what|which)\b.*$|(?:what|which)\b(?:(?:.*\b(?:compar|measur|evaluat|benchmark|test|position|pit|set)\w*\s+(?:(?:it|itself|themselves|them)\s+)?"
+                        r"(?:against|with|to)|.*\b(?:outperform|beat|surpass|exceed)\w*)\W*$|\s+(?:(?!(?:over|than|against|versus|vs)\b)[\w-]+\s+){0,2}?baselines?\b))", re.I)
 BASELINE_FACET = "compared against"
 _WHICH_DEGREE = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+(?:is|are|was|were|has|had|gets?|got|reports?)\s+(?:the\s+)?(?:\w+er|more|less|better|worse)\W*$", re.I)
 _DEGREE = re.compile(r"\s*(?:\w+er|more|less|better|worse)\s*", re.I)

@@ -245,11 +245,16 @@ _SET_ASIDE = re.compile(r"(?:(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+
                         r"(?:[\w-]+\s+){0,2}(?:[\w.-]+\s*(?:/|\bor\b|\bnor\b)\s*)*$", re.I)
 
 
+# "my FooGPU runtime", "our Bar-7 cluster": the asker's own thing, no paper's.
+_ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def set_aside(q: str, name: str) -> bool:
     """Is every mention of `name` in `q` one the question sets aside ("the original FooNet (not
-    DistFooNet)")? Such a paper is neither compared nor a qualifier."""
+    DistFooNet)"), or the asker's own ("compared with my FooGPU runtime")? Such a paper is
+    neither compared nor a qualifier."""
     spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q, re.I)]
-    return bool(spots) and all(_SET_ASIDE.search(q[:i]) for i in spots)
+    return bool(spots) and all(_SET_ASIDE.search(q[:i]) or _ASKERS_OWN.search(q[:i]) for i in spots)
 
 
 # A subject ending at its work noun, then a verb (not a preposition or a clause after the noun);
