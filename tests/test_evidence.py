@@ -1030,3 +1030,16 @@ def test_an_amount_asked_by_one_word_the_paper_uses_only_without_numbers_is_not_
     assert _absent(assistant, "What dimensionality does QuxNet choose?", "QuxNet projects onto a 64-dimensional space.", "pdim2") == ""
     assert named_amounts("What dataset does QuxNet use?", single=True) == []
     assert _absent(assistant, "What accuracy does QuxNet reach?", "QuxNet reaches 76% top-1 on BarSet.", "pdim3") == ""
+
+
+def test_a_later_introduction_opens_more_of_how_a_work_works():
+    from assistant.answer.roles import method_span
+
+    # A result between two introductions ("With it, ... fits 175B") ends the first span only.
+    abstract = ("Serving is costly. We propose FooQuant, an 8-bit scheme. With it, a 175B model fits on one server. "
+                "To handle outliers, we develop a two-part procedure. It first splits rows by scale. Results show 2x savings.")
+    assert method_span(abstract) == ["We propose FooQuant, an 8-bit scheme.", "To handle outliers, we develop a two-part procedure.",
+                                     "It first splits rows by scale."]
+    # Negative: with no second introduction, the span ends at the result.
+    assert method_span("Serving is costly. We propose FooQuant, an 8-bit scheme. With it, a 175B model fits on one server. "
+                       "It is open source.") == ["We propose FooQuant, an 8-bit scheme."]

@@ -4128,3 +4128,57 @@ def test_a_description_found_weakly_is_no_qualifier(planner):
     # Negative: a name asked of the paper stays a qualifier.
     p = plan("Which compiler does nn-JIT.web time its kernel generation against on WebGPU?")
     assert "WebGPU" in p.specifics, p.specifics
+
+
+def test_a_comparison_a_title_makes_names_its_paper(planner):
+    r, plan = planner
+    # "FP8 versus INT8 for ..." and "INT v.s. FP: ..." are titles: their comparisons, however
+    # the question writes the "vs", name those papers, not FP8, INT8, INT and FP as works.
+    p = plan("for a survey table: the FP8-vs-INT8 edge whitepaper and the later INT versus FP block-format study, what does each recommend?")
+    assert sorted(titles(r, t)[0][:8] for t in p.targets) == ["FP8 vers", "INT v.s."], [(t.phrase, titles(r, t)) for t in p.targets]
+    assert p.kind is Kind.COMPARATIVE
+    # Negatives: a comparison no title makes keeps its sides; a title's comparison said once is one paper.
+    p = plan("How does ZO2 compare with DistZO2 on OPT-175B?")
+    assert sorted(t.phrase for t in p.targets) == ["DistZO2", "ZO2"]
+    p = plan("When was the INT vs FP study posted?")
+    assert [titles(r, t)[0][:8] for t in p.targets] == ["INT v.s."], [(t.phrase, titles(r, t)) for t in p.targets]
+
+
+def test_titled_comparisons_reads_every_spelling_of_versus():
+    from assistant.retrieval.quoted import titled_comparisons
+
+    titles = {"fooa versus foob", "bar v s baz"}
+    titled = lambda words: ["p1"] if any(words in t for t in titles) else []  # noqa: E731
+    assert titled_comparisons("the FooA-vs-FooB paper", titled) == {"FooA-vs-FooB": ["p1"]}
+    assert titled_comparisons("the Bar vs. Baz study", titled) == {"Bar vs. Baz": ["p1"]}
+    # Negatives: sides no title sets against each other; no "vs" at all.
+    assert titled_comparisons("FooA vs Baz", titled) == {}
+    assert titled_comparisons("FooA and FooB", titled) == {}
+
+
+def test_the_noun_before_the_verb_says_whose_thing_is_asked(planner):
+    _, plan = planner
+    # "whose library APIs does it call": the owner of the APIs, a vendor, however a work noun ("library") modifies them.
+    p = plan("What is FlashOverlap's best-case speedup, and whose library APIs does it call to move the data?")
+    assert p.kind is Kind.FACTOID and RecordField.AUTHORS not in p.fields, (p.kind, p.fields)
+    # Negative: "whose paper is it" asks its authors.
+    assert RecordField.AUTHORS in plan("Whose paper is FlashOverlap?").fields
+
+
+def test_a_possessive_before_a_venue_word_describes_the_work(planner):
+    _, plan = planner
+    # "Xiaofan Zhang's ICML 2023 workshop paper": which paper, not its venue asked.
+    p = plan("Xiaofan Zhang's ICML 2023 workshop paper on hardware-aware NAS: what benchmarking tool does it build?")
+    assert RecordField.VENUE not in p.fields and p.kind is not Kind.METADATA, (p.kind, p.fields)
+    # Negative: a venue asked of the paper.
+    assert RecordField.VENUE in plan("Which workshop did EH-DNAS appear at?").fields
+
+
+def test_duplicate_as_a_verb_asks_no_papers_listed_twice(planner):
+    _, plan = planner
+    # "they duplicate the sensitive blocks" is what a design does, no question about the listings.
+    p = plan("For the Ethos-U55 study: once they selectively duplicate the sensitive blocks, what area overhead do they pay?")
+    assert p.record_query is None and p.kind is Kind.FACTOID, (p.kind, p.record_query)
+    # Negatives: the noun asks for papers listed more than once.
+    assert plan("Which papers are duplicates?").record_query is RecordQuery.MULTI_PAGE
+    assert plan("Are there duplicate entries in the collection?").record_query is RecordQuery.MULTI_PAGE

@@ -30,13 +30,16 @@ def introduction(abstract: str, name: str) -> list[str]:
 
 def method_span(abstract: str) -> list[str]:
     """The sentences that say how a work works: from the one introducing it up to its
-    evaluation (the first sentence after it stating a number or reporting experiments)."""
+    evaluation (the first sentence after it stating a number or reporting experiments); and
+    again from a later one introducing it ("With it, X fits on one GPU. To do so, we develop
+    a two-part procedure, ..."), up to its evaluation."""
     sents = sentences(abstract)
-    start = next((i for i, x in enumerate(sents) if _APPROACH.search(x)), None)
-    if start is None:
-        return []
-    end = next((i for i in range(start + 1, len(sents)) if quantities(sents[i]) or _EVALUATION.search(sents[i])), len(sents))
-    return sents[start:end]
+    out, i = [], 0
+    while (start := next((j for j in range(i, len(sents)) if _APPROACH.search(sents[j])), None)) is not None:
+        end = next((j for j in range(start + 1, len(sents)) if quantities(sents[j]) or _EVALUATION.search(sents[j])), len(sents))
+        out += sents[start:end]
+        i = end + 1
+    return out
 
 
 def naming_more(words: list[str], span: list[str], sents: list[str]) -> list[str]:

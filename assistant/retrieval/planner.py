@@ -41,7 +41,7 @@ from .others import others_only, papers_named
 from .existence import asks_existence, not_held
 from .kinds import KindReader
 from .versions import of_version, split_versions, version_after
-from .quoted import quoted_works
+from .quoted import quoted_works, titled_comparisons
 from .record_shape import find_year, record_shape
 from .rows import row_owners
 from .tell_apart import narrow, narrow_versions
@@ -152,6 +152,13 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                 inside = [m.span() for m in re.finditer(re.escape(phrase), q, re.I)]  # (a title's word is no name of its own)
                 plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
                     any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
+        # ("the FooA-vs-FooB whitepaper": a title's own comparison names its paper; its terms name none.)
+        for phrase, ids in titled_comparisons(q, self.names.records.titles_containing).items():
+            inside = [m.span() for m in re.finditer(re.escape(phrase), q)]
+            plan.targets = [t for t in plan.targets if not (at := list(as_word(t.phrase).finditer(q))) or not all(
+                any(a <= o.start() < b for a, b in inside) for o in at)]
+            if not any(t.paper_ids == ids for t in plan.targets):
+                plan.targets.append(Target(phrase, ids, confidence=1.0))
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
         related_paper(q, plan, self.names.papers, self.names.papers_with, self.search)
         unknown = quoted_works(q, plan, unknown, self._resolve, self.settings.describe_min_margin, self.names.records.titles_containing)

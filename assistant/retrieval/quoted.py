@@ -68,3 +68,23 @@ def by_title(phrase: str, papers) -> Target | None:
 
 def _inside(phrase: str, quote: str) -> bool:
     return bool(phrase) and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", quote, re.I) is not None
+
+
+# "FooA vs FooB", "FooA-versus-FooB", "FooA v.s. FooB": two terms set against each other.
+_VERSUS = re.compile(r"(?<![\w-])([A-Za-z][\w.+]*?)(?:\s+|-)(vs\.?|versus|v\.s\.|v/s)(?:\s+|-)([A-Za-z][\w+]*)(?![\w-])", re.I)
+
+
+def titled_comparisons(q: str, titled) -> dict[str, list[str]]:
+    """"the FooA-vs-FooB whitepaper", "the newer FooA vs FooB study": a comparison one paper's
+    title makes ("FooA versus FooB for ...") is that paper's name, however the question writes
+    its "vs"; not two works compared. `titled`: the papers whose title holds the given
+    plain_title words in a row. Phrase as written -> the one paper."""
+    out = {}
+    for m in _VERSUS.finditer(q):
+        a, b = plain_title(m.group(1)), plain_title(m.group(3))
+        if not (a and b):
+            continue
+        found = {pid for joint in ("vs", "versus", "v s") for pid in titled(f"{a} {joint} {b}")}
+        if len(found) == 1:
+            out[m.group()] = sorted(found)
+    return out

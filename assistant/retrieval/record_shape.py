@@ -42,7 +42,9 @@ _COUNT = re.compile(rf"\b(?:how many|number of|count)\s+(?:\w+\s+){{0,2}}{_UNIT}
 _SUPERLATIVE = re.compile(
     rf"\b(oldest|earliest|first|newest|latest|most recent|last)\s+(?:\w+\s+){{0,2}}{_UNIT}\b"
     rf"|\b{_UNIT}\s+(?:is|was|are|were)\s+(?:the\s+)?(oldest|earliest|newest|latest|most recent)\b", re.I)
-_MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:pages|listings|lists)\b|\bduplicates?\b", re.I)
+_MULTI_PAGE = re.compile(r"\b(?:more than one|several|multiple|two|both)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:pages|listings|lists)\b"
+                         # (The noun, "which entries are duplicates"; not the verb, "they duplicate the sensitive blocks".)
+                         r"|\bduplicates\b(?!\s+(?:the|a|an|its|their|each|every)\b)|\bduplicate\s+(?:entries|records|papers|listings|items)\b", re.I)
 _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?{_UNIT}\b|\ball (?:the )?{_UNIT} in the collection\b", re.I)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
@@ -79,8 +81,9 @@ _FIELDS = [
                                          rf"|\bwho{_IS}\s+(?:listed\s+)?(?:the\s+)?(?:[\w-]+/)?(?:last|final|senior)\b", re.I)),
     # ("Who reports the higher X, A or B?" asks which paper: a claim by degree.)
     # ("Where did FooNet appear, and who is behind it?": a later clause's "who" asks too.)
-    # ("and whose chips does it ship with": the owner of a thing, a vendor; "whose paper is it": its authors.)
-    (RecordField.AUTHORS, re.compile(rf"(?:^|[,;]|\band\b)\s*(?:who|whom|whose(?!\s+(?!(?:{WORK_NOUNS})\b)[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\b))\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
+    # ("and whose chips does it ship with", "whose library APIs does it call": the owner of a thing,
+    # by the noun before the verb, a vendor; "whose paper is it": its authors.)
+    (RecordField.AUTHORS, re.compile(rf"(?:^|[,;]|\band\b)\s*(?:who|whom|whose(?!\s+(?:[\w-]+\s+)?(?!(?:{WORK_NOUNS})\b)[\w-]+\s+(?:does|do|did|is|are|was|were)\b))\b(?!\s+(?:reports?|gets?|achieves?|claims?|has|have|shows?|sees?|wins?|reaches|needs?|uses?|is|are|was|were)"
                                      r"\s+(?:the\s+|a\s+)?(?:\w+er|more|less|fewer|most|least|best|worst)\b)|\b(?:authors?|co-?authors?|authored|wrote|written by|writers?)\b|\b(?:people|researchers|team)\s+(?:behind|who|that)\b", re.I)),
     (RecordField.DATE, re.compile(rf"\b{_WHEN}|\b(?:what|which)\s+(?:[\w-]+\s*/\s*)?(?:year|date|month|day)\b|\bdated?\b|\bposted\b|\bhow (?:old|recent)\b", re.I)),
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
@@ -148,10 +151,10 @@ def _authors_speak(q: str, m: re.Match, field: RecordField) -> bool:
 
 def _describes_work(q: str, m: re.Match, field: RecordField) -> bool:
     """Is the venue or organisation word `m` a modifier inside a described work ("the ICML
-    2023 workshop paper", "an Acme lab system")? Then it says which paper and asks nothing;
+    2023 workshop paper", "an Acme lab system", "Doe's FooConf workshop paper")? Then it says which paper and asks nothing;
     "whose paper", "which workshop paper" and "the venue of the paper" still ask."""
     return field in (RecordField.VENUE, RecordField.ORGANISATION) and bool(_MODIFIES_WORK.match(q, m.end())) \
-        and bool(re.search(r"\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}$", q[: m.start()], re.I))
+        and bool(re.search(r"(?:\b(?:the|a|an)|[\w.-]['’]s)\s+(?:[\w.-]+\s+){0,3}$", q[: m.start()], re.I))
 
 
 # The words of a record field, as the noun a "what"/"which" asks for ("which lab", "what year").

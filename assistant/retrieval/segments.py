@@ -35,6 +35,8 @@ def _segments(body: str, joints: re.Pattern, named: set[str]) -> list[str]:
     people = [m.span() for pattern in (BY_PEOPLE, _SURNAMES) for m in re.finditer(pattern, body, re.I)]
     # ... and a quoted title ("the 'A versus B' whitepaper") is one phrase.
     people += [m.span() for m in re.finditer(r"(?<!\w)['‘\"“][^'’\"”]+['’\"”](?!\w)", body)]
+    # ... and so is a paper's name of several words ("the FooA vs FooB study": a title's own comparison).
+    people += [m.span() for n in named if " " in n for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", body, re.I)]
     # ... and an aside's joints part only works: "(decoding, resizing)" is one, "(the X one and the Y one)" two.
     guarded += [m.span() for m in re.finditer(r"\([^()]*\)", body)]
     out, start = [], 0
