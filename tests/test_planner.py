@@ -4182,3 +4182,13 @@ def test_duplicate_as_a_verb_asks_no_papers_listed_twice(planner):
     # Negatives: the noun asks for papers listed more than once.
     assert plan("Which papers are duplicates?").record_query is RecordQuery.MULTI_PAGE
     assert plan("Are there duplicate entries in the collection?").record_query is RecordQuery.MULTI_PAGE
+
+
+def test_a_colon_ends_the_description_before_what_is_asked(planner):
+    _, plan = planner
+    # "the paper showing X: what batch size ...": the description stops at its colon; the
+    # words after it are what is asked.
+    p = plan("for the paper where ViTs beat ResNets with no pretraining via a sharpness-aware optimizer: what batch size did they use for ViT-B/16?")
+    assert "batch" in p.aspect_terms, p.aspect_terms
+    # Negative: the description's own words are not asked.
+    assert "sharpness-aware" not in p.aspect_terms, p.aspect_terms
