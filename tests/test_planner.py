@@ -4192,3 +4192,16 @@ def test_a_colon_ends_the_description_before_what_is_asked(planner):
     assert "batch" in p.aspect_terms, p.aspect_terms
     # Negative: the description's own words are not asked.
     assert "sharpness-aware" not in p.aspect_terms, p.aspect_terms
+
+
+def test_marks_on_the_papers_a_question_asks_of_only_set_them_out(planner):
+    r, plan = planner
+    # "used by (a) A, (b) B and (c) C": the marks list the compared papers; every one is compared,
+    # and no row is "used by (a)".
+    p = plan("Which FPGA boards did (a) the MoE vision transformer multi-task co-design, (b) the N:M sparse training accelerator, "
+             "and (c) the two-point-cell audio-visual network run on?")
+    assert len(p.targets) == 3 and not any("(a)" in f or "(c)" in f for f in p.facets), ([t.phrase for t in p.targets], p.facets)
+    # Negative: marks on questions keep each question a row of its own.
+    from assistant.retrieval.places import unmarked
+    q = "(a) Which board does M3ViT use? (b) How much faster is RSN-XNN?"
+    assert unmarked(q) == q

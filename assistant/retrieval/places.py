@@ -112,6 +112,23 @@ def marked(text: str) -> list[re.Match]:
     return []
 
 
+def unmarked(text: str) -> str:
+    """"Which boards were used by (a) A, (b) B and (c) C?": marks on the items of a list that a
+    question asks of (not a list of questions, `marked`) only set out its papers; the question
+    reads the same without them."""
+    for order in ("abcdefgh", "123456789", ("i", "ii", "iii", "iv")):
+        run: list[re.Match] = []
+        for m in _MARK.finditer(text):
+            if len(run) < len(order) and (m.group(1) or m.group(2)) == order[len(run)]:
+                run.append(m)
+        if len(run) >= 2 and _ASKING.search(text[: run[0].start()]) and not re.search(r"[.!?]\s+\S", text[run[-1].end():]) \
+                and not any(_ASKING.search(text[a.end(): b.start()]) for a, b in zip(run, run[1:] + [None]) if b is not None):
+            for m in reversed(run):
+                text = text[: m.start()] + text[m.end():]
+            return text
+    return text
+
+
 _JOINED = r"\s*(?:(?:and|but|vs\.?|versus|also)\s+)?"
 # "the X paper — how much ...?", "and the Y one, which ...?": a work's phrase set off by a dash
 # or a comma before the interrogative.

@@ -33,6 +33,7 @@ from .beside import Beside
 from .facets import in_examples, split_statements
 from .relations import related_paper
 from .statements import lead_in_names, sentence_start
+from .places import unmarked
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
@@ -63,7 +64,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
         self.settings = settings
 
     def plan(self, question: str) -> Plan:
-        q = glued_superscripts(re.sub(r"\s+", " ", question.strip()))
+        q = unmarked(glued_superscripts(re.sub(r"\s+", " ", question.strip())))
         plan = Plan(question=q)
         plan.authors = self.names.authors_in(q)
         author_words = {w for a in plan.authors for w in a.lower().split()}
