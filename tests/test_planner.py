@@ -4205,3 +4205,16 @@ def test_marks_on_the_papers_a_question_asks_of_only_set_them_out(planner):
     from assistant.retrieval.places import unmarked
     q = "(a) Which board does M3ViT use? (b) How much faster is RSN-XNN?"
     assert unmarked(q) == q
+
+
+def test_which_paper_is_that_asks_for_the_work_the_statements_bring_in(planner):
+    r, plan = planner
+    # "One paper says ZeRO-Infinity leaves X unsolved": ZeRO-Infinity is what that paper speaks of.
+    p = plan("I use ZeRO-Infinity to offload to SSD. One paper says ZeRO-Infinity leaves the host-memory side unsolved. Which paper is that?")
+    assert [titles(r, t)[0].split(":")[0] for t in p.targets if not t.baseline] == ["MemAscend"], [(t.phrase, titles(r, t)) for t in p.targets]
+    # Negatives: a named work the statements say is "a framework that ..." is the one asked for;
+    # with no work brought in, the named one stands.
+    p = plan("ZO2 is a framework that offloads parameters to the CPU. Which paper is that?")
+    assert [t.phrase for t in p.targets] == ["ZO2"], [t.phrase for t in p.targets]
+    p = plan("I fine-tune with ZO2 on one GPU. Which paper is that?")
+    assert [t.phrase for t in p.targets] == ["ZO2"], [t.phrase for t in p.targets]

@@ -37,7 +37,7 @@ from .places import unmarked
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
-from .phrasing import _WEAK_NAME, named_as_baseline, set_aside
+from .phrasing import _WEAK_NAME, named_as_baseline, set_aside, WORK_NOUNS
 from .others import others_only, papers_named
 from .existence import asks_existence, not_held
 from .kinds import KindReader
@@ -50,6 +50,13 @@ from .tell_apart import narrow, narrow_versions
 # "what does <name> ...": the name is the subject of the asked verb.
 _DO_BEFORE = re.compile(r"\b(?:does|did|do)\s+$", re.I)
 _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
+
+
+# "Which paper is that?": the work the statements brought in is asked for.
+# (Not "what's it called?": the name of a thing the named paper has, "X mentions a tool - what's it called?".)
+_IDENTITY = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:which|what)\s+(?:paper|work|study|one|article)\s+(?:is|was)\s+(?:that|it|this)\b", re.I)
+# "One paper argues ...", "a study where ...", "some framework that ...": a work brought in, not named.
+_BROUGHT_IN = re.compile(rf"\b(?:one|a|an|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
 
 
 # What the papers a list asks for are not: "..., rather than/instead of/as opposed to X".
@@ -209,6 +216,15 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                 background, plan.targets = plan.targets, []
                 if not self._describe_single(q, plan):
                     plan.targets = background
+            # "One paper argues FooNet ignores X. Which paper is that?": the works the statements
+            # name are what the paper they bring in speaks of, never that paper.
+            elif plan.kind is Kind.FACTOID and plan.targets and _IDENTITY.match(asked_q := split_statements(q)[1]) \
+                    and _BROUGHT_IN.search(split_statements(q)[0]) and not any(as_word(t.phrase).search(asked_q) for t in plan.targets) \
+                    and not any(re.search(rf"(?<![\w-]){re.escape(t.phrase)}\s+(?:is|was)\s+(?:a|an|one|some)\b", q, re.I) for t in plan.targets):
+                # (Not "ZO2 is a framework that ...": that work is the one named.)
+                for t in plan.targets:
+                    t.baseline = True
+                baselines = list(plan.targets)
             subjects = [t for t in plan.targets if not t.baseline]
             if not subjects and (said := self._describe_single(q, plan)) and plan.kind is Kind.FACTOID:
                 self._with_rivals_of_described(q, plan, said, baselines)
