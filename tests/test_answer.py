@@ -440,7 +440,7 @@ def test_there_in_a_follow_up_points_back_at_the_last_subject(assistant):
 
 
 def test_an_amount_in_words_answers_how_deep(assistant):
-    a = assistant.ask("How deep a network can GSR-GNN train, and how much peak memory does it save?")
+    a = assistant.ask("How deep can a GSR-GNN model go, and by what share does it cut peak memory?")
     assert "hundreds of layers" in a.text and "87.2" in a.text, a.text
     # Negative: a number asked that the paper gives only in words of motivation is still not stated.
     b = assistant.ask("By what percentage does the in-memory snapshotting framework for LLM pretraining cut its fault-tolerance overhead?")

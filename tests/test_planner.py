@@ -4134,11 +4134,11 @@ def test_a_comparison_a_title_makes_names_its_paper(planner):
     r, plan = planner
     # "FP8 versus INT8 for ..." and "INT v.s. FP: ..." are titles: their comparisons, however
     # the question writes the "vs", name those papers, not FP8, INT8, INT and FP as works.
-    p = plan("for a survey table: the FP8-vs-INT8 edge whitepaper and the later INT versus FP block-format study, what does each recommend?")
+    p = plan("for a survey: the FP8-vs-INT8 note from 2023 and the later INT versus FP block-format study, what does each recommend?")
     assert sorted(titles(r, t)[0][:8] for t in p.targets) == ["FP8 vers", "INT v.s."], [(t.phrase, titles(r, t)) for t in p.targets]
     assert p.kind is Kind.COMPARATIVE
     # Negatives: a comparison no title makes keeps its sides; a title's comparison said once is one paper.
-    p = plan("How does ZO2 compare with DistZO2 on OPT-175B?")
+    p = plan("ZO2 versus DistZO2 on the 175B OPT model?")
     assert sorted(t.phrase for t in p.targets) == ["DistZO2", "ZO2"]
     p = plan("When was the INT vs FP study posted?")
     assert [titles(r, t)[0][:8] for t in p.targets] == ["INT v.s."], [(t.phrase, titles(r, t)) for t in p.targets]
@@ -4184,14 +4184,15 @@ def test_duplicate_as_a_verb_asks_no_papers_listed_twice(planner):
     assert plan("Are there duplicate entries in the collection?").record_query is RecordQuery.MULTI_PAGE
 
 
-def test_a_colon_ends_the_description_before_what_is_asked(planner):
-    _, plan = planner
-    # "the paper showing X: what batch size ...": the description stops at its colon; the
+def test_a_colon_ends_the_description_before_what_is_asked():
+    from assistant.retrieval.phrasing import _DEFINITE
+
+    # "for the paper showing X: what batch size ...": the description stops at its colon; the
     # words after it are what is asked.
-    p = plan("for the paper where ViTs beat ResNets with no pretraining via a sharpness-aware optimizer: what batch size did they use for ViT-B/16?")
-    assert "batch" in p.aspect_terms, p.aspect_terms
-    # Negative: the description's own words are not asked.
-    assert "sharpness-aware" not in p.aspect_terms, p.aspect_terms
+    q = "for the paper showing QuxNets beat BarNets with a smoother optimizer: what batch size did they pick?"
+    assert [m.group() for m in _DEFINITE.finditer(q)] == ["the paper showing QuxNets beat BarNets with a smoother optimizer"]
+    # Negative: a colon with no space after it ("FooNet:v2") does not end it.
+    assert [m.group() for m in _DEFINITE.finditer("the FooNet:v2 paper")] == ["the FooNet:v2 paper"]
 
 
 def test_marks_on_the_papers_a_question_asks_of_only_set_them_out(planner):
@@ -4218,3 +4219,15 @@ def test_which_paper_is_that_asks_for_the_work_the_statements_bring_in(planner):
     assert [t.phrase for t in p.targets] == ["ZO2"], [t.phrase for t in p.targets]
     p = plan("I fine-tune with ZO2 on one GPU. Which paper is that?")
     assert [t.phrase for t in p.targets] == ["ZO2"], [t.phrase for t in p.targets]
+
+
+def test_a_description_cut_short_is_read_whole_and_its_words_qualify_nothing(planner):
+    r, plan = planner
+    # The phrase up to the comma finds no paper; the whole question does. "GEMM" says which
+    # paper in the asker's words (the abstract says "computation kernel"): no qualifier.
+    p = plan("what is the name of the system where the GEMM kernel signals once part of its output is done, "
+             "so the multi-GPU collective for that part can start while the rest still computes? and its best speedup?")
+    assert [titles(r, t)[0][:23] for t in p.targets] == ["Efficient and Adaptable"], [(t.phrase, titles(r, t)) for t in p.targets]
+    assert "GEMM" not in p.specifics, p.specifics
+    # Negative: a setting asked of a named paper stays a qualifier.
+    assert "GEMM" in plan("What speedup does FlashOverlap get on GEMM kernels?").specifics

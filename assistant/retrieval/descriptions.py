@@ -19,6 +19,7 @@ from .names import _INTRO
 from .compared import marks_of
 from .quoted import QUOTE, by_title
 from .tell_apart import told_apart
+from .existence import asks_existence
 from .phrasing import (
     _ASKED_SUBJECT,
     WORK_THEN_VERB,
@@ -284,8 +285,10 @@ class Descriptions:
         found = [(said, t) for said in [phrase] + ([max(framed, key=len)] if context and framed else []) + whole
                  if (t := self._resolve(said, firm, self._filtered(plan), marks=marks_of(plan)))]
         if whole and not context and found and found[0][0] == phrase:
+            # (When the phrase found none, cut short at a comma, "the system where X, so Y", the
+            # whole question may say enough; not when it asks whether a work is held at all.)
             near = set(found[0][1].paper_ids) | set(found[0][1].rivals)
-            found = [(x, t) for x, t in found if x != rest or (not found[0][1].missing and set(t.paper_ids) <= near)]
+            found = [(x, t) for x, t in found if x != rest or (set(t.paper_ids) <= near if not found[0][1].missing else not asks_existence(rest))]
         said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))
         if said == rest:
             context = ""  # (the whole question found it: the statements' words qualify what is asked too)

@@ -129,6 +129,11 @@ def bind_qualifiers(q: str, plan: Plan) -> None:
                 plan.bound[x] = list(alone[0] if len(alone) == 1 else before[-1])
 
 
+# A work and the clause saying what it does: "the system where ...", "that paper in which ...".
+_DESCRIBING = re.compile(rf"\b(?:the|that|this|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\s+(?:where|in\s+which|whose|that|which)\b"
+                         r"(?:(?!\s-+\s|\b(?:what|which|how|who|when|where|why)\b)[^,;:?—–])*", re.I)
+
+
 def drop_describing(q: str, plan: Plan) -> None:
     """Words of a phrase describing the named paper ("the in-cache sorting work (FooNet)", "FooNet,
     the sparse-MoE system, ...") say which paper, not a setting its answer must mention."""
@@ -136,6 +141,11 @@ def drop_describing(q: str, plan: Plan) -> None:
         if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
                or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
+    # ... and of the phrase that found a described one ("the system where the FooOp kernel signals
+    # ..."): it says which paper, in its own words, not a setting its abstract must repeat.
+    for m in _DESCRIBING.finditer(q):
+        if any(t.by == "description" and t.paper_ids for t in plan.targets):
+            plan.specifics = [x for x in plan.specifics if not as_word(x).search(m.group())]
 
 
 def baselines_qualify(plan: Plan, context: list[Target]) -> None:
