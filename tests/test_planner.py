@@ -4091,6 +4091,8 @@ def test_a_pronoun_subject_after_how_many_is_no_counted_noun():
     # Chat drops the auxiliary: "how many kernels it covers" counts kernels, not "it".
     assert counted("how many kernels it covers and on which chips") == "kernels"
     assert counted("how many GPUs they needed") == "GPUs"
+    # ... nor is an aside before the verb: "how many boards (and which kind) did X use".
+    assert counted("how many boards (and which kind) did QuxNet use to reach its speedup?") == "boards"
     # Negatives: the usual auxiliary form; no noun counted at all.
     assert counted("How many GPUs did they use?") == "GPUs"
     assert counted("how many does it have") == ""

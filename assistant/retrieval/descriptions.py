@@ -278,8 +278,8 @@ class Descriptions:
         # (... and, with statements, the whole question when it speaks of a work ("was there not a
         # study that ...?"): the statements alone may say too little; not beside a weak name, which
         # the whole question's words would only bury.)
-        # (Without statements too, "what top-1 did the work that packs X onto Y hit?": a
-        # paraphrase may leave two papers close, which the asked words, "top-1", tell apart;
+        # (Without statements too, "what accuracy does the work that fits X onto Y reach?": a
+        # paraphrase may leave two papers close, which the asked words, "accuracy", tell apart;
         # only between those: the asked words alone describe no paper.)
         whole = [rest] if not weak and _WORK_ALONE.search(rest) and (context or " ".join(rest.split()) != " ".join(phrase.split())) else []
         found = [(said, t) for said in [phrase] + ([max(framed, key=len)] if context and framed else []) + whole

@@ -113,7 +113,7 @@ def marked(text: str) -> list[re.Match]:
 
 
 def unmarked(text: str) -> str:
-    """"Which boards were used by (a) A, (b) B and (c) C?": marks on the items of a list that a
+    """"Which chips ran (a) A, (b) B and (c) C?": marks on the items of a list that a
     question asks of (not a list of questions, `marked`) only set out its papers; the question
     reads the same without them."""
     for order in ("abcdefgh", "123456789", ("i", "ii", "iii", "iv")):

@@ -52,8 +52,8 @@ _DO_BEFORE = re.compile(r"\b(?:does|did|do)\s+$", re.I)
 _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
 
 
-# "Which paper is that?": the work the statements brought in is asked for.
-# (Not "what's it called?": the name of a thing the named paper has, "X mentions a tool - what's it called?".)
+# "What paper is it?": the work the statements brought in is asked for.
+# (Not a name asked of a thing the named paper has: "X adds a tool; what is the tool called?".)
 _IDENTITY = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:which|what)\s+(?:paper|work|study|one|article)\s+(?:is|was)\s+(?:that|it|this)\b", re.I)
 # "One paper argues ...", "a study where ...", "some framework that ...": a work brought in, not named.
 _BROUGHT_IN = re.compile(rf"\b(?:one|a|an|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
@@ -216,7 +216,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                 background, plan.targets = plan.targets, []
                 if not self._describe_single(q, plan):
                     plan.targets = background
-            # "One paper argues FooNet ignores X. Which paper is that?": the works the statements
+            # "One study says FooNet ignores X. What paper is it?": the works the statements
             # name are what the paper they bring in speaks of, never that paper.
             elif plan.kind is Kind.FACTOID and plan.targets and _IDENTITY.match(asked_q := split_statements(q)[1]) \
                     and _BROUGHT_IN.search(split_statements(q)[0]) and not any(as_word(t.phrase).search(asked_q) for t in plan.targets) \

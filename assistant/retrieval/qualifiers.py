@@ -141,7 +141,7 @@ def drop_describing(q: str, plan: Plan) -> None:
         if any(t.phrase.lower() in m.group().lower() or re.match(rf"\s*[(,]\s*{re.escape(t.phrase)}\b", q[m.end():])
                or re.search(rf"\b{re.escape(t.phrase)}\s*,\s*$", q[: m.start()]) for t in plan.targets if t.by == "name"):
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
-    # ... and of the phrase that found a described one ("the system where the FooOp kernel signals
+    # ... and of the phrase that found a described one ("the engine in which the FooOp unit signals
     # ..."): it says which paper, in its own words, not a setting its abstract must repeat.
     for m in _DESCRIBING.finditer(q):
         if any(t.by == "description" and t.paper_ids for t in plan.targets):
