@@ -288,7 +288,11 @@ class Descriptions:
             # (When the phrase found none, cut short at a comma, "the system where X, so Y", the
             # whole question may say enough; not when it asks whether a work is held at all.)
             near = set(found[0][1].paper_ids) | set(found[0][1].rivals)
-            found = [(x, t) for x, t in found if x != rest or (set(t.paper_ids) <= near if not found[0][1].missing else not asks_existence(rest))]
+            # (Nor when the phrase's year or venue, "the FooConf paper", is what found none.)
+            recorded = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase) or any(
+                looks_like_name(w) and w.lower() in self.names.venues for w in re.findall(r"[\w-]+", phrase))
+            found = [(x, t) for x, t in found if x != rest or (set(t.paper_ids) <= near if not found[0][1].missing
+                                                                else not asks_existence(rest) and not recorded)]
         said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))
         if said == rest:
             context = ""  # (the whole question found it: the statements' words qualify what is asked too)
