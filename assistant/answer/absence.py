@@ -21,6 +21,7 @@ from ..models import Aspect, Kind, PaperEvidence, Plan
 from ..retrieval.phrasing import WORK_NOUNS
 from ..retrieval.measures import named_amounts
 from ..retrieval.qualifiers import COUNTED
+from ..retrieval.facets import AGAINST_WHICH
 from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
 from ..series import sibling_only
 from ..units import dimension, dimension_named, states_dimension
@@ -55,14 +56,10 @@ _ASKED_AGAINST = re.compile(r"^\W*(?:which|what)\b(?:(?![,;]).)*?\b(?:(?:compare
                             r"|outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?)(?:\s+(?:on|in|at|for|by|across)\b[^,;]*)?\W*$", re.I)
 
 
-# "..., and against which system?": the preposition fronted with the question word asks the rival.
-_AGAINST_WHICH = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+(?:which|what)\b", re.I)
-
-
 def asks_rival(plan: Plan, facet: str | None) -> bool:
     """Does the row (or, with no facet, the question) ask for a rival by its kind?"""
     asked = facet if facet is not None else plan.question
-    return bool(WHICH_RIVAL.match(asked) or _ASKED_AGAINST.match(asked) or _AGAINST_WHICH.match(asked))
+    return bool(WHICH_RIVAL.match(asked) or _ASKED_AGAINST.match(asked) or AGAINST_WHICH.match(asked))
 
 
 def known_names(plan: Plan, p: Paper) -> set[str]:

@@ -13,11 +13,11 @@ import re
 from ..errors import LLMError
 from ..models import Kind, Turn, short_name, title_prefix
 from ..prompts import render
-from ..retrieval.phrasing import _WEAK_NAME, DIFFER, WORK_NOUNS
+from ..retrieval.phrasing import _WEAK_NAME, A_WORK, DIFFER
 from ..text import MARKER, content_words
 
 # "a paper that ...", "some framework which ...": a work brought in, not one said before.
-_BROUGHT_IN = re.compile(rf"\b(?:a|an|one|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\s+(?:that|which|where|who|whose)\b", re.I)
+_BROUGHT_IN = re.compile(rf"{A_WORK.pattern}\s+(?:that|which|where|who|whose)\b", re.I)
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _WORK_NOUN = r"paper|method|system|approach|work|model|framework"
 _FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)

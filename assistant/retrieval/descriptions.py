@@ -122,6 +122,13 @@ class Descriptions:
         telling = [x for w in content_words(phrase) if not _WORK.fullmatch(w) and w != "one" for x in {w, *w.split("-")} if x]
         return bool(coverage(telling, f"{paper.title} {paper.abstract}"))
 
+    def _record_words(self, phrase: str) -> tuple[set[str], list[set[str]]]:
+        """The years a description says ("the 2018 pruning paper"), and for each venue word in
+        it ("the FooConf version") the papers of that venue."""
+        years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
+        venues = [set(self.names.venues[w.lower()]) for w in re.findall(r"[\w-]+", phrase) if looks_like_name(w) and w.lower() in self.names.venues]
+        return years, venues
+
     def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False,
                        marks: tuple[str, ...] = ()) -> Target | None:
         if ids is not None and len([i for i in ids if i not in taken]) == 1:  # the people and year say which
@@ -134,10 +141,9 @@ class Descriptions:
         # among siblings, when a candidate's record is of that year (a listing may lack dates).
         # (Then the description is in the collection when any candidate is like it: the year says which.)
         # The year narrows the candidates, so it is looked for among twice as many.
-        years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
         # (So does a venue, "the FooConf version": record evidence, as people are, so a paper
         # of that venue using the description's words is the one, however far its meaning.)
-        venues = [set(self.names.venues[w.lower()]) for w in re.findall(r"[\w-]+", phrase) if looks_like_name(w) and w.lower() in self.names.venues]
+        years, venues = self._record_words(phrase)
         k = self.settings.describe_candidates
         pool = [h for h in self.search(phrase, k * (2 if years or venues else 1) + len(taken), ids=ids) if h.paper.id not in taken]
         words = content_words(phrase)
@@ -289,8 +295,7 @@ class Descriptions:
             # whole question may say enough; not when it asks whether a work is held at all.)
             near = set(found[0][1].paper_ids) | set(found[0][1].rivals)
             # (Nor when the phrase's year or venue, "the FooConf paper", is what found none.)
-            recorded = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase) or any(
-                looks_like_name(w) and w.lower() in self.names.venues for w in re.findall(r"[\w-]+", phrase))
+            recorded = any(self._record_words(phrase))
             found = [(x, t) for x, t in found if x != rest or (set(t.paper_ids) <= near if not found[0][1].missing
                                                                 else not asks_existence(rest) and not recorded)]
         said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))

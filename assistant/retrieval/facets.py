@@ -64,7 +64,10 @@ _INTERJECTED = re.compile(rf"\b(?:{DIFFER}|compare\w*|contrast\w*)\s*,\s*(?:in t
 # A part asking what a paper is measured against: "what does each compare (itself) against",
 # "which prior systems do they outperform", "what baselines do they use", "against which system".
 # (Its row is BASELINE_FACET.)
-BASELINE_Q = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:(?:against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+(?:what|which)\b.*$|(?:what|which)\b(?:(?:.*\b(?:compar|measur|evaluat|benchmark|test|position|pit|set)\w*\s+(?:(?:it|itself|themselves|them)\s+)?"
+# "..., and against which system?": the preposition fronted with the question word asks the rival.
+_FRONTED_AGAINST = r"(?:against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+(?:what|which)\b"
+AGAINST_WHICH = re.compile(rf"^\W*(?:(?:and|but|also)\s+)?{_FRONTED_AGAINST}", re.I)
+BASELINE_Q = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:" + _FRONTED_AGAINST + r".*$|(?:what|which)\b(?:(?:.*\b(?:compar|measur|evaluat|benchmark|test|position|pit|set)\w*\s+(?:(?:it|itself|themselves|them)\s+)?"
                         r"(?:against|with|to)|.*\b(?:outperform|beat|surpass|exceed)\w*)\W*$|\s+(?:(?!(?:over|than|against|versus|vs)\b)[\w-]+\s+){0,2}?baselines?\b))", re.I)
 BASELINE_FACET = "compared against"
 _WHICH_DEGREE = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+(?:is|are|was|were|has|had|gets?|got|reports?)\s+(?:the\s+)?(?:\w+er|more|less|better|worse)\W*$", re.I)

@@ -245,6 +245,10 @@ _SET_ASIDE = re.compile(r"(?:(?:^|[,(;—–]|\s-)\s*(?:but\s+)?(?:not|rather\s+
                         r"(?:[\w-]+\s+){0,2}(?:[\w.-]+\s*(?:/|\bor\b|\bnor\b)\s*)*$", re.I)
 
 
+# "One paper argues ...", "a study where ...", "some framework that ...": a work brought in, not named.
+A_WORK = re.compile(rf"\b(?:a|an|one|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
+
+
 # "my FooGPU runtime", "our Bar-7 cluster": the asker's own thing, no paper's.
 _ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
 

@@ -97,15 +97,21 @@ _MARK = re.compile(r"(?:(?<![^\s,;:?.])\(([a-h]|[1-9]|i{1,3}|iv)\)|(?:^|(?<=[.?;
 _ASKING = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|do|does|did|is|are|was|were)\b", re.I)
 
 
-def marked(text: str) -> list[re.Match]:
-    """The item marks of a list the text asks in order ("(a) ... (b) ..."), else []: not when
-    the marks sit inside one question ("What do (i) A and (ii) B report?") or a statement
-    before it ("They study (a) X and (b) Y. Which ...?")."""
+def _runs(text: str):
+    """For each way of marking items ("(a)", "1)", "(i)"), the marks of `text` in that order."""
     for order in ("abcdefgh", "123456789", ("i", "ii", "iii", "iv")):
         run: list[re.Match] = []
         for m in _MARK.finditer(text):
             if len(run) < len(order) and (m.group(1) or m.group(2)) == order[len(run)]:
                 run.append(m)
+        yield run
+
+
+def marked(text: str) -> list[re.Match]:
+    """The item marks of a list the text asks in order ("(a) ... (b) ..."), else []: not when
+    the marks sit inside one question ("What do (i) A and (ii) B report?") or a statement
+    before it ("They study (a) X and (b) Y. Which ...?")."""
+    for run in _runs(text):
         if len(run) >= 2:
             lead, last = text[: run[0].start()], text[run[-1].end():]
             return [] if _ASKING.search(lead) or re.search(r"[.!?]\s+\S", last) else run
@@ -116,13 +122,9 @@ def unmarked(text: str) -> str:
     """"Which chips ran (a) A, (b) B and (c) C?": marks on the items of a list that a
     question asks of (not a list of questions, `marked`) only set out its papers; the question
     reads the same without them."""
-    for order in ("abcdefgh", "123456789", ("i", "ii", "iii", "iv")):
-        run: list[re.Match] = []
-        for m in _MARK.finditer(text):
-            if len(run) < len(order) and (m.group(1) or m.group(2)) == order[len(run)]:
-                run.append(m)
+    for run in _runs(text):
         if len(run) >= 2 and _ASKING.search(text[: run[0].start()]) and not re.search(r"[.!?]\s+\S", text[run[-1].end():]) \
-                and not any(_ASKING.search(text[a.end(): b.start()]) for a, b in zip(run, run[1:] + [None]) if b is not None):
+                and not any(_ASKING.search(text[a.end(): b.start()]) for a, b in zip(run, run[1:])):
             for m in reversed(run):
                 text = text[: m.start()] + text[m.end():]
             return text

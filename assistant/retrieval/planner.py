@@ -37,7 +37,7 @@ from .places import unmarked
 from .measures import asked_measure, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
-from .phrasing import _WEAK_NAME, named_as_baseline, set_aside, WORK_NOUNS
+from .phrasing import _WEAK_NAME, A_WORK, named_as_baseline, set_aside
 from .others import others_only, papers_named
 from .existence import asks_existence, not_held
 from .kinds import KindReader
@@ -55,8 +55,12 @@ _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b
 # "What paper is it?": the work the statements brought in is asked for.
 # (Not a name asked of a thing the named paper has: "X adds a tool; what is the tool called?".)
 _IDENTITY = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:which|what)\s+(?:paper|work|study|one|article)\s+(?:is|was)\s+(?:that|it|this)\b", re.I)
-# "One paper argues ...", "a study where ...", "some framework that ...": a work brought in, not named.
-_BROUGHT_IN = re.compile(rf"\b(?:one|a|an|some)\s+(?:[\w-]+\s+){{0,3}}?(?:{WORK_NOUNS})\b", re.I)
+
+
+def _only_inside(q: str, phrase: str, spans: list[tuple[int, int]]) -> bool:
+    """Is `phrase` said in `q`, and every time inside one of `spans` (a longer name's words)?"""
+    at = list(as_word(phrase).finditer(q))
+    return bool(at) and all(any(a <= o.start() < b for a, b in spans) for o in at)
 
 
 # What the papers a list asks for are not: "..., rather than/instead of/as opposed to X".
@@ -158,13 +162,11 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 inside = [m.span() for m in re.finditer(re.escape(phrase), q, re.I)]  # (a title's word is no name of its own)
-                plan.targets = [t for t in plan.targets if " " in t.phrase or not (at := list(as_word(t.phrase).finditer(q))) or not all(
-                    any(a <= o.start() < b for a, b in inside) for o in at)] + [Target(phrase, ids)]
+                plan.targets = [t for t in plan.targets if " " in t.phrase or not _only_inside(q, t.phrase, inside)] + [Target(phrase, ids)]
         # ("the FooA-vs-FooB whitepaper": a title's own comparison names its paper; its terms name none.)
         for phrase, ids in titled_comparisons(q, self.names.records.titles_containing).items():
             inside = [m.span() for m in re.finditer(re.escape(phrase), q)]
-            plan.targets = [t for t in plan.targets if not (at := list(as_word(t.phrase).finditer(q))) or not all(
-                any(a <= o.start() < b for a, b in inside) for o in at)]
+            plan.targets = [t for t in plan.targets if not _only_inside(q, t.phrase, inside)]
             if not any(t.paper_ids == ids for t in plan.targets):
                 plan.targets.append(Target(phrase, ids, confidence=1.0))
         plan.targets = [t for t in plan.targets if not set_aside(q, t.phrase)]
@@ -211,17 +213,17 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
             # "We shard FooNet-style and our queues stall. Is there work on that?": the
             # paper an existence question asks for is the one it describes; works named only
             # in the statements before it are the asker's background.
-            if plan.kind is Kind.FACTOID and plan.targets and asks_existence(asked_q := split_statements(q)[1]) \
-                    and not any(as_word(t.phrase).search(asked_q) for t in plan.targets):
+            if plan.kind is Kind.FACTOID and plan.targets and asks_existence(asked) \
+                    and not any(as_word(t.phrase).search(asked) for t in plan.targets):
                 background, plan.targets = plan.targets, []
                 if not self._describe_single(q, plan):
                     plan.targets = background
             # "One study says FooNet ignores X. What paper is it?": the works the statements
             # name are what the paper they bring in speaks of, never that paper.
-            elif plan.kind is Kind.FACTOID and plan.targets and _IDENTITY.match(asked_q := split_statements(q)[1]) \
-                    and _BROUGHT_IN.search(split_statements(q)[0]) and not any(as_word(t.phrase).search(asked_q) for t in plan.targets) \
+            elif plan.kind is Kind.FACTOID and plan.targets and _IDENTITY.match(asked) \
+                    and A_WORK.search(statements) and not any(as_word(t.phrase).search(asked) for t in plan.targets) \
                     and not any(re.search(rf"(?<![\w-]){re.escape(t.phrase)}\s+(?:is|was)\s+(?:a|an|one|some)\b", q, re.I) for t in plan.targets):
-                # (Not "ZO2 is a framework that ...": that work is the one named.)
+                # (Not "FooNet is a framework that ...": that work is the one named.)
                 for t in plan.targets:
                     t.baseline = True
                 baselines = list(plan.targets)

@@ -143,8 +143,8 @@ def drop_describing(q: str, plan: Plan) -> None:
             plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
     # ... and of the phrase that found a described one ("the engine in which the FooOp unit signals
     # ..."): it says which paper, in its own words, not a setting its abstract must repeat.
-    for m in _DESCRIBING.finditer(q):
-        if any(t.by == "description" and t.paper_ids for t in plan.targets):
+    if any(t.by == "description" and t.paper_ids for t in plan.targets):
+        for m in _DESCRIBING.finditer(q):
             plan.specifics = [x for x in plan.specifics if not as_word(x).search(m.group())]
 
 
