@@ -200,7 +200,12 @@ def cell(text: str, limit: int = 260) -> str:
 
 def spells(acronym: str, text: str) -> bool:
     """Does `text` write out `acronym` ("CNNs" in "convolutional neural networks", "LLM" in
-    "large language model")? Initials of consecutive words, hyphenated parts counted apart."""
+    "large language model", "e2e" in "end-to-end")? Initials of consecutive words, hyphenated
+    parts counted apart."""
+    if m := re.fullmatch(r"([A-Za-z])([24])([A-Za-z])", acronym):
+        # A numeronym: "e2e" is "end-to-end", "p2p" "peer to peer" ("2" says "to", "4" "for").
+        link = "to" if m.group(2) == "2" else "for"
+        return bool(re.search(rf"\b{m.group(1)}[a-z]*[\s-]+{link}[\s-]+{m.group(3)}[a-z]*\b", text, re.I))
     letters = re.sub(r"s$", "", acronym) if re.fullmatch(r"[A-Z]{3,6}s", acronym) else acronym
     if not re.fullmatch(r"[A-Z]{3,6}", letters):  # two letters match by accident too often
         return False

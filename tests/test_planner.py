@@ -4233,3 +4233,52 @@ def test_a_description_cut_short_is_read_whole_and_its_words_qualify_nothing(pla
     assert "GEMM" not in p.specifics, p.specifics
     # Negative: a setting asked of a named paper stays a qualifier.
     assert "GEMM" in plan("What speedup does FlashOverlap get on GEMM kernels?").specifics
+
+
+def test_a_lower_case_word_the_collection_writes_as_a_name_is_a_setting(planner):
+    _, plan = planner
+    # Chat drops the capitals: "imagenet" is a setting as "ImageNet" is, since every paper using it
+    # writes it as a name.
+    low, cased = plan("what top-1 does EPIM reach on imagenet?"), plan("What top-1 does EPIM reach on ImageNet?")
+    assert "imagenet" in low.specifics and "ImageNet" in cased.specifics
+    # Negatives: a word the collection writes title-cased only ("Memory-Saving"), or only as an
+    # acronym of plain words ("SOTA"), is no setting when typed in lower case.
+    assert not any("memory" in x.lower() for x in plan("how much memory-saving does GSR-GNN get?").specifics)
+    assert "sota" not in plan("how much does KerZOO beat sota methods?").specifics
+
+
+def test_a_median_or_percentile_asked_is_a_setting(planner):
+    _, plan = planner
+    # A point of a distribution: a paper stating another ("up to 3 s") does not report it.
+    assert "median" in plan("What median latency does FastSwitch report?").specifics
+    assert "95th percentile" in plan("What is FastSwitch's 95th percentile TTFT?").specifics
+    # Negatives: an average is said loosely; a statistic in the asker's own aside is not asked.
+    assert not any("average" in x.lower() for x in plan("What average speedup does FastSwitch report?").specifics)
+    assert "median" not in plan("(Our median is 2 s.) What TTFT gain does FastSwitch report?").specifics
+
+
+def test_a_clause_naming_one_paper_after_a_dash_lead_in_is_its_row(planner):
+    r, plan = planner
+    # "A vs B — how much ... A ..., and whats ... B ...": the lead-in sets both side by side; each
+    # clause after it is its named paper's (chat writes "whats").
+    p = plan("ZO2 vs DistZO2 — how much GPU memory does ZO2 need for OPT-175B, and whats the speedup DistZO2 reports?")
+    owners = {f: r.papers[ids[0]].title.split(":")[0] for f, ids in p.facet_papers.items()}
+    assert sorted(owners.values()) == ["DistZO2", "ZO2"], p.facets
+    assert owners[next(f for f in p.facets if "memory" in f)] == "ZO2"
+    # Negative: a clause naming both papers is everyone's.
+    p = plan("ZO2 vs DistZO2 — how much GPU memory do ZO2 and DistZO2 need, and whats the speedup each reports?")
+    assert not p.facet_papers
+
+
+def test_a_bare_phrase_joined_inside_a_counted_item_is_that_items(planner):
+    r, plan = planner
+    # "Two X papers: one does A with B and C, the other ...": "C" is the first item's, not a third
+    # paper found only with the count's words (which took the second item's paper).
+    p = plan("Two FPGA transformer accelerator papers: one handles variable sequence lengths via sparse attention and "
+             "dynamic pipelining, the other chooses the best device for latency/accuracy constraints via hierarchical "
+             "pruning. How do their CPU and GPU speedups compare?")
+    assert [titles(r, t)[0][:22] for t in p.targets] == ["A Length Adaptive Algo", "Accelerating Framework"], p.targets
+    # Negatives: items without such a phrase, and another field's pair, resolve as before.
+    p = plan("Two circuit GNN papers: one accelerates heterogeneous circuit graphs with dynamic ReLU and parallel "
+             "scheduling, the other trains deep GNNs with reversible residual modules. What speedup does each report?")
+    assert compared(r, p) == ["DR-CircuitGNN", "GSR-GNN"]

@@ -49,6 +49,9 @@ from .tell_apart import narrow, narrow_versions
 
 # "what does <name> ...": the name is the subject of the asked verb.
 _DO_BEFORE = re.compile(r"\b(?:does|did|do)\s+$", re.I)
+# Cased as proper names are: "ImageNet", "vLLM", "CIFAR-10" (not title case, "Memory-Saving", nor
+# an acronym of plain words typed in lower case, "sota", "gpu").
+_NAME_CASED = re.compile(r"[a-z][A-Z]|\d")
 _NAMED_SUBJECT = re.compile(r"(?-i:[A-Z][a-z]{2,})\s+(?!et\s+al\b)(?-i:[a-z]+)\b")  # (not "Doe et al.'s")
 
 
@@ -73,6 +76,12 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
         self.abbreviations = Abbreviations(names)
         self.search = search  # search(query, k, ids=None) -> hits; resolves descriptions
         self.settings = settings
+
+    def _spelt_as_name(self, tok: str) -> bool:
+        """Is a word typed in lower case ("imagenet") one every paper using it writes as a name
+        ("ImageNet")? A chat question's setting is as specific as a well-cased one's. (Not a word
+        any paper writes plainly, "opt" as a verb, title-cased only, "Memory-Saving", or an acronym only.)"""
+        return tok.islower() and bool(spelt := self.names._word(tok).exact) and all(_NAME_CASED.search(x) for x in spelt)
 
     def plan(self, question: str) -> Plan:
         q = unmarked(glued_superscripts(re.sub(r"\s+", " ", question.strip())))
@@ -155,7 +164,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                 plan.targets.append(Target(tok, ids, confidence=2 / 3))
             # ("quxbench-tasks": a compound with a word the collection never uses is a setting's name,
             # too; "co-train" is a prefix on a word it uses, "co-tiling" on one whose stem it uses.)
-            elif (looks_like_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
+            elif (looks_like_name(tok) or self._spelt_as_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
                                                                  and any(len(x) > 2 and not self.names.known(x) and not self.names.known(stem(x)) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)

@@ -33,6 +33,11 @@ _NUMBERED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(
 COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has|does|this|its|as|us|thus|plus|less|times|across|always)\b)(?-i:[A-Za-z][\w-]*[A-Za-z]s)\b")
 
 
+# A point of a distribution a number is asked at: "the median latency", "the 95th percentile"
+# (a paper stating another, "up to 7 s", does not report it; "p99" is a setting as any word with
+# digits is). Not "average"/"mean": papers say "on average" of a typical figure loosely.
+_STATISTIC = re.compile(r"\b(?:median|\d{2}(?:\.\d+)?(?:th|st|nd|rd)[- ]percentile)\b", re.I)
+
 _MAKER_KIND = re.compile(r"(?<=[a-z,] )((?-i:[A-Z][a-z]+)(?:/(?-i:[A-Z][a-z]+))?)\s+(?-i:[A-Z]{2,})s?\b")
 
 
@@ -61,6 +66,8 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
     named = {t.phrase.lower() for t in plan.targets}
     plan.specifics += [w for m in _MAKER_KIND.finditer(q) if asked[0] <= m.start() < asked[1] and not in_examples(q, m.start())
                        for w in m.group(1).split("/") if w not in plan.specifics and w.lower() not in named]
+    plan.specifics += [m.group() for m in _STATISTIC.finditer(q) if asked[0] <= m.start() < asked[1] and not in_examples(q, m.start())
+                       and m.group() not in plan.specifics]
     # "run across 2,048 nodes": a count of things the asker sets; the paper must state that count.
     plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked[0] and not in_examples(q, m.start())
                        and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not any(m.group() in x for x in plan.specifics)]

@@ -36,8 +36,10 @@ _PLACE_REF = re.compile(rf"\b{_AUX}\s+the\s+{_PLACE_WORD}\b|\bthe\s+{_PLACE_WORD
 # ", and how much ...", "; what ...": a clause that asks a question of its own.
 # (Not a bare comma: ", which B also uses" is a relative clause.) A preposition may lead the
 # interrogative: "..., and on which board does B run".
-_NEW_QUESTION = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?=(?:(?:by|to|at|in|on|for|with|from|under|over)\s+)?(?:what|which|how|who|where|when|why)\s)"
-                           r"|;\s*(?=(?:(?:by|to|at|in|on|for|with|from|under|over)\s+)?(?:what|which|how|who|where|when|why)\s)"
+# ("and what's", "and whats": an interrogative contracted with "is", as chat writes it.)
+_WH = r"(?:what|which|how|who|where|when|why)(?:['’]?s)?\s"
+_NEW_QUESTION = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+(?=(?:(?:by|to|at|in|on|for|with|from|under|over)\s+)?{_WH})"
+                           rf"|;\s*(?=(?:(?:by|to|at|in|on|for|with|from|under|over)\s+)?{_WH})"
                            r"|\?\s+", re.I)  # ("... at what rate? and the Y paper: how much ...": a question mark ends one)
 
 
@@ -111,6 +113,10 @@ def _by_sentence(q: str, plan: Plan, subjects: list) -> dict[str, list[str]]:
         # (After a lead-in that sets the papers side by side, "A vs B: what does A ...", the part's own words.)
         own = heads.get(home[0]) or (tail if (tail := home[0].rsplit(": ", 1)[-1]) and words <= set(content_words(tail)) else home[0])
         named = [t for t in subjects if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(own) for u in plan.targets)]
+        if len(named) > 1 and (tail := re.split(r"\s[—–-]+\s", own)[-1]) != own and words <= set(content_words(tail)):
+            # ... or a dash ("A vs B — what does A ..."): when the part names several papers, the
+            # words after it (not "A reports X — how large is it": the part names one already).
+            named = [t for t in named if any(u.paper_ids == t.paper_ids and as_word(u.phrase).search(tail) for u in plan.targets)]
         if not named:
             # "what does the study list": a short definite work phrase whose words are all in one
             # compared paper's phrase ("the broad pruning study") refers back to it.
