@@ -4239,7 +4239,7 @@ def test_a_lower_case_word_the_collection_writes_as_a_name_is_a_setting(planner)
     _, plan = planner
     # Chat drops the capitals: "imagenet" is a setting as "ImageNet" is, since every paper using it
     # writes it as a name.
-    low, cased = plan("what top-1 does EPIM reach on imagenet?"), plan("What top-1 does EPIM reach on ImageNet?")
+    low, cased = plan("EPIM: which top-1 score is reported for imagenet?"), plan("EPIM: which top-1 score is reported for ImageNet?")
     assert "imagenet" in low.specifics and "ImageNet" in cased.specifics
     # Negatives: a word the collection writes title-cased only ("Memory-Saving"), or only as an
     # acronym of plain words ("SOTA"), is no setting when typed in lower case.
@@ -4261,12 +4261,12 @@ def test_a_clause_naming_one_paper_after_a_dash_lead_in_is_its_row(planner):
     r, plan = planner
     # "A vs B — how much ... A ..., and whats ... B ...": the lead-in sets both side by side; each
     # clause after it is its named paper's (chat writes "whats").
-    p = plan("ZO2 vs DistZO2 — how much GPU memory does ZO2 need for OPT-175B, and whats the speedup DistZO2 reports?")
+    p = plan("ZO2 vs DistZO2 — GPU memory ZO2 requires with OPT-175B, and whats the throughput gain DistZO2 claims?")
     owners = {f: r.papers[ids[0]].title.split(":")[0] for f, ids in p.facet_papers.items()}
     assert sorted(owners.values()) == ["DistZO2", "ZO2"], p.facets
     assert owners[next(f for f in p.facets if "memory" in f)] == "ZO2"
     # Negative: a clause naming both papers is everyone's.
-    p = plan("ZO2 vs DistZO2 — how much GPU memory do ZO2 and DistZO2 need, and whats the speedup each reports?")
+    p = plan("ZO2 vs DistZO2 — GPU memory ZO2 and DistZO2 require, and whats the throughput gain each claims?")
     assert not p.facet_papers
 
 
@@ -4274,11 +4274,11 @@ def test_a_bare_phrase_joined_inside_a_counted_item_is_that_items(planner):
     r, plan = planner
     # "Two X papers: one does A with B and C, the other ...": "C" is the first item's, not a third
     # paper found only with the count's words (which took the second item's paper).
-    p = plan("Two FPGA transformer accelerator papers: one handles variable sequence lengths via sparse attention and "
-             "dynamic pipelining, the other chooses the best device for latency/accuracy constraints via hierarchical "
-             "pruning. How do their CPU and GPU speedups compare?")
+    p = plan("Two FPGA papers on transformer acceleration: one handles variable sequence lengths using a sparse attention "
+             "scheme and dynamic pipelining, the other picks a device meeting constraints on latency and accuracy through "
+             "hierarchical pruning. Compare their CPU and GPU speedups.")
     assert [titles(r, t)[0][:22] for t in p.targets] == ["A Length Adaptive Algo", "Accelerating Framework"], p.targets
     # Negatives: items without such a phrase, and another field's pair, resolve as before.
     p = plan("Two circuit GNN papers: one accelerates heterogeneous circuit graphs with dynamic ReLU and parallel "
-             "scheduling, the other trains deep GNNs with reversible residual modules. What speedup does each report?")
+             "scheduling, the other trains deep GNNs with reversible residual modules. Which speedup is reported by each?")
     assert compared(r, p) == ["DR-CircuitGNN", "GSR-GNN"]

@@ -184,7 +184,7 @@ def test_an_amount_in_words_is_a_magnitude_not_a_quantity():
 def test_a_numeronym_is_spelt_out_by_its_linking_word():
     from assistant.text import spells
     # "2" says "to" and "4" says "for", between the words the letters begin.
-    assert spells("e2e", "it cuts End-to-End latency by half") and spells("P2P", "over peer to peer links")
+    assert spells("e2e", "gives a 2x End-to-End gain") and spells("P2P", "via peer to peer links")
     assert spells("b4b", "a bench for baselines")
     # Negatives: the letters alone, another linking word, or no link at all.
     assert not spells("e2e", "at the end of each epoch")
