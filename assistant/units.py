@@ -23,6 +23,7 @@ _SYMBOLS = {
     "compute": r"[GTPE]?FLOPS|[GTP]?OPS",
     "area": r"[µμun]?m(?:m)?(?:\^?2|²)",
     "money": r"[KMB]?\s?(?:USD|EUR|€)",
+    "share": r"\\?%",
 }
 _WORDS = {
     "time": r"(?:nano|micro|milli)?seconds?|minutes?|hours?|days?",
@@ -34,6 +35,7 @@ _WORDS = {
     "compute": r"(?:giga|tera|peta|exa)?flops",
     "area": r"square\s+(?:milli|micro)?met(?:er|re)s?",
     "money": r"(?:(?:thousand|million|billion)\s+)?(?:US\s+)?dollars?|euros?",
+    "share": r"percent(?:age)?s?|per\s+cent",
 }
 _NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?"
 
@@ -50,6 +52,8 @@ def _stated(dimension: str) -> re.Pattern:
 
 # A unit the question names for its number: "in microseconds", "in images/s", "how many MB", "in mm^2".
 _ASKED = re.compile(r"\b(?:in|how\s+many)\s+(?:terms\s+of\s+)?(?:the\s+)?((?:[\w/µμ²^]+\s*){1,3})", re.I)
+# ... or a share asked as a percentage: "what %", "what percentage", "in %".
+_PERCENT = re.compile(r"\b(?:what|in)\s+(%|percent(?:age)?)(?!\w)", re.I)
 # ...or in brackets after its measure, as a table's header would: "decode delay per token (µs)".
 # (Not "paper(s)": a bracket after a space, closed after the unit.)
 _BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²^-]+(?:\s+[\w/µμ²^-]+){0,2})\)", re.I)
@@ -60,6 +64,8 @@ def asked_unit(question: str) -> str:
     "" when it names none. ("In FooNet, what ..." names a paper; "in memory" a measure.)"""
     if m := re.search(rf"\b(?:{_WORDS['throughput']})\b", question, re.I):
         return m.group()  # (a rate in words, "frames per second", is a unit wherever it is written)
+    if m := _PERCENT.search(question):
+        return m.group(1)
     for m in [*_ASKED.finditer(question), *_BRACKETED.finditer(question)]:
         words = m.group(1).strip()
         for dim in _SYMBOLS:
@@ -86,7 +92,8 @@ def states_dimension(sentence: str, dimension: str) -> bool:
 @lru_cache(maxsize=1)
 def _any_stated() -> re.Pattern:
     # (Not a decade, "the 2010s", which the time symbol "s" would take.)
-    return re.compile(r"(?!(?:19|20)\d0s\b)" + "|".join(f"(?:{_stated(d).pattern})" for d in _SYMBOLS))
+    # (A share, "40%", is no amount a setting is given in.)
+    return re.compile(r"(?!(?:19|20)\d0s\b)" + "|".join(f"(?:{_stated(d).pattern})" for d in _SYMBOLS if d != "share"))
 
 
 def amounts_in(text: str) -> list[re.Match]:

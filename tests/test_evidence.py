@@ -1043,3 +1043,20 @@ def test_a_later_introduction_opens_more_of_how_a_work_works():
     # Negative: with no second introduction, the span ends at the result.
     assert method_span("Serving is costly. We propose FooQuant, an 8-bit scheme. With it, a 175B model fits on one server. "
                        "It is open source.") == ["We propose FooQuant, an 8-bit scheme."]
+
+
+def test_a_share_asked_as_a_percentage_is_answered_by_a_percentage_only(assistant):
+    from assistant.units import amounts_in, asked_unit, dimension, states_dimension
+
+    # "what %", "what percentage", "in %": a share, which only a number in percent states.
+    assert dimension(asked_unit("FooNet compiles how often, and what %?")) == "share"
+    assert dimension(asked_unit("What percentage of kernels does BarNet fuse?")) == "share"
+    assert states_dimension("more than 99.9% of values", "share") and states_dimension("a 41\\% cut", "share")
+    # Negatives: a time asked after "what" stays a time; a count or a ratio is no share; a share
+    # is no amount a setting is given in.
+    assert asked_unit("what speedup in ms does FooNet give?") == "ms"
+    assert not states_dimension("It spans 285 tasks and runs 2.5x faster.", "share")
+    assert [m.group() for m in amounts_in("at 40% load with 4GB")] == ["4GB"]
+    # MultiKernelBench states counts of tasks and categories, no percentage.
+    a = assistant.ask("Which of the LLMs scores best on MultiKernelBench's NPU platform, and what %?")
+    assert a.refused or a.refused_parts, a.text

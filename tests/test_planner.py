@@ -4282,3 +4282,24 @@ def test_a_bare_phrase_joined_inside_a_counted_item_is_that_items(planner):
     p = plan("Two circuit GNN papers: one accelerates heterogeneous circuit graphs with dynamic ReLU and parallel "
              "scheduling, the other trains deep GNNs with reversible residual modules. Which speedup is reported by each?")
     assert compared(r, p) == ["DR-CircuitGNN", "GSR-GNN"]
+
+
+def test_a_count_made_an_adjective_in_the_asked_setting_is_a_setting(planner):
+    _, plan = planner
+    # "on the 12-node test bed": the paper must state that setting to answer in it.
+    assert "12-node" in plan("How large a gain is seen for DistZO2 on the 12-node test bed?").specifics
+    # Negatives: the paper's own thing ("its 12-layer variant"), or a count outside a setting.
+    assert not any("12-layer" in x for x in plan("What accuracy does its 12-layer variant give in EPIM?").specifics)
+    assert not any("2-stage" in x for x in plan("Is EPIM a 2-stage design?").specifics)
+
+
+def test_a_comma_before_what_is_asked_ends_the_stretch_around_vs(planner):
+    r, plan = planner
+    # "A vs a described work, what does each ...": the description ends at the comma.
+    p = plan("DualMap vs fairness-aware preemptive serving, which TTFT gains does each claim?")
+    assert compared(r, p) == ["DualMap", "FastSwitch"], p.targets
+    p = plan("fastswitch vs dual-hash request routing, what does each claim for TTFT?")
+    assert compared(r, p) == ["FastSwitch", "DualMap"], p.targets
+    # Negative: a comma inside a side that asks nothing does not end it.
+    p = plan("DualMap vs FastSwitch, which is fairness-aware, on TTFT?")
+    assert compared(r, p) == ["DualMap", "FastSwitch"], p.targets

@@ -122,8 +122,10 @@ _ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?�
 _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
 _FRAME_START = re.compile(r"^\s*(?:how\s+(?:do|does|did)|what\s+(?:is|are)\s+the\s+differences?\s+between|compare|contrast|differences?\s+between|in what ways? (?:do|does))\s+", re.I)
 # "memory use: A vs the 2019 whitepaper (on int8) — which is smaller?": the stretch around "vs",
-# bounded by the question's punctuation, holds the compared papers (asides dropped first).
-_VS_STRETCH = re.compile(r"(?:(?!\s--?\s|(?<!\bal)(?<!\bvs)\.\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s--?\s)[^:;?!—–])*?(?=[:;?!—–]|\s--?\s|(?<!\bvs)(?<!\bal)\.\s|\s*$)", re.I)
+# bounded by the question's punctuation, holds the compared papers (asides dropped first); a
+# comma before what is asked bounds it as a colon does ("A vs B, what does each ...").
+_VS_STRETCH = re.compile(r"(?:(?!\s--?\s|(?<!\bal)(?<!\bvs)\.\s)[^:;?!—–])*?\b(?:vs\.?|versus)\s(?:(?!\s--?\s)[^:;?!—–])*?"
+                         r"(?=[:;?!—–]|\s--?\s|(?<!\bvs)(?<!\bal)\.\s|,\s*(?:what|which|how|who|where|when|why)\b|\s*$)", re.I)
 # ("bigger than the BarChip accelerator's": a measure of each, one against the other.)
 # ("... than the one from B", "... higher than that of B": the same measure, another owner.)
 _STRONG_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|vs\.?\s+|versus\s+)?|\s*[;?!]\s+(?:(?:and|but|or)\s+)?|\s+(?:and|vs\.?|versus)\s+|\s+than\s+(?=(?:the|a|an)\s[^,;?]*?['’]s\b)"

@@ -27,6 +27,10 @@ _BASELINE_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|than|v
 _PROPER_SETTING = re.compile(r"\b(?:on|in|with|using|for|over|against|under|via|from)\s+(?:(?:an?|the)\s+)?((?-i:[A-Z][a-z]{2,})(?:\s+(?-i:[A-Z][a-z0-9]+))*)\b")
 # "4-bit", "40%", "8GB"; and a numbered label, "in Zone 4" (not "For 8 GPUs").
 _NUMBERED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[-\s]?(?:bit|%|x|B|GB|K))\b|(?<=[\w;)] )[A-Z][a-z]{2,} \d{1,3}\b(?![.,]?\d)")
+# A count made an adjective in the setting a result is asked in: "on the 12-node test bed",
+# "with a 3-stage pipeline" (not "its 8-layer variant": the paper's own thing, however it names it).
+_COUNT_SETTING = re.compile(r"\b(?:on|in|with|for|over|under|across|at|using|via)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(\d+-(?-i:[a-z]+))\b(?!-)", re.I)
 
 
 # A count of things: "2,048 nodes", "8 GPUs" (a plural after a bare number; not "2x", "4-bit", a year).
@@ -58,6 +62,8 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
             plan.specifics.append(run)
     plan.specifics += [m.group() for m in _NUMBERED.finditer(q) if m.group() not in plan.specifics and m.start() >= asked[0]
                        and not in_examples(q, m.start()) and (m.group()[0].isdigit() or content_words(m.group().split()[0]))]
+    plan.specifics += [m.group(1) for m in _COUNT_SETTING.finditer(q) if m.start(1) >= asked[0] and not in_examples(q, m.start(1))
+                       and not any(m.group(1) in x for x in plan.specifics) and not re.search(r"\b(?:its|their|our|my)\b", m.group())]
     # An amount in any unit the asker sets ("under a 96KB budget", "at 1.2 GHz").
     plan.specifics += [m.group() for m in amounts_in(q) if m.start() >= asked[0] and not in_examples(q, m.start())
                        and not any(m.group() in x or x in m.group() for x in plan.specifics)]
