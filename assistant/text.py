@@ -47,6 +47,18 @@ QUANTITY = re.compile(
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 _MAGNITUDE = re.compile(r"\b(?:tens|hundreds|thousands|millions|billions|trillions|dozens)\s+of\b", re.I)
+# Greek letters that name a tunable value in papers ("migration strength alpha", "the eta and
+# gamma of the schedule"), each with how a text may write it. (Not "pi" or "mu": a constant and a
+# unit prefix, and names too, "Raspberry Pi".)
+SYMBOLS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "εϵ", "eta": "η", "theta": "θ",
+           "kappa": "κ", "lambda": "λ", "rho": "ρ", "sigma": "σ", "tau": "τ", "omega": "ω"}
+
+
+def writes_symbol(name: str, text: str) -> bool:
+    """Does `text` write the symbol `name` ("eta": "eta", "\\eta", "η"), as a word (not "beta", "metadata")?"""
+    return bool(re.search(rf"(?<![A-Za-z]){name}(?![A-Za-z])|[{SYMBOLS[name]}]", text, re.I))
+
+
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|(?i:vs)|(?i:v\.s)|et al|Fig|Figs|Eq|Sec|approx|cf|resp|Inc|Ltd|No|etc)\.|(?<![\w-])[A-Z]\.)$")
 

@@ -1060,3 +1060,19 @@ def test_a_share_asked_as_a_percentage_is_answered_by_a_percentage_only(assistan
     # MultiKernelBench states counts of tasks and categories, no percentage.
     a = assistant.ask("Which of the LLMs scores best on MultiKernelBench's NPU platform, and what %?")
     assert a.refused or a.refused_parts, a.text
+
+
+def test_a_value_asked_by_its_symbols_name_needs_the_symbol_written(assistant):
+    from assistant.text import writes_symbol
+
+    # "eta" is written "eta", "\eta" or "η", as a word: not inside "beta" or "metadata".
+    assert writes_symbol("eta", "a step size $\\eta$ of 0.1") and writes_symbol("eta", "with η = 0.3")
+    assert not writes_symbol("eta", "beta tests of the metadata store")
+    # The gradient-noise paper names no symbol of its noise schedule: the values are not reported.
+    a = assistant.ask("For the gradient-noise training paper, which values of the gamma and eta parameters were chosen?")
+    assert (a.refused or a.refused_parts) and "gamma" in a.text, a.text
+    # Negatives: a setting named with a Greek-letter word that is a name ("Raspberry Pi") is no
+    # symbol; nor is a symbol inside an example list.
+    plan = assistant.retriever.plan
+    assert "pi" not in plan("Did CBNet's tests use a raspberry pi board?").specifics
+    assert "alpha" not in plan("Which hyperparameters, such as alpha, does EPIM tune?").specifics

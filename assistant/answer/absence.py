@@ -22,7 +22,7 @@ from ..retrieval.phrasing import WORK_NOUNS
 from ..retrieval.measures import named_amounts
 from ..retrieval.qualifiers import COUNTED
 from ..retrieval.facets import AGAINST_WHICH
-from ..text import AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords
+from ..text import SYMBOLS, AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords, writes_symbol
 from ..series import sibling_only
 from ..units import dimension, dimension_named, states_dimension
 from .number_context import changes_only, number_neighbours
@@ -193,7 +193,8 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # a clipped word ("params") as the start of the full one.
     # ("Z80s", "QPUs": a plural of what the text writes in the singular.)
     lacking = [q for q in binding if not count_stated(q, raw)] + [
-               q for q in binding if COUNTED.fullmatch(q) is None and norm(q) not in text and norm(q) not in own and not spells(q, raw)
+               q for q in binding if COUNTED.fullmatch(q) is None and (not writes_symbol(q, raw) if q in SYMBOLS else norm(q) not in text)
+               and norm(q) not in own and not spells(q, raw)
                and not (re.search(r"[\dA-Z]s$", q) and norm(q)[:-1] in text)
                and not (q.lower().startswith("non-") and norm(q[4:]) in text)  # ("non-FooChip boards": set against FooChip)
                and not ((parts := _parts(q)) and all(_has(stem(w), have) for w in parts))  # ("TPU-day": "TPU training days")

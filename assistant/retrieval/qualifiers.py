@@ -13,10 +13,10 @@ import calendar
 import re
 
 from ..models import Aspect, Kind, Plan, Target
-from ..text import as_word, content_words, quantities
+from ..text import SYMBOLS, as_word, content_words, quantities
 from ..units import amounts_in
 from .compared import coordinated
-from .facets import in_examples, split_statements
+from .facets import _EXAMPLES, in_examples, split_statements
 from .phrasing import _UNSPECIFIC, _WORK_PHRASE, WORK_NOUNS, _names
 
 # What a result is measured against, when written as a phrase ("compared with plain NCCL").
@@ -73,6 +73,12 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
     plan.specifics += [w for m in _MAKER_KIND.finditer(q) if asked[0] <= m.start() < asked[1] and not in_examples(q, m.start())
                        for w in m.group(1).split("/") if w not in plan.specifics and w.lower() not in named]
     plan.specifics += [m.group() for m in _STATISTIC.finditer(q) if asked[0] <= m.start() < asked[1] and not in_examples(q, m.start())
+                       and m.group() not in plan.specifics]
+    # A tunable value asked by its symbol's name, written as symbols are ("what strength alpha", "its
+    # tau and kappa"): a paper that never writes the symbol does not state its value. (In
+    # parentheses too, "(the tau value)": a symbol is how the asked thing is named, no example.)
+    plan.specifics += [m.group() for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(SYMBOLS)})(?![\w-])", q)
+                       if asked[0] <= m.start() < asked[1] and not any(e.start() <= m.start() < e.end() for e in _EXAMPLES.finditer(q))
                        and m.group() not in plan.specifics]
     # "run across 2,048 nodes": a count of things the asker sets; the paper must state that count.
     plan.specifics += [m.group() for m in COUNTED.finditer(q) if m.start() >= asked[0] and not in_examples(q, m.start())
