@@ -4303,3 +4303,23 @@ def test_a_comma_before_what_is_asked_ends_the_stretch_around_vs(planner):
     # Negative: a comma inside a side that asks nothing does not end it.
     p = plan("DualMap vs FastSwitch, which is fairness-aware, on TTFT?")
     assert compared(r, p) == ["DualMap", "FastSwitch"], p.targets
+
+
+def test_which_ones_after_a_counted_plural_asks_those_things_not_papers(planner):
+    _, plan = planner
+    # "ones" stands for the plural counted before it: the named paper's techniques.
+    p = plan("EnergonAI adds three techniques to its architecture. Which ones?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["EnergonAI"]
+    # Negatives: counted papers, or no plural before it, are a list of papers.
+    assert plan("Three works in my collection spill activations to SSDs. Which ones?").kind is Kind.AGGREGATE
+    assert plan("Which ones spill activations to SSDs?").kind is Kind.AGGREGATE
+
+
+def test_a_part_asking_what_they_are_stands_for_the_clause_before_it(planner):
+    _, plan = planner
+    # "X names three causes - what are they, and ...": the part is about the causes.
+    p = plan("FastSwitch traces its switching overhead to three causes - what are they, and which baseline system is it tested against?")
+    assert any("three causes" in f for f in p.facets), p.facets
+    # Negative: a part with words of its own keeps them alone.
+    p = plan("FastSwitch traces its switching overhead to three causes - what speedup does it give, and which baseline system is it tested against?")
+    assert not any("three causes" in f for f in p.facets), p.facets

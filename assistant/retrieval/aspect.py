@@ -101,13 +101,17 @@ _LEAD_IN = re.compile(r"\s*(?:in|for|on|with|among|about)\s+(?:the|a|an|this|tha
 _SET_OFF = re.compile(r":\s|\s[—–-]+\s")
 
 
+_PRONOUN_ASKED = re.compile(r"\s*(?:(?:what|which)\s+(?:are|were)\s+(?:they|these|those)|which\s+ones)\b", re.I)
+
+
 def _asked_after_subject(q: str, plan: Plan) -> set[str]:
     """The words after a lead that names the question's paper, set off by a colon or dash
     (empty when there is no such lead); or the words outside a question sentence's lead-in
     naming the paper ("In the FooNet work, what ..."): statements before it may tell what is
     asked ("X caches only half of Y. What's the reason?")."""
     if (m := _SET_OFF.search(q)) and any(t.by == "name" and as_word(t.phrase).search(q[: m.start()]) for t in plan.targets):
-        return set(content_words(q[m.end():]))
+        # ("X names three causes - what are they, and ...": a pronoun asks what the lead set out.)
+        return set(content_words(q if _PRONOUN_ASKED.match(q, m.end()) else q[m.end():]))
     statements, asked = split_statements(q)
     # (A lead-in is split off as a statement: the part after the statements' last full stop.)
     said, lead = re.match(r"(.*[.!?]\s+|)(.*)$", statements, re.S).groups()
@@ -187,7 +191,7 @@ class AspectReader:
             # ("For the work that tiles X: which kernel ..., and what ...": the lead says which paper.)
             # (A quoted title in it may hold a "?": "the 'are we done?' study: how ...".)
             plan.facets = [re.sub(r"^(?:[^:?'\"‘“’]|(?<=\w)['’]|(?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))*:\s+(?=(?:what|which|how|who|whom|where|when|why)\b)", "", f, flags=re.I)
-                           for f in parts(asked_q)]
+                           for f in parts(asked_q, split_statements(q)[0])]
         # Measured against a baseline, or asking "how much": the row's answer is a number.
         # ("what trick cuts the delay" asks a method, whatever measure it names.)
         # ("which board was the second run on": "the second" is a paper, no time.)

@@ -164,8 +164,14 @@ def _listed(text: str) -> list[str]:
 _ASKS_ANY = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b", re.I)
 
 
-def parts(q: str) -> list[str]:
-    """The sub-questions of a question that asks several things; [] when it asks one."""
+# "what are they", "which ones": a part that asks what the words before it set out.
+_PRONOUN_PART = re.compile(r"(?:what|which)\s+(?:are|were)\s+(?:they|these|those)|which\s+ones", re.I)
+
+
+def parts(q: str, before: str = "") -> list[str]:
+    """The sub-questions of a question that asks several things; [] when it asks one. `before`:
+    the statements before it, whose last clause a part asking "what are they" stands for ("X
+    names three causes - what are they, and ...")."""
     q = q.strip().rstrip("?. ")
     cuts = [m.start() for m in marked(q)]
     found = [p.strip(" ,;?.") for a, b in zip([0, *cuts], [*cuts, len(q)]) for p in _PART_JOINT.split(q[a:b].rstrip("?. "))]
@@ -174,6 +180,8 @@ def parts(q: str) -> list[str]:
         # name, and the gain on BarSet?"
         found = split_outside_parens(q, r"\s*,\s*(?:and\s+)?(?=(?:the|its|their)\s)")
     found = [re.sub(r"[\s,;]+(?:and|or)$", "", _MARK.sub("", re.sub(r"^and\s+", "", p), count=1)) for p in found]
+    if said := (re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""):
+        found = [f"{p}: {said}" if _PRONOUN_PART.fullmatch(p) else p for p in found]
     found = [p for p in found if content_words(p)]
     return found if len(found) >= 2 else []
 

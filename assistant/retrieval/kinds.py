@@ -15,7 +15,7 @@ from .compared import asked_of_all, background, coordinated, measured_against, s
 from .facets import in_examples, split_statements
 from .phrasing import _WEAK_NAME, DIFFER, WORK_NOUNS, asked_of, list_count
 from .qualifiers import baselines_qualify, place_unknown
-from .record_shape import COLLECTION_Q, FIELD_HEAD, number_beyond_fields
+from .record_shape import _UNITS, COLLECTION_Q, FIELD_HEAD, number_beyond_fields
 from .statements import scoped
 from .tell_apart import narrow_by_phrase
 
@@ -31,15 +31,30 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 
 
+# "EnergonAI adds three techniques. Which ones?": "ones" stands for the plural counted before it.
+_COUNTED_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
+
+
+def asks_collection(q: str) -> bool:
+    """Does `q` ask for papers of the collection ("which papers ...", "which ones use X")? Not
+    "which ones" standing for another plural counted before it ("X adds three techniques. Which
+    ones?": the techniques)."""
+    for m in COLLECTION_Q.finditer(q):
+        said = [x.group(1) for x in _COUNTED_PLURAL.finditer(q[: m.start()])] if re.search(r"\bones\W*$", m.group(), re.I) else []
+        if not said or re.fullmatch(_UNITS.replace("|ones", ""), said[-1], re.I):
+            return True
+    return False
+
+
 class KindReader:
     """The plan's kind, read by `Planner` (which gives `names` and the description resolvers)."""
 
     def _kind(self, q: str, plan: Plan, unknown: list[str]) -> None:
         # ("the two FooNet papers, one ... and the other ...": a count its list follows is no list to find.)
-        collection = (bool(COLLECTION_Q.search(q)) and list_count(q) < 2) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
+        collection = (asks_collection(q) and list_count(q) < 2) or plan.record_query in (RecordQuery.COUNT, RecordQuery.ALL)
         # The question sentence says whether papers are listed; "we keep a list of works on X."
         # before it is context, and does not stop its described papers from being compared.
-        listed_in_question = bool(COLLECTION_Q.search(split_statements(q)[1])) and list_count(q) < 2
+        listed_in_question = asks_collection(split_statements(q)[1]) and list_count(q) < 2
         if plan.record_query is RecordQuery.COUNT and any(not t.baseline for t in plan.targets):
             plan.record_query, collection = None, False  # "how many papers does S2ORC contain": a number in it
         if plan.record_query in (None, RecordQuery.COUNT) and not plan.fields and len(own := self._by_place(q, plan)) >= 2:
