@@ -4323,3 +4323,13 @@ def test_a_part_asking_what_they_are_stands_for_the_clause_before_it(planner):
     # Negative: a part with words of its own keeps them alone.
     p = plan("FastSwitch traces its switching overhead to three causes - what speedup does it give, and which baseline system is it tested against?")
     assert not any("three causes" in f for f in p.facets), p.facets
+
+
+def test_how_a_work_deals_with_a_problem_asks_its_method(planner):
+    _, plan = planner
+    # The problem is named ("the weight freezing problem"), but how it is handled is asked.
+    assert plan("How does DenseShift get around the weight freezing problem of shift networks?").aspect is Aspect.METHOD
+    assert plan("how did GSR-GNN deal with the memory bottleneck of deep GNNs?").aspect is Aspect.METHOD
+    # Negatives: which problem it addresses asks the problem; how much it cuts asks a number.
+    assert plan("Which problem does DenseShift address?").aspect is Aspect.PROBLEM
+    assert plan("How much does GSR-GNN reduce the memory bottleneck?").aspect is Aspect.NUMBER

@@ -39,6 +39,10 @@ _HOW_DOES = re.compile(rf"^\s*(?:{_WHAT_DO}|how\s+(?:does|do|did|can|could|is|ar
 # "what open issues does X point out": a problem asked, not a thing named by its kind.
 _PROBLEM_HEAD = re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:problem|challenge|bottleneck|issue|limitation|shortcoming|drawback)s?\b", re.I)
 _PROBLEM_Q = re.compile(r"\b(?:problem|challenge|bottleneck|issue|limitation|motivation)s?\b|\b(?:address|tackle|solve|target|overcome|mitigate)\w*\b", re.I)
+# "How does FooNet get around the X problem?": how a work handles a problem asks its method, however
+# the problem is named ("What problem does X address?" asks the problem).
+_HOW_HANDLED = re.compile(r"\bhow\s+(?:does|do|did|can|could|would|is|are)\s+(?:[\w-]+\s+){0,4}?(?:deal|cope|handle|address|tackle|solve|overcome|"
+                          r"mitigate|avoid|fix|prevent|eliminate|remove|hide|get\s+around|work\s+around)\w*\b", re.I)
 _DEFINE_Q = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+)?(.+?)\??\s*$", re.I)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
 # "What is the tiling scheme called", "what's the name of the format": a name is asked.
@@ -145,6 +149,8 @@ class AspectReader:
             # "what energy savings did their design get": the asked phrase names a measure; a
             # method's word after it is the subject's.
             plan.aspect = Aspect.NUMBER
+        elif _HOW_HANDLED.search(cue):
+            plan.aspect = Aspect.METHOD
         elif _PROBLEM_Q.search(cue):
             plan.aspect = Aspect.PROBLEM
         elif _METHOD_Q.search(cue) or _PROPOSED.search(cue):
