@@ -16,7 +16,7 @@ from ..models import Aspect, Kind, Plan
 from ..units import asked_unit, dimension
 from ..text import SI_UNIT, as_word, content_words, coverage, looks_like_name, sentences, stem
 from .qualifiers import bind_qualifiers
-from .facets import BASELINE_FACET, asks_number, comparison_facets, parts, split_statements, subject_span
+from .facets import BASELINE_FACET, PRONOUN_PART, asks_number, comparison_facets, parts, split_statements, subject_span
 from .phrasing import CLAIMS, WORK_NOUNS, _BASELINE_BEFORE
 from .record_shape import asked_of_each
 from .rows import possessive_rows
@@ -105,9 +105,6 @@ _LEAD_IN = re.compile(r"\s*(?:in|for|on|with|among|about)\s+(?:the|a|an|this|tha
 _SET_OFF = re.compile(r":\s|\s[—–-]+\s")
 
 
-_PRONOUN_ASKED = re.compile(r"\s*(?:(?:what|which)\s+(?:are|were)\s+(?:they|these|those)|which\s+ones)\b", re.I)
-
-
 def _asked_after_subject(q: str, plan: Plan) -> set[str]:
     """The words after a lead that names the question's paper, set off by a colon or dash
     (empty when there is no such lead); or the words outside a question sentence's lead-in
@@ -115,7 +112,7 @@ def _asked_after_subject(q: str, plan: Plan) -> set[str]:
     asked ("X caches only half of Y. What's the reason?")."""
     if (m := _SET_OFF.search(q)) and any(t.by == "name" and as_word(t.phrase).search(q[: m.start()]) for t in plan.targets):
         # ("X names three causes - what are they, and ...": a pronoun asks what the lead set out.)
-        return set(content_words(q if _PRONOUN_ASKED.match(q, m.end()) else q[m.end():]))
+        return set(content_words(q if PRONOUN_PART.match(q, m.end()) else q[m.end():]))
     statements, asked = split_statements(q)
     # (A lead-in is split off as a statement: the part after the statements' last full stop.)
     said, lead = re.match(r"(.*[.!?]\s+|)(.*)$", statements, re.S).groups()

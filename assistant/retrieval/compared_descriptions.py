@@ -312,6 +312,7 @@ class ComparedDescriptions(Descriptions):
             # "X vs its sharded successor": the side is the other side's relative, in its words.
             # (So is "X vs its sharded follow-up", a work by its noun.)
             relative, kin = (bare_side or beside_vs) and pro_form and before, False
+            headed = bool(re.match(r"\s*(?:the|a|an|one|another)\s", phrase, re.I))
             if target and (bare_side or relative) and (relative or target.confidence < self.settings.describe_min_margin):
                 # A side too short to say which paper leans on the words both sides share.
                 lean = " ".join([before] * bool(relative) + [frame])
@@ -324,15 +325,14 @@ class ComparedDescriptions(Descriptions):
                     continue  # a relative is about what the other side is about, or names it
                 if target:
                     target.phrase = phrase
-            elif (lean := frame or (shared if re.match(r"\s*(?:the|a|an|one|another)\s", phrase, re.I) else "")) \
-                    and not beside_vs and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
+            elif (lean := frame or (shared if headed else "")) and not beside_vs \
+                    and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
                 # A paper listed after a count ("two pruning papers: the X one and the Y one") is
                 # one of that kind; so is a work listed after what they share ("Both do X: the
                 # one that ...", not a bare phrase inside an item). A bare phrase joined inside an
                 # item ("one does X with A and B, the other ...") is that item's, unless it alone
                 # clearly finds a paper of the kind.
                 again = self._resolve(f"{phrase} {lean}", among, within)
-                headed = bool(re.match(r"\s*(?:the|a|an|one|another)\s", phrase, re.I))
                 if again and not again.missing and (headed or again.confidence >= self.settings.describe_min_margin):
                     again.phrase, target = phrase, again
             if target and ((speaker and not works) or (bare_side and not kin)) and target.confidence < self.settings.describe_min_margin:

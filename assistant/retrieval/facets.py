@@ -165,7 +165,7 @@ _ASKS_ANY = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|is|ar
 
 
 # "what are they", "which ones": a part that asks what the words before it set out.
-_PRONOUN_PART = re.compile(r"(?:what|which)\s+(?:are|were)\s+(?:they|these|those)|which\s+ones", re.I)
+PRONOUN_PART = re.compile(r"(?:(?:what|which)\s+(?:are|were)\s+(?:they|these|those)|which\s+ones)\b", re.I)
 
 
 def parts(q: str, before: str = "") -> list[str]:
@@ -181,7 +181,7 @@ def parts(q: str, before: str = "") -> list[str]:
         found = split_outside_parens(q, r"\s*,\s*(?:and\s+)?(?=(?:the|its|their)\s)")
     found = [re.sub(r"[\s,;]+(?:and|or)$", "", _MARK.sub("", re.sub(r"^and\s+", "", p), count=1)) for p in found]
     if said := (re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""):
-        found = [f"{p}: {said}" if _PRONOUN_PART.fullmatch(p) else p for p in found]
+        found = [f"{p}: {said}" if PRONOUN_PART.fullmatch(p) else p for p in found]
     found = [p for p in found if content_words(p)]
     return found if len(found) >= 2 else []
 
