@@ -47,8 +47,8 @@ QUANTITY = re.compile(
 )
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 _MAGNITUDE = re.compile(r"\b(?:tens|hundreds|thousands|millions|billions|trillions|dozens)\s+of\b", re.I)
-# Greek letters that name a tunable value in papers ("migration strength alpha", "the eta and
-# gamma of the schedule"), each with how a text may write it. (Not "pi" or "mu": a constant and a
+# Greek letters that name a tunable value in papers ("the smoothing factor beta", "FooNet's
+# decay rate lambda"), each with how a text may write it. (Not "pi" or "mu": a constant and a
 # unit prefix, and names too, "Raspberry Pi".)
 SYMBOLS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "εϵ", "eta": "η", "theta": "θ",
            "kappa": "κ", "lambda": "λ", "rho": "ρ", "sigma": "σ", "tau": "τ", "omega": "ω"}

@@ -31,7 +31,7 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
                        r"tool|library|compiler|engine|scheme|allocator|runtime|one)\b|\bet al\b", re.I)
 
 
-# "EnergonAI adds three techniques. Which ones?": "ones" stands for the plural counted before it.
+# "FooNet adds three techniques. Which ones?": "ones" stands for the plural counted before it.
 _COUNTED_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
 
 

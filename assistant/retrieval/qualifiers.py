@@ -38,7 +38,7 @@ COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has
 
 
 # A point of a distribution a number is asked at: "the median latency", "the 95th percentile"
-# (a paper stating another, "up to 7 s", does not report it; "p99" is a setting as any word with
+# (a paper stating another, "at most 2 s", does not report it; "p99" is a setting as any word with
 # digits is). Not "average"/"mean": papers say "on average" of a typical figure loosely.
 _STATISTIC = re.compile(r"\b(?:median|\d{2}(?:\.\d+)?(?:th|st|nd|rd)[- ]percentile)\b", re.I)
 
@@ -74,7 +74,7 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
                        for w in m.group(1).split("/") if w not in plan.specifics and w.lower() not in named]
     plan.specifics += [m.group() for m in _STATISTIC.finditer(q) if asked[0] <= m.start() < asked[1] and not in_examples(q, m.start())
                        and m.group() not in plan.specifics]
-    # A tunable value asked by its symbol's name, written as symbols are ("what strength alpha", "its
+    # A tunable value asked by its symbol's name, written as symbols are ("which smoothing beta", "its
     # tau and kappa"): a paper that never writes the symbol does not state its value. (In
     # parentheses too, "(the tau value)": a symbol is how the asked thing is named, no example.)
     plan.specifics += [m.group() for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(SYMBOLS)})(?![\w-])", q)
