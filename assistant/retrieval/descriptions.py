@@ -260,10 +260,12 @@ class Descriptions:
         own = [v.group(1) if (v := WORK_THEN_VERB.match(x)) else x for x in own]
         # ("the mean stall drop claimed by the FooCache paper": the owner, not what it claims.)
         own = [o if (o := self._owner_of_measure(x)) and len(content_words(o)) >= 2 else x for x in own]
-        context = statements if len(content_words(statements)) >= 2 and not own else ""
+        stated = statements if len(content_words(statements)) >= 2 else ""
+        context = "" if own else stated
         # ("I am reading about the system that X.": the work phrase in it is a description too,
         # without the asker's framing; whichever of the two tells its paper more clearly is taken.)
-        framed = [m.group() for m in _DEFINITE.finditer(context) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
+        lead = [m.group() for m in _DEFINITE.finditer(stated) if _WORK.search(m.group()) and len(content_words(m.group())) >= 3]
+        framed = lead if context else []
         phrases = own or [m.group() for m in _DEFINITE.finditer(rest) if len(content_words(m.group())) >= 2]
         if not any(map(_WORK.search, phrases)):
             # "which system maps sparse kernels onto tiles ...? its name, and the cheapest board
@@ -299,6 +301,11 @@ class Descriptions:
             found = [(x, t) for x, t in found if x != rest or (set(t.paper_ids) <= near if not found[0][1].missing
                                                                 else not asks_existence(rest) and not recorded)]
         said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))
+        if own and lead and (not target or target.missing or target.confidence < self.settings.describe_min_margin) \
+                and (again := self._resolve(max(lead, key=len), firm, self._filtered(plan), marks=marks_of(plan))) and not again.missing:
+            # ("For the tiling engine that does X, how is its lite variant called?": a work phrase of
+            # the question sentence that finds no paper is a thing of the one the lead-in describes.)
+            said, target, context, phrase = stated, again, stated, max(lead, key=len)
         if said == rest:
             context = ""  # (the whole question found it: the statements' words qualify what is asked too)
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:

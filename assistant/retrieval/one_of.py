@@ -22,7 +22,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentence
 from .facets import pieces, split_statements
 from .compared import baseline_of
 from .parts import part_subjects
-from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, counted_lead, without_people
+from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, counted_lead, _listed, without_people
 from .places import SUCCESSOR, introduced_works, places_asked
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
@@ -207,7 +207,10 @@ class OneOf:
         taken: set[str] = set()
         within = self._filtered(plan) or None
         clause_before = ""
-        kind = next((counted_lead(x) for x in sentences(statements) if works[0] in x), "")
+        # ("Two papers shrink FooNets: one ..., the other ...": what a lead-in before the list says
+        # the works all do; not a label, "Background: one paper ...".)
+        kind = next((counted_lead(x) or (h if re.search(rf"\b(?:{WORK_NOUNS})\b", h := _listed(x)[0], re.I) else "")
+                     for x in sentences(statements) if works[0] in x), "")
         for i in places:
             # (Without its opener: "a third", "another" say nothing of the work.)
             clause = re.sub(r"^(?:one|another|the\s+other|(?:a|the)\s+(?:first|second|third|fourth))\s+", "", works[i], flags=re.I)

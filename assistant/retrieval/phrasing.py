@@ -145,6 +145,9 @@ def _listed(text: str) -> tuple[str, str]:
     """(lead-in, list) of a statement whose lead-in before a colon only says what the listed
     papers are ("Three works: A, B and C"); ("", statement) otherwise."""
     body = re.sub(r"^(?:for|in|on|of|about|regarding|between)\s+", "", text.rstrip(". "), flags=re.I)
+    # ("For FooNet tuning, there's one that A and one that B": what the works are, then the works.)
+    if m := re.match(r"([^,;:]+),\s+there(?:['’]s|\s+(?:is|are|was|were))\s+(.+)$", body, re.I):
+        return m.group(1), m.group(2)
     head, colon, rest = (re.split(f"({SET_OFF_MARK if not counted_lead(body) else _LIST_MARK})", body, maxsplit=1) + ["", ""])[:3]
     return (head, rest) if colon and (len(content_words(head)) < 2 or len(_STRONG_SPLIT.split(rest.strip())) >= 2) else ("", body)
 
