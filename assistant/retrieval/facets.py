@@ -53,6 +53,8 @@ def asks_number(text: str) -> re.Match | None:
 _PART_JOINT = re.compile(
     r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:up\s+)?(?:by|to|at|in|on|for|with|against|over|from|under|across|within|during|of|about|through|via|between|among)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
     r"|\s*[,;]\s*whereas\s+"
+    # ("..., and compare with which system": a verb, then the preposition fronted with the question word.)
+    r"|\s*,?\s+and\s+(?=(?-i:[a-z]+)\s+(?:with|against|to|on|in|over|by)\s+(?:what|which)\b)"
     # (", and on small boards what ...": a short setting may come first.)
     r"|\s*[,;]\s*(?:and\s+|but\s+)?(?=(?:in|on|for|with|under|across|at)\s+(?:[\w-]+\s+){1,3}?(?:by\s+)?(?:what|which|how)\b)",
     re.I)
@@ -65,7 +67,7 @@ _INTERJECTED = re.compile(rf"\b(?:{DIFFER}|compare\w*|contrast\w*)\s*,\s*(?:in t
 # "which prior systems do they outperform", "what baselines do they use", "against which system".
 # (Its row is BASELINE_FACET.)
 # "..., and against which system?": the preposition fronted with the question word asks the rival.
-_FRONTED_AGAINST = r"(?:against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+(?:what|which)\b"
+_FRONTED_AGAINST = r"(?:against|versus|vs\.?|compar(?:e|es|ed)\s+(?:to|with)|relative\s+to)\s+(?:what|which)\b"
 AGAINST_WHICH = re.compile(rf"^\W*(?:(?:and|but|also)\s+)?{_FRONTED_AGAINST}", re.I)
 BASELINE_Q = re.compile(r"^\W*(?:(?:and|but|also)\s+)?(?:" + _FRONTED_AGAINST + r".*$|(?:what|which)\b(?:(?:.*\b(?:compar|measur|evaluat|benchmark|test|position|pit|set)\w*\s+(?:(?:it|itself|themselves|them)\s+)?"
                         r"(?:against|with|to)|.*\b(?:outperform|beat|surpass|exceed)\w*)\W*$|\s+(?:(?!(?:over|than|against|versus|vs)\b)[\w-]+\s+){0,2}?baselines?\b))", re.I)
