@@ -13,7 +13,8 @@ import re
 from ..errors import LLMError
 from ..models import Kind, Turn, short_name, title_prefix
 from ..prompts import render
-from ..retrieval.phrasing import _WEAK_NAME, A_WORK, DIFFER
+from ..retrieval.phrasing import _WEAK_NAME, A_WORK, DIFFER, WORK_NOUNS
+from ..retrieval.relations import RELATION
 from ..text import MARKER, content_words
 
 # "a paper that ...", "some framework which ...": a work brought in, not one said before.
@@ -34,6 +35,10 @@ _PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "latter": -1}
 _WORK = rf"(?:one|{_WORK_NOUN})"
 # ("the first author" is no paper: "first" refers back only alone or before a work noun.)
 _PLACE_REF = re.compile(rf"\bthe\s+(?:(former|latter)|(first|second|third)(?=\s+{_WORK}\b|\s*[,.?!;:)]|\s*$|'s))(?:\s+{_WORK}\b)?", re.I)
+
+
+# The relative "that" of "a follow-up that shards it", "the one that ...": no pronoun to carry a subject into.
+_RELATIVE_THAT = re.compile(rf"\b(?:{WORK_NOUNS}|one)\s+that$", re.I)
 
 
 class Conversation:
@@ -57,8 +62,9 @@ class Conversation:
             return question  # ("ok, and which papers prune heads?": a list of its own, whatever came before)
         # "Some study where X is tiled, so it ... . Which one is that?": a work the turn brings
         # in itself, which its pronouns after it refer to.
+        # (Not a relative of an earlier paper, "a follow-up that shards it": what it follows is said before.)
         new = _BROUGHT_IN.search(question)
-        if new and not (refers_back and refers_back.start() < new.start()) \
+        if new and not (refers_back and refers_back.start() < new.start()) and not re.search(rf"\b{RELATION}\s+(?:that|which|where|who|whose)$", new.group(), re.I) \
                 and any(t.by == "description" and t.paper_ids and new.group() in t.phrase for t in plan.targets):
             return question
         if not (_FOLLOW.search(question) or refers_back or len(content_words(question)) <= 3 or _GOES_ON.match(question)):
@@ -139,8 +145,8 @@ class Conversation:
             # ("each of them" with one paper carried: the paper and what it set beside, all in its abstract)
             *([(r"\b(?:each|both|all|either)\s+of\s+(?:them|they)\b", subject)] if len(names) == 1 else []),
             (r"\b(its|their)\b", f"{subject}'s"),
-            (rf"\bthe ({_WORK_NOUN})s?\b", subject),
-            (r"\b(it|they|them|this|that|these|those|both)\b", subject),
+            (rf"\bthe ({_WORK_NOUN})s?\b|\b(?:this|that) (?:one|{_WORK_NOUN})\b", subject),
+            (r"\b(it|they|them|this|that|these|those|both)\b", lambda m: m.group() if _RELATIVE_THAT.search(m.string[: m.end()]) else subject),
             (_THERE.pattern, f"in {subject}"),
         ]
         # One subject: every pronoun is it ("its successor ... over it"); several: the first only.

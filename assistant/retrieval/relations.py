@@ -16,11 +16,13 @@ import re
 from ..models import Plan, Target
 from ..text import as_word, content_words
 
-_RELATION = r"(?:follow[- ]?ups?|successors?|sequels?|extensions?|(?:later|newer)\s+versions?)"
+RELATION = r"(?:follow[- ]?ups?|successors?|sequels?|extensions?|(?:later|newer)\s+versions?)"
 # "[the sharded] follow-up to|of|on FooNet", its describing words first.
-_TO = re.compile(rf"\b(?:the|a|an|its|their)\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){_RELATION}\s+(?:to|of|on)\s+(?:the\s+)?$", re.I)
+_TO = re.compile(rf"\b(?:the|a|an|its|their)\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){RELATION}\s+(?:to|of|on)\s+(?:the\s+)?$", re.I)
+# "a follow-up that shards FooNet [across GPUs]": the related work's clause holds the name.
+_THAT = re.compile(rf"\b(?:the|a|an|its|their)\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){RELATION}\s+(?:that|which)\s+(?P<clause>[^,;:?.!]*?)$", re.I)
 # "FooNet's [pipelined] follow-up".
-_OWN = re.compile(rf"^['’]s\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){_RELATION}\b", re.I)
+_OWN = re.compile(rf"^['’]s\s+(?P<desc>(?:[\w/-]+\s+){{0,3}}?){RELATION}\b", re.I)
 
 
 def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool:
@@ -31,21 +33,23 @@ def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool
         if t.by != "name" or t.missing or t.baseline:
             continue
         m = next((r for o in as_word(t.phrase).finditer(q)
-                  if (r := _TO.search(q[: o.start()]) or _OWN.match(q[o.end():]))), None)
+                  if (r := _TO.search(q[: o.start()]) or _THAT.search(q[: o.start()]) or _OWN.match(q[o.end():]))), None)
         # ("Is FooNet an extension of BarNet?" says what FooNet is: no other paper meant.)
-        if not m or (m.re is _TO and any(re.search(rf"(?<![\w-]){re.escape(o.phrase)}\s+(?:is|are|was|were)\s+$", q[: m.start()], re.I)
+        if not m or (m.re is not _OWN and any(re.search(rf"(?<![\w-]){re.escape(o.phrase)}\s+(?:is|are|was|were)\s+$", q[: m.start()], re.I)
                                          for o in plan.targets if o is not t)):
             continue
         own = set(t.paper_ids)
         since = min((papers[p].date or "" for p in own), default="")
         later = [pid for pid in sorted(papers_with(t.phrase.lower()) or ()) if pid not in own
                  and not (_iso(since) and _iso(papers[pid].date) and papers[pid].date < since)]
-        desc = " ".join(content_words(m.group("desc")))
+        # (A relative clause says what the follow-up does: "that shards it across GPUs".)
+        after = re.match(r"[^,;:?.!]*", q[q.lower().find(t.phrase.lower(), m.end()) + len(t.phrase):]).group() if m.re is _THAT else ""
+        desc = " ".join(content_words(f"{m.group('desc')} {m.groupdict().get('clause') or ''} {after}"))
         # (The relation's own words, "follow-up", qualify nothing.)
         plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
         if len(later) > 1 and desc:  # ("the sharded follow-up": the one the words describe best)
             later = [h.paper.id for h in search(f"{desc} {t.phrase}", len(later), ids=later)] or later
-        plan.targets[i] = Target(f"{m.group().strip()} {t.phrase}".strip() if m.re is _TO else f"{t.phrase}{m.group()}",
+        plan.targets[i] = Target(f"{m.group().strip()} {t.phrase}".strip() if m.re is not _OWN else f"{t.phrase}{m.group()}",
                                  later[:1], by="description", confidence=1.0 if len(later) == 1 else 0.5)
         if later:
             plan.specifics.append(t.phrase)
