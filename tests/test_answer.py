@@ -210,6 +210,19 @@ def test_a_follow_up_about_a_paper_related_to_the_subject(assistant):
     assert cited(own)[0].startswith("ZO2")
 
 
+def test_a_follow_up_brought_in_by_a_relative_clause_is_the_related_paper(assistant):
+    first = [Turn("What is ZO2?", assistant.ask("What is ZO2?"))]
+    follow = assistant.ask("Is there a follow-up that runs it on several GPUs?", first)
+    # "that" relates the follow-up, no pronoun to fill; the named paper in its clause is what it follows.
+    assert follow.standalone_question == "Is there a follow-up that runs ZO2 on several GPUs?"
+    assert cited(follow)[0].startswith("DistZO2")
+    # "that one" is the paper the last turn found, as a whole.
+    gain = assistant.ask("Then that one's gain over the original, in throughput?", first + [Turn("Is there a follow-up that runs it on several GPUs?", follow)])
+    assert gain.standalone_question == "Then DistZO2's gain over the original, in throughput?" and "3x" in gain.text
+    # Negative: "that" standing alone is the pronoun, and carries the subject.
+    assert assistant.ask("Who wrote that?", first).standalone_question == "Who wrote ZO2?"
+
+
 
 def test_a_comparison_cell_keeps_each_quoted_sentence_whole():
     from assistant.answer.comparison import cell_quote

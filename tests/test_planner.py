@@ -4333,3 +4333,61 @@ def test_how_a_work_deals_with_a_problem_asks_its_method(planner):
     # Negatives: which problem it addresses asks the problem; how much it cuts asks a number.
     assert plan("Which problem does DenseShift address?").aspect is Aspect.PROBLEM
     assert plan("How much does GSR-GNN reduce the memory bottleneck?").aspect is Aspect.NUMBER
+
+
+def test_a_work_phrase_that_finds_no_paper_is_a_thing_of_the_one_the_lead_in_describes(planner):
+    r, plan = planner
+    # "For the X that ..., what is the name of its Y variant?": the variant is part of the paper the
+    # lead-in describes; alone it finds none.
+    p = plan("For the framework that reparameterizes multiplications into bitwise shifts and lookup tables, "
+             "what is the name of its fine-tuning variant?")
+    assert [titles(r, t)[0][:11] for t in p.targets] == ["ShiftAddLLM"], p.targets
+    # Negative: a work phrase of the question sentence that finds its own paper is the one asked of.
+    p = plan("In the post-training method that reparameterizes LLM weight multiplications as shifts and adds, "
+             "which accuracy is reached by the zeroth-order quantization-aware training framework?")
+    assert [titles(r, t)[0][:10] for t in p.targets] == ["End-to-End"], p.targets
+
+
+def test_what_a_lead_in_says_the_listed_works_do_reads_with_each(planner):
+    r, plan = planner
+    # "Two papers make X cheaper: one through A, the other by B": each item is read with what the
+    # lead-in says both do (its verb right after the counted noun).
+    p = plan("Two works make next-scale image autoregression less costly: one by sparse attention along with "
+             "low-bit weights, the other by running later scales on shallower weight-sharing subnetworks. "
+             "How large a memory reduction is claimed by each?")
+    assert [titles(r, t)[0][:20] for t in p.targets] == ["LiteVAR: Compressing", "Progressive Supernet"], p.targets
+    # Negative: items that say which paper alone resolve as before.
+    p = plan("Two papers make GNN training cheaper: one through reversible residual modules, the other with dynamic "
+             "ReLU and parallel scheduling on circuit graphs. What speedup does each claim?")
+    assert compared(r, p) == ["GSR-GNN", "DR-CircuitGNN"]
+
+
+def test_a_lead_in_before_there_is_one_that_says_what_the_works_are(planner):
+    r, plan = planner
+    # "For X, there's one that A and one that B": X is what both are, no paper of its own.
+    p = plan("For low-rank compression of LLMs, there's one that learns a router picking ranks for each prompt and "
+             "one that sets per-layer ranks from effective rank. What accuracy gain does each report?")
+    assert [titles(r, t)[0][:20] for t in p.targets] == ["Different Prompts, D", "Layer-wise dynamic r"], p.targets
+    # ... and with one work brought in, the question is about that one.
+    p = plan("For LLM low-rank compression, there is a study training a router that picks ranks per prompt. "
+             "Which accuracy gain is reported?")
+    assert p.kind is Kind.FACTOID and [titles(r, t)[0][:20] for t in p.targets] == ["Different Prompts, D"], p.targets
+
+
+def test_a_field_word_ending_the_asked_noun_phrase_is_asked(planner):
+    _, plan = planner
+    # "what is the posting date": "date" heads the phrase the "what" asks.
+    assert plan("what is the posting date of EPIM?").fields == [RecordField.DATE]
+    assert plan("For EPIM, who is the lead author and what is the posting date?").fields == [RecordField.FIRST_AUTHOR, RecordField.DATE]
+    # Negative: a field word after the asked phrase's verb describes what is asked.
+    assert not plan("what latency did the EPIM authors measure?").fields
+
+
+def test_a_verb_before_a_fronted_question_word_opens_a_part():
+    from assistant.retrieval.facets import parts
+    # "..., and compare with which system": a second request, its question word after a preposition.
+    assert parts("by how much is latency lowered by EnergonAI and compare with which system") == [
+        "by how much is latency lowered by EnergonAI", "compare with which system"]
+    # Negatives: names joined by "and" before the question word, or one request.
+    assert parts("how fast are ZO2 and DistZO2 with which batch size") == []
+    assert parts("by how much is latency lowered by EnergonAI in tensor parallelism") == []
