@@ -1076,3 +1076,12 @@ def test_a_value_asked_by_its_symbols_name_needs_the_symbol_written(assistant):
     plan = assistant.retriever.plan
     assert "pi" not in plan("Did CBNet's tests use a raspberry pi board?").specifics
     assert "alpha" not in plan("Which hyperparameters, such as alpha, does EPIM tune?").specifics
+
+
+def test_what_a_paper_does_after_stating_a_problem_answers_what_it_uses(assistant):
+    # "X is of no use. Therefore, we use Y.": Y goes on from the sentence about X.
+    a = assistant.ask("DenseShift: what do they put in place of zero-valued weights in its shift network?")
+    assert "zero-free shifting" in a.text, a.text
+    # Negative: a number asked still quotes the sentence that states it.
+    a = assistant.ask("How many sparsity ratios are tested for the CPU sparse inference accelerator's SpMM kernel?")
+    assert "5 representative sparsity ratios" in a.text, a.text

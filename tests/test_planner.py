@@ -4391,3 +4391,36 @@ def test_a_verb_before_a_fronted_question_word_opens_a_part():
     # Negatives: names joined by "and" before the question word, or one request.
     assert parts("how fast are ZO2 and DistZO2 with which batch size") == []
     assert parts("by how much is latency lowered by EnergonAI in tensor parallelism") == []
+
+
+def test_a_work_noun_spelt_verb_after_its_subject_is_no_work_phrase(planner):
+    from assistant.retrieval.descriptions import _WORK_ALONE
+    r, plan = planner
+    # "the saving they report": "report" is the verb; the statement before describes the paper.
+    p = plan("One compression work for systolic arrays builds a MAC energy model from partial-sum switching. "
+             "What is the highest energy saving they report, and at which accuracy cost?")
+    assert [titles(r, t)[0][:20] for t in p.targets] == ["Layer-wise Weight Se"], p.targets
+    # Negatives: the noun itself heads a work phrase.
+    assert _WORK_ALONE.search("the quantization report from Acme") and _WORK_ALONE.search("the study we liked")
+    assert not _WORK_ALONE.search("the gain we study")
+
+
+def test_a_name_measured_against_the_baselines_is_the_subject(planner):
+    r, plan = planner
+    # "How much quicker is X than the baselines": X is measured, not one of them.
+    p = plan("How much quicker is nn-JIT.web than the baselines, for transformer inference in a browser?")
+    assert [titles(r, t)[0][:22] for t in p.targets] == ["Accelerating In-Browse"] and not p.targets[0].baseline
+    # Negative: "a plain X baseline" is the baseline.
+    p = plan("How much quicker is DistZO2 than a plain ZO2 baseline?")
+    assert compared(r, p) == ["DistZO2"]
+
+
+def test_what_joined_subjects_all_do_reads_with_each_description(planner):
+    from assistant.retrieval.phrasing import shared_predicate
+    r, plan = planner
+    # "A and the X paper both target Y.": the predicate says what the described paper is too.
+    p = plan("MCUFormer and the FP16 on-device learning paper both target microcontrollers. Which hardware does each use?")
+    assert [titles(r, t)[0][:20] for t in p.targets] == ["MCUFormer: Deploying", "Reduced Precision Fl"], p.targets
+    # Negatives: no quantifier floats after the subjects, or it is inside a relative clause.
+    assert shared_predicate("FooNet and the one with B both try to shard X") == "both try to shard X"
+    assert shared_predicate("FooNet and the one that caches each reply") == ""

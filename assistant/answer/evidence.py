@@ -133,7 +133,9 @@ class EvidenceSelector:
         sents, vecs, where, (singles, numbered, listed) = self._sentences(p, list(passages), locators)
         s = self.settings
         number = plan.aspect is Aspect.NUMBER if number is None else number
-        keep = list(range(singles)) + [*range(singles, numbered)] * number + [*range(numbered, listed)] * (method and not number) \
+        # (Nor when the asked kind is unsaid, "which thing replaces X": a proposal after its problem goes on from it too.)
+        general = not (method or number or named or against) and plan.kind is not Kind.AGGREGATE
+        keep = list(range(singles)) + [*range(singles, numbered)] * number + [*range(numbered, listed)] * ((method or general) and not number) \
             + list(range(listed, len(sents)))
         n_lists = len(sents) - listed
         sents, vecs, where = [sents[i] for i in keep], vecs[keep], [where[i] for i in keep]
@@ -204,7 +206,7 @@ class EvidenceSelector:
         # What a sentence is followed by ("Therefore, we propose ..."; its list's items) answers
         # with it: the whole goes before the sentence alone.
         alone = {sent: sc for sc, sent, _ in out[:singles]}
-        start = singles if method and not number else len(out) - n_lists
+        start = singles if (method or general) and not number else len(out) - n_lists
         return out[:start] + [(max(sc, max((v for a, v in alone.items() if sent.startswith(a + " ")), default=sc) + 1e-6), sent, loc)
                               for sc, sent, loc in out[start:]]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..text import sentences
 from .facets import aspect_cue, split_statements
-from .phrasing import _ALTERNATIVES, _ALTERNATIVES_FIRST, counted_lead, counted_list, _FRAME_START, _listed, _subjects_only, _VS_STRETCH
+from .phrasing import _ALTERNATIVES, _ALTERNATIVES_FIRST, counted_lead, counted_list, _FRAME_START, _listed, shared_predicate, _subjects_only, _VS_STRETCH
 
 
 _ALTERNATIVE_YN = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|would|will|has|have)\s+(.+?\s+or\s+(?:the|a|an|its|their)\s[^?]+)", re.I)
@@ -97,8 +97,9 @@ def compared_bodies(q: str, definite: bool) -> tuple[list[Body], int]:
             head, listed_ = _listed(text)
             lead = counted_lead(text)
             # ("Both prune FooNets: the paper that ..., and the one that ...": what they share.)
+            # ("A and the X paper both target Y.": what the predicate says they all do.)
             bodies.append(Body(_subjects_only(listed_), (definite or bool(vs)) and not lead, frame=lead,
-                               counting=text if lead else "", shared="" if lead else head))
+                               counting=text if lead else "", shared="" if lead else head or shared_predicate(listed_)))
     # A statement that counts and lists them ("I'm weighing two options: a framework that
     # ..., and a ... framework.") names the papers the question's phrases refer back to
     # ("the offloading framework"): its list first.

@@ -50,7 +50,8 @@ _WHICH_WORK_DOES = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?((?:{WO
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
 # A work noun standing alone: "the caching system", not "the system-wide budget".
-_WORK_ALONE = re.compile(rf"(?<![\w-])(?:{WORK_NOUNS})(?![\w-])", re.I)
+# (Not a verb spelt like one after its subject: "the gain they report", "the figure we study".)
+_WORK_ALONE = re.compile(rf"(?<![\w-])(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)(?<!\byou\s)(?<!\bI\s)(?:{WORK_NOUNS})(?![\w-])", re.I)
 
 
 class Descriptions:

@@ -50,7 +50,8 @@ def named_as_baseline(q: str, spots: list[re.Match]) -> bool:
     owner = any(re.match(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:successor|follow-up|extension|sequel|version|variant|predecessor)s?\b)",
                          q[o.end():], re.I) for o in spots) or any(reported(q, o.start(), o.end()) for o in spots)
     return not owner and any((_BASELINE_BEFORE.search(q[: o.start()]) and not owns_claim(q, o.start(), o.end()))
-                             or re.match(r"(?:\s+[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
+                             # ("FooNet as a baseline"; not "FooNet than the baselines", measured against them.)
+                             or re.match(r"(?:\s+(?!(?:than|over|against|versus|vs|beats?|outperforms?)\b)[\w-]+){0,2}?\s+baselines?\b", q[o.end():], re.I)
                              # ("BarNet serves as a baseline": said of it outright.)
                              or re.match(r"\s+(?:is|are|was|were)\s+(?:(?:just|only|merely|simply)\s+)?(?:the|a|an|our|my)\s+(?:[\w-]+\s+)?baselines?\b", q[o.end():], re.I)
                              for o in spots)
@@ -212,12 +213,22 @@ def _uses_all(words: list[str], text: str) -> bool:
 
 def _subjects_only(body: str) -> str:
     """"A and the one with B both try to ...": a quantifier floating after the last joined
-    subject starts the predicate, which describes none of them."""
+    subject starts the predicate, which describes none of them alone."""
+    return body[: _predicate_start(body)]
+
+
+def shared_predicate(body: str) -> str:
+    """The predicate a floating quantifier starts ("A and the one with B both try to X": "both
+    try to X"), which says what all the joined subjects do; "" when none floats."""
+    return body[_predicate_start(body):].strip()
+
+
+def _predicate_start(body: str) -> int:
     last = max((m.end() for m in _STRONG_SPLIT.finditer(body)), default=0)
     # (Inside a relative clause it quantifies the clause's object: "the one that caches each reply".)
     if last and (m := _FLOATING.search(body, last)) and not re.search(r"\b(?:that|which|who)\b", body[last: m.start()], re.I):
-        return body[: m.start()]
-    return body
+        return m.start()
+    return len(body)
 
 
 def _forms(words: list[str]) -> set[str]:
