@@ -4424,3 +4424,14 @@ def test_what_joined_subjects_all_do_reads_with_each_description(planner):
     # Negatives: no quantifier floats after the subjects, or it is inside a relative clause.
     assert shared_predicate("FooNet and the one with B both try to shard X") == "both try to shard X"
     assert shared_predicate("FooNet and the one that caches each reply") == ""
+
+
+def test_a_short_prefix_on_a_word_the_collection_uses_is_no_setting(planner):
+    _, plan = planner
+    # "non-uniformly": a short prefix on a word the collection uses is no name of a setting.
+    assert "non-uniformly" not in plan("How does DistZO2 split its parameter blocks non-uniformly across GPUs?").specifics
+    assert "pre-tuned" not in plan("Which pre-tuned settings does ZO2 use?").specifics
+    # Negatives: a compound whose other part the collection never uses, or a short part it
+    # never writes before another word.
+    assert "kvm-zorblat" in plan("Does ZO2 run in kvm-zorblat mode?").specifics
+    assert "qux-offloading" in plan("Does ZO2 beat qux-offloading on OPT-175B?").specifics

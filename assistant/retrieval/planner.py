@@ -70,6 +70,13 @@ def _only_inside(q: str, phrase: str, spans: list[tuple[int, int]]) -> bool:
 _EXCLUDED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s+not|excluding)\b[^,;:?.]*", re.I)
 
 
+def _prefix(part: str, word: str, names) -> bool:
+    """Is `part` a short prefix ("non" of "non-uniformly"), which the collection writes before
+    other words too, before a word it uses? (Not "qux" of "qux-offloading": no other "qux-".)"""
+    last = word.split("-")[-1]
+    return len(part) <= 3 and part != last and (names.known(last) or names.known(stem(last))) and names.papers_with(part) != frozenset()
+
+
 class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
     def __init__(self, names: NameIndex, search, settings: Settings):
         self.names = names
@@ -165,7 +172,8 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
             # ("quxbench-tasks": a compound with a word the collection never uses is a setting's name,
             # too; "co-train" is a prefix on a word it uses, "co-tiling" on one whose stem it uses.)
             elif (looks_like_name(tok) or self._spelt_as_name(tok) or re.search(r"\d", tok) or ("-" in tok.strip("-") and not self.names.known(key)
-                                                                 and any(len(x) > 2 and not self.names.known(x) and not self.names.known(stem(x)) for x in key.split("-")))) \
+                                                                 and any(len(x) > 2 and not self.names.known(x) and not self.names.known(stem(x))
+                                                                         and not _prefix(x, key, self.names) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
         for phrase, ids in self.names.multiword_names(q).items():
