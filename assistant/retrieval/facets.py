@@ -53,7 +53,7 @@ def asks_number(text: str) -> re.Match | None:
 _PART_JOINT = re.compile(
     r"\s*(?:[,;?]\s*(?:and\s+|but\s+)?|\s+and\s+)(?=(?:(?:up\s+)?(?:by|to|at|in|on|for|with|against|over|from|under|across|within|during|of|about|through|via|between|among)\s+)?(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could)\b)"
     r"|\s*[,;]\s*whereas\s+"
-    # ("..., and compare with which system": a verb, then the preposition fronted with the question word.)
+    # ("..., and run on which board": a verb, then the preposition fronted with the question word.)
     r"|\s*,?\s+and\s+(?=(?-i:[a-z]+)\s+(?:with|against|to|on|in|over|by)\s+(?:what|which)\b)"
     # (", and on small boards what ...": a short setting may come first.)
     r"|\s*[,;]\s*(?:and\s+|but\s+)?(?=(?:in|on|for|with|under|across|at)\s+(?:[\w-]+\s+){1,3}?(?:by\s+)?(?:what|which|how)\b)",

@@ -208,7 +208,7 @@ class OneOf:
         within = self._filtered(plan) or None
         clause_before = ""
         # ("Two papers shrink FooNets: one ..., the other ...": what a lead-in before the list says
-        # the works all do; not a label, "Background: one paper ...".)
+        # the works all do; not a label, "Context: one paper ...".)
         kind = next((counted_lead(x) or (h if re.search(rf"\b(?:{WORK_NOUNS})\b", h := _listed(x)[0], re.I) else "")
                      for x in sentences(statements) if works[0] in x), "")
         for i in places:

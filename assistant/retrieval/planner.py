@@ -71,7 +71,7 @@ _EXCLUDED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s
 
 
 def _prefix(part: str, word: str, names) -> bool:
-    """Is `part` a short prefix ("non" of "non-uniformly"), which the collection writes before
+    """Is `part` a short prefix ("non" of "non-linearly"), which the collection writes before
     other words too, before a word it uses? (Not "qux" of "qux-offloading": no other "qux-".)"""
     last = word.split("-")[-1]
     return len(part) <= 3 and part != last and (names.known(last) or names.known(stem(last))) and names.papers_with(part) != frozenset()

@@ -186,7 +186,7 @@ def _asked_elsewhere(q: str, m: re.Match) -> bool:
     starts = [0] + [c.end() for c in re.finditer(r"[,;:?]|\band\b", q[: m.start()])]
     clause = q[starts[-1]:]
     head = asked_head(clause[: m.start() - starts[-1]])
-    # ("what is the posting date": the field word ends the asked noun phrase it continues.)
+    # ("what is the upload date": the field word ends the asked noun phrase it continues.)
     if head and (whole := asked_head(clause[: m.end() - starts[-1]])) and len(whole) > len(head):
         head = whole
     if not re.search(r"\b(?:what|which)\b", clause[: m.start() - starts[-1]], re.I):
