@@ -4435,3 +4435,12 @@ def test_a_short_prefix_on_a_word_the_collection_uses_is_no_setting(planner):
     # never writes before another word.
     assert "kvm-zorblat" in plan("Does ZO2 run in kvm-zorblat mode?").specifics
     assert "qux-offloading" in plan("Does ZO2 beat qux-offloading on OPT-175B?").specifics
+
+
+def test_papers_in_here_are_where_they_are_no_topic(planner):
+    _, plan = planner
+    # "papers in here": where the papers are, no topic; the question is about the two it names.
+    p = plan("We hold 2 SSDTrain papers in here, a preprint and a DAC paper: is their activation memory saving identical?")
+    assert p.kind is not Kind.AGGREGATE, p.kind
+    # Negative: papers on a topic "in" something are a list.
+    assert plan("Which papers in transformer serving cut TTFT?").kind is Kind.AGGREGATE

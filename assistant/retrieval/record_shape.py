@@ -25,7 +25,8 @@ _UNITS = r"(?:papers|works|studies|articles|entries|publications|preprints|ones)
 # here that ..." is one paper.)
 COLLECTION_Q = re.compile(
     rf"\b(?:which|what|list|show|name|find|any|all|every|are there)\s+(?:of\s+the\s+|the\s+)?(?:other\s+)?(?:\w+[\s-]+){{0,3}}?{_UNITS}\b"
-    rf"|(?<!\bone of the )(?<!\bone of )\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in|using|by|from|with|related|dealing|tackling|addressing)\b"
+    # ("papers in here": where they are, no topic.)
+    rf"|(?<!\bone of the )(?<!\bone of )\b{_UNITS.replace('|ones', '')}\s+(?:that|which|about|on|in(?!\s+(?:here|there)\b)|using|by|from|with|related|dealing|tackling|addressing)\b"
     rf"|\bhow many\s+(?:\w+\s+){{0,2}}{_UNIT}\b(?!{_BY_WORK})"
     # A bare plural opening the question and a participle: "Works benchmarking X?"
     rf"|^\W*(?:(?:any|all|other)\s+)?{_UNITS.replace('|ones', '')}\s+[a-z]+ing\b"
