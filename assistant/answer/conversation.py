@@ -39,6 +39,8 @@ _PLACE_REF = re.compile(rf"\bthe\s+(?:(former|latter)|(first|second|third)(?=\s+
 
 # The relative "that" of "a follow-up that shards it", "the one that ...": no pronoun to carry a subject into.
 _RELATIVE_THAT = re.compile(rf"\b(?:{WORK_NOUNS}|one)\s+that$", re.I)
+# ... and a relation brought in by one ("a follow-up that shards it"): what it follows is said before.
+_RELATION_BROUGHT_IN = re.compile(rf"\b{RELATION}\s+(?:that|which|where|who|whose)$", re.I)
 
 
 class Conversation:
@@ -64,7 +66,7 @@ class Conversation:
         # in itself, which its pronouns after it refer to.
         # (Not a relative of an earlier paper, "a follow-up that shards it": what it follows is said before.)
         new = _BROUGHT_IN.search(question)
-        if new and not (refers_back and refers_back.start() < new.start()) and not re.search(rf"\b{RELATION}\s+(?:that|which|where|who|whose)$", new.group(), re.I) \
+        if new and not (refers_back and refers_back.start() < new.start()) and not _RELATION_BROUGHT_IN.search(new.group()) \
                 and any(t.by == "description" and t.paper_ids and new.group() in t.phrase for t in plan.targets):
             return question
         if not (_FOLLOW.search(question) or refers_back or len(content_words(question)) <= 3 or _GOES_ON.match(question)):

@@ -303,10 +303,10 @@ class Descriptions:
                                                                 else not asks_existence(rest) and not recorded)]
         said, target = max(((x, t) for x, t in found if not t.missing), key=lambda x: x[1].confidence, default=found[0] if found else ("", None))
         if own and lead and (not target or target.missing or target.confidence < self.settings.describe_min_margin) \
-                and (again := self._resolve(max(lead, key=len), firm, self._filtered(plan), marks=marks_of(plan))) and not again.missing:
+                and (again := self._resolve(longest := max(lead, key=len), firm, self._filtered(plan), marks=marks_of(plan))) and not again.missing:
             # ("For the tiling engine that does X, how is its lite variant called?": a work phrase of
             # the question sentence that finds no paper is a thing of the one the lead-in describes.)
-            said, target, context, phrase = stated, again, stated, max(lead, key=len)
+            said, target, context, phrase = stated, again, stated, longest
         if said == rest:
             context = ""  # (the whole question found it: the statements' words qualify what is asked too)
         if target and not target.missing and target.confidence >= self.settings.describe_min_margin:

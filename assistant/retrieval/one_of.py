@@ -22,7 +22,7 @@ from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentence
 from .facets import pieces, split_statements
 from .compared import baseline_of
 from .parts import part_subjects
-from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, antecedent, counted_lead, _listed, without_people
+from .phrasing import WORK_NOUNS, _BASELINE_BEFORE, _PEOPLE, _WEAK_NAME, _WORK_PHRASE, SET_OFF_MARK, _WORK, antecedent, counted_lead, _listed, without_people
 from .places import SUCCESSOR, introduced_works, places_asked
 
 # "one" standing for a paper of the kind the question is about: "the other (one)", "the X one",
@@ -209,7 +209,7 @@ class OneOf:
         clause_before = ""
         # ("Two papers shrink FooNets: one ..., the other ...": what a lead-in before the list says
         # the works all do; not a label, "Context: one paper ...".)
-        kind = next((counted_lead(x) or (h if re.search(rf"\b(?:{WORK_NOUNS})\b", h := _listed(x)[0], re.I) else "")
+        kind = next((counted_lead(x) or (h if _WORK.search(h := _listed(x)[0]) else "")
                      for x in sentences(statements) if works[0] in x), "")
         for i in places:
             # (Without its opener: "a third", "another" say nothing of the work.)

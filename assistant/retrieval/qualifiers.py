@@ -40,6 +40,8 @@ COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has
 # A point of a distribution a number is asked at: "the median latency", "the 95th percentile"
 # (a paper stating another, "at most 2 s", does not report it; "p99" is a setting as any word with
 # digits is). Not "average"/"mean": papers say "on average" of a typical figure loosely.
+# A symbol's name as a word ("beta", not "alphabet").
+_SYMBOL_NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(SYMBOLS)})(?![\w-])")
 _STATISTIC = re.compile(r"\b(?:median|\d{2}(?:\.\d+)?(?:th|st|nd|rd)[- ]percentile)\b", re.I)
 
 _MAKER_KIND = re.compile(r"(?<=[a-z,] )((?-i:[A-Z][a-z]+)(?:/(?-i:[A-Z][a-z]+))?)\s+(?-i:[A-Z]{2,})s?\b")
@@ -77,7 +79,7 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
     # A tunable value asked by its symbol's name, written as symbols are ("which smoothing beta", "its
     # tau and kappa"): a paper that never writes the symbol does not state its value. (In
     # parentheses too, "(the tau value)": a symbol is how the asked thing is named, no example.)
-    plan.specifics += [m.group() for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(SYMBOLS)})(?![\w-])", q)
+    plan.specifics += [m.group() for m in _SYMBOL_NAME.finditer(q)
                        if asked[0] <= m.start() < asked[1] and not any(e.start() <= m.start() < e.end() for e in _EXAMPLES.finditer(q))
                        and m.group() not in plan.specifics]
     # "run across 2,048 nodes": a count of things the asker sets; the paper must state that count.

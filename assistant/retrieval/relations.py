@@ -32,18 +32,18 @@ def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool
     for i, t in enumerate(plan.targets):
         if t.by != "name" or t.missing or t.baseline:
             continue
-        m = next((r for o in as_word(t.phrase).finditer(q)
-                  if (r := _TO.search(q[: o.start()]) or _THAT.search(q[: o.start()]) or _OWN.match(q[o.end():]))), None)
+        m, o = next(((r, o) for o in as_word(t.phrase).finditer(q)
+                     if (r := _TO.search(q[: o.start()]) or _THAT.search(q[: o.start()]) or _OWN.match(q[o.end():]))), (None, None))
         # ("Is FooNet an extension of BarNet?" says what FooNet is: no other paper meant.)
-        if not m or (m.re is not _OWN and any(re.search(rf"(?<![\w-]){re.escape(o.phrase)}\s+(?:is|are|was|were)\s+$", q[: m.start()], re.I)
-                                         for o in plan.targets if o is not t)):
+        if not m or (m.re is not _OWN and any(re.search(rf"(?<![\w-]){re.escape(u.phrase)}\s+(?:is|are|was|were)\s+$", q[: m.start()], re.I)
+                                         for u in plan.targets if u is not t)):
             continue
         own = set(t.paper_ids)
         since = min((papers[p].date or "" for p in own), default="")
         later = [pid for pid in sorted(papers_with(t.phrase.lower()) or ()) if pid not in own
                  and not (_iso(since) and _iso(papers[pid].date) and papers[pid].date < since)]
         # (A relative clause says what the follow-up does: "that shards it across GPUs".)
-        after = re.match(r"[^,;:?.!]*", q[q.lower().find(t.phrase.lower(), m.end()) + len(t.phrase):]).group() if m.re is _THAT else ""
+        after = re.match(r"[^,;:?.!]*", q[o.end():]).group() if m.re is _THAT else ""
         desc = " ".join(content_words(f"{m.group('desc')} {m.groupdict().get('clause') or ''} {after}"))
         # (The relation's own words, "follow-up", qualify nothing.)
         plan.specifics = [x for x in plan.specifics if x.lower() not in m.group().lower()]
