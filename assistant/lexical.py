@@ -42,7 +42,7 @@ from .errors import IndexBusyError, IndexError_
 from .lexical_exact import exact_ranking
 from .lexical_segment import Builder, Main, Snapshot
 from .settings import Settings
-from .tokens import query_tokens, terms, tokenize
+from .tokens import TOKENS_VERSION, query_tokens, terms, tokenize
 
 log = logging.getLogger("assistant.lexical")
 _STATE = "state.json"
@@ -209,6 +209,8 @@ class LexicalIndex:
             state = json.loads((self.path / _STATE).read_text())
             if state.get("version") != 1:
                 raise ValueError(f"unknown layout version {state.get('version')!r}")
+            if state.get("tokens", 1) != TOKENS_VERSION:  # its stored token ids mean other tokens now
+                raise ValueError(f"built by tokenizer version {state.get('tokens', 1)}, this one is {TOKENS_VERSION}")
             main = Main(self.path / state["main"]) if state["main"] else None
             dead = frozenset(state["dead"])
             if main and any(not 0 <= r < main.n for r in dead):
@@ -233,7 +235,7 @@ class LexicalIndex:
     def _write(self, main: str | None, dead, delta, generation: int) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         tmp = self.path / f"{_STATE}.{uuid.uuid4().hex}.tmp"
-        tmp.write_text(json.dumps({"version": 1, "main": main, "generation": generation, "marker": self._handled,
+        tmp.write_text(json.dumps({"version": 1, "tokens": TOKENS_VERSION, "main": main, "generation": generation, "marker": self._handled,
                                    "dead": sorted(dead), "delta": [list(d) for d in delta]}))
         os.replace(tmp, self.path / _STATE)
         for old in self.path.glob("seg-*"):  # segments no state names (readers keep their mmaps)

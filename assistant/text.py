@@ -98,6 +98,21 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in stop and len(w) > 1]
 
 
+# A name written in camel case, its parts capitalised ("FooTrain", "QUXFormer", "BarDB"); not
+# one with digits ("FooZO2": its acronym is "ZO2", another work's name).
+_CAMEL = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![A-Za-z0-9])|(?<![A-Za-z0-9])[A-Z]{2,}[a-z][A-Za-z]*(?![A-Za-z0-9])")
+_CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+
+
+def camel_parts(text: str) -> list[str]:
+    """The acronyms inside each camel-case name in `text`, lower case: "the SSDFoo trainer",
+    "vLLM" -> ssd, llm. An acronym in a name says what the work is built on, and a question may
+    name it alone; a word part says less ("Flash" in a kernel's name is no flash storage).
+    (Not an acronym's plural, "GPUs".)"""
+    return [x.lower() for m in _CAMEL.finditer(text) if not re.fullmatch(r"[A-Z]+s", m.group())
+            for x in _CAMEL_PART.findall(m.group()) if len(x) > 2 and x.isupper()]
+
+
 @lru_cache(maxsize=16384)
 def stems(text: str) -> frozenset[str]:
     # Remembered: evidence scoring asks for the same sentences' stems once per facet and paper.

@@ -1,7 +1,8 @@
 """The lexical tokenizer shared by the BM25 index and exact-term lookup.
 
 Lower-cased; "71.59%", "ZO2", "db-SP", "int8", "LLM.int8()" stay whole (a trailing "()" is
-dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"), so a query may name either;
+dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"; a camel-case name's, "FooTrain":
+"foo", "train"), so a query may name either;
 plain alphabetic words are Snowball-stemmed (PyStemmer) and English stopwords dropped (bm25s's
 list). Decimal numbers are never split ("71.59" stays one token).
 
@@ -14,6 +15,10 @@ import functools
 import re
 import threading
 
+from .text import camel_parts
+
+# Bumped whenever tokens change: an index built by another version is rebuilt (lexical.py).
+TOKENS_VERSION = 2
 _TOKEN = re.compile(r"\w(?:[\w.\-/%]*[\w%])?(?:\(\))?")
 _SPLIT = re.compile(r"[-/%]|(?<=[^\W\d])\.|\.(?=[^\W\d])")
 _local = threading.local()
@@ -44,11 +49,12 @@ def _norm(tok: str) -> str | None:
 def terms(text: str) -> list[tuple[str, list[str]]]:
     """Each written token as (whole, parts): 'LLM.int8()' -> ('llm.int8', ['llm', 'int8'])."""
     out = []
-    for m in _TOKEN.finditer(text.lower()):
-        whole = m.group().removesuffix("()")
+    for m in _TOKEN.finditer(text):
+        whole = m.group().lower().removesuffix("()")
         parts = []
         if any(c in whole for c in "-./%"):
             parts = [p for p in _SPLIT.split(whole) if p and p != whole and (len(p) > 1 or p.isdigit())]
+        parts += [p for p in camel_parts(m.group()) if p != whole and p not in parts]
         w = _norm(whole)
         ps = [n for n in map(_norm, parts) if n]
         if w or ps:

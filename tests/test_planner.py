@@ -4444,3 +4444,38 @@ def test_papers_in_here_are_where_they_are_no_topic(planner):
     assert p.kind is not Kind.AGGREGATE, p.kind
     # Negative: papers on a topic "in" something are a list.
     assert plan("Which papers in transformer serving cut TTFT?").kind is Kind.AGGREGATE
+
+
+def test_a_named_paper_s_possessive_is_an_item_a_described_one_is_joined_to(planner):
+    r, plan = planner
+    # "A's <thing> vs the <description>": the possessive item is A's, so the phrase joined
+    # to it is a second paper, however many words say what A's thing is.
+    p = plan("Battery budget on a small board: CBNet's early-exit converting autoencoder vs the dual complementary CNNs. Which one saves more?")
+    assert p.kind is Kind.COMPARATIVE and [titles(r, t)[0][:24] for t in p.targets] == [
+        "A Converting Autoencoder", "Reducing Inference Energ"], p.targets
+    # Negative: a possessive measure set against a measure names one paper.
+    assert len(plan("CBNet's energy saving vs the memory cut: which is larger?").targets) == 1
+
+
+
+def test_an_organisation_s_plain_capitalised_name_in_a_description_is_a_record_word(planner):
+    r, plan = planner
+    # "the Zyphra pretraining paper": a capitalised word inside the phrase is a proper noun,
+    # here the organisation on a paper's record (a word of no abstract).
+    p = plan("Which accelerators did HipKittens and the Zyphra pretraining paper each use?")
+    assert [titles(r, t)[0][:24] for t in p.targets] == ["HipKittens: Fast and Fur", "Training Foundation Mode"], p.targets
+    # Negative: an organisation no record names finds no paper by it.
+    assert len(plan("Which accelerators did HipKittens and the Acme pretraining paper each use?").targets) == 1
+
+
+def test_a_work_set_aside_is_not_the_one_meant_nor_compared(planner):
+    r, plan = planner
+    # "the X, not the Y": Y is set aside, so the paper meant is X's and nothing is compared.
+    p = plan("Report the accelerator of the zeroth-order offloading framework, not the multi-GPU distributed ZO system.")
+    assert p.kind is Kind.FACTOID and [titles(r, t)[0][:4] for t in p.targets] == ["ZO2:"], p.targets
+    assert not any(r.papers[i].title.startswith("DistZO2") for t in p.targets for i in t.rivals), p.targets
+    p = plan("Report the accelerator of the multi-GPU distributed ZO system, not the single-card offloading one.")
+    assert p.kind is Kind.FACTOID and [titles(r, t)[0][:8] for t in p.targets] == ["DistZO2:"], p.targets
+    # Negative: a work joined by "and" is compared.
+    p = plan("Which GPU do ZO2 and the distributed zeroth-order system use?")
+    assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p.targets

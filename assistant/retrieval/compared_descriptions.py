@@ -104,8 +104,13 @@ class ComparedDescriptions(Descriptions):
         for i, seg in enumerate(segments):
             previous, before = seg, previous
             after = segments[i + 1] if i + 1 < len(segments) else ""
-            if any(_names(n, seg) and len(content_words(seg.lower().replace(n, " "))) <= 1 for n in named):
+            # (So is one opening with a named paper's possessive, "FooNet's sparse decoder": a thing
+            # of that paper, however many words say what.)
+            if any(_names(n, seg) and (len(content_words(seg.lower().replace(n, " "))) <= 1 or re.match(rf"\s*{re.escape(n)}['’]s\s", seg, re.I))
+                   for n in named):
                 where.append(i)  # a list's item naming a paper: a work the phrases joined to it are alike with (_coordinated_works)
+            if i and re.match(r"\s*(?:but\s+)?not\s+(?:the|its|their)\s", seg, re.I):
+                continue  # "A, not the sharded one": a work set aside, no paper compared (descriptions._SET_ASIDE)
             # "X compare (with Y)", "X measure itself against":
             seg = re.sub(r"\s+(?:(?:compare|differ|contrast|stack)\w*(?:\s+up)?|(?:compare|measure|evaluate|benchmark|test|position|pit|set)\w*"
                          r"(?:\s+(?:it|itself|themselves|them))?\s+(?:against|with|to))\s*$", "", seg, flags=re.I)

@@ -51,6 +51,8 @@ _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|ori
 
 # A work noun standing alone: "the caching system", not "the system-wide budget".
 # (Not a verb spelt like one after its subject: "the gain they report", "the figure we study".)
+# "..., not the X" / "rather than the X": a work set aside ("but not" too).
+_SET_ASIDE = re.compile(r"(?:,\s*(?:but\s+)?not|\s+but\s+not|,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to))\s+((?:the|its|their)\s[^,;:?.!]*)", re.I)
 _WORK_ALONE = re.compile(rf"(?<![\w-])(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)(?<!\byou\s)(?<!\bI\s)(?:{WORK_NOUNS})(?![\w-])", re.I)
 
 
@@ -127,7 +129,11 @@ class Descriptions:
         """The years a description says ("the 2018 pruning paper"), and for each venue word in
         it ("the FooConf version") the papers of that venue."""
         years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase))
-        venues = [set(self.names.venues[w.lower()]) for w in re.findall(r"[\w-]+", phrase) if looks_like_name(w) and w.lower() in self.names.venues]
+        # (A capitalised word after the phrase's first, "the Acme pruning paper", is a proper
+        # noun: an organisation's, as much as "AcmeAI" is.)
+        toks = re.findall(r"[\w-]+", phrase)
+        venues = [set(self.names.venues[w.lower()]) for i, w in enumerate(toks)
+                  if (looks_like_name(w) or (i and len(w) > 2 and w[0].isupper() and w[1:].islower())) and w.lower() in self.names.venues]
         return years, venues
 
     def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False,
@@ -241,6 +247,10 @@ class Descriptions:
                      if _BASELINE_BEFORE.search(rest[: m.start()]) and not re.match(r"['’]s\b", rest[m.end():])]
             for m in reversed(spots or list(re.finditer(re.escape(t.phrase), rest, flags=re.I))):
                 rest = rest[: m.start()] + " " + rest[m.end():]
+        # "the one that does X, not the sharded follow-up": the work set aside is no part of
+        # the description, and not the paper meant.
+        aside = [m.group(1) for m in _SET_ASIDE.finditer(rest)]
+        rest = _SET_ASIDE.sub("", rest)
         words = [w for w in content_words(rest) if w not in stopwords() and w not in {t.phrase.lower() for t in weak}]
         if len(words) < 2:
             return ""
@@ -284,6 +294,8 @@ class Descriptions:
         phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
         # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
+        firm |= {pid for x in aside if (t := self._resolve(x, firm, self._filtered(plan))) and not t.missing
+                 and t.confidence >= self.settings.describe_min_margin for pid in t.paper_ids}
         # (... and, with statements, the whole question when it speaks of a work ("was there not a
         # study that ...?"): the statements alone may say too little; not beside a weak name, which
         # the whole question's words would only bury.)
