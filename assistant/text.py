@@ -119,9 +119,16 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text))
 
 
+@lru_cache(maxsize=4096)
+def _spaced_or_hyphened(term: str) -> str:
+    """"on-device-learning" as written either way, word by word: "on-device learning"."""
+    return r"(?<![a-z0-9])" + r"[\s-]+".join(re.escape(x) for x in term.split("-") if x) + r"(?![a-z0-9])"
+
+
 def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
     """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`; a
-    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts"), and any
+    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts", "on-device
+    learning" for "on-device-learning"), and any
     term whatever its hyphens ("dataflow" in "data-flow", "pre-train" in "pretrain"); with
     `weights`, the share of their weight (a rare word counting more than a common one)."""
     if not terms:
@@ -133,7 +140,8 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
     total = sum(w.get(t, 1.0) for t in terms)
     found = sum(w.get(t, 1.0) for t in terms
                 if stem(t) in have or (len(t) > 3 and (t in low or ("-" in t and t.replace("-", " ") in low)
-                                                       or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined))))
+                                                       or (len(t) > 5 and re.search(rf"(?<![a-z0-9]){re.escape(t.replace('-', ''))}", joined))
+                                                       or ("-" in t and re.search(_spaced_or_hyphened(t), low))))
                 # ("CPU-vs-GPU": two things set against each other, each a word of its own)
                 or (len(sides := _VERSUS_JOINED.split(t)) > 1 and all(stem(x) in have for x in sides))
                 # ("desktop-class GPUs"): the word a suffix says a kind of
