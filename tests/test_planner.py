@@ -4480,10 +4480,3 @@ def test_a_work_set_aside_is_not_the_one_meant_nor_compared(planner):
     p = plan("Which GPU do ZO2 and the distributed zeroth-order system use?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p.targets
 
-
-def test_a_compound_description_finds_the_paper_writing_it_spaced(planner):
-    r, plan = planner
-    # "the FP16 on-device-learning work": the paper writing "On-Device Learning" and "FP16",
-    # not the FP8 whitepaper writing "FP16" and "on-device" apart from "learning".
-    p = plan("Which boards did MCUFormer and the FP16 on-device-learning work run on?")
-    assert [titles(r, t)[0][:20] for t in p.targets] == ["MCUFormer: Deploying", "Reduced Precision Fl"], p.targets
