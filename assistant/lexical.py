@@ -9,8 +9,9 @@ current by ingest, plus exact-term lookup, with no per-question work proportiona
   Chroma read) and swapped in. Delta chunks are scored with the same Lucene BM25 formula and the
   combined document frequencies, so they rank alongside the main ones.
 * **Tokens.** Lower-cased; "71.59%", "ZO2", "db-SP", "int8", "LLM.int8()" stay whole (trailing
-  "()" dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"); plain alphabetic
-  words are Snowball-stemmed; English stopwords dropped.
+  "()" dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"; a camel-case name's
+  acronyms, "SSDFoo": "ssd"); plain alphabetic words are Snowball-stemmed; English stopwords
+  dropped. An index whose state names another tokenizer version is rebuilt (tokens.py).
 * **Filters inside the search.** `search(..., allowed_paper_ids)` scores only the allowed
   chunks: few allowed chunks are looked up in each query term's (doc-sorted) posting list;
   many go through bm25s's `weight_mask`. Nothing is scored and then filtered in Python.

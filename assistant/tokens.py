@@ -1,10 +1,10 @@
 """The lexical tokenizer shared by the BM25 index and exact-term lookup.
 
 Lower-cased; "71.59%", "ZO2", "db-SP", "int8", "LLM.int8()" stay whole (a trailing "()" is
-dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"; a camel-case name's, "FooTrain":
-"foo", "train"), so a query may name either;
-plain alphabetic words are Snowball-stemmed (PyStemmer) and English stopwords dropped (bm25s's
-list). Decimal numbers are never split ("71.59" stays one token).
+dropped) *and* yield their parts ("71.59", "db", "sp", "llm", "int8"; a camel-case name's acronyms,
+"SSDFoo": "ssd"), so a query may name either; plain alphabetic words are Snowball-stemmed
+(PyStemmer) and English stopwords dropped (bm25s's list). Decimal numbers are never split ("71.59"
+stays one token). `TOKENS_VERSION` changes with the tokens: an index built by another is rebuilt.
 
 Out of scope: other languages, LaTeX markup (its commands become ordinary tokens), phrases.
 """
