@@ -173,6 +173,10 @@ class Settings(BaseSettings):
                     "2 -> 3 measured on all 3,140 eval items: 25 gained (16 in read sets, 9 held out), 1 lost (read), citation precision unchanged; "
                     "3 -> 4 on all 4,010: 13 gained (6 on fresh pools), none lost, comparison answers 9.5% longer.",
     )
+    fact_candidates: int = Field(
+        default=8, ge=1, le=100,
+        description="Search hits a question naming or describing no paper is answered from (the most relevant of them).",
+    )
     relevance_floor: float = Field(
         default=0.3, ge=0, le=1,
         description="A paper found by search (not named) whose relevance (dense + lexical) is below this does not answer the question.",

@@ -1085,3 +1085,24 @@ def test_what_a_paper_does_after_stating_a_problem_answers_what_it_uses(assistan
     # Negative: a number asked still quotes the sentence that states it.
     a = assistant.ask("How many sparsity ratios are tested for the CPU sparse inference accelerator's SpMM kernel?")
     assert "5 representative sparsity ratios" in a.text, a.text
+
+
+def test_a_question_naming_no_paper_is_answered_from_every_retrieved_hit(assistant):
+    from assistant.answer.extractive import ExtractiveComposer
+    from assistant.corpus import Paper
+    from assistant.models import Hit, Retrieval
+    from assistant.settings import Settings
+
+    plan = assistant.retriever.plan("Is there any thesis on quxbar tiling?")
+    filler = [Hit(paper=Paper(id=f"f{i}", title=f"Web cache study {i}", abstract="We study caching of web pages in browsers."),
+                  score=1.0, reason="search") for i in range(6)]
+    thesis = Hit(paper=Paper(id="t1", title="Tiling kernels", abstract="This thesis studies quxbar tiling on small boards."),
+                 score=0.5, reason="search")
+    # The paper using the asked words is found wherever the ranking put it among the hits.
+    composer = ExtractiveComposer(assistant.retriever, assistant.evidence, assistant.settings)
+    text = composer.compose(plan, Retrieval(plan=plan, hits=filler + [thesis])).text
+    assert "quxbar tiling on small boards" in text, text
+    # Negatives: past the hits it is told to read, or among no hit using the words, it is not.
+    cut = ExtractiveComposer(assistant.retriever, assistant.evidence, Settings(fact_candidates=6))
+    assert "quxbar" not in cut.compose(plan, Retrieval(plan=plan, hits=filler + [thesis])).text
+    assert "quxbar" not in composer.compose(plan, Retrieval(plan=plan, hits=filler)).text

@@ -76,7 +76,7 @@ class ExtractiveComposer(ComparisonTable):
 
     def _fact(self, plan: Plan, retrieval: Retrieval, out: Composition) -> str:
         floor = self.settings.relevance_floor
-        candidates = retrieval.hits[:5]
+        candidates = retrieval.hits[: self.settings.fact_candidates]
         targeted = [h for h in candidates if h.reason.startswith(("named", "described"))]
         ranked = [(1.0, h) for h in targeted] if targeted else \
             [(r, h) for h in candidates if (r := self.relevance(plan, h)) >= floor]
