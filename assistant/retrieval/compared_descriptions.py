@@ -17,7 +17,8 @@ from ..models import Plan, Target
 from ..text import content_words, looks_like_name
 from .bodies import compared_bodies
 from .compared import marks_of, with_described
-from .descriptions import _ORDINAL, Descriptions
+from .descriptions import Descriptions
+from .resolving import _ORDINAL
 from .tell_apart import most_decisive
 from .facets import split_statements
 from .segments import compared_in, same_preposition, _segments
