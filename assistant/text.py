@@ -99,7 +99,7 @@ def content_words(text: str) -> list[str]:
 
 
 # A name written in camel case, its parts capitalised ("FooTrain", "QUXFormer", "BarDB"); not
-# one with digits ("FooZO2": its acronym is "ZO2", another work's name).
+# one with digits ("FooQX3": its acronym is "QX3", another work's name).
 _CAMEL = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![A-Za-z0-9])|(?<![A-Za-z0-9])[A-Z]{2,}[a-z][A-Za-z]*(?![A-Za-z0-9])")
 _CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 
@@ -121,14 +121,14 @@ def stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _spaced_or_hyphened(term: str) -> str:
-    """"on-device-learning" as written either way, word by word: "on-device learning"."""
+    """"in-place-tiling" as written either way, word by word: "In-Place Tiling"."""
     return r"(?<![a-z0-9])" + r"[\s-]+".join(re.escape(x) for x in term.split("-") if x) + r"(?![a-z0-9])"
 
 
 def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
     """Share of `terms` that occur (stemmed, or as written when longer than 3) in `text`; a
-    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts", "on-device
-    learning" for "on-device-learning"), and any
+    hyphenated term also as its words ("mixture-of-experts" in "Mixture of Experts", "in-place
+    tiling" for "in-place-tiling"), and any
     term whatever its hyphens ("dataflow" in "data-flow", "pre-train" in "pretrain"); with
     `weights`, the share of their weight (a rare word counting more than a common one)."""
     if not terms:

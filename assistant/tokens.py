@@ -50,11 +50,13 @@ def terms(text: str) -> list[tuple[str, list[str]]]:
     """Each written token as (whole, parts): 'LLM.int8()' -> ('llm.int8', ['llm', 'int8'])."""
     out = []
     for m in _TOKEN.finditer(text):
-        whole = m.group().lower().removesuffix("()")
+        raw, low = m.group(), m.group().lower()
+        whole = low.removesuffix("()")
         parts = []
         if any(c in whole for c in "-./%"):
             parts = [p for p in _SPLIT.split(whole) if p and p != whole and (len(p) > 1 or p.isdigit())]
-        parts += [p for p in camel_parts(m.group()) if p != whole and p not in parts]
+        if raw != low:  # (only a token with capitals can be a camel-case name: most have none)
+            parts += [p for p in camel_parts(raw) if p != whole and p not in parts]
         w = _norm(whole)
         ps = [n for n in map(_norm, parts) if n]
         if w or ps:

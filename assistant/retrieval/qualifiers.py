@@ -37,11 +37,11 @@ _COUNT_SETTING = re.compile(r"\b(?:on|in|with|for|over|under|across|at|using|via
 COUNTED = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(?!(?:is|was|has|does|this|its|as|us|thus|plus|less|times|across|always)\b)(?-i:[A-Za-z][\w-]*[A-Za-z]s)\b")
 
 
+# A symbol's name as a word ("beta", not "alphabet").
+_SYMBOL_NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(SYMBOLS)})(?![\w-])")
 # A point of a distribution a number is asked at: "the median latency", "the 95th percentile"
 # (a paper stating another, "at most 2 s", does not report it; "p99" is a setting as any word with
 # digits is). Not "average"/"mean": papers say "on average" of a typical figure loosely.
-# A symbol's name as a word ("beta", not "alphabet").
-_SYMBOL_NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(SYMBOLS)})(?![\w-])")
 _STATISTIC = re.compile(r"\b(?:median|\d{2}(?:\.\d+)?(?:th|st|nd|rd)[- ]percentile)\b", re.I)
 
 _MAKER_KIND = re.compile(r"(?<=[a-z,] )((?-i:[A-Z][a-z]+)(?:/(?-i:[A-Z][a-z]+))?)\s+(?-i:[A-Z]{2,})s?\b")

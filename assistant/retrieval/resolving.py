@@ -22,6 +22,11 @@ from .phrasing import _POSSESSOR, _uses_all, _WORK
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
 
 
+def _capitalised(word: str) -> bool:
+    """"Zephyr", not "zephyr", "ZEPHYR" or "ZePhyr": how a proper noun is written."""
+    return word[:1].isupper() and word[1:].islower()
+
+
 class DescriptionResolver:
     """Mixed into the Planner (through Descriptions): needs `names`, `abbreviations`, `search`, `settings`."""
 
@@ -57,7 +62,7 @@ class DescriptionResolver:
             return None
         form = telling[0]
         stats = self.names._word(form.lower())
-        proper = form[:1].isupper() and not form.isupper() and form[1:].islower()
+        proper = _capitalised(form)
         # ("the bar-noise paper" for a paper writing "Bar Noise": a compound's parts in a row, spaced or not.)
         spaced = "-" in form and not proper and not stats.df
         if not spaced and not (0 < (stats.exact.get(form, 0) if proper else stats.df) <= self.names.max_df):
@@ -84,7 +89,7 @@ class DescriptionResolver:
         # noun: an organisation's, as much as "AcmeAI" is.)
         toks = re.findall(r"[\w-]+", phrase)
         venues = [set(self.names.venues[w.lower()]) for i, w in enumerate(toks)
-                  if (looks_like_name(w) or (i and len(w) > 2 and w[0].isupper() and w[1:].islower())) and w.lower() in self.names.venues]
+                  if (looks_like_name(w) or (i and len(w) > 2 and _capitalised(w))) and w.lower() in self.names.venues]
         return years, venues
 
     def _resolve_words(self, phrase: str, taken: set[str], ids: list[str] | None = None, weighted: bool = False,
