@@ -294,7 +294,7 @@ def test_a_sentence_saying_how_the_one_before_is_achieved_goes_with_it(assistant
     a = assistant.ask("Which mitigation technique does FT-ClipAct propose?")
     assert "clipped versions" in a.text, a.text
     # Negative: a sentence that goes on with something else is not pulled in ("We show that ...").
-    from assistant.answer.evidence import _GOES_ON
+    from assistant.answer.candidates import _GOES_ON
     assert _GOES_ON.match("We achieve this by pruning rows.") and _GOES_ON.match("This is done by caching keys.")
     assert not _GOES_ON.match("We achieve a 2x speedup.") and not _GOES_ON.match("We show that caching helps.")
 

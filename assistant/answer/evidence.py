@@ -7,7 +7,8 @@ one, when it names the thing asked, or holds the question's qualifiers.
 Both modes use this evidence: the extractive composer quotes it, the LLM composer gets it as
 context.
 
-Out of scope: which papers are needed (retrieval/) and the wording of answers (composers).
+Out of scope: which papers are needed (retrieval/), which texts of a paper are candidates
+(candidates.py) and the wording of answers (composers).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..retrieval.record_shape import asked_head
 from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 from ..units import dimension, states_dimension
 from .number_context import number_neighbours
+from .candidates import candidates
 from .cover import covering, overlaps
 from .roles import method_span, naming_more
 
@@ -48,15 +50,6 @@ _AVAILABILITY = re.compile(r"https?://|\bgithub\.com\b|\b(?:code|implementation|
                            r"(?:publicly\s+|made\s+|freely\s+)?(?:available|released|open-sourced)", re.I)
 _ASKS_CODE = re.compile(r"\b(?:code|github|repo\w*|url|link|open-?source\w*|available|download\w*|release\w*)\b", re.I)
 
-# A sentence going on from the one before: what is done about what it said.
-_GOES_ON = re.compile(r"(?:therefore|thus|hence|consequently|accordingly|as a result|to this end|in response|to do so|instead|"
-                      r"(?:we|this is|it is)\s+(?:achieve[sd]?|do(?:ne)?|accomplish(?:e[sd])?|realiz(?:e[sd]?)|implement(?:e[sd])?)\s+(?:this|that|so|it)?\s*by\b|"
-                      r"to (?:address|tackle|solve|overcome|mitigate|handle|remedy|alleviate|avoid|resolve) (?:this|these|that|those|such|the)\b)", re.I)
-# "1) ...", "(ii) ...", "b. ...": an item of a numbered list.
-_ITEM = re.compile(r"\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi{1,3})[).]\s")
-_FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|a|i)\)\s")
-# "outperforms FooLib", "2x over the BarNet baseline", "compared with BazDB": what a paper is
-# measured against, and the name that follows.
 # A tool's name written in lower case with its version ("foosim3"), as a capitalised one ("FX9000") is.
 _LOWER_NAME = re.compile(r"^[a-z]{3,}\d+$")
 
@@ -80,39 +73,11 @@ class EvidenceSelector:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        sents = sentences(p.abstract) or [p.title]
-        where = [""] * len(sents)
-        for passage in passages:
-            for s in sentences(passage):
-                if s not in sents and s not in p.abstract:
-                    sents.append(s)
-                    where.append((locators or {}).get(passage, ""))
-        singles = len(sents)
-        # A result often takes two sentences ("We compare against A and B. Our method is 2x and
-        # 3x faster, respectively."): when a number is asked, the pair is a candidate
-        # too, so the numbers can be found beside what they are about.
-        pairs = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if quantities(b) and not quantities(a)]
-        # So does what a paper does about a problem: "X is wasteful. Therefore, we propose Y."
-        # When how it works is asked, a sentence going on from the one before is a candidate with it.
-        goes_on = [(f"{a} {b}", w) for a, b, w in zip(sents, sents[1:singles], where[1:]) if _GOES_ON.match(b)]
-        # A list set out as numbered items ("three causes. 1) A. 2) B.") is one answer with the
-        # sentence that announces it, whatever is asked.
-        lists = []
-        for i in range(singles - 1):
-            j = i + 1
-            while j < singles and _ITEM.match(sents[j]) and where[j] == where[i]:
-                j += 1
-            if j - i > 2 and not _ITEM.match(sents[i]):
-                # ("... three parts: (1) A. More on A. (2) B. (3) C.": from the first item's sentence.)
-                first = next((k for k in range(i, max(-1, i - 3), -1) if _FIRST_ITEM.search(sents[k]) and where[k] == where[i]), i)
-                lists.append((" ".join(sents[first:j]), where[i]))
-        sents += [x for x, _ in pairs + goes_on + lists]
-        where += [w for _, w in pairs + goes_on + lists]
+        sents, where, spans = candidates(p, passages, locators)
         # (A pair a number completes may go on from its first sentence too: each text embedded once.)
         unique = list(dict.fromkeys(sents))
         vec_of = dict(zip(unique, self.embed.get_text_embedding_batch(unique)))
         vecs = np.array([vec_of[x] for x in sents])
-        spans = (singles, singles + len(pairs), len(sents) - len(lists))
         with self._lock:
             self._cache[key] = (sents, vecs, where, spans)
             if len(self._cache) > self._cache_size:

@@ -5,7 +5,8 @@ paper ("I use the paper that ... . My colleague prefers the one that ..."). Find
 that stand for papers (a work noun, an owner of a measure, a side of "vs") and resolves each
 by its own search (descriptions.py).
 
-Out of scope: where the question lists its phrases (bodies.py); resolving one phrase
+Out of scope: where the question lists its phrases (bodies.py) and what of each conjunct is
+asked rather than described (segments.py); resolving one phrase
 (descriptions.py); whether the question compares at all (planner.py).
 """
 
@@ -21,23 +22,16 @@ from .descriptions import Descriptions
 from .resolving import _ORDINAL
 from .tell_apart import most_decisive
 from .facets import split_statements
-from .segments import compared_in, same_preposition, _segments
-from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _BACK_REFERENCE, _COMPLEMENT, _CONTRAST,
+from .segments import compared_in, described_part, same_preposition, _segments
+from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _COMPLEMENT,
     list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE,
-    _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _SUBJECT_THEN_VERB, _ASKED_SUBJECT, _UNSPECIFIC, _WEAK_NAME,
+    _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _UNSPECIFIC, _WEAK_NAME,
     _WORK, _WORK_PHRASE, WORK_NOUNS, _NO_VERB, without_asides)
 
 # (Not a participle before its complement: "the Y one published at FooConf" is all the subject.)
 _ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b|[a-z]+ed\s+(?:at|in|on|by|for|from|with)\b)[a-z]", re.I)
 
 
-# "the largest saving they claim", "the board it runs on": a thing of the papers already meant.
-# (Not "the paper where they prune heads", nor "the one they built": a work.)
-_ASKED_OF_MEANT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:(?:what|which)(?:['’]s|\s+(?:is|are|was|were))\s+)?the\s+((?:[\w/-]+\s+){1,5}?)(?:that\s+|which\s+)?(?:they|it|each)\s+(?!(?:is|are|was|were)\b)[a-z]+", re.I)
-
-
-# "what is the X method called", "what is its Y named": the asked thing's name.
-_NAME_ASKED = re.compile(r"\s*(?:and\s+)?what\s+(?:is|are|was|were)\s+[^?,;]*?\s(?:called|named|dubbed|termed)\b|\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was)\s+the\s+name\s+of\b", re.I)
 
 
 class ComparedDescriptions(Descriptions):
@@ -112,52 +106,9 @@ class ComparedDescriptions(Descriptions):
                 where.append(i)  # a list's item naming a paper: a work the phrases joined to it are alike with (_coordinated_works)
             if i and re.match(r"\s*(?:but\s+)?not\s+(?:the|its|their)\s", seg, re.I):
                 continue  # "A, not the sharded one": a work set aside, no paper compared (descriptions._SET_ASIDE)
-            # "X compare (with Y)", "X measure itself against":
-            seg = re.sub(r"\s+(?:(?:compare|differ|contrast|stack)\w*(?:\s+up)?|(?:compare|measure|evaluate|benchmark|test|position|pit|set)\w*"
-                         r"(?:\s+(?:it|itself|themselves|them))?\s+(?:against|with|to))\s*$", "", seg, flags=re.I)
-            if (m := _CONTRAST.match(seg)) and _WORK.search(seg):
-                seg = seg[m.end():]  # "... while the caching work reuses keys": its own subject
-            if asked and _BACK_REFERENCE.search(seg):
-                continue  # "the accuracy the second gives": what is asked of a compared paper
-            if asked and (m := _ASKED_OF_MEANT.match(seg)) and not _WORK.search(m.group(1)):
-                continue  # ... or of the papers already meant: "the largest saving they claim"
-            if len(found_names) >= 2 and re.match(r"\s*(?:one|the\s+other|the\s+former|the\s+latter)\s+(?:(?:is|was)\s+)?(?:a|an|the)\s", seg, re.I):
-                continue  # "A vs B? one is a FooLang port, the other a Bar suite": what the named ones are
-            if m := _ADVERBIAL.match(seg):
-                # ... unless it repeats the previous one's ("claimed by the A ... and by the B"),
-                # or names a work as the agent ("the gain claimed, against X, by the Y system").
-                agent = re.match(r"\s*by\s", seg, re.I) and _DEFINITE.match(seg[m.end():].strip()) and _WORK.search(seg[m.end():])
-                # ("in A and in the B compiler": the same preposition after a named paper, too.)
-                after_name = any(re.search(rf"\b{m.group().strip()}\s+{re.escape(n)}\s*$", before, re.I) for n in named)
-                # ("in the A work and in the B one": the next phrase repeats it; "(in) the A
-                # work and in the B study": a work beside a work.)
-                repeated = re.match(rf"\s*{m.group().strip()}\s+(?:the|a|an)\s", after, re.I) \
-                    or (_WORK.search(before) and _DEFINITE.match(rest := seg[m.end():].strip()) and _WORK.search(rest))
-                if not same_preposition(m, before) and not agent and not after_name and not repeated:
-                    continue
-                seg = seg[m.end():]
-            # "which results do the FooChip design" -> "the FooChip design"; "what speedup does
-            # each report" describes no paper.
-            subject = ""
-            if _NAME_ASKED.match(seg) and plan.question.lower().find(seg.strip().lower()) > 0 and not (i and _NAME_ASKED.match(segments[i - 1])):
-                # "In the FooBar paper, what is its tiling scheme called": after the paper,
-                # the name of a part of it is asked, no second paper. (Not "what is A called,
-                # and what is B called": each asks a paper's name.)
+            if (part := described_part(seg, i, segments, named, found_names, plan.question, asked)) is None:
                 continue
-            if m := _ASKS.search(seg):
-                # ("which shards does the FooCache study pin on Node-7": the subject, to its
-                # work noun, names the paper; the words after it stay with what is asked.)
-                aux = re.search(r"(?:does|do|did)\s+$", m.group(), re.I)
-                subject = v.group(1) if aux and (v := _ASKED_SUBJECT.match(seg, m.start() + aux.start())) else ""
-                seg = seg[m.end():]
-                if re.match(r"\s*(?:each|it|they|both|its|their|them)\b", seg, re.I):
-                    continue
-            elif re.search(r"\b(?:does|do|did|is|are|was|were)\s*$", seg, re.I):
-                continue  # "...; how much memory does": what is asked, its subject cut off
-            # "... does the Quxboard work save", "A and the FooBar paper actually deploy on": the
-            # subject ends at its work noun, and the question's verb follows.
-            if v := _SUBJECT_THEN_VERB.match(seg):
-                seg = v.group(1)
+            seg, subject = part
             # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
             works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                      for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
