@@ -466,3 +466,16 @@ def test_a_fronted_against_which_asks_the_rival(assistant):
     # Negative: the latency part alone needs no rival.
     b = assistant.ask("what latency cut does EnergonAI give under tensor parallelism?")
     assert "37%" in b.text, b.text
+
+
+def test_a_claim_to_confirm_is_corrected_not_refused(assistant):
+    # "X does Y on Z. Is that right?" with Z nowhere in the paper: what it lacks is said first,
+    # then what it reports; no "cannot answer".
+    a = assistant.ask("I saw a post saying ZO2 tunes OPT-175B on a TPU pod. Is that right?")
+    assert not a.refused and CANNOT_ANSWER not in a.text, a.text
+    assert a.refused_parts and "TPU" in a.refused_parts[0] and "18GB" in a.text, (a.refused_parts, a.text)
+    # Negatives: the same thing asked outright is refused whole; a claim the paper holds gets no note.
+    a = assistant.ask("Does ZO2 tune OPT-175B on a TPU pod?")
+    assert a.refused and "TPU" in a.refused_parts[0], a.text
+    a = assistant.ask("I saw a post saying ZO2 tunes OPT-175B on an 18GB GPU. Is that right?")
+    assert not a.refused and not a.refused_parts and "18GB" in a.text, (a.refused_parts, a.text)

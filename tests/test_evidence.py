@@ -712,8 +712,29 @@ def _absent(assistant, question: str, abstract: str, pid: str, **plan) -> str:
     from assistant.corpus import Paper
     from assistant.models import Aspect, Hit, Kind, Plan
 
+    title = plan.pop("title", "FooNet")
     p = Plan(question=question, kind=Kind.FACTOID, aspect=plan.pop("aspect", Aspect.NUMBER), **plan)
-    return assistant.evidence.for_paper(p, Hit(paper=Paper(id=pid, title="FooNet", abstract=abstract), score=1.0)).absent
+    return assistant.evidence.for_paper(p, Hit(paper=Paper(id=pid, title=title, abstract=abstract), score=1.0)).absent
+
+
+def test_a_title_word_in_the_numbers_own_phrase_is_the_measure(assistant):
+    from assistant.answer.number_context import number_neighbours
+
+    # "Cache" is all over a cache paper's abstract, but "a 61% peak cache reduction" is a number of it.
+    title = "FooNet: Cache-Thrifty Decoding on Many Nodes"
+    said = "FooNet shards a decoder over many nodes. It reaches a 61% peak cache reduction and a 3x speedup on one node."
+    assert _absent(assistant, "How much host-side cache does FooNet save?", said, "pfootitle1", title=title,
+                   measured=["host-side", "cache"]) == ""
+    assert number_neighbours("It reaches a 61% peak cache reduction.", reach=2) == {"reach", "peak", "cach"}
+    # Negatives: the title word away from the number, in another sentence or beyond the number's
+    # phrase, says nothing of it; the default reach is the nearest word only.
+    apart = "FooNet keeps its cache on the host. It reaches a 3x speedup on one node."
+    assert "host-side" in _absent(assistant, "How much host-side cache does FooNet save?", apart, "pfootitle2", title=title,
+                                  measured=["host-side", "cache"])
+    beyond = "FooNet shards a decoder over many nodes. It gives a 61% cut of the decoder's own cache."
+    assert "host-side" in _absent(assistant, "How much host-side cache does FooNet save?", beyond, "pfootitle3", title=title,
+                                  measured=["host-side", "cache"])
+    assert number_neighbours("It reaches a 61% peak cache reduction.") == {"reach", "peak"}
 
 
 def test_a_change_of_a_named_measure_needs_a_number_of_that_measure(assistant):
@@ -1106,3 +1127,17 @@ def test_a_question_naming_no_paper_is_answered_from_every_retrieved_hit(assista
     cut = ExtractiveComposer(assistant.retriever, assistant.evidence, Settings(fact_candidates=6))
     assert "quxbar" not in cut.compose(plan, Retrieval(plan=plan, hits=filler + [thesis])).text
     assert "quxbar" not in composer.compose(plan, Retrieval(plan=plan, hits=filler)).text
+
+
+def test_the_measure_asked_is_the_words_before_what_it_is_per():
+    from assistant.retrieval.measures import asked_measure
+    from assistant.models import Kind, Plan
+
+    # The measure before what it is per ("energy per frame") is the measure asked.
+    def measured(q: str) -> list[str]:
+        return asked_measure(q, Plan(question=q, kind=Kind.FACTOID))
+
+    assert measured("How much extra power per decoded frame did they see on the FooBoard?") == ["extra", "power"]
+    assert measured("How much power does FooNet draw per frame?") == ["power"]
+    # Negative: what a "per" phrase is of, after the verb, stays out.
+    assert measured("How much cache does FooNet keep per node?") == ["cache"]

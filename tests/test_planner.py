@@ -4480,3 +4480,63 @@ def test_a_work_set_aside_is_not_the_one_meant_nor_compared(planner):
     p = plan("Which GPU do ZO2 and the distributed zeroth-order system use?")
     assert p.kind is Kind.COMPARATIVE and len(p.targets) == 2, p.targets
 
+
+
+def test_anything_asked_after_as_it_is_one_work_not_a_list(planner):
+    r, plan = planner
+    # "Anything that ...? How much ... it ...?": the asker wants the one work and its facts.
+    p = plan("Anything that tunes huge models with SSD offloading? Which memory saving does it report?")
+    assert p.kind is Kind.FACTOID and p.targets and p.targets[0].paper_ids, (p.kind, p.targets)
+    # Negatives: asked after as many ("they"), or not asked after at all, it is a list.
+    assert plan("Anything that tunes huge models with SSD offloading? Which GPUs do they use?").kind is Kind.AGGREGATE
+    assert plan("Anything that tunes huge models with SSD offloading?").kind is Kind.AGGREGATE
+    assert plan("Which papers tune huge models with SSD offloading? Which memory saving does it report?").kind is Kind.AGGREGATE
+
+
+def test_a_question_only_confirming_a_claim_asks_the_claim(planner):
+    from assistant.retrieval.facets import split_statements
+
+    _, plan = planner
+    # "X does Y. Is that right?": the claim is what is asked, its words are the aspect's.
+    for q in ("Somebody told me ZO2 tunes OPT-175B with one GPU. Is that right?",
+              "A blog says ZO2 tunes OPT-175B with one GPU. Can you confirm?"):
+        assert split_statements(q)[0] == "", split_statements(q)
+        assert "tunes" in plan(q).aspect_terms, plan(q).aspect_terms
+    # Negatives: a question asking something of its own keeps the statement as context.
+    q = "ZO2 tunes OPT-175B with one GPU. Is that the largest model it tries?"
+    assert split_statements(q)[0] == "ZO2 tunes OPT-175B with one GPU."
+    assert split_statements("ZO2 offloads to the CPU. Which GPU does it use?")[0] == "ZO2 offloads to the CPU."
+
+
+def test_an_aside_after_a_name_versions_share_says_which_version(planner):
+    r, plan = planner
+
+    def years(q):
+        return [sorted(r.papers[i].year for i in t.paper_ids) for t in plan(q).targets]
+
+    # Two SSDTrain papers: "(the 2025 DAC one)" and "(the 2024 preprint)" each pick theirs.
+    assert years("How do MemAscend and SSDTrain (the 2025 DAC one) compare in memory saved?")[1] == [2025]
+    assert years("How do MemAscend and SSDTrain (the 2024 preprint) compare in memory saved?")[1] == [2024]
+    # Negatives: no aside, or one fitting both versions alike, keeps both.
+    assert years("How do MemAscend and SSDTrain compare in memory saved?")[1] == [2024, 2025]
+    assert years("How do MemAscend and SSDTrain (both offload to SSDs) compare in memory saved?")[1] == [2024, 2025]
+
+
+def test_a_venue_edition_heading_a_work_asks_the_venue(planner):
+    _, plan = planner
+    # "Was X a FOOC 2024 paper?": the venue (and its year) is what the asker checks.
+    assert RecordField.VENUE in plan("Was ShiftAddLLM a CVPR 2023 paper? And its last author?").fields
+    assert RecordField.VENUE in plan("DistZO2 is an MLSys '25 paper, right?").fields
+    # Negatives: a topic's acronym before the work noun, or a year alone, asks no venue.
+    assert RecordField.VENUE not in plan("Was ZO2 an LLM paper? And its last author?").fields
+    assert RecordField.VENUE not in plan("Was ShiftAddLLM a 2024 paper? And its last author?").fields
+
+
+def test_the_asked_noun_of_a_method_asks_the_method_whatever_problem_it_fixes(planner):
+    _, plan = planner
+    # "What two tricks do they add to fix X problems?": the tricks are asked, not the problems.
+    assert plan("For ZO2, what two techniques do they add to fix the memory problems of fine-tuning?").aspect is Aspect.METHOD
+    assert plan("What strategy does DistZO2 use to overcome the bandwidth bottleneck?").aspect is Aspect.METHOD
+    # Negatives: a problem's noun asked stays a problem, however a method is named around it.
+    assert plan("What problems do the techniques of ZO2 fix?").aspect is Aspect.PROBLEM
+    assert plan("Which bottleneck does the DistZO2 strategy overcome?").aspect is Aspect.PROBLEM

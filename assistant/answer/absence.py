@@ -238,10 +238,11 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     stated = [x for s in ev.sentences for x in sentences(s) if quantities(x)]  # (a quoted pair's each)
     # (A word of the paper's own title, "pruning" of a "... Pruning" paper, is all over
     # its abstract: no sign that a number is of the measure, unless the measure is only that.)
-    measured = part_stems(plan.measured)  # ("TPU-day": TPU or days)
+    whole = measured = part_stems(plan.measured)  # ("TPU-day": TPU or days)
     measured = (measured - part_stems(content_words(p.title))) or measured
+    # (... but a title's word in the number's own phrase is the number's: "a 40% peak memory cut".)
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-            and not any(measured & stems(x) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
+            and not any(measured & stems(x) or whole & number_neighbours(x, reach=2) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
         # words will do: "decode time" is stated as "decode hours"; a number in a unit
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a

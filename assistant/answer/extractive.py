@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..models import CANNOT_ANSWER, Hit, Kind, Plan, RecordQuery, Retrieval, short_name
 from ..retrieval.abbreviations import glossary
-from ..retrieval.statements import split_statements
+from ..retrieval.statements import confirms_claim, split_statements
 from ..text import cell, coverage, plain_latex
 from .citations import Cites
 from .comparison import ComparisonTable
@@ -111,7 +111,9 @@ class ExtractiveComposer(ComparisonTable):
             gloss = "; ".join(f"{a}: {b}" for a, b in glossary(ev.sentences, plain_latex(h.paper.abstract)))
             parts.append(f"{lead}{_heading(h, marker)}: {_quote(ev.sentences, marker, ev.locators)}{f' ({gloss})' if gloss else ''}{gaps}")
         text = "\n\n".join(parts)
-        if parts and absent == len(parts):
+        # (A claim to confirm is answered by what the paper reports, whatever the claim misstates:
+        # "does not mention X" corrects it, and the closest evidence is the answer.)
+        if parts and absent == len(parts) and not confirms_claim(plan.question):
             text = f"{CANNOT_ANSWER}\n\n{text}"
         return text
 

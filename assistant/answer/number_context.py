@@ -29,20 +29,26 @@ _ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}\)(?=\s)")
 
 
 @lru_cache(maxsize=16384)  # each sentence is scored again for every facet and paper
-def number_neighbours(sent: str) -> frozenset[str]:
+def number_neighbours(sent: str, reach: int = 1) -> frozenset[str]:
     """The stems of the words next to each number of `sent`, only function words between
-    ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory"). An item's
+    ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory"); with
+    `reach` 2, the next word beyond too ("40% peak memory cut": "peak", "memory"). An item's
     number in a list ("2) cache stalls") is no quantity."""
     text = _ITEM_NUMBER.sub(" ", plain_latex(sent))
     toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", text))]
     stop = stopwords()
 
-    def nearest(i: int, step: int) -> str:
-        i += step
-        while 0 <= i < len(toks) and (not toks[i] or toks[i] in stop):
+    def nearest(i: int, step: int) -> list[str]:
+        out = []
+        while len(out) < reach:
             i += step
-        return toks[i] if 0 <= i < len(toks) else ""
-    return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in (nearest(i, -1), nearest(i, 1)) if w and w != "0num0")
+            while 0 <= i < len(toks) and (not toks[i] or toks[i] in stop):
+                i += step
+            if not 0 <= i < len(toks) or toks[i] == "0num0":
+                break
+            out.append(toks[i])
+        return out
+    return frozenset(stem(w) for i, t in enumerate(toks) if t == "0num0" for w in nearest(i, -1) + nearest(i, 1))
 
 
 _CLAUSE = re.compile(r"[;:()\[\]]|,(?!\d)|\s(?:and|while|whereas|but)\s", re.I)

@@ -146,7 +146,9 @@ class AspectReader:
             # "what energy savings did their design get": the asked phrase names a measure; a
             # method's word after it is the subject's.
             plan.aspect = Aspect.NUMBER
-        elif _HOW_HANDLED.search(cue):
+        elif _HOW_HANDLED.search(cue) or ((m := _WH_PHRASE.search(cue)) and _METHOD_HEAD.match(m.group())):
+            # ("what two tricks do they add to fix X problems": the asked noun is a method's,
+            # whatever problem it is for.)
             plan.aspect = Aspect.METHOD
         elif _PROBLEM_Q.search(cue):
             plan.aspect = Aspect.PROBLEM

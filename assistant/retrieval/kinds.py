@@ -35,11 +35,18 @@ _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w
 _COUNTED_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
 
 
+# A later sentence asking after the one work found: "... ? How fast is it?", "... . What does its cache hold?"
+_ONE_ASKED_AFTER = re.compile(r"[?.!]\s+(?:[^?.!]*?\s)?(?:it|its)\b", re.I)
+
+
 def asks_collection(q: str) -> bool:
     """Does `q` ask for papers of the collection ("which papers ...", "which ones use X")? Not
     "which ones" standing for another plural counted before it ("X adds three techniques. Which
     ones?": the techniques)."""
     for m in COLLECTION_Q.finditer(q):
+        if _ONE_ASKED_AFTER.search(q, m.end()) and re.match(r"\W*(?:is\s+there\s+)?(?:anything|something)\b", m.group(), re.I) \
+                and not re.search(r"\b(?:they|them|their|theirs|these|those|each|both|all|ones|papers|works)\b", q[m.end():], re.I):
+            continue  # "Anything that tiles X? And its speedup?": one work is asked after, by "it"
         said = [x.group(1) for x in _COUNTED_PLURAL.finditer(q[: m.start()])] if re.search(r"\bones\W*$", m.group(), re.I) else []
         if not said or re.fullmatch(_UNITS.replace("|ones", ""), said[-1], re.I):
             return True

@@ -30,8 +30,9 @@ _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders"
 # "How much energy does X save"; "by how much does X cut <measure>" is found after the subject.
 # ("How much faster is X" asks a degree, which any ratio answers; "what dataset does X use"
 # asks a thing: neither names a measure.)
+# ("How much energy per decoded token does X use": the measure, before what it is per.)
 _MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
-                         r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
+                         r"((?:[\w-]+\s+){0,3}?[\w-]+)(?:\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
 # "How much faster does X train": a degree, which any ratio answers, whatever its verb ("how
 # much more memory does X save" still names memory).
 _COMPARATIVE = re.compile(r"^(?:more|less|fewer|faster|slower|quicker|higher|lower|larger|smaller|bigger|better|worse|cheaper|shorter|longer)\b", re.I)

@@ -92,7 +92,9 @@ _FIELDS = [
                                    # (... its people listed in the subject: "by Doe, Roe and Poe".)
                                    r"|(?:^|[.?!]\s+)where(?:\s+and\s+[^?!,]*?)?\s+(?:was|were|is|are|has|have|had|did|does|do)\b(?:[^?!,;]|,\s+(?-i:[A-Z]))*?"
                                    r"\b(?:publish|appear|present|accept)(?:ed)?\b"
-                                   r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)", re.I)),
+                                   r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)"
+                                   # ("Was FooNet a FOOC 2024 paper?": a capitalised name with a year heading a work is its venue's edition.)
+                                   rf"|\b(?:a|an)\s+(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*['’]?(?:(?:19|20)\d\d|\d\d)\s+(?:{WORK_NOUNS})\b", re.I)),
     # (Not inside a compound: "layer-group scheduling" names no organisation.)
     (RecordField.ORGANISATION, re.compile(rf"(?<![\w-])(?:{_ORGANISATIONS})(?![\w-])"
                                           rf"|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:{_ASKED_ORGANISATIONS})(?![\w-])", re.I)),

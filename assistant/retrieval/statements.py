@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import NAME_TOKEN, looks_like_name, sentences
+from ..text import NAME_TOKEN, content_words, looks_like_name, sentences
 from .phrasing import _SPEAKER, _WORK
 from .places import marked
 
@@ -26,6 +26,10 @@ def split_statements(q: str) -> tuple[str, str]:
         i -= 1
     if marks := marked(q):  # what comes before the first item leads in to the list
         return q[: marks[0].start()].strip(), q[marks[0].start():]
+    # "I read that X halves memory. Is that right?": a question only confirming the claim before
+    # it asks that claim.
+    if 0 < i < len(said) and confirms(said[i]):
+        i -= 1
     statements, question = " ".join(said[:i]), " ".join(said[i:])
     # A lead-in that asks nothing ("For the system that shields ...: what trick ...",
     # "In the 2021 paper on ..., which board ...") describes the paper like a statement.
@@ -44,6 +48,21 @@ def _listed_after_colon(before: str, joint: str) -> bool:
         return False
     request = before[: colon[-1].start()].split(".")[-1]
     return bool(_SPEAKER.match(request) or _ASKING.match(request)) and not _WORK.search(before[colon[-1].end():])
+
+
+# "Is that right?", "Can you confirm this?", "True?": what is said before is asked.
+_CONFIRMS = re.compile(r"^\W*(?:(?:is|was|are|were)\s+(?:that|this|it)\b|(?:can|could)\s+you\s+(?:confirm|verify|check)\b|(?:true|right|correct)\W*$)", re.I)
+
+
+def confirms(sentence: str) -> bool:
+    """Does the question sentence only ask whether what was said before is so ("Is that right?")?"""
+    return bool(_CONFIRMS.match(sentence)) and len(content_words(sentence)) <= 2
+
+
+def confirms_claim(q: str) -> bool:
+    """Does `q` state a claim and ask only whether it is so ("I read that X halves Y. Is that right?")?"""
+    said = sentences(q)
+    return len(said) >= 2 and any(confirms(x) for x in said[1:])
 
 
 # ("...: on which boards does it run?" asks after its lead-in; "by how much" is "how much".)

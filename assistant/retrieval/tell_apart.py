@@ -38,6 +38,16 @@ def narrow_by_phrase(q: str, t: Target, papers) -> None:
     """A name several papers use, inside a longer phrase ("the BazLib CNN pruning
     whitepaper"): the paper the phrase's other words fit best, if one fits best."""
     prefixes = {(title_prefix(papers[pid]) or "").lower() for pid in t.paper_ids}
+    if len(t.paper_ids) >= 2 and (m := re.search(rf"(?<![\w-]){re.escape(t.phrase)}\s*\(([^()]+)\)", q)):
+        # "FooNet (the 2023 one on BarBench)": an aside right after a name versions share says
+        # which version, by its words and its year.
+        aside = [w for w in content_words(m.group(1)) if w != t.phrase.lower()]
+        years = re.findall(r"\b(?:19|20)\d\d\b", m.group(1))
+        fit = sorted(((coverage(aside, f"{p.title} {p.abstract} {p.venue or ''}") + (p.year is not None and str(p.year) in years), pid)
+                      for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+        if fit[0][0] > fit[1][0]:
+            t.paper_ids = [fit[0][1]]
+            return
     if len(t.paper_ids) < 2 or (t.confidence > _WEAK_NAME and (len(prefixes) == 1 and "" not in prefixes
                                                                 or len(as_word(t.phrase).findall(q)) > 1)):
         # A title's name shared by versions: all of them (not a word two titles use, "SoC", said
