@@ -4540,3 +4540,13 @@ def test_the_asked_noun_of_a_method_asks_the_method_whatever_problem_it_fixes(pl
     # Negatives: a problem's noun asked stays a problem, however a method is named around it.
     assert plan("What problems do the techniques of ZO2 fix?").aspect is Aspect.PROBLEM
     assert plan("Which bottleneck does the DistZO2 strategy overcome?").aspect is Aspect.PROBLEM
+
+
+def test_alternatives_before_a_trailing_ask_are_the_compared_papers(planner):
+    r, plan = planner
+    # "Which is X, A or B, and what gap separates them?": what is asked follows the alternatives.
+    p = plan("Which serves requests sooner, FastSwitch or layered prefill, and what gap separates them?")
+    assert p.kind is Kind.COMPARATIVE and [t.paper_ids != [] for t in p.targets] == [True, True], compared(r, p)
+    assert compared(r, p)[0] == "FastSwitch" and compared(r, p)[1] != "FastSwitch", compared(r, p)
+    # Negative: one choice only is no comparison.
+    assert plan("Which serves requests sooner, FastSwitch, and what gap separates them?").kind is not Kind.COMPARATIVE

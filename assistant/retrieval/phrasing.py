@@ -117,7 +117,9 @@ _NEW_WORK = re.compile(rf"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{WORK
 # Y", "the tool that plans A, B and C"; not one before a clause or another conjunct.)
 _DEFINITE = re.compile(r"\bthe\s+(?:(?!\b(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|than|over|against|versus|vs)\b)"
                        r"(?:(?!:\s)[^,;?(]|\([^()]*\)|,(?=\s+(?!(?:and|or|but|while|whereas|what|which|how|who|whom|whose|when|where|why|the|a|an|its|their|each|both)\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:and|or)\s)))+", re.I)
-_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^;:?])+?,?\s(?:or|vs\.?|versus)\s[^,;:?]+)$", re.I)
+# ("Which is cheaper, A or B, and what gap separates them?": what is asked after the alternatives follows them.)
+_ALTERNATIVES = re.compile(r"^\s*(?:which|who)\b[^,;:]*[,:]\s+((?:(?!\b(?:what|which|how|who|when|where|why)\b)[^;:?])+?,?\s(?:or|vs\.?|versus)\s[^,;:?]+)"
+                           r"(?:,\s*and\s+(?:by\s+)?(?:how|what|which|where|when)\b[^,;:?]*)?$", re.I)
 # ... or before it: "FooNet or the paper that ... — which one saves more?"
 _ALTERNATIVES_FIRST = re.compile(r"^\s*((?:(?!\b(?:what|which|how|who)\b)[^,;:?—–])+?\s(?:or|vs\.?|versus)\s[^;:?—–]+?)\s*(?:[—–:;,]|\s-\s)\s*(?:which|who)\b", re.I)
 _COMPLEMENT = re.compile(rf"\b(?:{WORK_NOUNS})\s+(?:by|from|of|on|about|for|in|with)\s", re.I)
