@@ -4506,6 +4506,7 @@ def test_a_question_only_confirming_a_claim_asks_the_claim(planner):
     q = "ZO2 tunes OPT-175B with one GPU. Is that the largest model it tries?"
     assert split_statements(q)[0] == "ZO2 tunes OPT-175B with one GPU."
     assert split_statements("ZO2 offloads to the CPU. Which GPU does it use?")[0] == "ZO2 offloads to the CPU."
+    assert split_statements("ZO2 offloads to the CPU. Is it slower?")[0] == "ZO2 offloads to the CPU."
 
 
 def test_an_aside_after_a_name_versions_share_says_which_version(planner):
@@ -4550,3 +4551,13 @@ def test_alternatives_before_a_trailing_ask_are_the_compared_papers(planner):
     assert compared(r, p)[0] == "FastSwitch" and compared(r, p)[1] != "FastSwitch", compared(r, p)
     # Negative: one choice only is no comparison.
     assert plan("Which serves requests sooner, FastSwitch, and what gap separates them?").kind is not Kind.COMPARATIVE
+
+
+def test_anything_here_as_a_later_sentence_asks_for_papers(planner):
+    _, plan = planner
+    # "We do X. Anything here for that?": a request for whatever the collection has, after the asker's need.
+    assert plan("We ship a model on phones and fear it gets copied. Anything here for that?").kind is Kind.AGGREGATE
+    assert plan("Anything here on SSD offloading?").kind is Kind.AGGREGATE
+    # Negatives: "anything" inside a question about a paper, and one work asked after by "it".
+    assert plan("Did ZO2 change anything for the GPU memory?").kind is not Kind.AGGREGATE
+    assert plan("We ship a model on phones. Anything for that? Which memory does it need?").kind is Kind.FACTOID

@@ -51,7 +51,9 @@ def _listed_after_colon(before: str, joint: str) -> bool:
 
 
 # "Is that right?", "Can you confirm this?", "True?": what is said before is asked.
-_CONFIRMS = re.compile(r"^\W*(?:(?:is|was|are|were)\s+(?:that|this|it)\b|(?:can|could)\s+you\s+(?:confirm|verify|check)\b|(?:true|right|correct)\W*$)", re.I)
+# (Not "Is it faster than Y?": a question of its own about the work.)
+_CONFIRMS = re.compile(r"^\W*(?:(?:is|was|are|were)\s+(?:that|this|it)\s+(?:(?:really|actually|still)\s+)?(?:right|true|correct|accurate|so|the\s+case)\b"
+                       r"|(?:can|could)\s+you\s+(?:confirm|verify|check)\b|(?:true|right|correct)\W*$)", re.I)
 
 
 def confirms(sentence: str) -> bool:
