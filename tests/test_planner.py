@@ -4561,3 +4561,13 @@ def test_anything_here_as_a_later_sentence_asks_for_papers(planner):
     # Negatives: "anything" inside a question about a paper, and one work asked after by "it".
     assert plan("Did ZO2 change anything for the GPU memory?").kind is not Kind.AGGREGATE
     assert plan("We ship a model on phones. Anything for that? Which memory does it need?").kind is Kind.FACTOID
+
+
+def test_works_as_a_verb_before_a_comparative_is_no_list(planner):
+    r, plan = planner
+    # "Which works better, A or B?": "works" is the verb, A and B the compared papers.
+    p = plan("Which works better for tuning, ZO2 or the distributed zeroth-order one?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["ZO2", "DistZO2"], compared(r, p)
+    # Negatives: "works" as the papers, and the best works for a topic, are lists.
+    assert plan("Which works study pruning?").kind is Kind.AGGREGATE
+    assert plan("Which works best for SSD offloading?").kind is Kind.AGGREGATE

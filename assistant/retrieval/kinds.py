@@ -39,6 +39,11 @@ _COUNTED_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten
 _ONE_ASKED_AFTER = re.compile(r"[?.!]\s+(?:[^?.!]*?\s)?(?:it|its)\b", re.I)
 
 
+# "works" as a verb: followed by a comparative ("which works better, A or B"; not "which works best
+# for X", which asks for the best papers).
+_HOW_IT_WORKS = re.compile(r"\s+(?:(?:much|far|even)\s+)?(?:better|worse|faster|slower)\b", re.I)
+
+
 def asks_collection(q: str) -> bool:
     """Does `q` ask for papers of the collection ("which papers ...", "which ones use X")? Not
     "which ones" standing for another plural counted before it ("X adds three techniques. Which
@@ -47,6 +52,8 @@ def asks_collection(q: str) -> bool:
         if _ONE_ASKED_AFTER.search(q, m.end()) and re.match(r"\W*(?:is\s+there\s+)?(?:anything|something)\b", m.group(), re.I) \
                 and not re.search(r"\b(?:they|them|their|theirs|these|those|each|both|all|ones|papers|works)\b", q[m.end():], re.I):
             continue  # "Anything that tiles X? And its speedup?": one work is asked after, by "it"
+        if re.search(r"\bworks$", m.group(), re.I) and _HOW_IT_WORKS.match(q, m.end()):
+            continue  # "which works better, A or B": the verb, not papers
         said = [x.group(1) for x in _COUNTED_PLURAL.finditer(q[: m.start()])] if re.search(r"\bones\W*$", m.group(), re.I) else []
         if not said or re.fullmatch(_UNITS.replace("|ones", ""), said[-1], re.I):
             return True
