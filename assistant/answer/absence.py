@@ -240,7 +240,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     # its abstract: no sign that a number is of the measure, unless the measure is only that.)
     whole = measured = part_stems(plan.measured)  # ("TPU-day": TPU or days)
     measured = (measured - part_stems(content_words(p.title))) or measured
-    # (... but a title's word in the number's own phrase is the number's: "a 40% peak memory cut".)
+    # (... but a title's word in the number's own phrase is the number's: "a 12% idle cache drop".)
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
             and not any(measured & stems(x) or whole & number_neighbours(x, reach=2) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's

@@ -32,7 +32,7 @@ _ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}\)(?=\s)")
 def number_neighbours(sent: str, reach: int = 1) -> frozenset[str]:
     """The stems of the words next to each number of `sent`, only function words between
     ("3.2x speedup", "speedup of 3.2x", "cuts memory by 40%": "speedup", "memory"); with
-    `reach` 2, the next word beyond too ("40% peak memory cut": "peak", "memory"). An item's
+    `reach` 2, the next word beyond too ("a 12% idle cache drop": "idle", "cache"). An item's
     number in a list ("2) cache stalls") is no quantity."""
     text = _ITEM_NUMBER.sub(" ", plain_latex(sent))
     toks = [re.sub(r"\W+$|^\W+", "", t).lower() for t in re.findall(r"\S+", QUANTITY.sub(" 0num0 ", text))]

@@ -147,8 +147,8 @@ class AspectReader:
             # method's word after it is the subject's.
             plan.aspect = Aspect.NUMBER
         elif _HOW_HANDLED.search(cue) or ((m := _WH_PHRASE.search(cue)) and _METHOD_HEAD.match(m.group())):
-            # ("what two tricks do they add to fix X problems": the asked noun is a method's,
-            # whatever problem it is for.)
+            # ("which three steps do they take against the cache stalls": the asked noun is a
+            # method's, whatever problem it is for.)
             plan.aspect = Aspect.METHOD
         elif _PROBLEM_Q.search(cue):
             plan.aspect = Aspect.PROBLEM

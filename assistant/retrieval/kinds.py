@@ -49,7 +49,7 @@ def asks_collection(q: str) -> bool:
     "which ones" standing for another plural counted before it ("X adds three techniques. Which
     ones?": the techniques)."""
     for m in COLLECTION_Q.finditer(q):
-        if _ONE_ASKED_AFTER.search(q, m.end()) and re.match(r"\W*(?:is\s+there\s+)?(?:anything|something)\b", m.group(), re.I) \
+        if _ONE_ASKED_AFTER.search(q, m.end()) and re.match(r"\W*(?:is\s+there\s+)?anything\b", m.group(), re.I) \
                 and not re.search(r"\b(?:they|them|their|theirs|these|those|each|both|all|ones|papers|works)\b", q[m.end():], re.I):
             continue  # "Anything that tiles X? And its speedup?": one work is asked after, by "it"
         if re.search(r"\bworks$", m.group(), re.I) and _HOW_IT_WORKS.match(q, m.end()):

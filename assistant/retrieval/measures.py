@@ -30,7 +30,7 @@ _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders"
 # "How much energy does X save"; "by how much does X cut <measure>" is found after the subject.
 # ("How much faster is X" asks a degree, which any ratio answers; "what dataset does X use"
 # asks a thing: neither names a measure.)
-# ("How much energy per decoded token does X use": the measure, before what it is per.)
+# ("How much heat per served query does X shed": the measure, before what it is per.)
 _MEASURE_NP = re.compile(r"\bhow much\s+(?:of\s+)?(?:(?:the|its|their)\s+)?"
                          r"((?:[\w-]+\s+){0,3}?[\w-]+)(?:\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:does|do|did|has|have|had|can|could|will|would)\b", re.I)
 # "How much faster does X train": a degree, which any ratio answers, whatever its verb ("how

@@ -35,7 +35,7 @@ COLLECTION_Q = re.compile(
     rf"|\b(?:list|show|find|give|name)\s+(?:me\s+|us\s+)?(?:all\s+)?(?:(?:the|any)\s+)?(?:[\w-]+\s+){{0,2}}?(?:work|research|literature)\b"
     rf"|\b(?:is|are)\s+there\s+(?:any|some)\s+(?:[\w-]+\s+){{0,2}}?(?:work|research|literature)\b"
     # "Anything about X?", "give me everything using ...": whatever there is.
-    # (... as any sentence's request, "We ship X on phones. Anything here for that?")
+    # (... opening any later sentence: "We tag bird songs by hand. Anything in here for it?")
     rf"|(?:^|[.?!]\s+)\W*(?:is\s+there\s+)?(?:anything|everything)\s+(?:(?:in\s+)?here\s+)?(?:on|about|in|that|which|using|related|regarding|with|for)\b"
     rf"|\b(?:list|show|find|give)\s+(?:me\s+|us\s+)?(?:everything|anything)\b"
     # "list every paper that ...": one of each, every one.

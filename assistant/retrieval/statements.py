@@ -26,8 +26,8 @@ def split_statements(q: str) -> tuple[str, str]:
         i -= 1
     if marks := marked(q):  # what comes before the first item leads in to the list
         return q[: marks[0].start()].strip(), q[marks[0].start():]
-    # "I read that X halves memory. Is that right?": a question only confirming the claim before
-    # it asks that claim.
+    # "A blog claims X triples the hit rate. Is that so?": a question only confirming the claim
+    # before it asks that claim.
     if 0 < i < len(said) and confirms(said[i]):
         i -= 1
     statements, question = " ".join(said[:i]), " ".join(said[i:])
@@ -62,7 +62,7 @@ def confirms(sentence: str) -> bool:
 
 
 def confirms_claim(q: str) -> bool:
-    """Does `q` state a claim and ask only whether it is so ("I read that X halves Y. Is that right?")?"""
+    """Does `q` state a claim and ask only whether it is so ("A blog claims X triples Y. True?")?"""
     said = sentences(q)
     return len(said) >= 2 and any(confirms(x) for x in said[1:])
 

@@ -34,6 +34,13 @@ def told_apart(words: list[str], ranked: list, fit: dict[str, float], margin: fl
     return [first] + [h for h in ranked if h is not first]
 
 
+def _fit(words: list[str], pids: list[str], papers, venue: bool = False, years: list[str] = ()) -> list[tuple[float, str]]:
+    """`pids` by how much of `words` each paper's title and abstract (and venue) use, best first;
+    a record of one of `years` counts one more."""
+    return sorted(((coverage(words, f"{p.title} {p.abstract}" + (f" {p.venue or ''}" if venue else ""))
+                    + (p.year is not None and str(p.year) in years), pid) for pid in pids if (p := papers[pid])), reverse=True)
+
+
 def narrow_by_phrase(q: str, t: Target, papers) -> None:
     """A name several papers use, inside a longer phrase ("the BazLib CNN pruning
     whitepaper"): the paper the phrase's other words fit best, if one fits best."""
@@ -43,8 +50,7 @@ def narrow_by_phrase(q: str, t: Target, papers) -> None:
         # which version, by its words and its year.
         aside = [w for w in content_words(m.group(1)) if w != t.phrase.lower()]
         years = re.findall(r"\b(?:19|20)\d\d\b", m.group(1))
-        fit = sorted(((coverage(aside, f"{p.title} {p.abstract} {p.venue or ''}") + (p.year is not None and str(p.year) in years), pid)
-                      for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+        fit = _fit(aside, t.paper_ids, papers, venue=True, years=years)
         if fit[0][0] > fit[1][0]:
             t.paper_ids = [fit[0][1]]
             return
@@ -55,7 +61,7 @@ def narrow_by_phrase(q: str, t: Target, papers) -> None:
         return
     phrase = next((seg for seg in _STRONG_SPLIT.split(q) if t.phrase.lower() in seg.lower()), "")
     rest = [w for w in content_words(phrase) if w != t.phrase.lower()]
-    fit = sorted(((coverage(rest, f"{p.title} {p.abstract}"), pid) for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+    fit = _fit(rest, t.paper_ids, papers)
     if rest and len(fit) > 1 and fit[0][0] > fit[1][0]:
         t.paper_ids = [fit[0][1]]
 
@@ -69,8 +75,7 @@ def narrow(q: str, plan: Plan, papers) -> None:
         if len(t.paper_ids) < 2 or len(t.paper_ids) in said:
             continue
         rest = [w for w in plan.topic_terms if w not in t.phrase.lower()]
-        fit = sorted(((coverage(rest, f"{p.title} {p.abstract} {p.venue or ''}"), pid)
-                      for pid in t.paper_ids if (p := papers[pid])), reverse=True)
+        fit = _fit(rest, t.paper_ids, papers, venue=True)
         if rest and fit[0][0] > fit[1][0]:  # the rest of the question fits one of them better
             t.paper_ids, t.confidence = [fit[0][1]], round(fit[0][0] - fit[1][0], 3)
 
