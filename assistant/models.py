@@ -108,6 +108,7 @@ class Plan:
     named_kind: str = ""  # "which SoC does X run on": the kind of thing asked, when it is one that goes by product names (an acronym)
     unit: str = ""  # the unit a number question names ("in microseconds"): the number must be in one measuring the same (any time)
     level: bool = False  # "what absolute latency": a level is asked, which a change ("3 ms lower") does not answer
+    change: bool = False  # "what speedup", "how much faster": a change is asked, which only a relative figure ("2x", "by 3%") answers
     fields: list[RecordField] = field(default_factory=list)
     record_query: RecordQuery | None = None
     record_n: int = 3  # how many papers a superlative asks for ("the oldest paper": 1)

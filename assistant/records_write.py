@@ -21,7 +21,7 @@ from .settings import Settings
 
 WORD = re.compile(r"[^\W_]+")
 DATED = "date GLOB '[0-9][0-9][0-9][0-9]*'"  # a date that starts with its year
-SCHEMA_VERSION = "6"  # bump when SCHEMA or the meta counts change: older tables are rebuilt
+SCHEMA_VERSION = "7"  # bump when SCHEMA or the meta counts change: older tables are rebuilt
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, record TEXT NOT NULL, year INTEGER, date TEXT, n_sources INTEGER,
@@ -45,7 +45,8 @@ def _labels(p: Paper) -> set[str]:
     # (three, "Graph Neural Networks", may be any question's words).
     whole = {t} if p.title_listed and len((t := plain_title(p.title)).split()) >= 4 else set()
     prefix = title_prefix(p)
-    return whole | ({prefix.lower(), plain_title(prefix)} - {""} if prefix else set())
+    # ... and its short name with no space or mark at all: "foo net 2" typed apart is FooNet-2.
+    return whole | ({prefix.lower(), plain_title(prefix), plain_title(prefix).replace(" ", "")} - {""} if prefix else set())
 
 
 def from_chroma(store, settings: Settings, paper_ids: list[str] | None) -> Iterator[tuple[Paper, int | None]]:

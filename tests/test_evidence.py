@@ -756,6 +756,44 @@ def test_a_change_of_a_named_measure_needs_a_number_of_that_measure(assistant):
     assert measured("What throughput does FooNet reach?") == []
 
 
+def test_words_of_the_telling_name_no_measure():
+    from assistant.retrieval.measures import asked_measure
+    from assistant.models import Kind, Plan
+
+    def measured(q: str) -> list[str]:
+        return asked_measure(q, Plan(question=q, kind=Kind.FACTOID))
+
+    # "The exact cuts", "which claimed bandwidth increase": the number as the paper gives it.
+    assert measured("Someone said FooNet halves the bill. What are the exact cuts for each board?") == []
+    assert measured("Which claimed bandwidth increase does FooNet get?") == ["bandwidth"]
+    assert measured("Which real power drop does FooNet see?") == ["power"]
+    # Negatives: a measure's own adjective stays ("peak"), as does the measure beside it.
+    assert measured("Which peak memory reduction does FooNet get?") == ["peak", "memory"]
+    assert measured("Which energy savings does FooNet report?") == ["energy"]
+
+
+def test_a_change_asked_of_a_paper_stating_only_absolute_figures_is_refused(assistant):
+    from assistant.retrieval.measures import asks_change
+
+    # "What speedup" asks how far something moved; a paper stating only where it runs ("at 4 K",
+    # "on 512 MB") does not say.
+    assert asks_change("Someone told me it is quick. What speedup does FooNet get?")
+    assert asks_change("By how much does FooNet shorten each run?")
+    assert asks_change("And how much did the FooNet queueing policy lower the wait?")
+    levels = "FooNet runs cores at 4 K and 20 GHz. Its caches hold 512 MB. It is fast."
+    assert "speedup or change" in _absent(assistant, "What speedup does FooNet get?", levels, "pfoochg1", change=True)
+    # Negatives: any relative figure answers (a ratio, "by", a share, "from ... to"), and a
+    # question asking no change is not held to one.
+    for said in ["FooNet runs at 4 K. It is 3.5x faster than BarNet.", "FooNet cuts run time by 40 s at 4 K.",
+                 "FooNet needs 38% of the energy at 4 K.", "FooNet takes run time from 9 h to 2 h at 4 K.",
+                 "FooNet is 7.5 $\\times$ quicker at 4 K."]:
+        assert _absent(assistant, "What speedup does FooNet get?", said, "pfoochg2", change=True) == "", said
+    assert not asks_change("What cuts FooNet's energy, and at what clock does it run?")
+    assert not asks_change("What temperature does FooNet run its cores at?")
+    assert not asks_change("How much data did FooNet train on to improve it?")
+    assert _absent(assistant, "What temperature does FooNet run its cores at?", levels, "pfoochg3") == ""
+
+
 def test_a_qualifier_matches_its_number_however_grouped_and_one_alternative_will_do(assistant):
     abstract = "FooNet verifies a 1,024 bits multiplier with 99.96% accuracy. It reaches 15 petaflops in aggregate."
     # "1024-bit" is "1,024 bits".

@@ -106,12 +106,16 @@ def test_record_fields_in_other_words(planner):
     assert plan("How does ZO2 reduce the memory people need for fine-tuning?").kind is Kind.FACTOID
     # A question opening "Where was/did ..." asks the venue at its verb, however long the subject.
     for q in ("Where and in which year did the work that partitions ZeRO three ways on the Frontier machine get published?",
-              "where did the work squeezing a 175B model's zeroth-order tuning into a single GPU's memory appear?"):
+              "where did the work squeezing a 175B model's zeroth-order tuning into a single GPU's memory appear?",
+              # (... after a lead-in's colon or dash.)
+              "Reading group: where and in which year did the work that partitions ZeRO three ways on the Frontier machine get published?",
+              "Item 4 - where did the work squeezing a 175B model's zeroth-order tuning into a single GPU's memory appear?"):
         p = plan(q)
         assert p.kind is Kind.METADATA and RecordField.VENUE in p.fields, q
     # Negatives: "where" asking a place in the work; the verb in a clause of its own.
     for q in ("Where does the speedup of the work that partitions ZeRO three ways on the Frontier machine come from, as presented?",
-              "Where in the pipeline does ZO2 overlap its transfers with the computation it has to do?"):
+              "Where in the pipeline does ZO2 overlap its transfers with the computation it has to do?",
+              "Reading group: where in the pipeline does ZO2 overlap its transfers with the computation it has to do?"):
         assert RecordField.VENUE not in plan(q).fields, q
 
 
@@ -2630,6 +2634,12 @@ def test_a_side_of_vs_followed_by_an_aside_is_a_name_and_the_aside_no_row(planne
     # Negative: an alternative in parentheses is asked too.
     p = plan("fastswitch vs dualmap speedups (or throughput)")
     assert p.facets == ["speedups", "throughput"], p.facets
+    # ... or before "vs": "zero (the older one) vs zero-infinity" is ZeRO, a lower-case name.
+    p = plan("for my notes: zero (the older one) vs zero-infinity, which model sizes did each reach?")
+    assert compared(r, p) == ["ZeRO", "ZeRO-Infinity"], compared(r, p)
+    # Negative: a plain word before an aside and something other than "vs" is no side.
+    p = plan("for my notes: zero (not one) copies vs zero-infinity, which model sizes did it reach?")
+    assert compared(r, p) == ["ZeRO-Infinity"], compared(r, p)
 
 
 def test_a_description_leans_on_what_the_question_sets_its_paper_beside(planner):
@@ -4568,3 +4578,24 @@ def test_works_as_a_verb_before_a_comparative_is_no_list(planner):
     # Negatives: "works" as the papers, and the best works for a topic, are lists.
     assert plan("Which works study pruning?").kind is Kind.AGGREGATE
     assert plan("Which works best for SSD offloading?").kind is Kind.AGGREGATE
+
+
+def test_a_name_typed_apart_is_the_name(planner):
+    r, plan = planner
+    # Speech to text and people who heard a name type it apart: letters one by one, digits as words.
+    p = plan("ok so dist z o two versus z o two what g p u memory does each one need")
+    assert compared(r, p) == ["DistZO2", "ZO2"], compared(r, p)
+    assert "GPU memory" in p.question
+    assert compared(r, plan("shift add llm um where did that one appear")) == ["ShiftAddLLM"]
+    assert compared(r, plan("and max k g n n, what does it do to its kernels")) == ["MaxK-GNN"]  # (the title's "MaxK-GNN")
+    assert "GPT-2" in plan("does anything here fine-tune gpt two, and how fast").question
+    # ... a letter and a word a paper writes hyphened, plain words a paper runs together as a
+    # name, a superscript said aloud.
+    assert "P-GAP" in plan("and p gap, what does it project the gradient onto").question
+    assert "DeepSpeed" in plan("is anything here built on deep speed").question
+    assert compared(r, plan("the m cubed vit one: which board")) == ["M$^3$ViT"]
+    # Negatives: words that only sit beside a single letter or a digit's word stay as typed.
+    for q in ["is there a paper on a i for chips", "we need over one GPU for a b tests of two of them",
+              "a data set and a frame work for the two of them", "what is a fair price for it",
+              "KerZOO two ways: what does it cut"]:  # (function words; a work's name beside a digit's word)
+        assert plan(q).question == q, plan(q).question

@@ -19,13 +19,13 @@ from functools import lru_cache
 from ..corpus import Paper
 from ..models import Aspect, Kind, PaperEvidence, Plan
 from ..retrieval.phrasing import WORK_NOUNS
-from ..retrieval.measures import named_amounts
+from ..retrieval.measures import asks_change, named_amounts
 from ..retrieval.qualifiers import COUNTED
 from ..retrieval.facets import AGAINST_WHICH
 from ..text import SYMBOLS, AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords, writes_symbol
 from ..series import sibling_only
 from ..units import dimension, dimension_named, states_dimension
-from .number_context import changes_only, number_neighbours
+from .number_context import changes_only, number_neighbours, states_change
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
 # letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
@@ -262,6 +262,11 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     if plan.unit and number and (not facet or plan.unit in facet) and not any(states_dimension(x, dimension(plan.unit)) for x in stated):
         # "What decode delay in microseconds does X reach?" is not answered by its accuracy or a speedup.
         return f"does not state a number in {plan.unit}"
+    if plan.change and number and (not facet or asks_change(facet)) and stated \
+            and not any(states_change(x) for x in sentences(raw)):
+        # "What speedup does X report?" is not answered by "it runs at 4 K": a paper stating
+        # no relative figure anywhere does not say how far anything moved.
+        return "does not state a speedup or change, only absolute figures"
     if plan.level and number and stated and all(map(changes_only, stated)):
         # "What absolute latency does X reach?" is not answered by "a 3.1 ms cut".
         return "gives only relative figures, not the absolute number asked for"

@@ -111,13 +111,33 @@ _CHANGE_AFTER = re.compile(r"^[\s)]*(?:[\w-]+\s+){0,3}?(?:higher|lower|better|wo
                            r"improve\w*|gains?|increases?|decreases?|reductions?|drops?|boosts?|speedups?|savings?)\b", re.I)
 
 
+def _is_change(sentence: str, a: int, b: int) -> bool:
+    return bool(_RATIO.search(sentence[a:b].strip()) or _CHANGE_AFTER.match(sentence[b:])
+                or re.search(r"\bby\s+(?:up\s+to\s+|about\s+|over\s+)?$", sentence[:a], re.I))
+
+
+def _spans(sentence: str) -> list[tuple[int, int]]:
+    stated = quantities(sentence)  # (not the digit of a name, "top-1")
+    return [(m.start(), m.end()) for m in QUANTITY.finditer(sentence) if m.group().strip() in stated]
+
+
+# A ratio's sign written apart from its number: "80.2 $\times$", "12-fold".
+_RATIO_AFTER = re.compile(r"^\s*\$?\s*(?:\\times|×|x\b|-?fold\b)", re.I)
+
+
+def states_change(sentence: str) -> bool:
+    """Does some number of `sentence` state a change ("2.4x", "by 3%", "from 40 ms to 9 ms", "3%
+    fewer") or a share ("41%")? A share may be of a change the sentence words another way
+    ("uses 41% of the memory")."""
+    return any(_is_change(sentence, a, b) or sentence[a:b].strip().endswith("%") or _RATIO_AFTER.match(sentence[b:])
+               or re.search(r"\bfrom\s+(?:about\s+)?$", sentence[:a], re.I) for a, b in _spans(sentence))
+
+
 def changes_only(sentence: str) -> bool:
     """Does every number of `sentence` state a change rather than a level ("attains a 3.1% mAP
     improvement", "2.4x higher bandwidth")? False when it states none."""
-    stated = quantities(sentence)  # (not the digit of a name, "top-1")
-    spans = [(m.start(), m.end()) for m in QUANTITY.finditer(sentence) if m.group().strip() in stated]
-    return bool(spans) and all(_RATIO.search(sentence[a:b].strip()) or _CHANGE_AFTER.match(sentence[b:])
-                               or re.search(r"\bby\s+(?:up\s+to\s+|about\s+|over\s+)?$", sentence[:a], re.I) for a, b in spans)
+    spans = _spans(sentence)
+    return bool(spans) and all(_is_change(sentence, a, b) for a, b in spans)
 
 
 def misattached(claim: str, source: str, name: str = "") -> list[str]:

@@ -24,8 +24,8 @@ _VS = r"(?:vs\.?|versus)"
 def vs_side(q: str, start: int, end: int) -> bool:
     """Is q[start:end] a whole side of "x vs y" ("barnet vs foonet: ...")?"""
     before, after = q[:start], q[end:]
-    vs_before, vs_after = re.search(rf"\b{_VS}\s*$", before, re.I), re.match(rf"\s+{_VS}\s", after, re.I)
-    # (An aside may follow a side: "barnet vs foonet (the sharded one) ...".)
+    # (An aside may follow a side: "barnet vs foonet (the sharded one) ...", "barnet (the old one) vs foonet".)
+    vs_before, vs_after = re.search(rf"\b{_VS}\s*$", before, re.I), re.match(rf"\s+(?:\([^()]*\)\s+)?{_VS}\s", after, re.I)
     edge_before, edge_after = re.search(r"(?:^|[:;,(])\s*$", before), re.match(r"\s*(?:[:;,?)(—–]|\s-\s|$)", after)
     return bool((vs_before and (edge_after or vs_after)) or (vs_after and edge_before))
 

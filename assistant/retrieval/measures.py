@@ -61,6 +61,24 @@ _CHANGE_OF = re.compile(r"\b(?:what|which)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:ga
 _LEVEL = re.compile(r"\babsolute\s+(?:[\w-]+\s+){0,3}?[\w-]+", re.I)
 
 
+# "What speedup", "which memory saving", "how much faster", "how many times", "by how much": a
+# change is asked, which only a relative figure answers ("2.4x", "by 30%", "from 9 to 4 hours").
+# (Not "what cuts X": a verb right after "what" asks what does it.)
+_CHANGE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:speed-?ups?|gains?|improvements?|increases?|reductions?|decreases?|savings?)\b"
+                     r"|\bhow\s+much\s+(?:more|less|higher|lower|faster|slower|better|worse|cheaper|smaller|larger|bigger)\b"
+                     r"|\bhow\s+many\s+times\b|\bby\s+how\s+much\b"
+                     # ("how much did X's scheduling cut its run time": a verb of change asked of.)
+                     r"|\bhow\s+much\s+(?:do|does|did|can|could|will|would|has|have|had)\b[^?.;]*?\b(?:cut|cuts|reduc\w*|sav(?:e|es|ed|ing)"
+                     r"|improv\w*|speed\w*\s+up|lower(?:s|ed)?|shrink\w*|shrunk|shorten\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*)\b", re.I)
+
+
+def asks_change(q: str) -> bool:
+    """Does the question ask how far a measure moved ("what speedup does X get", "how much
+    faster is X") rather than what it is?"""
+    return bool(_CHANGE.search(q))
+
+
 def asks_level(q: str) -> bool:
     """Does the question ask a measure's level rather than its change ("what absolute recall
     does X reach")? (Not "absolute error", where the word is the measure's own.)"""
@@ -76,6 +94,13 @@ def counted(q: str) -> str:
 
 # What a measure named before it stands for, spelt out: "..., namely X and Y", "- specifically X".
 _NAMELY = re.compile(r"(?:[,:;—–]|\s-)\s*(?:specifically|namely|i\.e\.,?|that is,|in particular)\s+([^?.;]+)", re.I)
+
+
+# Words of the telling, not of the thing: "what are the actual savings", "which reported latency
+# cut" ask the number as the paper gives it. Adjectives of truth or exactness and participles of
+# reporting name no measure (a closed class of English, like the stop words).
+_TELLING = frozenset("actual real exact precise true concrete specific reported claimed stated quoted published "
+                     "advertised promised announced cited".split())
 
 
 def asked_measure(q: str, plan: Plan) -> list[str]:
@@ -107,7 +132,7 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
             phrase = ""
     elif m := _CHANGE_OF.search(q):
         phrase = m.group(1)
-    words = [w for w in content_words(phrase) if w not in own and not re.search(r"\d", w)]
+    words = [w for w in content_words(phrase) if w not in own and w not in _TELLING and not re.search(r"\d", w)]
     if words and (said := _NAMELY.search(q)):
         # ("how much does X save, namely its energy and its chip area?": the measures the asker
         # spells out are what is asked, a sentence stating any of them answers.)

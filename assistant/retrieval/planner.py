@@ -34,7 +34,8 @@ from .facets import in_examples, split_statements
 from .relations import related_paper
 from .statements import lead_in_names, sentence_start
 from .places import unmarked
-from .measures import asked_measure, asks_level, counted
+from .spelt_apart import respelt
+from .measures import asked_measure, asks_change, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
 from .phrasing import _WEAK_NAME, A_WORK, named_as_baseline, set_aside
@@ -91,7 +92,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
         return tok.islower() and bool(spelt := self.names._word(tok).exact) and all(_NAME_CASED.search(x) for x in spelt)
 
     def plan(self, question: str) -> Plan:
-        q = unmarked(glued_superscripts(re.sub(r"\s+", " ", question.strip())))
+        q = respelt(unmarked(glued_superscripts(re.sub(r"\s+", " ", question.strip()))), self.names)
         plan = Plan(question=q)
         plan.authors = self.names.authors_in(q)
         author_words = {w for a in plan.authors for w in a.lower().split()}
@@ -218,6 +219,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
         if plan.kind is Kind.FACTOID:
             plan.measured = asked_measure(q, plan)
             plan.level = asks_level(asked)
+            plan.change = asks_change(asked)
             plan.unit = asked_unit(asked)
         baselines = [t for t in plan.targets if t.baseline]
         if plan.kind in (Kind.FACTOID, Kind.METADATA) and plan.record_query is None:

@@ -91,7 +91,8 @@ _FIELDS = [
     (RecordField.VENUE, re.compile(r"\b(?:venue|conference|journal|proceedings|workshop|symposium)\b|\bwhere\b.{0,80}?\b(?:publish\w*|appear\w*|present\w*|accept\w*|submitt?\w*)"
                                    # (A question opening "Where was/did ..." asks it to its verb, however long the subject between.)
                                    # (... its people listed in the subject: "by Doe, Roe and Poe".)
-                                   r"|(?:^|[.?!]\s+)where(?:\s+and\s+[^?!,]*?)?\s+(?:was|were|is|are|has|have|had|did|does|do)\b(?:[^?!,;]|,\s+(?-i:[A-Z]))*?"
+                                   # (... or after a lead-in's colon or dash: "Quick check: where ...", "Q2 - where ...".)
+                                   r"|(?:^|[.?!:]\s+|\s[-–—]\s+)where(?:\s+and\s+[^?!,]*?)?\s+(?:was|were|is|are|has|have|had|did|does|do)\b(?:[^?!,;]|,\s+(?-i:[A-Z]))*?"
                                    r"\b(?:publish|appear|present|accept)(?:ed)?\b"
                                    r"|\b(?:appear\w*|published|presented|accepted)\s+(?:in|at|to)\b(?!\s+(?:19|20)\d\d)"
                                    # ("Was FooNet a FOOC 2024 paper?": a capitalised name with a year heading a work is its venue's edition.)
