@@ -24,6 +24,7 @@ _SYMBOLS = {
     "area": r"[µμun]?m(?:m)?(?:\^?2|²)",
     "money": r"[KMB]?\s?(?:USD|EUR|€)",
     "share": r"\\?%",
+    "node": r"nm",  # a chip's process node, by its feature size
 }
 _WORDS = {
     "time": r"(?:nano|micro|milli)?seconds?|minutes?|hours?|days?",
@@ -36,6 +37,7 @@ _WORDS = {
     "area": r"square\s+(?:milli|micro)?met(?:er|re)s?",
     "money": r"(?:(?:thousand|million|billion)\s+)?(?:US\s+)?dollars?|euros?",
     "share": r"percent(?:age)?s?|per\s+cent",
+    "node": r"nanomet(?:er|re)s?",
 }
 _NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)*\s*-?"
 
@@ -92,8 +94,8 @@ def states_dimension(sentence: str, dimension: str) -> bool:
 @lru_cache(maxsize=1)
 def _any_stated() -> re.Pattern:
     # (Not a decade, "the 2010s", which the time symbol "s" would take.)
-    # (A share, "40%", is no amount a setting is given in.)
-    return re.compile(r"(?!(?:19|20)\d0s\b)" + "|".join(f"(?:{_stated(d).pattern})" for d in _SYMBOLS if d != "share"))
+    # (A share, "40%", is no amount a setting is given in; nor a chip's node, "7nm", a part's name.)
+    return re.compile(r"(?!(?:19|20)\d0s\b)" + "|".join(f"(?:{_stated(d).pattern})" for d in _SYMBOLS if d not in ("share", "node")))
 
 
 def amounts_in(text: str) -> list[re.Match]:

@@ -44,6 +44,10 @@ def assistant(seeded):
     # ... and a size given as a parameter count ("up to 175B parameters") states a model size.
     ("For FastSwitch, which block size of the KV cache is chosen?", "block size",
      "What model size does LLM.int8() reach without degradation?", "175B"),
+    # A process node, asked of a paper naming none; the twin's is stated ("the same 7nm process node"),
+    # as it is inside a foundry's name ("the BAR-16nm process", test_a_node_is_stated_in_nanometres).
+    ("What technology node is the EPIM crossbar built in?", "technology node",
+     "Which process node does RSN's comparison with the A100 hold fixed?", "7nm"),
     # An amount named with slashed alternatives, none of which the paper uses.
     ("For MultiKernelBench, what is the compile/pass rate on NPUs?", "compile/pass rate",
      "EPIM: which top-1 accuracy/score is reported on ImageNet?", "71.59%"),
@@ -607,6 +611,19 @@ def test_a_number_asked_in_a_unit_is_answered_only_by_one_of_its_kind(assistant)
     assert not b.refused and "320KB" in b.text, b.text
 
 
+def test_a_node_is_stated_in_nanometres(assistant):
+    from assistant.units import amounts_in, states_dimension
+
+    said = "FooChip is built in RTL with the BAR-16nm process and runs at 1 GHz."
+    assert states_dimension(said, "node") and states_dimension("a 5 nanometer node", "node")
+    assert _absent(assistant, "What technology node is FooChip built in?", said, "pfoonode") == ""
+    # Negatives: no node is stated by another length's absence; a node in a question is no
+    # setting the answer must repeat (a part's name, "a 7nm chip", may differ).
+    assert not states_dimension("FooChip runs at 1 GHz with 16 MB of cache.", "node")
+    assert "technology node" in _absent(assistant, "What technology node is FooChip built in?", "FooChip runs at 1 GHz.", "pfoonode2")
+    assert [m.group() for m in amounts_in("on a 7nm chip at 2 GHz")] == ["2 GHz"]
+
+
 def test_a_unit_asked_asks_a_number_and_money_is_a_unit(assistant):
     from assistant.units import asked_unit, dimension, states_dimension
 
@@ -768,7 +785,7 @@ def test_words_of_the_telling_name_no_measure():
     assert measured("Which claimed bandwidth increase does FooNet get?") == ["bandwidth"]
     assert measured("Which real power drop does FooNet see?") == ["power"]
     # Negatives: a measure's own adjective stays ("peak"), as does the measure beside it.
-    assert measured("Which peak memory reduction does FooNet get?") == ["peak", "memory"]
+    assert measured("Which peak cache reduction did FooNet see?") == ["peak", "cache"]
     assert measured("Which energy savings does FooNet report?") == ["energy"]
 
 
@@ -778,8 +795,8 @@ def test_a_change_asked_of_a_paper_stating_only_absolute_figures_is_refused(assi
     # "What speedup" asks how far something moved; a paper stating only where it runs ("at 4 K",
     # "on 512 MB") does not say.
     assert asks_change("Someone told me it is quick. What speedup does FooNet get?")
-    assert asks_change("By how much does FooNet shorten each run?")
-    assert asks_change("And how much did the FooNet queueing policy lower the wait?")
+    assert asks_change("FooNet shortens each run: by how much?")
+    assert asks_change("how much did FooNet's queueing policy lower waiting times")
     levels = "FooNet runs cores at 4 K and 20 GHz. Its caches hold 512 MB. It is fast."
     assert "speedup or change" in _absent(assistant, "What speedup does FooNet get?", levels, "pfoochg1", change=True)
     # Negatives: any relative figure answers (a ratio, "by", a share, "from ... to"), and a

@@ -281,7 +281,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     said = sentences(raw) if amounts or singles else []
     for amount in amounts:
         words = {stem(x) for w in amount for x in re.split(r"[-/]", w) if x}
-        if not any(_has(x, have) for x in words):
+        if not any(_has(x, have) for x in words) and not any(_in_its_units(w, said) for w in amount):
             return f"does not state a “{' '.join(amount)}”"
         if not any(quantities(x) for x in said if words & _word_stems(x)) and not any(_in_its_units(w, said) for w in amount) \
                 and not (amount[-1].rstrip("s") == "size" and any(_PARAMETERS.search(x) for x in said)):

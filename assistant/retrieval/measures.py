@@ -96,7 +96,7 @@ def counted(q: str) -> str:
 _NAMELY = re.compile(r"(?:[,:;—–]|\s-)\s*(?:specifically|namely|i\.e\.,?|that is,|in particular)\s+([^?.;]+)", re.I)
 
 
-# Words of the telling, not of the thing: "what are the actual savings", "which reported latency
+# Words of the telling, not of the thing: "the exact cuts", "which reported latency
 # cut" ask the number as the paper gives it. Adjectives of truth or exactness and participles of
 # reporting name no measure (a closed class of English, like the stop words).
 _TELLING = frozenset("actual real exact precise true concrete specific reported claimed stated quoted published "
@@ -146,7 +146,7 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
 # are answered by names the question does not know, and are no amounts.)
 _AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
-                     "overhead budget temperature voltage precision threshold dimensionality".split())
+                     "overhead budget temperature voltage precision threshold dimensionality dimension node".split())
 # (No auxiliary is a word of the name: "what learning rate is used" names "learning rate".)
 _NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:(?!(?:is|are|was|were)\s)[a-z][\w/-]*\s+){0,2}(?!(?:is|are|was|were)\s)[a-z][\w/-]*)\s+(?:\([^()]*\)\s+)?"
                            r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)
