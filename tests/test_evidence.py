@@ -611,6 +611,26 @@ def test_a_number_asked_in_a_unit_is_answered_only_by_one_of_its_kind(assistant)
     assert not b.refused and "320KB" in b.text, b.text
 
 
+def test_a_part_naming_its_unit_asks_a_number_in_it():
+    from assistant.answer.absence import absent
+    from assistant.corpus import Paper
+    from assistant.models import Kind, PaperEvidence, Plan
+
+    # "..., like in percent, and ...": a part naming the unit asks a number in it, though the
+    # planner read it as no number question (a part naming its paper, "FooNet so ...").
+    part = "FooNet so on BarSet what accuracy did it keep like in percent"
+    plan = Plan(question=f"{part} and what depth was that", kind=Kind.FACTOID, unit="percent",
+                facets=[part, "what depth was that"])
+    said = ["FooNet keeps a much better accuracy at less than 1/7 of the FLOPs on BarSet."]
+    paper = Paper(id="pfoopct", title="FooNet", abstract=said[0])
+    assert "in percent" in absent(plan, paper, [], PaperEvidence(paper=paper, sentences=said), part)
+    # Negatives: a paper stating a percentage answers it; the other part names no unit.
+    given = ["FooNet keeps 91.5% accuracy at less than 1/7 of the FLOPs on BarSet."]
+    other = Paper(id="pfoopct2", title="FooNet", abstract=given[0])
+    assert "percent" not in absent(plan, other, [], PaperEvidence(paper=other, sentences=given), part)
+    assert "percent" not in absent(plan, paper, [], PaperEvidence(paper=paper, sentences=said), "what depth was that")
+
+
 def test_a_node_is_stated_in_nanometres(assistant):
     from assistant.units import amounts_in, states_dimension
 
