@@ -618,7 +618,7 @@ def test_a_part_naming_its_unit_asks_a_number_in_it():
 
     # "..., like in percent, and ...": a part naming the unit asks a number in it, though the
     # planner read it as no number question (a part naming its paper, "FooNet so ...").
-    part = "FooNet so on BarSet what accuracy did it keep like in percent"
+    part = "FooNet on BarSet so what accuracy was kept, like in percent"
     plan = Plan(question=f"{part} and what depth was that", kind=Kind.FACTOID, unit="percent",
                 facets=[part, "what depth was that"])
     said = ["FooNet keeps a much better accuracy at less than 1/7 of the FLOPs on BarSet."]
