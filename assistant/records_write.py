@@ -45,8 +45,11 @@ def _labels(p: Paper) -> set[str]:
     # (three, "Graph Neural Networks", may be any question's words).
     whole = {t} if p.title_listed and len((t := plain_title(p.title)).split()) >= 4 else set()
     prefix = title_prefix(p)
+    if not prefix:
+        return whole
+    plain = plain_title(prefix)
     # ... and its short name with no space or mark at all: "foo net 2" typed apart is FooNet-2.
-    return whole | ({prefix.lower(), plain_title(prefix), plain_title(prefix).replace(" ", "")} - {""} if prefix else set())
+    return whole | ({prefix.lower(), plain, plain.replace(" ", "")} - {""})
 
 
 def from_chroma(store, settings: Settings, paper_ids: list[str] | None) -> Iterator[tuple[Paper, int | None]]:

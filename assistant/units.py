@@ -94,7 +94,7 @@ def states_dimension(sentence: str, dimension: str) -> bool:
 @lru_cache(maxsize=1)
 def _any_stated() -> re.Pattern:
     # (Not a decade, "the 2010s", which the time symbol "s" would take.)
-    # (A share, "40%", is no amount a setting is given in; nor a chip's node, "7nm", a part's name.)
+    # (A share, "40%", is no amount a setting is given in; nor a chip's node, "5nm", a part's name.)
     return re.compile(r"(?!(?:19|20)\d0s\b)" + "|".join(f"(?:{_stated(d).pattern})" for d in _SYMBOLS if d not in ("share", "node")))
 
 

@@ -259,14 +259,14 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
             # "What energy saving on FooNetV2?" is not answered by "for FooNetV3, a 20% energy
             # saving", though the paper names FooNetV2 elsewhere.
             return f"gives that number for “{sibling}”, not for “{q}”"
-    # (A part naming the unit, "... like in percent", asks a number whatever else it reads as.)
+    # (A part naming the unit, "..., say in milliseconds, ...", asks a number whatever else it reads as.)
     if plan.unit and (number or facet is not None) and (not facet or plan.unit in facet) \
             and not any(states_dimension(x, dimension(plan.unit)) for x in stated):
         # "What decode delay in microseconds does X reach?" is not answered by its accuracy or a speedup.
         return f"does not state a number in {plan.unit}"
     if plan.change and number and (not facet or asks_change(facet)) and stated \
             and not any(states_change(x) for x in sentences(raw)):
-        # "What speedup does X report?" is not answered by "it runs at 4 K": a paper stating
+        # "What speedup does X report?" is not answered by "it runs at 2 GHz": a paper stating
         # no relative figure anywhere does not say how far anything moved.
         return "does not state a speedup or change, only absolute figures"
     if plan.level and number and stated and all(map(changes_only, stated)):

@@ -68,7 +68,7 @@ _CHANGE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|th
                      r"(?:speed-?ups?|gains?|improvements?|increases?|reductions?|decreases?|savings?)\b"
                      r"|\bhow\s+much\s+(?:more|less|higher|lower|faster|slower|better|worse|cheaper|smaller|larger|bigger)\b"
                      r"|\bhow\s+many\s+times\b|\bby\s+how\s+much\b"
-                     # ("how much did X's scheduling cut its run time": a verb of change asked of.)
+                     # ("how much did X's cache shrink its bill": a verb of change asked of.)
                      r"|\bhow\s+much\s+(?:do|does|did|can|could|will|would|has|have|had)\b[^?.;]*?\b(?:cut|cuts|reduc\w*|sav(?:e|es|ed|ing)"
                      r"|improv\w*|speed\w*\s+up|lower(?:s|ed)?|shrink\w*|shrunk|shorten\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*)\b", re.I)
 

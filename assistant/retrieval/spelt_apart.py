@@ -1,7 +1,7 @@
 """Names typed apart: "foo net two", "f o o net", "q x three" for FooNet2 and QX3, as speech to
 text writes them or as people type a name they heard. Before the planner reads a question, a
 run of words whose letters, joined (number words as digits), are a title's short name is
-written as that name; a run of single letters a paper writes as one word ("g p u", "f p eight")
+written as that name; a run of single letters a paper writes as one word ("g p u", "t p u")
 is written as the paper writes it.
 
 Out of scope: names misheard as other words ("zoo two" for ZO2), numbers beyond a digit ("one
@@ -36,7 +36,7 @@ def _runs(q: str) -> list[list[re.Match]]:
 
 
 def _joined(words: list[re.Match]) -> str:
-    # ("llm dot int eight": a spoken dot inside a name is no letter of it.)
+    # ("qux dot js two": a spoken dot inside a name is no letter of it.)
     inner = [w.group() for w in words]
     return "".join(_piece(w) for i, w in enumerate(inner) if not (w.lower() == "dot" and 0 < i < len(inner) - 1))
 
@@ -55,7 +55,7 @@ def _name_of(words: list[re.Match], names, labelled: dict[str, list[str]]) -> st
     if len(key) < 3:
         return ""
     if ids := labelled.get(key):  # a title's short name
-        return plain_latex(names.label(names.papers[ids[0]]) or key)  # ("M$^3$ViT" as M3ViT)
+        return plain_latex(names.label(names.papers[ids[0]]) or key)  # ("F$^2$Net" as F2Net)
     longer = [w for w in said if len(w) > 1 and w.lower() not in _DIGITS]
     if any(not content_words(w) for w in longer):
         return ""  # (no function word is part of a name: "is a" is no ISA)
@@ -70,11 +70,13 @@ def _name_of(words: list[re.Match], names, labelled: dict[str, list[str]]) -> st
         name = _written(names, key, name_like=True)  # plain words a name runs together ("deep net" for DeepNet)
     else:
         return ""
+    if not name:
+        return ""
     # A word that names a work on its own, in any case and however weakly, stays one ("foonet
     # two ways"), unless the words joined name a work more strongly (as `NameIndex.spaced`
     # judges "foonet v2").
     alone = max((max((names.as_name(w) or {}).values(), default=0) for w in longer), default=0)
-    return name if name and (not alone or max((names.lookup(name) or {}).values(), default=0) > alone) else ""
+    return name if not alone or max((names.lookup(name) or {}).values(), default=0) > alone else ""
 
 
 def respelt(q: str, names) -> str:
