@@ -86,6 +86,26 @@ def dimension_named(word: str) -> bool:
     return word.lower() in _SYMBOLS
 
 
+# The dimension a measure is stated in, when its name says it ("latency": a time, "memory":
+# a size, "accuracy": a share). Common computing usage; a measure not here may be anything.
+_MEASURED_IN = {
+    "time": "latency delay duration runtime time",
+    "size": "memory footprint storage bandwidth",
+    "power": "power",
+    "energy": "energy",
+    "frequency": "frequency clock",
+    "area": "area",
+    "money": "cost price",
+    "share": "accuracy utilization",
+}
+
+
+def measured_in(word: str) -> str:
+    """The dimension the measure `word` is stated in ("latency": "time"), "" for none known."""
+    w = word.lower()
+    return next((d for d, names in _MEASURED_IN.items() if w in names.split() or w.rstrip("s") in names.split()), "")
+
+
 def states_dimension(sentence: str, dimension: str) -> bool:
     """Does the sentence state a number in a unit of `dimension` ("3.2 ms", "18GB")?"""
     return bool(_stated(dimension).search(sentence))

@@ -774,6 +774,21 @@ def test_a_title_word_in_the_numbers_own_phrase_is_the_measure(assistant):
     assert number_neighbours("It reaches a 61% peak cache reduction.") == {"reach", "peak"}
 
 
+def test_a_number_in_a_unit_of_another_dimension_is_not_the_measure_unnamed(assistant):
+    from assistant.units import measured_in
+
+    # "How much accuracy" is not stated by "on a phone with 8GB": a size is no accuracy.
+    said = "FooNet tunes a 13B model on a phone with 8GB. It keeps accuracy close to full precision."
+    assert "accuracy" in _absent(assistant, "How much accuracy does FooNet keep on the phone?", said, "pfoodim1", measured=["accuracy"])
+    assert measured_in("latency") == "time" and measured_in("memory") == "size" and measured_in("accuracy") == "share"
+    # Negatives: a number in the measure's own units states it unnamed ("within 40 ms" is a
+    # latency), and a measure whose name says no dimension may be any absolute figure.
+    timed = "FooNet answers within 40 ms on a phone with 8GB."
+    assert _absent(assistant, "How much latency does FooNet add on the phone?", timed, "pfoodim2", measured=["latency"]) == ""
+    assert _absent(assistant, "How much traffic does FooNet move on the phone?", timed, "pfoodim3", measured=["traffic"]) == ""
+    assert measured_in("traffic") == ""
+
+
 def test_a_change_of_a_named_measure_needs_a_number_of_that_measure(assistant):
     from assistant.retrieval.measures import asked_measure
     from assistant.models import Kind, Plan

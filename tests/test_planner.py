@@ -63,6 +63,16 @@ def test_a_when_clause_before_the_question_is_its_condition(planner):
         assert p.kind is Kind.METADATA and p.fields == [RecordField.DATE], (q, p)
 
 
+def test_when_alone_at_the_end_asks_the_date(planner):
+    _, plan = planner
+    # Terse asks: "KerZOO - which lab and when".
+    p = plan("KerZOO - which lab and when")
+    assert p.kind is Kind.METADATA and RecordField.DATE in p.fields, p
+    # Negative: "when" opening a clause that goes on is a condition.
+    p = plan("How much faster is db-SP when the sequence grows")
+    assert RecordField.DATE not in p.fields, p
+
+
 def test_a_field_word_inside_what_is_asked_describes_it(planner):
     _, plan = planner
     # "what accuracy ... the authors get", "what ... does it group by": the interrogative asks
@@ -4107,6 +4117,43 @@ def test_a_pronoun_subject_after_how_many_is_no_counted_noun():
     assert counted("How many GPUs did they use?") == "GPUs"
     assert counted("how many does it have") == ""
     assert counted("how many are there") == ""
+
+
+def test_a_dash_or_slash_ends_the_counted_part():
+    from assistant.retrieval.measures import counted
+
+    # A part set off by dashes ("how many kernels - and which chips") or one of two asked in a row
+    # ("how many probes / how long") counts its noun; a dash is never the noun counted.
+    assert counted("how large is QuxBench - how many kernels - and which chips does it cover") == "kernels"
+    assert counted("how many probes / how long does the attack need") == "probes"
+    # Negatives: a lone dash is counted as nothing; a hyphen inside a word ends no part.
+    assert counted("so how many - roughly?") == ""
+    assert counted("how many low-bit kernels does QuxBench hold?") == "kernels"
+
+
+def test_the_person_a_message_is_addressed_to_qualifies_nothing(planner):
+    from assistant.retrieval.qualifiers import addressed
+
+    _, plan = planner
+    # "Dear Quxa,", "One thing, Quxa:", "..., Quxa?": the one the message is written to, not a
+    # setting db-SP's abstract must name.
+    for q in ["Dear Quxa, what end-to-end speedup does db-SP report?", "One more thing, Quxa: what end-to-end speedup does db-SP report?",
+              "Quxa, what end-to-end speedup does db-SP report?", "what end-to-end speedup does db-SP report, Quxa?"]:
+        assert "Quxa" not in plan(q).specifics, q
+    # Negatives: the same unknown word as a setting stays one.
+    assert "Quxa" in plan("What end-to-end speedup does db-SP report with Quxa, the new runtime?").specifics
+    assert "Quxa" in plan("What end-to-end speedup does db-SP report on the Quxa board?").specifics
+    q = "In short, Quxa boards: what end-to-end speedup does db-SP report?"
+    assert not addressed(q, q.index("Quxa"), q.index("Quxa") + 4)
+
+
+def test_what_the_asker_says_after_the_question_qualifies_nothing(planner):
+    _, plan = planner
+    # "... ? We can talk it over on Quxday.": the asker's own plans, after the question's end.
+    p = plan("What end-to-end speedup does db-SP report? We can talk it over on Quxday.")
+    assert "Quxday" not in p.specifics, p.specifics
+    # Negative: the same setting inside the question sentence binds it.
+    assert "Quxday" in plan("What end-to-end speedup does db-SP report on Quxday hardware?").specifics
 
 
 def test_a_thing_the_asker_calls_their_own_is_no_qualifier(planner):

@@ -24,7 +24,7 @@ from ..retrieval.qualifiers import COUNTED
 from ..retrieval.facets import AGAINST_WHICH
 from ..text import SYMBOLS, AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords, writes_symbol
 from ..series import sibling_only
-from ..units import dimension, dimension_named, states_dimension
+from ..units import dimension, dimension_named, measured_in, states_dimension
 from .number_context import changes_only, number_neighbours, states_change
 
 # A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
@@ -175,6 +175,16 @@ def _head_there(phrase: str, have: set[str]) -> bool:
     return bool(words) and _has(stem(words[-1]), have)
 
 
+def _unnamed(sent: str, measured: list[str]) -> bool:
+    """May a number of `sent` be the measure unnamed? One in a unit of its own ("18GB") may,
+    unless the measure's name says its dimension and the unit is of another ("what accuracy"
+    is not stated by "on an 8GB GPU")."""
+    dims = {d for w in measured if (d := measured_in(w))}
+    if dims:
+        return any(states_dimension(sent, d) for d in dims if d != "share")
+    return any(map(_ABSOLUTE.search, quantities(sent)))
+
+
 def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: str | None) -> str:
     """What the paper does not report, or "" when the evidence answers the aspect."""
     raw = " ".join([p.title, p.abstract, *passages])
@@ -242,7 +252,7 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     measured = (measured - part_stems(content_words(p.title))) or measured
     # (... but a title's word in the number's own phrase is the number's: "a 12% idle cache drop".)
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-            and not any(measured & stems(x) or whole & number_neighbours(x, reach=2) or any(map(_ABSOLUTE.search, quantities(x))) for x in stated):
+            and not any(measured & stems(x) or whole & number_neighbours(x, reach=2) or _unnamed(x, plan.measured) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
         # words will do: "decode time" is stated as "decode hours"; a number in a unit
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a

@@ -22,9 +22,9 @@ from .phrasing import _ASKED_SUBJECT
 # the third keeps": before the compared paper's place; not past "and which ...", another question;
 # "how many shards it keeps": a pronoun subject with no auxiliary, it is no counted noun;
 # "how many boards (and which kind) did X use": an aside before the verb.)
-_HOW_MANY = re.compile(r"\bhow many\s+(?:(?!(?:and|or|but|what|which|how|who)\b)[\w-]+\s+){0,3}?((?!(?:and|or|but|what|which|how|who|it|they|we|he|she|you|there|does|do|did|is|are|was|were|has|have|had)\b)[\w-]+)(?:\s+(?:per|of|for|in|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+_HOW_MANY = re.compile(r"\bhow many\s+(?:(?!(?:and|or|but|what|which|how|who)\b)[\w-]+\s+){0,3}?((?=[\w-]*[a-z])(?!(?:and|or|but|what|which|how|who|it|they|we|he|she|you|there|does|do|did|is|are|was|were|has|have|had)\b)[\w-]+)(?:\s+(?:per|of|for|in|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
                        r"(?:\s+(?:the\s+)?(?:first|second|third|former|latter|last)(?:\s+one)?)?(?:\s*\([^()]*\))?"
-                       r"(?:\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b|\s+(?:it|they|we|he|she|you)\s+[a-z]+\b|\s*$)", re.I)  # (or a part's end: "how many X, and ...")
+                       r"(?:\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would)\b|\s+(?:it|they|we|he|she|you)\s+[a-z]+\b|\s*$|\s+[-–—]\s|\s+/\s+(?=(?:how|what|which|who|when|where)\b))", re.I)  # (or a part's end: "how many X, and ...", "how many X - and", "how many X / how long")
 # Units name no counted thing ("how many basis points", "how many times").
 _UNIT_WORDS = {"times", "points", "percent", "percentage", "fold", "x", "orders", "factors"}
 # "How much energy does X save"; "by how much does X cut <measure>" is found after the subject.

@@ -53,7 +53,7 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
     (`rare(word)`: no title-cased word of the whole field) after a preposition, "on a Foobar
     Mini", "with Quxlang"."""
     for m in _PROPER_SETTING.finditer(q):
-        if m.start(1) < asked[0] or in_examples(q, m.start(1)):
+        if not asked[0] <= m.start(1) < asked[1] or in_examples(q, m.start(1)):
             continue
         # ("with the Acme Quxboard Nano": from its first word few papers use, after a maker all use.)
         words = m.group(1).split()
@@ -91,6 +91,21 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
 _CALENDAR = {w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w}
 
 
+# Greetings that open a message ("Dear Quxa,", "Hi Quxa,"): a closed class of English
+# interjections, like the stop words.
+_GREETING = r"(?:dear|hi|hello|hey|greetings|thanks|thank\s+you|cheers|(?:good\s+)?(?:morning|afternoon|evening))"
+
+
+def addressed(q: str, start: int, end: int) -> bool:
+    """Is the word at `q[start:end]` the person the message is addressed to, a vocative: after
+    a greeting or a short opener at its sentence's start and set off by a comma, colon or "!"
+    ("Dear Quxa, ...", "Quxa, what ...", "One question, Quxa: ..."), or after a comma at its
+    sentence's end ("..., Quxa?")? Such a name qualifies nothing asked."""
+    lead = re.split(r"[.?!]\s+", q[:start])[-1]
+    opener = re.fullmatch(rf"\s*(?:{_GREETING}\s+|(?:[\w'-]+\s+){{0,2}}[\w'-]+,\s+)?", lead, re.I)
+    return bool((opener and re.match(r"\s*[,:!]", q[end:])) or (re.search(r",\s*$", lead) and re.match(r"\s*[?.!]", q[end:])))
+
+
 def unused_name(q: str, m: re.Match, asked: tuple[int, int], names) -> str:
     """"The work that ports Quxa kernels": a capitalised word `m` inside the question sentence
     (`asked`, its span) that no paper's text uses at all, nor any author's name, is a name the
@@ -100,7 +115,8 @@ def unused_name(q: str, m: re.Match, asked: tuple[int, int], names) -> str:
     word = m.group()
     if not (re.fullmatch(r"[A-Z][a-z]{2,}", word) and re.search(r"[a-z,]\s+$", q[: m.start()]) and asked[0] <= m.start() < asked[1]):
         return ""
-    if word.lower() in _CALENDAR or names.papers_with(word.lower()) != frozenset() or names.records.in_author_name(word.lower()):
+    if word.lower() in _CALENDAR or names.papers_with(word.lower()) != frozenset() or names.records.in_author_name(word.lower()) \
+            or addressed(q, m.start(), m.end()):
         return ""
     return word + re.match(r"(?:\s+(?-i:[A-Z][A-Za-z0-9]+))*", q[m.end():]).group()
 

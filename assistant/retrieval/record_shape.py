@@ -51,10 +51,10 @@ _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
 # "When" asks a time only before a verb it inverts or alone ("When was it posted?", "when?",
-# "when and where did it appear?");
+# "which lab and when", "when and where did it appear?");
 # "When FooNet runs on a phone, what ...?" opens a condition, and "When Foo Bars Outperform
 # Bazes" a title.
-_WHEN = r"when(?=\s*\?|\s+(?:(?:and|&)\s+where\s+)?(?:was|were|did|is|are|has|had)\b)"
+_WHEN = r"when(?=\s*(?:\?|$)|\s+(?:(?:and|&)\s+where\s+)?(?:was|were|did|is|are|has|had)\b)"
 # The nouns for a body people work for: written anywhere ("their lab"), or, when they have other
 # senses too ("data centers", "school of thought"), as what a "which"/"what" asks ("which school").
 _ORGANISATIONS = r"organi[sz]ation|affiliat\w*|institut\w*|universit\w*|lab|laboratory|compan\w*|group"
