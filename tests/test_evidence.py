@@ -784,7 +784,7 @@ def test_a_number_in_a_unit_of_another_dimension_is_not_the_measure_unnamed(assi
     # Negatives: a number in the measure's own units states it unnamed ("within 40 ms" is a
     # latency), and a measure whose name says no dimension may be any absolute figure.
     timed = "FooNet answers within 40 ms on a phone with 8GB."
-    assert _absent(assistant, "How much latency does FooNet add on the phone?", timed, "pfoodim2", measured=["latency"]) == ""
+    assert _absent(assistant, "How much latency is added by FooNet on the phone?", timed, "pfoodim2", measured=["latency"]) == ""
     assert _absent(assistant, "How much traffic does FooNet move on the phone?", timed, "pfoodim3", measured=["traffic"]) == ""
     assert measured_in("traffic") == ""
 

@@ -65,11 +65,11 @@ def test_a_when_clause_before_the_question_is_its_condition(planner):
 
 def test_when_alone_at_the_end_asks_the_date(planner):
     _, plan = planner
-    # Terse asks: "KerZOO - which lab and when".
-    p = plan("KerZOO - which lab and when")
+    # Terse asks: "KerZOO - what group and when".
+    p = plan("KerZOO - what group and when")
     assert p.kind is Kind.METADATA and RecordField.DATE in p.fields, p
     # Negative: "when" opening a clause that goes on is a condition.
-    p = plan("How much faster is db-SP when the sequence grows")
+    p = plan("db-SP beats Ulysses by what factor when the sequence grows")
     assert RecordField.DATE not in p.fields, p
 
 
@@ -4137,23 +4137,23 @@ def test_the_person_a_message_is_addressed_to_qualifies_nothing(planner):
     _, plan = planner
     # "Dear Quxa,", "One thing, Quxa:", "..., Quxa?": the one the message is written to, not a
     # setting db-SP's abstract must name.
-    for q in ["Dear Quxa, what end-to-end speedup does db-SP report?", "One more thing, Quxa: what end-to-end speedup does db-SP report?",
-              "Quxa, what end-to-end speedup does db-SP report?", "what end-to-end speedup does db-SP report, Quxa?"]:
+    for q in ["Dear Quxa, which attention gain did db-SP get?", "One more thing, Quxa: which attention gain did db-SP get?",
+              "Quxa, which attention gain did db-SP get?", "which attention gain did db-SP get, Quxa?"]:
         assert "Quxa" not in plan(q).specifics, q
     # Negatives: the same unknown word as a setting stays one.
-    assert "Quxa" in plan("What end-to-end speedup does db-SP report with Quxa, the new runtime?").specifics
-    assert "Quxa" in plan("What end-to-end speedup does db-SP report on the Quxa board?").specifics
-    q = "In short, Quxa boards: what end-to-end speedup does db-SP report?"
+    assert "Quxa" in plan("Which attention gain did db-SP get with Quxa, the new runtime?").specifics
+    assert "Quxa" in plan("Which attention gain did db-SP get on the Quxa board?").specifics
+    q = "In short, Quxa boards: which attention gain did db-SP get?"
     assert not addressed(q, q.index("Quxa"), q.index("Quxa") + 4)
 
 
 def test_what_the_asker_says_after_the_question_qualifies_nothing(planner):
     _, plan = planner
     # "... ? We can talk it over on Quxday.": the asker's own plans, after the question's end.
-    p = plan("What end-to-end speedup does db-SP report? We can talk it over on Quxday.")
+    p = plan("Which attention gain did db-SP get? We can talk it over on Quxday.")
     assert "Quxday" not in p.specifics, p.specifics
     # Negative: the same setting inside the question sentence binds it.
-    assert "Quxday" in plan("What end-to-end speedup does db-SP report on Quxday hardware?").specifics
+    assert "Quxday" in plan("Which attention gain did db-SP get on Quxday hardware?").specifics
 
 
 def test_a_thing_the_asker_calls_their_own_is_no_qualifier(planner):

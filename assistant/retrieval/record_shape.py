@@ -51,7 +51,7 @@ _ALL = re.compile(rf"\b(?:list|show|name)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)
 # "the two papers on ...", "three works": how many papers a list is said to hold.
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
 # "When" asks a time only before a verb it inverts or alone ("When was it posted?", "when?",
-# "which lab and when", "when and where did it appear?");
+# "when and where is it from?"; at the end, "what group and when");
 # "When FooNet runs on a phone, what ...?" opens a condition, and "When Foo Bars Outperform
 # Bazes" a title.
 _WHEN = r"when(?=\s*(?:\?|$)|\s+(?:(?:and|&)\s+where\s+)?(?:was|were|did|is|are|has|had)\b)"
