@@ -88,6 +88,7 @@ def dimension_named(word: str) -> bool:
 
 # The dimension a measure is stated in, when its name says it ("latency": a time, "memory":
 # a size, "accuracy": a share). Common computing usage; a measure not here may be anything.
+# (A bandwidth's units, "GB/s", begin with a size's.)
 _MEASURED_IN = {
     "time": "latency delay duration runtime time",
     "size": "memory footprint storage bandwidth",

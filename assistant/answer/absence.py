@@ -181,6 +181,7 @@ def _unnamed(sent: str, measured: list[str]) -> bool:
     is not stated by "on an 8GB GPU")."""
     dims = {d for w in measured if (d := measured_in(w))}
     if dims:
+        # (A share, "76%", is no unit of its own: a sentence states it with the measure's name.)
         return any(states_dimension(sent, d) for d in dims if d != "share")
     return any(map(_ABSOLUTE.search, quantities(sent)))
 
