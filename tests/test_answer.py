@@ -356,6 +356,18 @@ def test_each_of_them_after_one_paper_is_that_paper(assistant):
     assert assistant.ask("When was each of them published?", two).standalone_question == "When was each of ZO2 and DistZO2 published?"
 
 
+def test_the_two_in_a_follow_up_are_the_papers_of_the_last_turns(assistant):
+    # "what gap separates the two": a count of the works said before stands for them all.
+    two = conversation(assistant, "What is ZO2?", "What is DistZO2?")
+    follow = assistant.ask("so how do the memory savings of the two compare?", two)
+    assert "ZO2" in follow.standalone_question and "DistZO2" in follow.standalone_question, follow.standalone_question
+    assert "the two" not in follow.standalone_question
+    # Negative: a count of some other noun ("the two stages") refers back to no paper.
+    one = conversation(assistant, "What is ZO2?")
+    q = "Name the two stages in DistZO2's pipeline."
+    assert assistant.ask(q, one).standalone_question == q
+
+
 def test_first_and_last_author_of_a_page_listing_only_a_count(assistant):
     a = assistant.ask("SSDTrain, both records: who is listed first and last on each?")
     # The page of one record gives a count and no names: said once, with the count.

@@ -824,6 +824,38 @@ def test_words_of_the_telling_name_no_measure():
     assert measured("Which energy savings does FooNet report?") == ["energy"]
 
 
+def test_a_degree_or_an_interval_is_an_amount_asked_by_name(assistant):
+    from assistant.models import Aspect
+    from assistant.retrieval.measures import named_amounts
+
+    # "What polynomial degree": an amount, stated only by a number in a sentence using its name.
+    assert named_amounts("What polynomial degree does FooNet fit?") == [["polynomial", "degree"]]
+    assert named_amounts("What sync interval does FooNet pick?") == [["sync", "interval"]]
+    vague = "FooNet swaps each ReLU for a polynomial fit. It keeps 75% accuracy on CIFAR-10."
+    assert "polynomial degree" in _absent(assistant, "What polynomial degree does FooNet fit?", vague, "pfoodeg1", aspect=Aspect.GENERAL)
+    # Negatives: a number in a sentence using the name states it; a name with no amount noun asks none.
+    stated = "FooNet swaps each ReLU for a polynomial fit of degree 3. It keeps 75% accuracy on CIFAR-10."
+    assert _absent(assistant, "What polynomial degree does FooNet fit?", stated, "pfoodeg2", aspect=Aspect.GENERAL) == ""
+    assert named_amounts("What polynomial family does FooNet fit?") == []
+
+
+def test_a_statistic_alone_or_a_coordinated_change_names_no_measure():
+    from assistant.retrieval.measures import asked_measure
+    from assistant.models import Kind, Plan
+
+    def measured(q: str) -> list[str]:
+        return asked_measure(q, Plan(question=q, kind=Kind.FACTOID))
+
+    # "What mean reduction": how a change is summed up, not what changed. "What layout and mean
+    # reduction": a thing and a change, or one change of two measures: no measure is read.
+    assert measured("QuxNet: what mean reduction is reached?") == []
+    assert measured("QuxNet: what layout and mean reduction is reached?") == []
+    assert measured("QuxNet: which energy or latency reduction is reached?") == []
+    # Negatives: a statistic beside a measure keeps both; one measure before the change is read.
+    assert measured("QuxNet: what mean latency reduction is reached?") == ["mean", "latency"]
+    assert measured("QuxNet: what latency reduction is reached?") == ["latency"]
+
+
 def test_a_change_asked_of_a_paper_stating_only_absolute_figures_is_refused(assistant):
     from assistant.retrieval.measures import asks_change
 

@@ -4147,6 +4147,32 @@ def test_the_person_a_message_is_addressed_to_qualifies_nothing(planner):
     assert not addressed(q, q.index("Quxa"), q.index("Quxa") + 4)
 
 
+def test_a_greeting_and_a_sign_off_ask_nothing(planner):
+    from assistant.retrieval.courtesy import plain_request
+
+    _, plan = planner
+    # "Dear Quxa, ...", "... Many thanks. Best, Q.": the message's courtesy, no asked part.
+    assert plain_request("Dear Quxa, which board does M3ViT use? Many thanks. Best, Q.") == "which board does M3ViT use?"
+    assert plain_request("Hi there. Which board does M3ViT use? Thanks in advance.") == "Which board does M3ViT use?"
+    p = plan("Hello! Which board does M3ViT use? Warmest thanks.")
+    assert p.facets == [] and "Warmest" not in " ".join(p.specifics), p
+    # Negatives: a request after the question is kept, as is a name that starts like a greeting,
+    # and a message that is all courtesy.
+    for q in ["Which board does M3ViT use? Please also give its speedup.", "Hi-Fi GAN: which board does it use?", "Thanks!"]:
+        assert plain_request(q) == q
+
+
+def test_an_inferred_part_naming_a_thing_is_answered_by_a_name(planner):
+    _, plan = planner
+    # "Which board did each of them use?" after papers described by their methods: the part
+    # is a board, answered by a sentence naming one, not by how each works.
+    p = plan("Three designs come to mind: the ViT co-design M3ViT and AE-BERT. Which board did each of them use?")
+    assert p.named_facets == ["board"] and p.method_facets == [], p
+    # Negative: a part asking how stays a method part.
+    p = plan("Three designs come to mind: the ViT co-design M3ViT and AE-BERT. In what way does each one prune?")
+    assert p.named_facets == [] and p.method_facets == ["prune"], p
+
+
 def test_what_the_asker_says_after_the_question_qualifies_nothing(planner):
     _, plan = planner
     # "... ? We can talk it over on Quxday.": the asker's own plans, after the question's end.
@@ -4571,6 +4597,17 @@ def test_a_question_only_confirming_a_claim_asks_the_claim(planner):
     assert split_statements(q)[0] == "ZO2 tunes OPT-175B with one GPU."
     assert split_statements("ZO2 offloads to the CPU. Which GPU does it use?")[0] == "ZO2 offloads to the CPU."
     assert split_statements("ZO2 offloads to the CPU. Is it slower?")[0] == "ZO2 offloads to the CPU."
+
+
+def test_a_request_to_check_the_figures_told_asks_them(planner):
+    from assistant.retrieval.facets import split_statements
+
+    # "ZO2 ... with one GPU and 18GB. Could you verify both figures?": the figures told before.
+    q = "I recall ZO2 tunes OPT-175B with one GPU and 18GB. Could you verify both figures?"
+    assert split_statements(q)[0] == "", split_statements(q)
+    # Negative: a request asking a thing of its own keeps the statement as context.
+    q = "I recall ZO2 tunes OPT-175B with one GPU. Could you verify which GPU?"
+    assert split_statements(q)[0] == "I recall ZO2 tunes OPT-175B with one GPU."
 
 
 def test_an_aside_after_a_name_versions_share_says_which_version(planner):

@@ -22,6 +22,9 @@ _BROUGHT_IN = re.compile(rf"{A_WORK.pattern}\s+(?:that|which|where|who|whose)\b"
 _FOLLOW_STRONG = re.compile(r"\b(it|its|they|them|their|both|the former|the latter)\b", re.I)
 _WORK_NOUN = r"paper|method|system|approach|work|model|framework"
 _FOLLOW = re.compile(rf"\b(it|its|it's|they|them|their|this|that|these|those|the ({_WORK_NOUN})|both|the former|the latter|the first|the second|he|she)\b", re.I)
+# "what gap separates the two?", "these three papers": a count of the works said before, standing for
+# them all. (Not "the two stages of FooNet": a count of some other noun.)
+_COUNTED_BACK = re.compile(rf"\b(?:the|these|those)\s+(?:two|three)(?:\s+(?:{_WORK_NOUN}|one)s)?\b(?=\s*(?:[,.?!;:)]|$)|\s+(?:{_WORK_NOUN}|one)s\b|\s+(?:compare|differ|do|did|are|were|have|had|both|each|report|use)\b)", re.I)
 # "how big is the saving there?": "there" pointing back at a place, not the "there" of "is there".
 _BE = r"(?:is|are|was|were|be|been|being|exists?|existed|seems?|appears?|has|have|had|'s|’s)"
 _THERE = re.compile(rf"(?<!\bis )(?<!\bare )(?<!\bas )(?<!\bwas )(?<!\bwere )\bthere\b(?!\s+{_BE}\b|['’]s\b|\s+(?:might|may|could|would|will|should|must|any|a|an|some)\b)", re.I)
@@ -57,7 +60,7 @@ class Conversation:
         if (by_place := self._by_place(question, previous[-1])) is not None:
             return by_place
         plan = self.retriever.plan(question)
-        refers_back = _FOLLOW_STRONG.search(question) or _THERE.search(question)
+        refers_back = _FOLLOW_STRONG.search(question) or _THERE.search(question) or _COUNTED_BACK.search(question)
         if (plan.names or plan.authors) and not refers_back:
             return question  # it names its own subject
         if plan.kind is Kind.AGGREGATE and not refers_back:
@@ -131,7 +134,7 @@ class Conversation:
         # "both", "them": one subject per turn is not enough; gather the last two turns'. ("They"
         # and "their" are as often one paper's authors, "what did they get": papers only when
         # set against each other, "how do they compare".)
-        plural = re.search(r"\b(both|them)\b", question, re.I) or (
+        plural = re.search(r"\b(both|them)\b", question, re.I) or _COUNTED_BACK.search(question) or (
             re.search(r"\b(they|their)\b", question, re.I) and re.search(rf"\b(?:{DIFFER}|compar\w*|contrast\w*|vs|versus)\b", question, re.I))
         if plural and len(names) < 2 and len(previous) > 1:
             names = list(dict.fromkeys(self._subject(previous[-2]) + names))
@@ -147,6 +150,7 @@ class Conversation:
             # ("each of them" with one paper carried: the paper and what it set beside, all in its abstract)
             *([(r"\b(?:each|both|all|either)\s+of\s+(?:them|they)\b", subject)] if len(names) == 1 else []),
             (r"\b(its|their)\b", f"{subject}'s"),
+            (_COUNTED_BACK.pattern, subject),
             (rf"\bthe ({_WORK_NOUN})s?\b|\b(?:this|that) (?:one|{_WORK_NOUN})\b", subject),
             (r"\b(it|they|them|this|that|these|those|both)\b", lambda m: m.group() if _RELATIVE_THAT.search(m.string[: m.end()]) else subject),
             (_THERE.pattern, f"in {subject}"),

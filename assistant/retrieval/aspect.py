@@ -229,15 +229,18 @@ class AspectReader:
         for t in plan.targets:
             blanked = blanked.replace(t.phrase, " ")
         asks_how = len(plan.facets) == 1 and bool(_METHOD_Q.search(blanked))
-        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.baseline_facets and f != "approach" and (
-            _METHOD_Q.search(f) or _PROPOSED.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD))
-            and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh) and not _PROPOSED.search(wh))]
         # "Which GPU does each use?": a sentence naming one answers it (not "which speedup", a
         # measure, nor "which technique", a method).
         things = [content_words(m.group(1)) for m in _WH_THING.finditer(asked_q)
                   if not _METHOD_HEAD.match(asked_q[m.start():]) and not _PROBLEM_HEAD.match(asked_q[m.start():]) and self._thing(m)] + [content_words(h) for h in heads] \
             + [content_words(m.group(2)) for m in [self._in_situ_thing(asked_q)] if m] \
             + [content_words(m.group(1)) for m in _TERSE_THING.finditer(asked_q)]
+        # (A part inferred from such a question, "board" of "which board did each use", names
+        # the thing, though the question reads as one about methods.)
+        picked = [f for f in plan.facets if plan.facets_inferred and any(set(t) & set(content_words(f)) for t in things)]
+        plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.baseline_facets and f != "approach" and (
+            _METHOD_Q.search(f) or _PROPOSED.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD and f not in picked))
+            and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh) and not _PROPOSED.search(wh))]
         plan.named_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.method_facets + plan.baseline_facets
                              and any(set(t) & set(content_words(f)) for t in things)]
         if not plan.facets and things and plan.aspect is Aspect.GENERAL:

@@ -101,6 +101,9 @@ _NAMELY = re.compile(r"(?:[,:;—–]|\s-)\s*(?:specifically|namely|i\.e\.,?|tha
 # reporting name no measure (a closed class of English, like the stop words).
 _TELLING = frozenset("actual real exact precise true concrete specific reported claimed stated quoted published "
                      "advertised promised announced cited".split())
+# A statistic ("the average cut", "the mean gain") says how a measure is summed up, not which
+# measure: alone, it names none.
+_SUMMARY = frozenset("average avg mean median typical".split())
 
 
 def asked_measure(q: str, plan: Plan) -> list[str]:
@@ -131,8 +134,12 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
         if own & set(content_words(phrase)):  # ("how much faster is the FooNet system": the paper)
             phrase = ""
     elif m := _CHANGE_OF.search(q):
-        phrase = m.group(1)
+        # ("what layout and mean reduction": a thing and a change asked, or one change of two
+        # measures; words do not tell which, so no measure is read.)
+        phrase = "" if re.search(r"\s(?:and|or)\s", m.group(1)) else m.group(1)
     words = [w for w in content_words(phrase) if w not in own and w not in _TELLING and not re.search(r"\d", w)]
+    if all(w.lower() in _SUMMARY for w in words):
+        words = []
     if words and (said := _NAMELY.search(q)):
         # ("how much does X save, namely its energy and its chip area?": the measures the asker
         # spells out are what is asked, a sentence stating any of them answers.)
@@ -146,7 +153,8 @@ def asked_measure(q: str, plan: Plan) -> list[str]:
 # are answered by names the question does not know, and are no amounts.)
 _AMOUNTS = frozenset("size rate ratio frequency level length width depth count amount fraction percentage proportion share "
                      "scale value accuracy error latency throughput bandwidth power energy area time duration speed cost "
-                     "overhead budget temperature voltage precision threshold dimensionality dimension node".split())
+                     "overhead budget temperature voltage precision threshold dimensionality dimension node degree interval period "
+                     "coefficient".split())
 # (No auxiliary is a word of the name: "what learning rate is used" names "learning rate".)
 _NAMED_AMOUNT = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|its|their)\s+)?((?:(?!(?:is|are|was|were)\s)[a-z][\w/-]*\s+){0,2}(?!(?:is|are|was|were)\s)[a-z][\w/-]*)\s+(?:\([^()]*\)\s+)?"
                            r"(?:and\s+([^?;]*?)\s+(?:\([^()]*\)\s+)?)?(?:does|do|did|is|are|was|were|has|have|had|of|for|in|on|at|used)\b", re.I)

@@ -35,6 +35,7 @@ from .relations import related_paper
 from .statements import lead_in_names, sentence_start
 from .places import unmarked
 from .spelt_apart import respelt
+from .courtesy import plain_request
 from .measures import asked_measure, asks_change, asks_level, counted
 from ..units import asked_unit
 from .names import NameIndex
@@ -92,7 +93,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
         return tok.islower() and bool(spelt := self.names._word(tok).exact) and all(_NAME_CASED.search(x) for x in spelt)
 
     def plan(self, question: str) -> Plan:
-        q = respelt(unmarked(glued_superscripts(re.sub(r"\s+", " ", question.strip()))), self.names)
+        q = respelt(unmarked(glued_superscripts(plain_request(re.sub(r"\s+", " ", question.strip())))), self.names)
         plan = Plan(question=q)
         plan.authors = self.names.authors_in(q)
         author_words = {w for a in plan.authors for w in a.lower().split()}

@@ -16,6 +16,7 @@ from ..models import Aspect, Kind, Plan, Target
 from ..text import SYMBOLS, as_word, content_words, quantities
 from ..units import amounts_in
 from .compared import coordinated
+from .courtesy import addressed
 from .facets import _EXAMPLES, in_examples, split_statements
 from .phrasing import _UNSPECIFIC, _WORK_PHRASE, WORK_NOUNS, _names
 
@@ -89,21 +90,6 @@ def settings_named(q: str, plan: Plan, asked: tuple[int, int], rare) -> None:
 
 # Months and weekdays: capitalised, and no name ("the March 2021 preprint").
 _CALENDAR = {w.lower() for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name] if w}
-
-
-# Greetings that open a message ("Dear Quxa,", "Hi Quxa,"): a closed class of English
-# interjections, like the stop words.
-_GREETING = r"(?:dear|hi|hello|hey|greetings|thanks|thank\s+you|cheers|(?:good\s+)?(?:morning|afternoon|evening))"
-
-
-def addressed(q: str, start: int, end: int) -> bool:
-    """Is the word at `q[start:end]` the person the message is addressed to, a vocative: after
-    a greeting or a short opener at its sentence's start and set off by a comma, colon or "!"
-    ("Dear Quxa, ...", "Quxa, what ...", "One question, Quxa: ..."), or after a comma at its
-    sentence's end ("..., Quxa?")? Such a name qualifies nothing asked."""
-    lead = re.split(r"[.?!]\s+", q[:start])[-1]
-    opener = re.fullmatch(rf"\s*(?:{_GREETING}\s+|(?:[\w'-]+\s+){{0,2}}[\w'-]+,\s+)?", lead, re.I)
-    return bool((opener and re.match(r"\s*[,:!]", q[end:])) or (re.search(r",\s*$", lead) and re.match(r"\s*[?.!]", q[end:])))
 
 
 def unused_name(q: str, m: re.Match, asked: tuple[int, int], names) -> str:
