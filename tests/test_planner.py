@@ -4158,8 +4158,10 @@ def test_a_greeting_and_a_sign_off_ask_nothing(planner):
     assert p.facets == [] and "Warmest" not in " ".join(p.specifics), p
     # Negatives: a request after the question is kept, as is a name that starts like a greeting,
     # and a message that is all courtesy.
-    for q in ["Which board does M3ViT use? Please also give its speedup.", "Hi-Fi GAN: which board does it use?", "Thanks!"]:
+    for q in ["Which board does M3ViT use? Please also give its speedup.", "Hi-Fi GAN: which board does it use?", "Thanks!",
+              "Which boards do M3ViT and AE-BERT use? Please compare them.", "Which papers use FPGAs? Please list all."]:
         assert plain_request(q) == q
+    assert plain_request("Which board does M3ViT use? Please let me know.") == "Which board does M3ViT use?"
 
 
 def test_an_inferred_part_naming_a_thing_is_answered_by_a_name(planner):

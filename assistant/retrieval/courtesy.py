@@ -10,26 +10,32 @@ from __future__ import annotations
 
 import re
 
-from ..text import stopwords
+from ..text import QUESTION_FRAME, stopwords
 
 # Greetings that open a message ("Dear Quxa,", "Hi Quxa,"): a closed class of English
 # interjections, like the stop words.
 _GREETING = r"(?:dear|hi|hello|hey|greetings|thanks|thank\s+you|cheers|(?:good\s+)?(?:morning|afternoon|evening))"
 # A greeting with whom it greets, before the message ("Hello!", "Hi there.", "Dear Dr. Quxa,").
 _OPENING = re.compile(rf"^\s*{_GREETING}(?:\s+(?:there|all|everyone|team|folks|(?-i:[A-Z][\w'-]*)\.?)){{0,2}}\s*[,!.:;]+\s+(?=\S)", re.I)
-# The words of a sign-off ("Many thanks in advance.", "Best regards, Q.", "Please let me know."):
-# those it must have one of, and those it may add.
-_THANKS = frozenset("thanks thank thx best regards wishes cheers grateful appreciate appreciated sincerely please".split())
-_POLITE = frozenset("many lot advance kind kindest warm warmest much again let know very so all soon talk speak".split())
+# The words of a sign-off ("Many thanks in advance.", "Best regards, Q."): those it must have
+# one of, and those it may add.
+_THANKS = frozenset("thanks thank thx best regards wishes cheers grateful appreciate appreciated sincerely".split())
+_POLITE = frozenset("many lot advance kind kindest warm warmest much again please let know very so all soon talk speak".split())
+# ("Please let me know.": a request for a reply, no thing asked.)
+_LET_KNOW = re.compile(r"^\W*(?:please\s+)?let\s+(?:me|us)\s+know\W*$", re.I)
 
 
 def _signs_off(sentence: str) -> bool:
     """Is the sentence a sign-off: a word of thanks, with only polite and function words and a
     name or initial after it ("Many thanks.", "Best, Q.")?"""
+    if _LET_KNOW.match(sentence):
+        return True
     words = re.findall(r"[\w'-]+", sentence)
     low = [w.lower() for w in words]
+    # (English function words only: "please compare them" or "please list both" asks.)
+    function = stopwords() - QUESTION_FRAME
     return any(w in _THANKS for w in low) and all(
-        lw in _THANKS or lw in _POLITE or lw in stopwords() or (i > 0 and w[:1].isupper()) for i, (w, lw) in enumerate(zip(words, low)))
+        lw in _THANKS or lw in _POLITE or lw in function or (i > 0 and w[:1].isupper()) for i, (w, lw) in enumerate(zip(words, low)))
 
 
 def plain_request(q: str) -> str:
