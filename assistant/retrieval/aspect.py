@@ -236,8 +236,10 @@ class AspectReader:
             + [content_words(m.group(2)) for m in [self._in_situ_thing(asked_q)] if m] \
             + [content_words(m.group(1)) for m in _TERSE_THING.finditer(asked_q)]
         # (A part inferred from such a question, "board" of "which board did each use", names
-        # the thing, though the question reads as one about methods.)
-        picked = [f for f in plan.facets if plan.facets_inferred and any(set(t) & set(content_words(f)) for t in things)]
+        # the thing, though the question reads as one about methods; not what a work proposes,
+        # "what remedy does each propose", its method whatever the noun.)
+        picked = [f for f in plan.facets if plan.facets_inferred and not _PROPOSED.search(asked_q)
+                  and any(set(t) & set(content_words(f)) for t in things)]
         plan.method_facets = [f for f in plan.facets if f not in plan.numeric_facets + plan.baseline_facets and f != "approach" and (
             _METHOD_Q.search(f) or _PROPOSED.search(f) or ((plan.facets_inferred or asks_how) and plan.aspect is Aspect.METHOD and f not in picked))
             and not ((wh := _PREPOSITION.sub("", f)) and _WH_NOUN.match(wh) and not _METHOD_HEAD.match(wh) and not _PROPOSED.search(wh))]
