@@ -99,12 +99,13 @@ _MEASURED_IN = {
     "money": "cost price",
     "share": "accuracy utilization",
 }
+_DIMENSION_OF = {w: d for d, names in _MEASURED_IN.items() for w in names.split()}
 
 
 def measured_in(word: str) -> str:
     """The dimension the measure `word` is stated in ("latency": "time"), "" for none known."""
     w = word.lower()
-    return next((d for d, names in _MEASURED_IN.items() if w in names.split() or w.rstrip("s") in names.split()), "")
+    return _DIMENSION_OF.get(w) or _DIMENSION_OF.get(w.rstrip("s"), "")
 
 
 def states_dimension(sentence: str, dimension: str) -> bool:

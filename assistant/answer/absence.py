@@ -175,11 +175,10 @@ def _head_there(phrase: str, have: set[str]) -> bool:
     return bool(words) and _has(stem(words[-1]), have)
 
 
-def _unnamed(sent: str, measured: list[str]) -> bool:
-    """May a number of `sent` be the measure unnamed? One in a unit of its own ("18GB") may,
-    unless the measure's name says its dimension and the unit is of another ("what accuracy"
-    is not stated by "on an 8GB GPU")."""
-    dims = {d for w in measured if (d := measured_in(w))}
+def _unnamed(sent: str, dims: set[str]) -> bool:
+    """May a number of `sent` be the measure unnamed? One in a unit of its own ("512 MB") may,
+    unless the measure's name says its dimensions (`dims`) and the unit is of another ("what
+    recall" is not stated by "on a 24GB card")."""
     if dims:
         # (A share, "76%", is no unit of its own: a sentence states it with the measure's name.)
         return any(states_dimension(sent, d) for d in dims if d != "share")
@@ -252,8 +251,9 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     whole = measured = part_stems(plan.measured)  # ("TPU-day": TPU or days)
     measured = (measured - part_stems(content_words(p.title))) or measured
     # (... but a title's word in the number's own phrase is the number's: "a 12% idle cache drop".)
+    dims = {d for w in plan.measured if (d := measured_in(w))}  # (its name's dimensions, "latency": a time)
     if measured and (not facet or all(w in content_words(facet) for w in plan.measured)) \
-            and not any(measured & stems(x) or whole & number_neighbours(x, reach=2) or _unnamed(x, plan.measured) for x in stated):
+            and not any(measured & stems(x) or whole & number_neighbours(x, reach=2) or _unnamed(x, dims) for x in stated):
         # "How much energy does X save?" is not answered by X's speedup. (Any of the measure's
         # words will do: "decode time" is stated as "decode hours"; a number in a unit
         # of its own, "18GB", may be the measure unnamed.) In the number's own sentence: a

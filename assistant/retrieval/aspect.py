@@ -235,7 +235,7 @@ class AspectReader:
                   if not _METHOD_HEAD.match(asked_q[m.start():]) and not _PROBLEM_HEAD.match(asked_q[m.start():]) and self._thing(m)] + [content_words(h) for h in heads] \
             + [content_words(m.group(2)) for m in [self._in_situ_thing(asked_q)] if m] \
             + [content_words(m.group(1)) for m in _TERSE_THING.finditer(asked_q)]
-        # (A part inferred from such a question, "board" of "which board did each use", names
+        # (A part inferred from such a question, "chip" of "which chip does each target", names
         # the thing, though the question reads as one about methods; not what a work proposes,
         # "what remedy does each propose", its method whatever the noun.)
         picked = [f for f in plan.facets if plan.facets_inferred and not _PROPOSED.search(asked_q)

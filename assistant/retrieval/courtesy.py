@@ -9,6 +9,7 @@ planner reads as one; names in the question itself (planner.py, qualifiers.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import QUESTION_FRAME, stopwords
 
@@ -25,6 +26,12 @@ _POLITE = frozenset("many lot advance kind kindest warm warmest much again pleas
 _LET_KNOW = re.compile(r"^\W*(?:please\s+)?let\s+(?:me|us)\s+know\W*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """English function words only: "please compare them" or "please list both" asks."""
+    return stopwords() - QUESTION_FRAME
+
+
 def _signs_off(sentence: str) -> bool:
     """Is the sentence a sign-off: a word of thanks, with only polite and function words and a
     name or initial after it ("Many thanks.", "Best, Q.")?"""
@@ -32,10 +39,8 @@ def _signs_off(sentence: str) -> bool:
         return True
     words = re.findall(r"[\w'-]+", sentence)
     low = [w.lower() for w in words]
-    # (English function words only: "please compare them" or "please list both" asks.)
-    function = stopwords() - QUESTION_FRAME
     return any(w in _THANKS for w in low) and all(
-        lw in _THANKS or lw in _POLITE or lw in function or (i > 0 and w[:1].isupper()) for i, (w, lw) in enumerate(zip(words, low)))
+        lw in _THANKS or lw in _POLITE or lw in _function_words() or (i > 0 and w[:1].isupper()) for i, (w, lw) in enumerate(zip(words, low)))
 
 
 def plain_request(q: str) -> str:

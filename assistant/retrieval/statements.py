@@ -56,15 +56,15 @@ _CONFIRMS = re.compile(r"^\W*(?:(?:is|was|are|were)\s+(?:that|this|it)\s+(?:(?:r
                        r"|(?:can|could)\s+you\s+(?:confirm|verify|check)\b|(?:true|right|correct)\W*$)", re.I)
 
 
-def confirms(sentence: str) -> bool:
-    """Does the question sentence only ask whether what was said before is so ("Is that right?",
-    "Could you check both figures?": a thing named again, asking no new one)?"""
-    n = len(content_words(sentence))
-    return bool(_CONFIRMS.match(sentence)) and (n <= 2 or (n <= 3 and not _NEW_ASKED.search(sentence)))
-
-
 # A question word after the request asks a thing of its own ("could you check which GPU ...").
 _NEW_ASKED = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|whether|if)\b", re.I)
+
+
+def confirms(sentence: str) -> bool:
+    """Does the question sentence only ask whether what was said before is so ("Is that right?",
+    "Can you verify those values?": a thing named again, asking no new one)?"""
+    n = len(content_words(sentence))
+    return bool(_CONFIRMS.match(sentence)) and (n <= 2 or (n <= 3 and not _NEW_ASKED.search(sentence)))
 
 
 def confirms_claim(q: str) -> bool:
