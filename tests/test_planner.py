@@ -4685,3 +4685,47 @@ def test_a_name_typed_apart_is_the_name(planner):
               "a data set and a frame work for the two of them", "what is a fair price for it",
               "KerZOO two ways: what does it cut"]:  # (function words; a work's name beside a digit's word)
         assert plan(q).question == q, plan(q).question
+
+
+def test_a_description_the_named_paper_fits_best_is_that_paper_again(planner):
+    r, plan = planner
+    # Set off from the name by other words ("at our reading group"), the description is still
+    # the named paper's: set aside, it would have found a second one.
+    p = plan("I'm presenting FastSwitch at our reading group, the serving system that makes preemption cheaper "
+             "by swapping KV cache more efficiently. What granularity does it swap at?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["FastSwitch"]
+    p = plan("D-Rank, the layer-wise rank allocation for SVD compression, says it raises throughput. By how much?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1 and titles(r, p.targets[0])[0].startswith("Layer-wise")
+    # Negative: asked of each, a description of another paper is a second one, however alike.
+    p = plan("What does each of FastSwitch and the serving system that maps requests with two hash functions report?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["FastSwitch", "DualMap"]
+
+
+def test_a_clause_about_the_named_paper_describes_no_other(planner):
+    r, plan = planner
+    p = plan("DualMap sends each request to the better of two candidate instances, and they report a large "
+             "capacity gain over other schedulers. Which traces were used?")
+    assert p.kind is Kind.FACTOID and compared(r, p) == ["DualMap"]
+    # Negative: a work described beside it is still compared.
+    p = plan("DualMap vs the serving system that makes preemption cheaper by swapping KV cache: which is better?")
+    assert p.kind is Kind.COMPARATIVE and compared(r, p) == ["DualMap", "FastSwitch"]
+
+
+def test_one_word_some_abstracts_use_compares_no_papers(planner):
+    _, plan = planner
+    # "exploration-versus-exploitation" is no comparison; "ResNet-50" (used by several abstracts)
+    # is a setting of the one work asked about, not papers set side by side.
+    q = ("Your sparse training method frames pruning and regrowth as an exploration-versus-exploitation "
+         "trade-off. Training ResNet-50 that way, what time did {} save against dense runs?")
+    p = plan(q.format("it"))
+    assert p.kind is Kind.FACTOID and p.targets[0].by == "description"
+    # Negative: asked of each, the papers using the word are compared.
+    assert plan(q.format("each")).kind is Kind.COMPARATIVE
+
+
+def test_a_capitalised_word_after_another_name_is_a_qualifier(planner):
+    _, plan = planner
+    assert "Quxon" in plan("On AWS Quxon machines, how fast is the Intel CPU sparse accelerator?").specifics
+    # Negative: at a sentence's start a capital says nothing.
+    p = plan("We like the Intel CPU sparse accelerator. Quxon boxes are ours. How fast is it?")
+    assert not any("Quxon" in x for x in p.specifics)

@@ -25,11 +25,8 @@ from ..retrieval.facets import AGAINST_WHICH
 from ..text import SYMBOLS, AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords, writes_symbol
 from ..series import sibling_only
 from ..units import dimension, dimension_named, measured_in, states_dimension
+from .naming import unnamed_product
 from .number_context import changes_only, number_neighbours, states_change
-
-# A product's or model's name ("FX9000", "Kappa3", "QPU-2"): a capital and a digit after a
-# letter. (Not an acronym of the field, "ASICs", "HBM", nor a quantity, "70B", "4-bit".)
-MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 
 # A count of a model's parameters, as its size is often given ("13B parameters", "7B-param").
 _PARAMETERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*[KMBT]\b[\s-]*param", re.I)
@@ -226,20 +223,9 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
         return "does not name what it is compared against"
     kind = plan.named_kind
     number = plan.aspect is Aspect.NUMBER if facet is None else facet in plan.numeric_facets
-    if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))):
-        # "Which SoC does X run on?": a paper naming no model ("Kappa3", "FX9000") beyond the
-        # question's and its title's does not say which. (A kind the paper states a number of,
-        # "a FooScore of 0.5", is a measure it reports, not a product to be named.)
-        # ("What FPGAs ...?" is answered by "Xilinx FPGAs": a maker's name before the kind, mid-sentence;
-        # "which exact FPGA part" is not.)
-        maker = not re.search(r"\b(?:models?|exact|specific|parts?|SKUs?)\b", facet or plan.question, re.I) and any(
-            m.group(1).lower() not in known for x in [p.abstract, *passages]
-            for m in re.finditer(rf"(?<=[a-z,] )((?-i:[A-Z])[\w-]+)\s+{re.escape(re.sub(r's$', '', kind))}", x, re.I))
-        # (A model may be written apart from its series: "RTX 4090".)
-        spaced = any(m.group().lower() not in known for m in re.finditer(r"(?<![\w-])(?-i:[A-Z]{2,})\s+\d{3,}\b", raw))
-        if not maker and not spaced and not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)) \
-                and not any(stem(kind) in number_neighbours(x) for x in sentences(raw)):
-            return f"does not name the {kind} asked for"
+    if kind and not number and ((facet is None and not plan.facets) or (facet and as_word(kind).search(facet))) \
+            and (why := unnamed_product(plan, p, passages, raw, facet, known)):
+        return why
     counted = bool(plan.measure) and any(counts_of(plan.measure).search(s) for s in ev.sentences)  # (in digits or words)
     if plan.measure and (not facet or plan.measure.lower() in facet.lower()) and not counted \
             and not any(stem(plan.measure) in stems(s) or as_unit(plan.measure).search(s) for s in ev.sentences if quantities(s)):

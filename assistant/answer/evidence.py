@@ -24,7 +24,8 @@ from ..models import Aspect, Hit, Kind, PaperEvidence, Plan
 from ..settings import Settings
 from ..text import NAME_TOKEN, content_words, coverage, magnitudes, quantities, sentences, stem
 from ..retrieval.record_shape import asked_head
-from .absence import MODEL_NAME, SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
+from .naming import MODEL_NAME
+from .absence import SPELLED_COUNT, absent, asks_rival, counts_of, known_names, names_rival, norm, part_stems
 from ..units import dimension, states_dimension
 from .number_context import number_neighbours
 from .candidates import candidates

@@ -179,6 +179,8 @@ class ComparedDescriptions(Descriptions):
                 seg = seg[m.end():] if (m := _SPEAKER_FRAME.match(seg)) else seg  # (its lead only: "FooUs to" is no "us")
                 if not _WORK.search(seg) and not _PEOPLE.search(seg):
                     continue
+            if not works and not owners and re.match(r"\s*(?:they|it|he|she)\b", seg, re.I):
+                continue  # "..., and they claim a large gain": said of a work named before, no work of its own
             if owners or (works and definite):
                 seg = max(owners or works, key=len)
             elif works and speaker \
@@ -296,10 +298,13 @@ class ComparedDescriptions(Descriptions):
                 continue
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again
+            if target and not target.missing and not relative and definite \
+                    and self._said_before(phrase, taken, inner, within, plan.question):
+                continue  # the named paper again, set off by other words ("FooNet for our group, the system that ...")
             if target and not target.missing:  # an unmatched phrase may be no paper at all
                 if subject and target.phrase.startswith(subject) and target.phrase != subject:
                     target.phrase = subject
                 taken.update(target.paper_ids)
                 found.append(target)
                 where.append(i)
-        return found + self._coordinated_works(deferred, where, taken, frame, self._filtered(plan) if framed else None)
+        return found + self._coordinated_works(deferred, where, taken, frame, self._filtered(plan) if framed else None, plan.question)

@@ -176,7 +176,7 @@ class Descriptions(DescriptionResolver):
         return ""
 
     def _coordinated_works(self, deferred: list[tuple[int, str, set[str]]], found_at: list[int], taken: set[str],
-                           frame: str = "", within: list[str] | None = None) -> list[Target]:
+                           frame: str = "", within: list[str] | None = None, question: str = "") -> list[Target]:
         """Definite phrases with no work noun ("the rank-sharing compressor"), each at its
         segment's index (with the papers of names inside it), that are joined to a segment where a work was described: joined
         phrases are alike, so each is a paper too if its words find one clearly (not "the
@@ -199,7 +199,8 @@ class Descriptions(DescriptionResolver):
                 target = self._resolve(f"{phrase} {frame}".strip(), taken - inner)
                 if within and (not target or target.missing or target.confidence < self.settings.describe_min_margin):
                     target = self._resolve(f"{phrase} {frame}".strip(), taken - inner, within) or target
-                if target and not target.missing and target.confidence >= self.settings.describe_min_margin:
+                if target and not target.missing and target.confidence >= self.settings.describe_min_margin \
+                        and not self._said_before(f"{phrase} {frame}".strip(), taken, inner, within, question):
                     target.phrase = phrase
                     taken.update(target.paper_ids)
                     found[i] = target

@@ -25,6 +25,8 @@ from .tell_apart import narrow_by_phrase
 # plain words joins things a work has or does, not works.)
 _COMPARE = re.compile(rf"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|{DIFFER}|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|as\s+opposed\s+to|contrast\w*|similar\w*|side by side|"
                       rf"both(?!\s+(?!(?:the|a|an|these|those|of|{WORK_NOUNS})\b)(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?\s+and\b)|each|respective(?:ly)?|trade-?offs?)\b", re.I)
+# Several papers spoken of: "each", "both", "the two", "papers".
+_SEVERAL = re.compile(rf"\b(?:each|both|either|respective(?:ly)?|two|three|several|them|(?:{WORK_NOUNS})s)\b", re.I)
 # One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"
@@ -115,12 +117,16 @@ class KindReader:
         fields_only = bool(plan.fields and not compare)
         tried = len(papers) >= 2 and len(firm) < 2 and not collection and not field_head and not record and not fields_only
         described = tried and self._describe_compared(q, plan, definite=not compare)
+        # One word several abstracts use ("with FooNet-9 as the model, what did it cut") names no
+        # pair of papers compared, unless the question speaks of several ("each", "both", "the two").
+        lone_word = len(subjects) == 1 and subjects[0].by == "name" and subjects[0].confidence <= _WEAK_NAME \
+            and not _SEVERAL.search(q)
         if record:
             plan.kind = Kind.METADATA
         elif described:
             plan.kind = Kind.COMPARATIVE
             baselines_qualify(plan, context)
-        elif len(papers) >= 2 and not field_head and (compare or coordinated(q, first, listed=True) or measured_against(q, first)
+        elif len(papers) >= 2 and not field_head and not lone_word and (compare or coordinated(q, first, listed=True) or measured_against(q, first)
                                                       or (not collection and asked_of_all(q, first))) \
                 and not (plan.fields and not compare):
             plan.kind = Kind.COMPARATIVE

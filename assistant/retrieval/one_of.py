@@ -249,6 +249,9 @@ class OneOf:
                 # to ..." is what the part asks, no paper.)
                 if again and not again.missing and (within or self._tells(bare, self.names.papers[again.paper_ids[0]])):
                     target = again
+            if target and not target.missing and not re.match(r"\s*(?:its|their)\b", said, re.I) \
+                    and self._said_before(bare, taken, set(), within, q):
+                return None  # ("FooNet, the sharded work from X. ...": FooNet again)
             if target:
                 target.phrase = said
             return target

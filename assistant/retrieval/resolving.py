@@ -20,6 +20,8 @@ from .phrasing import _POSSESSOR, _uses_all, _WORK
 
 # Words that place a paper, not describe it ("the first study", "the other work").
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
+# A question asking of several papers alike ("what does each ...", "A vs the X one").
+_SEVERAL = re.compile(r"\b(?:each|both|either|respective(?:ly)?|between|across|vs\.?|versus)\b", re.I)
 
 
 def _capitalised(word: str) -> bool:
@@ -51,6 +53,17 @@ class DescriptionResolver:
             # "the BaTE-on-phone work" for a paper that writes "bar tile engines" only.
             target = self.abbreviations.resolved(phrase, target, lambda text: self._resolve_words(text, taken, ids, weighted))
         return target
+
+    def _said_before(self, phrase: str, taken: set[str], inner: set[str], ids: list[str] | None, question: str) -> bool:
+        """Is `phrase`, resolved with the papers already `taken` among its candidates (its own
+        `inner` names' always are), one of those again? "the FooNet paper for our group, the
+        system that ...": a description the named paper fits best is that paper, not a second
+        one found once it is set aside. (Not in a `question` asking of several, "what does each
+        ...": papers compared are often alike; nor "the other pruning paper", placing a second.)"""
+        if _SEVERAL.search(question) or re.search(rf"\b(?:{_ORDINAL.pattern}|another)\b", phrase, re.I) or not taken - inner:
+            return False
+        again = self._resolve(phrase, inner, ids)
+        return bool(again and not again.missing and set(again.paper_ids) & (taken - inner))
 
     def _only_user(self, phrase: str) -> str | None:
         """"the Quxboard work", "the Zephyr paper": a description with one telling word, which
