@@ -491,3 +491,14 @@ def test_a_claim_to_confirm_is_corrected_not_refused(assistant):
     assert a.refused and "TPU" in a.refused_parts[0], a.text
     a = assistant.ask("I saw a post saying ZO2 tunes OPT-175B on an 18GB GPU. Is that right?")
     assert not a.refused and not a.refused_parts and "18GB" in a.text, (a.refused_parts, a.text)
+
+
+def test_a_number_asked_in_a_count_unit_needs_that_count(assistant):
+    # "in billions of parameters" asks a count of parameters: a paper stating only a memory
+    # saving (55.7%) does not say it.
+    a = assistant.ask("How big a model can MemAscend fine-tune, in billions of parameters?")
+    assert a.refused_parts and "number of parameters" in a.refused_parts[0]
+    # Negative: a paper stating a parameter count answers it.
+    a = assistant.ask("ZeRO's biggest trained model, measured in trillions of parameters?")
+    assert not a.refused_parts and "1 Trillion parameters" in a.text
+

@@ -4729,3 +4729,55 @@ def test_a_capitalised_word_after_another_name_is_a_qualifier(planner):
     # Negative: at a sentence's start a capital says nothing.
     p = plan("We like the Intel CPU sparse accelerator. Quxon boxes are ours. How fast is it?")
     assert not any("Quxon" in x for x in p.specifics)
+
+
+def test_terse_record_fields(planner):
+    _, plan = planner
+    for q in ["num authors + date for the microcontroller vision transformer deployment paper",
+              "author count and year for the kernel fn zo finetuning work", "FastSwitch: number of co-authors?"]:
+        assert RecordField.AUTHOR_COUNT in plan(q).fields, q
+    assert RecordField.ORGANISATION in plan("FastSwitch - org + first author?").fields
+    # Negative: a number of other things is no count of authors, and "+" joins fields only.
+    assert RecordField.AUTHOR_COUNT not in plan("what number of layers does FastSwitch use?").fields
+    assert plan("first author + speedup of FastSwitch?").fields == [RecordField.FIRST_AUTHOR]
+
+
+def test_a_record_question_describes_its_paper_without_the_fields_asked(planner):
+    r, plan = planner
+    # "first author" is no word of the paper; "ckpt" (a clipped word the collection never uses)
+    # says nothing: the rest, all used by one paper, finds it.
+    p = plan("erasure coded ckpt llm pretraining: first author?")
+    assert p.kind is Kind.METADATA and len(p.targets) == 1 and titles(r, p.targets[0])[0].startswith("Reliable and Efficient In-Memory")
+    # Negative: a word the collection never uses beside too few others finds no paper.
+    assert not plan("quxbench sparse pruning llm paper: authors?").targets
+
+
+def test_works_as_a_verb_asks_for_no_papers(planner):
+    _, plan = planner
+    p = plan("People say interpretability only works on small models. Your group scaled logit lens to "
+             "multi-GPU LLMs: what activation memory saving did you get?")
+    assert p.kind is Kind.FACTOID and len(p.targets) == 1
+    # Negative: "works on" after a question word or a request lists papers.
+    assert plan("Which works on logit lens are there?").kind is Kind.AGGREGATE
+    assert plan("List works on logit lens.").kind is Kind.AGGREGATE
+
+
+def test_an_aside_after_a_name_does_not_break_its_list(planner):
+    _, plan = planner
+    p = plan("What speedup do MaxK-GNN (on Reddit) and Accel-GCN report?")
+    assert p.kind is Kind.COMPARATIVE and [t.phrase for t in p.targets] == ["MaxK-GNN", "Accel-GCN"]
+    # Negative: a name inside another paper's aside is that paper's qualifier.
+    p = plan("What speedup does MaxK-GNN (faster than Accel-GCN) report?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["MaxK-GNN"]
+    # ... nor does a comma before a question word join a name to what the question asks of it.
+    p = plan("For MaxK-GNN, how is CPU-GPU traffic made cheaper?")
+    assert p.kind is Kind.FACTOID and [t.phrase for t in p.targets] == ["MaxK-GNN"]
+
+
+def test_a_request_for_a_reply_asks_nothing():
+    from assistant.retrieval.courtesy import plain_request
+    for tail in ["Please let me know when you find it.", "Let me know what you find.", "Please send me a short note. Best."]:
+        assert plain_request(f"Which board does M3ViT use? {tail}") == "Which board does M3ViT use?", tail
+    # Negative: a request that asks something, or for the answer itself, stays.
+    assert plain_request("Which board does M3ViT use? Let me know which one is faster.").endswith("faster.")
+    assert plain_request("Send me the list of boards M3ViT used.") == "Send me the list of boards M3ViT used."

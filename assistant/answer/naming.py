@@ -26,7 +26,9 @@ def unnamed_product(plan: Plan, p: Paper, passages: list[str], raw: str, facet: 
     """"Which SoC does X run on?" (a kind written as an acronym, `plan.named_kind`): a paper
     naming no model ("Kappa3", "FX9000") beyond the question's and its title's does not say
     which. (A kind the paper states a number of, "a FooScore of 0.5", is a measure it
-    reports, not a product to be named.)"""
+    reports, not a product to be named. Nor is a model's version, "LLaMA-2", set apart from
+    a product's name: "which LLMs" asks for it; so "ZeRO-3" passes for a GPU's name. Tried and
+    dropped.)"""
     kind = plan.named_kind
     # ("What FPGAs ...?" is answered by "Xilinx FPGAs": a maker's name before the kind, mid-sentence;
     # "which exact FPGA part" is not.)

@@ -201,7 +201,9 @@ def coordinated(q: str, subjects: list[Target], listed: bool = False) -> bool:
     # ("used by A, by the X paper, and by B": the preposition before the first repeats before each.)
     lead = re.search(r"\b(by|in|on|for|from|with|at|using|over|against)\s+(?:the\s+)?$", low[: pos[0][0]]) if pos and listed else None
     for (a, pa), (b, _) in zip(pos, pos[1:]):
-        between = low[a + len(pa): b]
+        # (Listed, an aside after a name is that paper's: "X (on FooSet), Y and Z". Not for whose
+        # qualifier a setting is: the aside's setting binds its own paper only.)
+        between = re.sub(r"\([^()]*\)", " ", low[a + len(pa): b]) if listed else low[a + len(pa): b]
         if lead:
             between = re.sub(rf"(?:,|\band\b|\bor\b)\s*{lead.group(1)}\b", lambda m: m.group()[: -len(lead.group(1))], between)
         # ("X / Y", "X + Y", "X & Y": the signs are conjunctions too.)
@@ -211,7 +213,8 @@ def coordinated(q: str, subjects: list[Target], listed: bool = False) -> bool:
         # (A list's commas join too: "X, the BarRAM paper, and Y".)
         phrases = re.search(r"\b(?:and|or|vs\.?|versus)\b|\s[/+&]\s", between) \
             and not re.search(_CLAUSE, re.sub(r",\s*(?=(?:and|or)\b|the\b|a\b|an\b|$)", " ", between) if listed else between)
-        if not joined or (content_words(between) and not phrases):
+        # (A question word between opens a clause: "In X, how is Y made cheaper?" joins nothing.)
+        if not joined or (content_words(between) and not phrases) or re.search(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", between):
             return False
     return len(pos) >= 2
 

@@ -19,6 +19,7 @@ from .facets import split_statements
 from .names import _INTRO
 from .compared import marks_of
 from .existence import asks_existence
+from .record_shape import without_fields
 from .resolving import DescriptionResolver
 from .phrasing import (
     _ASKED_SUBJECT,
@@ -126,7 +127,10 @@ class Descriptions(DescriptionResolver):
                     if w.start() + _WORK.search(w.group()).end() <= c < w.end() < e]
         if weak and not (context or phrases):
             return ""  # nothing but the weak name says which paper: it stands
-        phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=rest)
+        # (With no phrase of its own, a record question describes its paper by what is left once
+        # the fields asked are out: "first author?" is no word of the paper's.)
+        bare = without_fields(rest) if plan.fields else rest
+        phrase = context or max(phrases, key=lambda x: len(content_words(x)), default=bare if len(content_words(bare)) >= 2 else rest)
         # A weak word as the baseline ("a plain FooLib baseline") names no paper to exclude.
         firm = {pid for t in baselines if t.by != "name" or t.confidence > _WEAK_NAME for pid in t.paper_ids}
         firm |= {pid for x in aside if (t := self._resolve(x, firm, self._filtered(plan))) and not t.missing

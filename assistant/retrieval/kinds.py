@@ -41,6 +41,8 @@ _COUNTED_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten
 _ONE_ASKED_AFTER = re.compile(r"[?.!]\s+(?:[^?.!]*?\s)?(?:it|its)\b", re.I)
 
 
+# "works" as a verb after its subject or an adverb ("it works on", "only works on"; not "which works on").
+_WORKS_AS_VERB = re.compile(r"\b(?:it|this|that|who|only|just|also|still|really|actually|always|never|even)\s+$", re.I)
 # "works" as a verb: followed by a comparative ("which works better, A or B"; not "which works best
 # for X", which asks for the best papers).
 _HOW_IT_WORKS = re.compile(r"\s+(?:(?:much|far|even)\s+)?(?:better|worse|faster|slower)\b", re.I)
@@ -56,6 +58,8 @@ def asks_collection(q: str) -> bool:
             continue  # "Anything that tiles X? And its speedup?": one work is asked after, by "it"
         if re.search(r"\bworks$", m.group(), re.I) and _HOW_IT_WORKS.match(q, m.end()):
             continue  # "which works better, A or B": the verb, not papers
+        if re.match(r"works\b", m.group(), re.I) and _WORKS_AS_VERB.search(q[: m.start()]):
+            continue  # "... think it only works on toy models": the verb, not papers on a topic
         said = [x.group(1) for x in _COUNTED_PLURAL.finditer(q[: m.start()])] if re.search(r"\bones\W*$", m.group(), re.I) else []
         if not said or re.fullmatch(_UNITS.replace("|ones", ""), said[-1], re.I):
             return True

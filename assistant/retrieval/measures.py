@@ -85,9 +85,14 @@ def asks_level(q: str) -> bool:
     return any(not re.match(r"absolute\s+(?:error|value|difference|deviation)s?\b", m.group(), re.I) for m in _LEVEL.finditer(q))
 
 
+# "How big, in millions of weights, is ...": the unit a number is asked in is a count of that noun.
+_IN_MAGNITUDE = re.compile(r"\bin\s+(?:hundreds|thousands|millions|billions|trillions)\s+of\s+([a-z][\w-]*)", re.I)
+
+
 def counted(q: str) -> str:
-    """The noun a "how many" question counts ("tokens"), "" when it counts none."""
-    m = _HOW_MANY.search(q)
+    """The noun a "how many" question counts ("tokens"), or the one it asks its number in
+    ("in billions of parameters"); "" when it counts none."""
+    m = _HOW_MANY.search(q) or _IN_MAGNITUDE.search(q)
     # ("how many high-priority ones": "ones" stands for a noun said before, and counts nothing of its own.)
     return m.group(1) if m and m.group(1).lower() not in _UNIT_WORDS | {"ones"} else ""
 

@@ -71,7 +71,9 @@ _FIELDS = [
     (RecordField.AUTHOR_COUNT, re.compile(r"\bhow many (?:\w+\s+)?(?:authors|people|researchers|co-?authors|names)\b"
                                           r"|\bhow many\s+(?:[\w-]+\s+){1,2}?(?:wrote|authored|co-?authored)\b"
                                           r"|\bhow (?:long|big|large) (?:is|was) (?:the|its|their) (?:author|byline) list\b"
-                                          r"|\b(?:length|size) of (?:the|its|their) (?:author|byline) list\b|\bauthor[\s-]list (?:length|size)\b", re.I)),
+                                          r"|\b(?:length|size) of (?:the|its|their) (?:author|byline) list\b|\bauthor[\s-]list (?:length|size)\b"
+                                          # (Terse: "num authors", "number of co-authors", "author count", "# of authors".)
+                                          r"|(?:\b(?:number|num|no\.?)|#)\s*(?:of\s+)?(?:co-?)?authors\b|\b(?:author|co-?author)\s+count\b", re.I)),
     # ("who is the lead one", "who comes final": a person asked by place.)
     # ("Who's first", "the first and last authors": both places asked, the noun written once.)
     (RecordField.FIRST_AUTHOR, re.compile(rf"\b(?:first|lead|leading|primary)[\s-]+(?:listed\s+)?(?:author|name|writer)\b"
@@ -115,11 +117,11 @@ _YEAR = re.compile(r"\b(since|after|before|from|in|during)?\s*((?:19|20)\d\d)\b"
 
 # A record field by its bare noun, as one joined to an asked field names it.
 _FIELD_NOUNS = [(RecordField.AUTHORS, r"(?:co-?)?authors?|authorship"), (RecordField.DATE, r"year|date|month"),
-                (RecordField.VENUE, r"venue|conference|journal|workshop"), (RecordField.ORGANISATION, rf"{_ORGANISATIONS}"),
+                (RecordField.VENUE, r"venue|conference|journal|workshop"), (RecordField.ORGANISATION, rf"{_ORGANISATIONS}|orgs?"),
                 (RecordField.PAGE, r"page|listing")]
 _JOINED_NOUN = "(" + "|".join(n for _, n in _FIELD_NOUNS) + ")"
-_JOINED_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b|,\s*and\b)\s*(?:(?:the|its|their)\s+)?(?:publication\s+)?{_JOINED_NOUN}(?![\w-])", re.I)
-_JOINED_BEFORE = re.compile(rf"(?<![\w-])(?:publication\s+)?{_JOINED_NOUN}\s*(?:,|&|/|\band\b)\s*(?:(?:the|its|their)\s+)?$", re.I)
+_JOINED_AFTER = re.compile(rf"\s*(?:,|&|/|\+|\band\b|,\s*and\b)\s*(?:(?:the|its|their)\s+)?(?:publication\s+)?{_JOINED_NOUN}(?![\w-])", re.I)
+_JOINED_BEFORE = re.compile(rf"(?<![\w-])(?:publication\s+)?{_JOINED_NOUN}\s*(?:,|&|/|\+|\band\b)\s*(?:(?:the|its|their)\s+)?$", re.I)
 
 
 def _ends(m: re.Match) -> list[tuple[int, int]]:
@@ -264,6 +266,15 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
         spans += _ends(m)
         break
     return spans
+
+
+def without_fields(q: str) -> str:
+    """`q` without the words asking record fields: "erasure-coded checkpoint work: first author
+    and venue?" -> "erasure-coded checkpoint work:". (What describes the paper, not what is
+    asked of its record.)"""
+    for a, b in sorted(record_shape(q, Plan(question=q)), reverse=True):
+        q = q[:a] + " " * (b - a) + q[b:]
+    return " ".join(q.split())
 
 
 def number_beyond_fields(q: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Target, title_prefix
-from ..text import as_word, content_words, coverage, looks_like_name
+from ..text import as_word, content_words, coverage, looks_like_name, stem
 from .quoted import QUOTE, by_title
 from .tell_apart import told_apart
 from .phrasing import _POSSESSOR, _uses_all, _WORK
@@ -178,8 +178,12 @@ class DescriptionResolver:
         # it is for the embedder.
         # (A compound counts its parts, "the tile-cache bar-gating work"; a paper already taken
         # that uses them all, "A and block-level tiling" beside the tiling paper, makes it no one's alone.)
-        parts = sum(len([x for x in w.split("-") if x]) for w in words)
-        full = [h for h in hits if (len(words) >= 3 or parts >= 3) and _uses_all(words, f"{h.paper.title} {h.paper.abstract}")]
+        # (A clipped word the collection never uses, "ckpt" of "the erasure coded ckpt work",
+        # says nothing either way: the others are what one candidate must use.)
+        heard = [w for w in words if self.names.known(w) or self.names.known(stem(w))]
+        used = heard if len(words) - len(heard) == 1 else words
+        parts = sum(len([x for x in w.split("-") if x]) for w in used)
+        full = [h for h in hits if (len(used) >= 3 or parts >= 3) and _uses_all(used, f"{h.paper.title} {h.paper.abstract}")]
         if len(words) < 3 and any(_uses_all(words, f"{p.title} {p.abstract}") for pid in taken if (p := self.names.papers.get(pid))):
             full = []
         # So does a description with two words or more that few papers use ("the system mixing
