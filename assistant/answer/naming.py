@@ -1,6 +1,6 @@
 """Whether a paper names the product a question asks for by its kind: "which SoC does X run
 on" is answered only by a model's name ("Kappa3", "FX9000"). (Kinds that do not go by product
-names, "which corpus", are not judged: a check that the paper's sentences on the kind name
+names, "which codec", are not judged: a check that the paper's sentences on the kind name
 something new refused answerable questions whose names sit in another sentence, or are
 written in lower case; it was tried and dropped.)
 
@@ -26,9 +26,9 @@ def unnamed_product(plan: Plan, p: Paper, passages: list[str], raw: str, facet: 
     """"Which SoC does X run on?" (a kind written as an acronym, `plan.named_kind`): a paper
     naming no model ("Kappa3", "FX9000") beyond the question's and its title's does not say
     which. (A kind the paper states a number of, "a FooScore of 0.5", is a measure it
-    reports, not a product to be named. Nor is a model's version, "LLaMA-2", set apart from
-    a product's name: "which LLMs" asks for it; so "ZeRO-3" passes for a GPU's name. Tried and
-    dropped.)"""
+    reports, not a product to be named. Nor is a model's version, "FooLM-2", set apart from
+    a product's name: "which language models" asks for it; so "BarOpt-3" passes for a GPU's
+    name. Tried and dropped.)"""
     kind = plan.named_kind
     # ("What FPGAs ...?" is answered by "Xilinx FPGAs": a maker's name before the kind, mid-sentence;
     # "which exact FPGA part" is not.)

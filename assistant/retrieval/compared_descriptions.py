@@ -180,7 +180,7 @@ class ComparedDescriptions(Descriptions):
                 if not _WORK.search(seg) and not _PEOPLE.search(seg):
                     continue
             if not works and not owners and re.match(r"\s*(?:they|it|he|she)\b", seg, re.I):
-                continue  # "..., and they claim a large gain": said of a work named before, no work of its own
+                continue  # "..., and they report a big win": said of a work named before, no work of its own
             if owners or (works and definite):
                 seg = max(owners or works, key=len)
             elif works and speaker \

@@ -22,8 +22,8 @@ _OPENING = re.compile(rf"^\s*{_GREETING}(?:\s+(?:there|all|everyone|team|folks|(
 # one of, and those it may add.
 _THANKS = frozenset("thanks thank thx best regards wishes cheers grateful appreciate appreciated sincerely".split())
 _POLITE = frozenset("many lot advance kind kindest warm warmest much again please let know very so all soon talk speak".split())
-# ("Please let me know.", "Let me know when you find it.", "Please send me a short note.": a
-# request for a reply, no thing asked.)
+# ("Please let me know.", "Let me know once you have it.", "Drop us a quick line.": a request
+# for a reply, no thing asked.)
 _LET_KNOW = re.compile(r"^\W*(?:please\s+)?(?:let\s+(?:me|us)\s+know(?:\s+(?:when|once|if|what)\s+you\s+(?:find|have|get|see|hear)"
                        r"(?:\s+(?:it|them|that|this|out|anything|something))?)?"
                        r"|(?:send|drop|write)\s+(?:me|us)\s+(?:a\s+)?(?:(?:short|quick|brief)\s+)?(?:note|line|message|email|reply))\W*$", re.I)

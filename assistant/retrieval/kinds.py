@@ -59,7 +59,7 @@ def asks_collection(q: str) -> bool:
         if re.search(r"\bworks$", m.group(), re.I) and _HOW_IT_WORKS.match(q, m.end()):
             continue  # "which works better, A or B": the verb, not papers
         if re.match(r"works\b", m.group(), re.I) and _WORKS_AS_VERB.search(q[: m.start()]):
-            continue  # "... think it only works on toy models": the verb, not papers on a topic
+            continue  # "... say it only works on tiny graphs": the verb, not papers on a topic
         said = [x.group(1) for x in _COUNTED_PLURAL.finditer(q[: m.start()])] if re.search(r"\bones\W*$", m.group(), re.I) else []
         if not said or re.fullmatch(_UNITS.replace("|ones", ""), said[-1], re.I):
             return True

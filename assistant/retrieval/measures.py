@@ -91,7 +91,7 @@ _IN_MAGNITUDE = re.compile(r"\bin\s+(?:hundreds|thousands|millions|billions|tril
 
 def counted(q: str) -> str:
     """The noun a "how many" question counts ("tokens"), or the one it asks its number in
-    ("in billions of parameters"); "" when it counts none."""
+    ("in thousands of cores"); "" when it counts none."""
     m = _HOW_MANY.search(q) or _IN_MAGNITUDE.search(q)
     # ("how many high-priority ones": "ones" stands for a noun said before, and counts nothing of its own.)
     return m.group(1) if m and m.group(1).lower() not in _UNIT_WORDS | {"ones"} else ""

@@ -99,7 +99,7 @@ def unused_name(q: str, m: re.Match, asked: tuple[int, int], names) -> str:
     words after it ("a Quxa Mini board"), or "". (A word some paper uses is vocabulary, and the
     asker's own setting told after the question, "we use Quxa.", qualifies nothing.)"""
     word = m.group()
-    # (Mid-sentence, after a lower-case word or another name: "on AWS Quxa instances".)
+    # (Mid-sentence, after a lower-case word or another name: "on Zeta Quxa boards".)
     if not (re.fullmatch(r"[A-Z][a-z]{2,}", word) and re.search(r"[A-Za-z0-9,]\s+$", q[: m.start()]) and asked[0] <= m.start() < asked[1]):
         return ""
     if word.lower() in _CALENDAR or names.papers_with(word.lower()) != frozenset() or names.records.in_author_name(word.lower()) \

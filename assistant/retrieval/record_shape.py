@@ -269,8 +269,8 @@ def record_shape(q: str, plan: Plan) -> list[tuple[int, int]]:
 
 
 def without_fields(q: str) -> str:
-    """`q` without the words asking record fields: "erasure-coded checkpoint work: first author
-    and venue?" -> "erasure-coded checkpoint work:". (What describes the paper, not what is
+    """`q` without the words asking record fields: "sharded log replay work: first author and
+    venue?" -> "sharded log replay work:". (What describes the paper, not what is
     asked of its record.)"""
     for a, b in sorted(record_shape(q, Plan(question=q)), reverse=True):
         q = q[:a] + " " * (b - a) + q[b:]

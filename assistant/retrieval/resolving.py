@@ -59,7 +59,7 @@ class DescriptionResolver:
         `inner` names' always are), one of those again? "the FooNet paper for our group, the
         system that ...": a description the named paper fits best is that paper, not a second
         one found once it is set aside. (Not in a `question` asking of several, "what does each
-        ...": papers compared are often alike; nor "the other pruning paper", placing a second.)"""
+        ...": papers compared are often alike; nor "the other tiling paper", placing a second.)"""
         if _SEVERAL.search(question) or re.search(rf"\b(?:{_ORDINAL.pattern}|another)\b", phrase, re.I) or not taken - inner:
             return False
         again = self._resolve(phrase, inner, ids)
@@ -178,7 +178,7 @@ class DescriptionResolver:
         # it is for the embedder.
         # (A compound counts its parts, "the tile-cache bar-gating work"; a paper already taken
         # that uses them all, "A and block-level tiling" beside the tiling paper, makes it no one's alone.)
-        # (A clipped word the collection never uses, "ckpt" of "the erasure coded ckpt work",
+        # (A clipped word the collection never uses, "qlg" of "the sharded qlg replay work",
         # says nothing either way: the others are what one candidate must use.)
         heard = [w for w in words if self.names.known(w) or self.names.known(stem(w))]
         used = heard if len(words) - len(heard) == 1 else words

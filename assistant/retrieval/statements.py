@@ -56,7 +56,7 @@ _CONFIRMS = re.compile(r"^\W*(?:(?:is|was|are|were)\s+(?:that|this|it)\s+(?:(?:r
                        r"|(?:can|could)\s+you\s+(?:confirm|verify|check)\b|(?:true|right|correct)\W*$)", re.I)
 
 
-# A question word after the request asks a thing of its own ("could you check which GPU ...").
+# A question word after the request asks a thing of its own ("could you say which board ...").
 _NEW_ASKED = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why|whether|if)\b", re.I)
 
 
