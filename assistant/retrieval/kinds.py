@@ -13,7 +13,7 @@ from ..models import Kind, Plan, RecordQuery
 from ..text import as_word
 from .compared import asked_of_all, background, coordinated, measured_against, side_by_side, with_rivals
 from .facets import in_examples, split_statements
-from .phrasing import _WEAK_NAME, DIFFER, WORK_NOUNS, asked_of, list_count
+from .phrasing import _WEAK_NAME, DIFFER, DISTRIBUTIVE, WORK_NOUNS, asked_of, list_count
 from .qualifiers import baselines_qualify, place_unknown
 from .record_shape import _UNITS, COLLECTION_Q, FIELD_HEAD, number_beyond_fields
 from .statements import scoped
@@ -26,7 +26,7 @@ from .tell_apart import narrow_by_phrase
 _COMPARE = re.compile(rf"\b(compar(?!ed\s+(?:with|to))\w*|stack(?:s|ed)?\s+up|{DIFFER}|(?:dis)?agree\w*|distinguish\w*|apart|vs\.?|versus|as\s+opposed\s+to|contrast\w*|similar\w*|side by side|"
                       rf"both(?!\s+(?!(?:the|a|an|these|those|of|{WORK_NOUNS})\b)(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?\s+and\b)|each|respective(?:ly)?|trade-?offs?)\b", re.I)
 # Several papers spoken of: "each", "both", "the two", "papers".
-_SEVERAL = re.compile(rf"\b(?:each|both|either|respective(?:ly)?|two|three|several|them|(?:{WORK_NOUNS})s)\b", re.I)
+_SEVERAL = re.compile(rf"\b(?:{DISTRIBUTIVE}|two|three|several|them|(?:{WORK_NOUNS})s)\b", re.I)
 # One work, however described: "a 2025 paper on ...", "their allocator", "the one that ...".
 _ONE_WORK = re.compile(r"\b(?:a|an|the|their|his|her|its|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,6}?(?:paper|work|study|survey|whitepaper|article|"
                        r"dissertation|thesis|system|framework|method|approach|technique|algorithm|accelerator|architecture|design|"

@@ -19,6 +19,8 @@ from ..text import content_words, coverage, stem
 _WEAK_NAME = 0.34
 # "differ", "differs", "difference", "differentiate": a comparison word ("differentiable" is none).
 DIFFER = r"differ(?!entiab)\w*"
+# Words that ask of each of several papers alike: "what does each ...", "both", "respectively".
+DISTRIBUTIVE = r"each|both|either|respective(?:ly)?"
 # What a result is measured against comes after these ("faster than FooLib", "over BarServe"); a
 # clause boundary ("against FooLib, while BarNet ...", "beyond FooLib: which ...", a dash: "against
 # FooLib — BarNet and ...") ends the baseline, and so does a verb ("how much faster than FooLib is

@@ -16,12 +16,14 @@ from ..models import Target, title_prefix
 from ..text import as_word, content_words, coverage, looks_like_name, stem
 from .quoted import QUOTE, by_title
 from .tell_apart import told_apart
-from .phrasing import _POSSESSOR, _uses_all, _WORK
+from .phrasing import DISTRIBUTIVE, _POSSESSOR, _uses_all, _WORK
 
 # Words that place a paper, not describe it ("the first study", "the other work").
 _ORDINAL = re.compile(r"first|second|third|last|former|latter|other|same|new|original|earlier|later", re.I)
+# ... anywhere in a phrase ("the other tiling paper", "another one").
+_PLACING = re.compile(rf"\b(?:{_ORDINAL.pattern}|another)\b", re.I)
 # A question asking of several papers alike ("what does each ...", "A vs the X one").
-_SEVERAL = re.compile(r"\b(?:each|both|either|respective(?:ly)?|between|across|vs\.?|versus)\b", re.I)
+_SEVERAL = re.compile(rf"\b(?:{DISTRIBUTIVE}|between|across|vs\.?|versus)\b", re.I)
 
 
 def _capitalised(word: str) -> bool:
@@ -60,7 +62,7 @@ class DescriptionResolver:
         system that ...": a description the named paper fits best is that paper, not a second
         one found once it is set aside. (Not in a `question` asking of several, "what does each
         ...": papers compared are often alike; nor "the other tiling paper", placing a second.)"""
-        if _SEVERAL.search(question) or re.search(rf"\b(?:{_ORDINAL.pattern}|another)\b", phrase, re.I) or not taken - inner:
+        if _SEVERAL.search(question) or _PLACING.search(phrase) or not taken - inner:
             return False
         again = self._resolve(phrase, inner, ids)
         return bool(again and not again.missing and set(again.paper_ids) & (taken - inner))
