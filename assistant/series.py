@@ -3,7 +3,10 @@
 only beside a sibling ("for FooNetV3, a 20% cut") is not the number of the member asked about,
 even when the paper names that member elsewhere.
 
-Out of scope: sizes written apart from the name ("Foo 7B"), and names whose letters differ.
+So is a number stated only for another size than the one asked ("the 70B run" asked, "for the
+13B model, 156 TFLOPS" stated).
+
+Out of scope: names whose letters differ; sizes in other words ("a small model").
 """
 
 from __future__ import annotations
@@ -58,3 +61,25 @@ def sibling_only(phrase: str, said: list[str]) -> str:
             if m.group(1).lower() == own[0] and _release(m.group(2)) != own[1]:
                 return m.group()
     return ""
+
+
+# A model's size by its count letter: "13B", "1.5 B", "70B", "350M".
+_SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([KMBT])(?![\w-])")
+# Where a sentence's findings part: semicolons and numbered items ("1) ...; and 2) ...").
+_FINDINGS = re.compile(r";|(?<![\w(])\(?\d\)\s")
+
+
+def size_only(phrase: str, said: list[str], states) -> str:
+    """The other size ("13B") that every finding of `said` stating the asked number
+    (`states(finding)`) names, none naming the size `phrase` is ("175B"); else "". A finding
+    stating it with no size, or with the asked one, leaves the number possibly the asked size's."""
+    if not (own := _SIZE.fullmatch(phrase.strip())):
+        return ""
+    asked = (float(own.group(1)), own.group(2))
+    other = ""
+    for finding in (f for s in said for f in _FINDINGS.split(s) if states(f)):
+        sizes = [(m.group(), (float(m.group(1)), m.group(2))) for m in _SIZE.finditer(finding)]
+        if asked in {v for _, v in sizes} or not (alike := [w for w, v in sizes if v[1] == asked[1]]):
+            return ""
+        other = other or alike[0]
+    return other

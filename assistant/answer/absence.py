@@ -23,7 +23,7 @@ from ..retrieval.measures import asks_change, named_amounts
 from ..retrieval.qualifiers import COUNTED
 from ..retrieval.facets import AGAINST_WHICH
 from ..text import SYMBOLS, AGAINST_WORDS, NAME_TOKEN, QUANTITY, as_word, content_words, looks_like_name, plain_latex, quantities, sentences, spells, stem, stems, stopwords, writes_symbol
-from ..series import sibling_only
+from ..series import sibling_only, size_only
 from ..units import dimension, dimension_named, measured_in, states_dimension
 from .naming import unnamed_product
 from .number_context import changes_only, number_neighbours, states_change
@@ -252,6 +252,9 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     overlap = {x: len(asked & _word_stems(x)) for x in stated}
     near = [x for x in stated if overlap[x] == max(overlap.values())] if stated else []
     for q in binding if number else []:
+        # (A size asked, "the 70B run", against findings stating the number asked, in the unit asked.)
+        if plan.unit and (sibling := size_only(q, stated, lambda x: states_dimension(x, dimension(plan.unit)))):
+            return f"gives that number for “{sibling}”, not for “{q}”"
         if sibling := sibling_only(q, near):
             # "What energy saving on FooNetV2?" is not answered by "for FooNetV3, a 20% energy
             # saving", though the paper names FooNetV2 elsewhere.

@@ -5,8 +5,9 @@ paper ("I use the paper that ... . My colleague prefers the one that ..."). Find
 that stand for papers (a work noun, an owner of a measure, a side of "vs") and resolves each
 by its own search (descriptions.py).
 
-Out of scope: where the question lists its phrases (bodies.py) and what of each conjunct is
-asked rather than described (segments.py); resolving one phrase
+Out of scope: where the question lists its phrases (bodies.py), what of each conjunct is
+asked rather than described (segments.py) and which of its phrases are works
+(work_phrases.py); resolving one phrase
 (descriptions.py); whether the question compares at all (planner.py).
 """
 
@@ -21,12 +22,12 @@ from .compared import marks_of, with_described
 from .descriptions import Descriptions
 from .resolving import _ORDINAL
 from .tell_apart import most_decisive
+from .work_phrases import WorkPhrases
 from .facets import split_statements
-from .segments import compared_in, described_part, same_preposition, _segments
-from .phrasing import (_ADVERBIAL, antecedent, _ASKS, _COMPLEMENT,
-    list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _OWNER, _PEOPLE, _PRO_ONE, _RELATIVE,
+from .segments import compared_in, described_part, _segments
+from .phrasing import (antecedent, _ASKS, list_count, _DEFINITE, _LEAD, _MEASURE_OF, _names, _PEOPLE, _RELATIVE,
     _SPEAKER, _SPEAKER_FRAME, _SPLIT, stands_for_measure, _STRONG_SPLIT, _UNSPECIFIC, _WEAK_NAME,
-    _WORK, _WORK_PHRASE, WORK_NOUNS, _NO_VERB, without_asides)
+    _WORK, WORK_NOUNS, _NO_VERB, without_asides)
 
 # (Not a participle before its complement: "the Y one published at FooConf" is all the subject.)
 _ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(?!(?:{_NO_VERB})\b|[a-z]+ed\s+(?:at|in|on|by|for|from|with)\b)[a-z]", re.I)
@@ -34,7 +35,7 @@ _ONE_THEN_VERB = re.compile(rf"^((?:the|a|an)\s+(?:[\w.+/-]+\s+){{1,5}}?one)\s+(
 
 
 
-class ComparedDescriptions(Descriptions):
+class ComparedDescriptions(WorkPhrases, Descriptions):
     """The compared papers a question describes (mixed into the planner)."""
 
     def _describe_compared(self, q: str, plan: Plan, definite: bool = False) -> bool:
@@ -109,45 +110,7 @@ class ComparedDescriptions(Descriptions):
             if (part := described_part(seg, i, segments, named, found_names, plan.question, asked)) is None:
                 continue
             seg, subject = part
-            # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
-            works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
-                     for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
-            # "the FooChip design's speedup": the work is the owner; a definite owner of a measure
-            # is a work, however it is called ("the row-gating SpMM kernel's speedup").
-            works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
-            works += [o.group(1) for m in _DEFINITE.finditer(seg) if (o := _OWNER.match(m.group()))
-                      and not _WORK.search(o.group(1)) and len(content_words(o.group(1))) >= 2]
-            # So is the owner after "of"/"from"/"by" ("the power drop from the two-stage cascade",
-            # "the one from the tiny tokenizer": "one" standing for the measure).
-            measured = [own for x in [seg.strip(), *(m.group() for m in _DEFINITE.finditer(seg))] if not _WORK.search(x)
-                        and (own := self._owner_of_measure(x, parallel)) and len(content_words(own)) >= 2]
-            works += [w for w in dict.fromkeys(measured) if w not in works]
-            # "Doe et al. 2019's sparse search": people's work is as definite as "the".
-            # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
-            works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
-            # Chat drops the article: "sparse-kernel GNN training vs its pipelined follow-up". When
-            # the stretch around "vs" names no paper, a side of three words or more may describe
-            # one; it is taken only if it resolves clearly (below).
-            # (A side headed by a measure, "accuracy on ImageNet vs energy per inference", is no work.)
-            side_head = content_words(re.split(r"\s(?:of|on|in|for|with|per|at|under|plus|and|from|by|to)\s", f" {seg} ", maxsplit=1)[0])
-            # ("FooNet vs its multi-node successor": a name on the other side only.)
-            pro_form = re.match(r"\s*(?:its|their)\b", seg, re.I) and not any(_names(n, seg) for n in named)
-            # ("row-sparse pruning vs FooNet": set against a paper's bare name, two words name a work as well;
-            # not words after a list of names, "A vs B, which board each".)
-            versus_name = beside_vs and len(segments) == 2 and any(x is not seg and any(_names(n, x) and not content_words(x.lower().replace(n, " ")) for n in named)
-                                            for x in segments)
-            # (Headed by a work noun, "FooLib allocator paper", two words describe one as "the" would;
-            # a compound of three parts or more is a phrase, its words counted: "FooNet-on-phone
-            # search"; "low-bit" is one word.)
-            bare_side = beside_vs and not works and len(content_words(re.sub(r"\w+(?:-\w+){2,}", lambda m: m.group().replace("-", " "), seg))) >= (2 if re.search(rf"\b(?:{WORK_NOUNS})\s*$", seg, re.I) or versus_name else 3) \
-                and (pro_form or (versus_name and not any(_names(n, seg) for n in named)) or not any(_names(n, body) for n in named)) \
-                and bool(side_head) and not self._quantity_noun(side_head[-1:])
-            works += [seg.strip()] if bare_side else []
-            # "used by the A and by the B": the preposition repeated before each joined phrase
-            # makes them alike, whatever A's head noun.
-            if (p := _ADVERBIAL.match(after)) and re.match(r"\s*(?:the|a|an)\s", after[p.end():], re.I) \
-                    and (m := same_preposition(p, seg)) and m.group(1) not in works:
-                works.append(m.group(1))
+            works, measured, bare_side, pro_form = self._works_of(seg, segments, after, body, named, parallel, beside_vs)
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper; or (below)

@@ -218,6 +218,10 @@ class OneOf:
             # (So is "a sharded successor": what it succeeds is the work before.)
             lean = clause_before if re.match(rf"\s*(?:its|their)\b|{SUCCESSOR}", clause, re.I) else ""
             clause_before = clause
+            if named := next((t for t in _firm(plan) if t.phrase.lower() == clause.strip(" ,.").lower()), None):
+                found.append(Target(named.phrase, list(named.paper_ids), confidence=named.confidence))  # an item that is a name is its paper
+                taken.update(named.paper_ids)
+                continue
             # (... and as one of the kind a count names: "two FooNet papers: one ..., the other ...".)
             target = self._resolve(" ".join(content_words(without_people(f"{clause} {lean or kind}", plan))), taken, within)
             if not target or target.missing:
@@ -226,7 +230,8 @@ class OneOf:
             target.phrase = title_prefix(self.names.papers[target.paper_ids[0]]) or " ".join(works[i].split()[:8]).rstrip(",;:")
             taken.update(target.paper_ids)
             found.append(target)
-        return found
+        # (Works all named firmly are the names' to compare, every one of them: "A vs B vs C: ... the first ...".)
+        return [] if all(t.by == "name" for t in found) else found
 
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
         """The papers each part of the question is about (parts.part_subjects), a part's

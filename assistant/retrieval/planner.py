@@ -31,7 +31,7 @@ from .compared_descriptions import ComparedDescriptions
 from .one_of import OneOf
 from .beside import Beside
 from .facets import in_examples, split_statements
-from .relations import related_paper
+from .relations import family_members, related_paper
 from .statements import lead_in_names, sentence_start
 from .places import unmarked
 from .spelt_apart import respelt
@@ -178,6 +178,7 @@ class Planner(AspectReader, ComparedDescriptions, OneOf, Beside, KindReader):
                                                                          and not _prefix(x, key, self.names) for x in key.split("-")))) \
                     and m.start() >= asked_from and not in_examples(q, m.start()):
                 plan.specifics.append(tok)
+        family_members(q, plan, self.names.lookup)
         for phrase, ids in self.names.multiword_names(q).items():
             if phrase not in {t.phrase.lower() for t in plan.targets}:
                 inside = [m.span() for m in re.finditer(re.escape(phrase), q, re.I)]  # (a title's word is no name of its own)

@@ -5,6 +5,9 @@ The named paper is then a qualifier of the answer (what the follow-up is measure
 no subject of its own; every later mention of it ("cheaper than the original", a pronoun the
 conversation filled in with its name) is that qualifier too.
 
+A family's member named by its suffix alone ("the FooNet family, original and XL") is the
+paper whose name joins the two ("FooNet-XL").
+
 Out of scope: papers named or described directly (planner.py, descriptions.py); citations
 beyond what an abstract names.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..models import Plan, Target
-from ..text import as_word, content_words
+from ..text import NAME_TOKEN, as_word, content_words
 
 RELATION = r"(?:follow[- ]?ups?|successors?|sequels?|extensions?|(?:later|newer)\s+versions?)"
 # "[the sharded] follow-up to|of|on FooNet", its describing words first.
@@ -59,3 +62,25 @@ def related_paper(q: str, plan: Plan, papers: dict, papers_with, search) -> bool
 
 def _iso(date: str | None) -> bool:
     return bool(date and re.match(r"\d{4}-\d\d", date))
+
+
+def family_members(q: str, plan: Plan, lookup) -> None:
+    """"the FooNet line, base and Turbo": a capitalised word that names no paper alone, but
+    joined to a firmly named one's name ("FooNet-Turbo", "FooNetTurbo") is another paper's
+    title name, is that paper. `lookup(token)`: {paper id: 3 for a title name, less for a word}."""
+    firm = [t for t in plan.targets if t.by == "name" and t.confidence >= 1.0]
+    have = {pid for t in plan.targets for pid in t.paper_ids}
+    said = {t.phrase.lower() for t in plan.targets}
+    for m in NAME_TOKEN.finditer(q):
+        word = m.group()
+        if not word[:1].isupper() or word.lower() in said or lookup(word):
+            continue
+        for t in firm:
+            ids = next((ids for joined in (f"{t.phrase}-{word}", f"{t.phrase}{word}")
+                        if (ids := [pid for pid, v in (lookup(joined) or {}).items() if v >= 3 and pid not in have])), [])
+            if ids:
+                plan.targets.append(Target(word, ids, confidence=1.0))
+                plan.specifics = [x for x in plan.specifics if x.lower() != word.lower()]
+                have.update(ids)
+                said.add(word.lower())
+                break
