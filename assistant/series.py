@@ -6,7 +6,8 @@ even when the paper names that member elsewhere.
 So is a number stated only for another size than the one asked ("the 70B run" asked, "for the
 13B model, 156 TFLOPS" stated).
 
-Out of scope: names whose letters differ; sizes in other words ("a small model").
+Out of scope: names whose letters differ; sizes in other words ("a small model"); a mixture of
+experts' active and total sizes told apart.
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ def sibling_only(phrase: str, said: list[str]) -> str:
     return ""
 
 
-# A model's size by its count letter: "13B", "1.5 B", "70B", "350M".
-_SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([KMBT])(?![\w-])")
+# A model's size by its count letter: "13B", "1.5 B", "70B-parameter", "350M". (Not a count of
+# other things, "300B tokens": a plural noun after it other than "parameters".)
+_SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([KMBT])(?=-param|(?![\w-]))(?!\s+(?!param)[a-z]+s\b)")
 # Where a sentence's findings part: semicolons and numbered items ("1) ...; and 2) ...").
 _FINDINGS = re.compile(r";|(?<![\w(])\(?\d\)\s")
 

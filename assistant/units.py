@@ -61,11 +61,12 @@ _PERCENT = re.compile(r"\b(?:what|in)\s+(%|percent(?:age)?)(?!\w)", re.I)
 _BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²^-]+(?:\s+[\w/µμ²^-]+){0,2})\)", re.I)
 
 
-# ... or right after "what", as the head its verb follows: "what TFLOPS does FooNet hit" (not a
-# modifier, "what GB-per-node saving", "what MB cut": a change in those units; nor a symbol of
-# one letter, "what W").
-_WHAT_SYMBOL = re.compile(r"\b(?i:what|which)\s+(" + "|".join(v for k, v in _SYMBOLS.items() if k != "share")
-                          + r")(?=\s+(?i:do|does|did|is|are|was|were|can|could|would|will)\b|\s*[?,;]|\s*$)")
+# ... or right after "what"/"which", as the head its verb follows: "what TFLOPS does FooNet hit"
+# (not a modifier, "what GB-per-node saving": a change in those units). Only units of rate,
+# compute, power and energy written with their prefix: "KB", "min" or "OPS" alone are as often
+# abbreviations of other things ("what KB does it retrieve from").
+_WHAT_SYMBOL = re.compile(r"\b(?i:what|which)\s+((?:[kMGTPE](?:FLOPS|OPS|Hz))|[mkM]W|[pnµμumk]J)"
+                          r"(?=\s+(?i:do|does|did|is|are|was|were|can|could|would|will)\b|\s*[?,;]|\s*$)")
 
 
 def asked_unit(question: str) -> str:
@@ -75,7 +76,7 @@ def asked_unit(question: str) -> str:
         return m.group()  # (a rate in words, "frames per second", is a unit wherever it is written)
     if m := _PERCENT.search(question):
         return m.group(1)
-    if (m := _WHAT_SYMBOL.search(question)) and len(m.group(1)) >= 2:
+    if m := _WHAT_SYMBOL.search(question):
         return m.group(1)
     for m in [*_ASKED.finditer(question), *_BRACKETED.finditer(question)]:
         words = m.group(1).strip()

@@ -252,7 +252,8 @@ def absent(plan: Plan, p: Paper, passages: list[str], ev: PaperEvidence, facet: 
     overlap = {x: len(asked & _word_stems(x)) for x in stated}
     near = [x for x in stated if overlap[x] == max(overlap.values())] if stated else []
     for q in binding if number else []:
-        # (A size asked, "the 70B run", against findings stating the number asked, in the unit asked.)
+        # (A size asked, "the 70B run", against the findings stating a number in the unit asked:
+        # without a unit, which findings state the asked number cannot be told.)
         if plan.unit and (sibling := size_only(q, stated, lambda x: states_dimension(x, dimension(plan.unit)))):
             return f"gives that number for “{sibling}”, not for “{q}”"
         if sibling := sibling_only(q, near):

@@ -22,10 +22,6 @@ from .number_context import number_neighbours
 MODEL_NAME = re.compile(r"^(?=[A-Za-z])(?=.*\d)(?=.*[A-Z])[\w.+-]+$")
 
 
-# A name followed by its parameter count: "T5 11B", "FooLM-2 70B", "BarNet (1.5B)".
-_SIZED = re.compile(r"(?<![\w.-])([A-Za-z][\w.+-]*)\s+\(?\d+(?:\.\d+)?\s?[MBT]\b")
-
-
 def unnamed_product(plan: Plan, p: Paper, passages: list[str], raw: str, facet: str | None, known: set[str]) -> str:
     """"Which SoC does X run on?" (a kind written as an acronym, `plan.named_kind`): a paper
     naming no model ("Kappa3", "FX9000") beyond the question's and its title's does not say
@@ -41,11 +37,7 @@ def unnamed_product(plan: Plan, p: Paper, passages: list[str], raw: str, facet: 
         for m in re.finditer(rf"(?<=[a-z,] )((?-i:[A-Z])[\w-]+)\s+{re.escape(re.sub(r's$', '', kind))}", x, re.I))
     # (A model may be written apart from its series: "RTX 4090".)
     spaced = any(m.group().lower() not in known for m in re.finditer(r"(?<![\w-])(?-i:[A-Z]{2,})\s+\d{3,}\b", raw))
-    # (A name given a parameter count, "T5 11B", "FooLM-2 7B", is a trained model's: of the kind
-    # asked only in a sentence that names that kind too, "LLMs such as FooLM-2 7B".)
-    sized = {m.group(1) for x in sentences(raw) if not re.search(rf"\b{re.escape(stem(kind))}", x, re.I)
-             for m in _SIZED.finditer(x)}
-    if not maker and not spaced and not any(MODEL_NAME.match(t) and t.lower() not in known and t not in sized for t in NAME_TOKEN.findall(raw)) \
+    if not maker and not spaced and not any(MODEL_NAME.match(t) and t.lower() not in known for t in NAME_TOKEN.findall(raw)) \
             and not any(stem(kind) in number_neighbours(x) for x in sentences(raw)):
         return f"does not name the {kind} asked for"
     return ""

@@ -4,7 +4,8 @@ work"), the question sentence and its requests, and the statements before it ("T
 one that ..., and the one that ... ."). Each such stretch is a `Body`, with what its phrases
 share ("two pruning papers": each is a pruning paper), in the order they are tried.
 
-Out of scope: which phrases of a body are papers, and resolving them (compared_descriptions.py).
+Out of scope: which phrases of a body are papers, and resolving them (compared_descriptions.py,
+work_phrases.py).
 """
 
 from __future__ import annotations

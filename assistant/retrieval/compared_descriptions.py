@@ -110,7 +110,7 @@ class ComparedDescriptions(WorkPhrases, Descriptions):
             if (part := described_part(seg, i, segments, named, found_names, plan.question, asked)) is None:
                 continue
             seg, subject = part
-            works, measured, bare_side, pro_form = self._works_of(seg, segments, after, body, named, parallel, beside_vs)
+            works, measured, bare_side, pro_form, owned = self._works_of(seg, segments, after, body, named, parallel, beside_vs)
             if (definite or works_only) and not works:
                 # No comparison verb: only a definite description of a work ("the PyTorch
                 # pruning whitepaper") joined to another subject is a second paper; or (below)
@@ -257,7 +257,7 @@ class ComparedDescriptions(WorkPhrases, Descriptions):
                 again = self._resolve(f"{phrase} {lean}", among, within)
                 if again and not again.missing and (headed or again.confidence >= self.settings.describe_min_margin):
                     again.phrase, target = phrase, again
-            if target and ((speaker and not works) or (bare_side and not kin)) and target.confidence < self.settings.describe_min_margin:
+            if target and ((speaker and not works) or (bare_side and not kin) or owned) and target.confidence < self.settings.describe_min_margin:
                 continue
             if target and set(target.paper_ids) & named_before:
                 continue  # an apposition: the named paper again

@@ -99,8 +99,9 @@ def in_parens(q: str, i: int) -> bool:
 
 
 # "baselines such as FooLib, BarLib and BazLib, what ...": examples, up to the clause's end.
-# (Not a guess put as a question, "e.g. is that FooNet on BarSet?": the asker's setting to check.)
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+(?!(?:was|is|were|are|did|does|do)\s+(?:it|they|that|this|these)\b)[^;:?]*?(?=,\s*(?:what|which|how|who|when|where|why)\b|[;:?]|$)", re.I)
+# (Not a guess put as a question, "e.g. is that FooNet on BarSet?": the one setting the asker
+# takes it to be, to check; "for example, did they include A and B?" still gives examples.)
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+(?!(?:was|is)\s+(?:it|that|this)\b)[^;:?]*?(?=,\s*(?:what|which|how|who|when|where|why)\b|[;:?]|$)", re.I)
 
 
 def in_examples(q: str, i: int) -> bool:

@@ -16,6 +16,7 @@ compared_descriptions.py); whether a found paper reports the asked thing (answer
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Plan, Target, title_prefix
 from ..text import NAME_TOKEN, as_word, content_words, looks_like_name, sentences
@@ -218,8 +219,10 @@ class OneOf:
             # (So is "a sharded successor": what it succeeds is the work before.)
             lean = clause_before if re.match(rf"\s*(?:its|their)\b|{SUCCESSOR}", clause, re.I) else ""
             clause_before = clause
+            # An item that is a name found firmly is that paper: searched as a description, the
+            # bare name may find another ("... : the kernel one, FooNet, and BarNet").
             if named := next((t for t in _firm(plan) if t.phrase.lower() == clause.strip(" ,.").lower()), None):
-                found.append(Target(named.phrase, list(named.paper_ids), confidence=named.confidence))  # an item that is a name is its paper
+                found.append(replace(named, paper_ids=list(named.paper_ids)))
                 taken.update(named.paper_ids)
                 continue
             # (... and as one of the kind a count names: "two FooNet papers: one ..., the other ...".)
@@ -230,8 +233,10 @@ class OneOf:
             target.phrase = title_prefix(self.names.papers[target.paper_ids[0]]) or " ".join(works[i].split()[:8]).rstrip(",;:")
             taken.update(target.paper_ids)
             found.append(target)
-        # (Works all named firmly are the names' to compare, every one of them: "A vs B vs C: ... the first ...".)
-        return [] if all(t.by == "name" for t in found) else found
+        # (A paper named firmly is never dropped: "A vs B vs C: what does the first save, and the
+        # second?" compares all three, as names do, a place picking a row.)
+        kept = {pid for t in found for pid in t.paper_ids}
+        return [] if any(not set(t.paper_ids) & kept for t in _firm(plan)) else found
 
     def _part_subjects(self, q: str, plan: Plan) -> list[Target]:
         """The papers each part of the question is about (parts.part_subjects), a part's

@@ -73,7 +73,9 @@ def family_members(q: str, plan: Plan, lookup) -> None:
     said = {t.phrase.lower() for t in plan.targets}
     for m in NAME_TOKEN.finditer(q):
         word = m.group()
-        if not word[:1].isupper() or word.lower() in said or lookup(word):
+        # (Not a capital a sentence opens with, nor a word of a longer name, "Infinity Fabric".)
+        if not word[:1].isupper() or word.lower() in said or lookup(word) or re.search(r"(?:^|[.!?:]\s*)$", q[: m.start()]) \
+                or re.match(r"\s+(?-i:[A-Z])\w", q[m.end():]):
             continue
         for t in firm:
             ids = next((ids for joined in (f"{t.phrase}-{word}", f"{t.phrase}{word}")

@@ -25,9 +25,10 @@ class WorkPhrases:
     """Mixed into the planner: needs `self._owner_of_measure` and `self._quantity_noun`."""
 
     def _works_of(self, seg: str, segments: list[str], after: str, body: str, named: set[str], parallel: bool,
-                  beside_vs: bool) -> tuple[list[str], list[str], bool, bool]:
+                  beside_vs: bool) -> tuple[list[str], list[str], bool, bool, bool]:
         """(works, owners of a measure, whether `seg` is a bare side of "vs" describing a work,
-        whether it opens with "its"/"their") for the segment `seg` of `body`, `after` the next one."""
+        whether it opens with "its"/"their" and names no paper, whether its work is a proper
+        noun's) for the segment `seg` of `body`, `after` the next one."""
         # ("the 2016 tool by Doe need on X": the phrase ends where its noun's complement does.)
         works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                  for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
@@ -44,8 +45,10 @@ class WorkPhrases:
         # "Doe et al. 2019's sparse search": people's work is as definite as "the".
         # (A side of "x vs y" naming people is their work: "A vs the gain Doe et al. get".)
         works += [seg.strip()] if (_PEOPLE.match(seg.strip()) and re.search(r"['’]s\b", seg)) or (beside_vs and _PEOPLE.search(seg)) else []
-        # So is a work a proper noun's possessive heads, not a named paper's: "Quxlabs' tiling study".
-        works += [seg.strip()] if not works and (o := _PROPER_OWNER.match(seg)) and not any(_names(n, o.group(1)) for n in named) else []
+        # So is a work a proper noun's possessive heads, not a named paper's: "Quxlabs' tiling study"
+        # (taken only if it resolves clearly: a capital opening the question may be no name, "Someone's").
+        owned = not works and bool(o := _PROPER_OWNER.match(seg)) and not any(_names(n, o.group(1)) for n in named)
+        works += [seg.strip()] if owned else []
         # Chat drops the article: "sparse-kernel GNN training vs its pipelined follow-up". When
         # the stretch around "vs" names no paper, a side of three words or more may describe
         # one; it is taken only if it resolves clearly (below).
@@ -69,4 +72,4 @@ class WorkPhrases:
         if (p := _ADVERBIAL.match(after)) and re.match(r"\s*(?:the|a|an)\s", after[p.end():], re.I) \
                 and (m := same_preposition(p, seg)) and m.group(1) not in works:
             works.append(m.group(1))
-        return works, measured, bare_side, bool(pro_form)
+        return works, measured, bare_side, bool(pro_form), owned
