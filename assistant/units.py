@@ -62,10 +62,12 @@ _BRACKETED = re.compile(r"(?<!\S)\((?:in\s+)?([\w/µμ²^-]+(?:\s+[\w/µμ²^-]+
 
 
 # ... or right after "what"/"which", as the head its verb follows: "what TFLOPS does FooNet hit"
-# (not a modifier, "what GB-per-node saving": a change in those units). Only units of rate,
-# compute, power and energy written with their prefix: "KB", "min" or "OPS" alone are as often
-# abbreviations of other things ("what KB does it retrieve from").
-_WHAT_SYMBOL = re.compile(r"\b(?i:what|which)\s+((?:[kMGTPE](?:FLOPS|OPS|Hz))|[mkM]W|[pnµμumk]J)"
+# (not a modifier, "what GB-per-node saving": a change in those units). Only the table's units of
+# compute, frequency, power and energy, written with their prefix: "KB", "min" or "OPS" alone
+# are as often abbreviations of other things ("what KB does it retrieve from").
+_PREFIXED = "|".join(x.replace("]?", "]") for d in ("compute", "frequency", "power", "energy")
+                     for x in re.findall(r"\[[^\]]+\]\?\w+", _SYMBOLS[d]))
+_WHAT_SYMBOL = re.compile(rf"\b(?i:what|which)\s+({_PREFIXED})"
                           r"(?=\s+(?i:do|does|did|is|are|was|were|can|could|would|will)\b|\s*[?,;]|\s*$)")
 
 

@@ -1285,6 +1285,8 @@ def test_a_number_stated_only_for_another_model_size_is_not_the_asked_sizes(assi
     assert size_only("70B", ["Our 70B-parameter run sustains 61 TFLOPS, 1.4x the 7B one."], lambda x: "TFLOPS" in x) == ""
     assert asked_unit("what W does it draw?") == "" and asked_unit("what hardware does it use?") == ""
     assert asked_unit("What KB does the retriever read from?") == ""  # (a knowledge base as often as kilobytes)
+    # (A unit the table cannot measure, "MFLOPS", is none asked: no dimension would state it.)
+    assert asked_unit("what MFLOPS does it reach?") == "" and asked_unit("what GHz does it run at?") == "GHz"
     # (A unit modifying a change asked, "what GB-per-node saving", asks the change, not a number in it.)
     assert asked_unit("what GB-per-node saving does QuxTrain get?") == asked_unit("what TFLOPS boost came of it?") == ""
 

@@ -233,8 +233,8 @@ class OneOf:
             target.phrase = title_prefix(self.names.papers[target.paper_ids[0]]) or " ".join(works[i].split()[:8]).rstrip(",;:")
             taken.update(target.paper_ids)
             found.append(target)
-        # (A paper named firmly is never dropped: "A vs B vs C: what does the first save, and the
-        # second?" compares all three, as names do, a place picking a row.)
+        # (A paper named firmly is never dropped: "A vs B vs C: the first one's memory, the
+        # second one's speed?" compares all three, as names do, a place picking a row.)
         kept = {pid for t in found for pid in t.paper_ids}
         return [] if any(not set(t.paper_ids) & kept for t in _firm(plan)) else found
 

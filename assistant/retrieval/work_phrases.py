@@ -1,5 +1,5 @@
 """The phrases of one compared segment that stand for works: a definite description of a
-work ("the FooChip design"), the owner of a measure ("the speedup of the two-stage cascade"),
+work ("the FooChip design"), the owner of a measure ("the power drop from the two-stage cascade"),
 people's work ("Doe et al.'s search"), a proper noun's possessive work ("Quxlabs' tiling
 study"), a bare side of "vs" long enough to describe one, and phrases alike by a repeated
 preposition ("used by the A and by the B").
@@ -33,7 +33,7 @@ class WorkPhrases:
         works = [(w.group() if (w := _WORK_PHRASE.match(m.group())) and _COMPLEMENT.search(w.group()) else m.group())
                  for m in _DEFINITE.finditer(seg) if _WORK.search(m.group()) or _PRO_ONE.search(m.group())]
         # "the FooChip design's speedup": the work is the owner; a definite owner of a measure
-        # is a work, however it is called ("the row-gating SpMM kernel's speedup").
+        # is a work, however it is called ("the row-gating FooMM kernel's gain").
         works = [o.group(1) if (o := _OWNER.match(w)) and _WORK.search(o.group(1)) else w for w in works]
         works += [o.group(1) for m in _DEFINITE.finditer(seg) if (o := _OWNER.match(m.group()))
                   and not _WORK.search(o.group(1)) and len(content_words(o.group(1))) >= 2]
